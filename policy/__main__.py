@@ -1,0 +1,7 @@
+"""Entry point for python -m policy."""
+
+import sys
+
+from policy.cli import main
+
+sys.exit(main())

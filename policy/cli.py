@@ -1,0 +1,137 @@
+"""The command line: python -m policy validate | export | quotes | verify | schema | memo."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from policy.dataset import Dataset
+from policy.exports import dataset_json, quotes_json, safe_csv
+from policy.loader import FILES, ContentError, load_dataset
+from policy.paths import archive_dir
+from policy.queries import evidence_table
+from policy.verify import verify_dataset
+
+
+def _load(args: argparse.Namespace) -> Dataset:
+    return load_dataset(args.data)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Load the content and report whether it is sound."""
+    ds = _load(args)
+    print(
+        f"OK: {len(ds.positions)} positions, {len(ds.actors)} actors, {len(ds.quotes)} quotes, "
+        f"{len(ds.evidence)} evidence items, {len(ds.disputes)} disputes, {len(ds.timeline)} events, "
+        f"{len(ds.series)} series, {len(ds.glossary)} glossary terms, {len(ds.sources)} sources"
+    )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Print the validated dataset as JSON, or the evidence table as CSV."""
+    ds = _load(args)
+    if args.format == "csv":
+        sys.stdout.buffer.write(safe_csv(evidence_table(ds)))
+    else:
+        print(dataset_json(ds))
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    """Print every quote as a JSON array of {id, source, quote}."""
+    print(quotes_json(_load(args)))
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    """Check every quote word for word against the archive."""
+    archive = archive_dir(args.archive)
+    if not archive.is_dir():
+        print(f"verify: archive folder not found: {archive}", file=sys.stderr)
+        return 2
+    ds = _load(args)
+    failures = verify_dataset(ds, archive)
+    for failure in failures:
+        print(f"NOT FOUND {failure}")
+    print(
+        f"{len(ds.quotes)} quotes checked, {len(ds.quotes) - len(failures)} found, {len(failures)} not found"
+    )
+    return 1 if failures else 0
+
+
+def content_schemas() -> dict[str, Any]:
+    """JSON Schema of each content file, keyed by file name."""
+    out: dict[str, Any] = {}
+    for stem, (model, many) in FILES.items():
+        adapter: TypeAdapter[Any] = TypeAdapter(list[model] if many else model)  # type: ignore[valid-type]
+        schema = adapter.json_schema()
+        schema["title"] = f"{stem}.yaml"
+        out[f"{stem}.yaml"] = schema
+    return out
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Print (or write one file per content file) the JSON Schema of the content."""
+    schemas = content_schemas()
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        for name, schema in schemas.items():
+            (out / f"{Path(name).stem}.schema.json").write_text(json.dumps(schema, indent=2) + "\n")
+        print(f"wrote {len(schemas)} schemas to {out}")
+    else:
+        print(json.dumps(schemas, indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one subcommand per task."""
+    parser = argparse.ArgumentParser(prog="python -m policy", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], data: bool = True
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=(func.__doc__ or "").strip())
+        if data:
+            p.add_argument("--data", help="content folder (default: $POLICY_DATA_DIR or the bundled data/)")
+        p.set_defaults(func=func)
+        return p
+
+    add("validate", cmd_validate)
+    add("export", cmd_export).add_argument("--format", choices=["json", "csv"], default="json")
+    add("quotes", cmd_quotes)
+    add("verify", cmd_verify).add_argument(
+        "--archive",
+        help="folder of <source id>.txt files (default: $POLICY_ARCHIVE_DIR or ../shared/sources)",
+    )
+    add("schema", cmd_schema, data=False).add_argument("--out", help="write <file>.schema.json files here")
+    _add_memo(sub)
+    return parser
+
+
+def _add_memo(sub: Any) -> None:
+    try:
+        from policy.memo_cli import add_memo_command
+    except ImportError:  # the memo builder is optional until its module exists
+        return
+    add_memo_command(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ContentError as err:
+        print(f"The content has {len(err.problems)} problem(s):", file=sys.stderr)
+        for problem in err.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1

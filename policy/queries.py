@@ -1,0 +1,169 @@
+"""Questions the pages ask of a dataset: filtered evidence, tables, counts, strongest arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import pandas as pd
+
+from policy.citations import human_date
+from policy.dataset import Dataset
+from policy.models import Evidence, Position, Quote, Stance
+
+BEARINGS = ("supports", "undercuts", "context")
+
+
+@dataclass(frozen=True)
+class EvidenceFilter:
+    """What the reader has narrowed the evidence to; empty means no restriction."""
+
+    positions: tuple[str, ...] = ()
+    bearings: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    text: str = ""
+
+
+def _sources_of(dataset: Dataset, item: Evidence) -> set[str]:
+    return {dataset.quote(q).source for q in item.quotes}
+
+
+def _speakers_of(dataset: Dataset, item: Evidence) -> set[str]:
+    return {s for q in item.quotes if (s := dataset.quote(q).speaker)}
+
+
+def _haystack(dataset: Dataset, item: Evidence) -> str:
+    parts = [item.claim, *(dataset.quote(q).text for q in item.quotes)]
+    parts += [dataset.actor(a).name for a in _speakers_of(dataset, item)]
+    return " ".join(parts).casefold()
+
+
+def filter_evidence(dataset: Dataset, f: EvidenceFilter) -> list[Evidence]:
+    """Evidence items matching every part of the filter, heaviest first."""
+
+    def keep(item: Evidence) -> bool:
+        if f.positions and not set(f.positions) & set(item.bearing):
+            return False
+        if f.bearings:
+            scope = f.positions or tuple(item.bearing)
+            if not any(item.bearing.get(p) in f.bearings for p in scope):
+                return False
+        if f.sources and not set(f.sources) & _sources_of(dataset, item):
+            return False
+        if f.actors and not set(f.actors) & _speakers_of(dataset, item):
+            return False
+        if f.kinds and item.kind not in f.kinds:
+            return False
+        words = f.text.casefold().split()
+        return all(w in _haystack(dataset, item) for w in words)
+
+    return sorted((e for e in dataset.evidence if keep(e)), key=lambda e: -e.weight)
+
+
+def evidence_table(dataset: Dataset, items: Collection[Evidence] | None = None) -> pd.DataFrame:
+    """One row per evidence item with its bearings, figure, quotes and sources, for display and export."""
+    rows = []
+    for item in dataset.evidence if items is None else items:
+        quotes = [dataset.quote(q) for q in item.quotes]
+        row: dict[str, object] = {
+            "id": item.id,
+            "claim": item.claim,
+            "kind": item.kind,
+            "weight": item.weight,
+            "value": item.figure.value if item.figure else None,
+            "unit": item.figure.unit if item.figure else "",
+            "period": item.figure.period if item.figure else "",
+        }
+        for pid in dataset.position_ids:
+            row[f"bearing_{pid}"] = item.bearing.get(pid, "")
+        row["quotes"] = " | ".join(q.text for q in quotes)
+        row["speakers"] = "; ".join(sorted({speaker_name(dataset, q) for q in quotes}))
+        row["sources"] = "; ".join(sorted({source_label(dataset, q.source) for q in quotes}))
+        rows.append(row)
+    columns = ["id", "claim", "kind", "weight", "value", "unit", "period"]
+    columns += [f"bearing_{p}" for p in dataset.position_ids] + ["quotes", "speakers", "sources"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def speaker_name(dataset: Dataset, quote: Quote) -> str:
+    """The speaker's name, or the outlet for the reporter's own words."""
+    return dataset.actor(quote.speaker).name if quote.speaker else f"{dataset.source(quote.source).outlet}"
+
+
+def source_label(dataset: Dataset, source_id: str) -> str:
+    """Outlet and date: 'Reuters, December 21, 2023'."""
+    source = dataset.source(source_id)
+    return f"{source.outlet}, {human_date(source.published)}"
+
+
+@dataclass(frozen=True)
+class PositionCounts:
+    """How much the content holds on a position."""
+
+    proponents: int
+    critics: int
+    evidence: int
+    supports: int
+    undercuts: int
+    context: int
+    quotes: int
+
+
+def counts(dataset: Dataset, position: Position) -> PositionCounts:
+    """Counts of proponents, critics, evidence by bearing and quotes for a position."""
+    items = dataset.evidence_for(position.id)
+    by = {b: sum(1 for e in items if e.bearing[position.id] == b) for b in BEARINGS}
+    quote_ids = {q for s in position.proponents + position.critics for q in s.quotes}
+    quote_ids |= {q for e in items for q in e.quotes}
+    return PositionCounts(
+        proponents=len(position.proponents),
+        critics=len(position.critics),
+        evidence=len(items),
+        supports=by["supports"],
+        undercuts=by["undercuts"],
+        context=by["context"],
+        quotes=len(quote_ids),
+    )
+
+
+def balance_table(dataset: Dataset, position_ids: Collection[str] | None = None) -> pd.DataFrame:
+    """Evidence count per position and bearing (long form, for the balance chart)."""
+    rows = []
+    for position in dataset.positions:
+        if position_ids is not None and position.id not in position_ids:
+            continue
+        c = counts(dataset, position)
+        for bearing in BEARINGS:
+            rows.append(
+                {
+                    "position": position.id,
+                    "title": position.short_title,
+                    "bearing": bearing,
+                    "items": getattr(c, bearing),
+                }
+            )
+    return pd.DataFrame(rows, columns=["position", "title", "bearing", "items"])
+
+
+def strongest(stances: list[Stance], n: int = 3) -> list[Stance]:
+    """The first n stances (content lists them strongest first)."""
+    return list(stances[:n])
+
+
+def key_figure(dataset: Dataset, position: Position) -> Evidence | None:
+    """The evidence item a position's card shows as its figure, if any."""
+    if position.key_figure:
+        return dataset.evidence_item(position.key_figure)
+    with_figures = [e for e in dataset.evidence_for(position.id) if e.figure]
+    return with_figures[0] if with_figures else None
+
+
+def format_figure(item: Evidence) -> str:
+    """'527 labs' style text for a figure, with no spurious decimals."""
+    if item.figure is None:
+        return ""
+    value = item.figure.value
+    number = f"{int(value):,}" if value == int(value) else f"{value:,}"
+    return f"{number} {item.figure.unit}"

@@ -1,0 +1,67 @@
+"""Shared fixtures: the small test debate, copies of it to break, and the real content."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from policy import Dataset, load_dataset
+from policy.paths import archive_dir
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+MINI_ARCHIVE = FIXTURES / "mini_archive"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip when a test's outside dependency is missing, but fail in CI, where it must be there."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"{reason} (required in CI)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def mini() -> Dataset:
+    return load_dataset(MINI)
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    return target
+
+
+Edit = Callable[[str, str, str], None]
+
+
+@pytest.fixture
+def edit(mini_copy: Path) -> Edit:
+    """Replace text in one file of the copied test debate (the text must be there)."""
+
+    def replace(file: str, old: str, new: str) -> None:
+        path = mini_copy / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {file}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return replace
+
+
+@pytest.fixture(scope="session")
+def archive() -> Path:
+    path = archive_dir()
+    need(path.is_dir(), f"the source archive is not at {path}")
+    return path
