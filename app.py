@@ -1,0 +1,38 @@
+"""The router: load the content once, then hand over to the page the URL names."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages.common import dataset
+from pages.registry import PAGES
+from policy import ContentError
+
+try:
+    ds = dataset()
+except ContentError as err:
+    st.set_page_config(page_title="Content problem", page_icon=":material/error:", layout="wide")
+    st.title("The content could not be loaded")
+    st.error(
+        f"{len(err.problems)} problem(s) were found in the content files. Nothing is shown until they are "
+        "fixed; run `python -m policy validate` to check a correction.",
+        icon=":material/error:",
+    )
+    for problem in err.problems:
+        st.code(str(problem), language=None, wrap_lines=True)
+    st.stop()
+
+st.set_page_config(page_title=ds.debate.title, page_icon=":material/balance:", layout="wide")
+
+sections: dict[str, list[st.Page]] = {}
+for spec in PAGES:
+    page = st.Page(
+        spec.file,
+        title=spec.title,
+        icon=spec.icon,
+        url_path=spec.url_path,
+        default=spec.url_path == "overview",
+    )
+    sections.setdefault(spec.section, []).append(page)
+
+st.navigation(sections).run()

@@ -1,0 +1,57 @@
+"""Figures: charts built from the series, each with its source, tooltips, a table and a CSV download."""
+
+import streamlit as st
+
+from pages.common import dataset, esc, seed, set_url, show_notices, url_params
+from policy.charts import series_caption, series_chart, series_frame
+from policy.exports import safe_csv
+from policy.params import Parsed, one_of
+
+ds = dataset()
+parsed = Parsed()
+series_ids = [s.id for s in ds.series]
+chosen = one_of(url_params(), "series", series_ids, parsed)
+show_notices(parsed)
+
+st.title("Figures")
+st.caption(
+    "Every number here is printed in a source; hover a bar for its source, or open the table beside it."
+)
+seed("figures_series", chosen)
+only = st.selectbox(
+    "Show",
+    series_ids,
+    index=None,
+    placeholder="All figures",
+    format_func=lambda s: ds.series_item(s).title,
+    key="figures_series",
+)
+set_url({"series": only})
+
+for series in ds.series if only is None else [ds.series_item(only)]:
+    st.subheader(series.title)
+    if series.description:
+        st.markdown(esc(series.description))
+    chart_col, table_col = st.columns([3, 2], gap="medium")
+    with chart_col:
+        st.altair_chart(series_chart(ds, series), width="stretch")
+        st.caption(esc(series_caption(ds, series)))
+    with table_col:
+        frame = series_frame(ds, series)
+        st.dataframe(
+            frame[["label", "period", "value", "unit", "source"]],
+            hide_index=True,
+            width="stretch",
+            column_config={"value": st.column_config.NumberColumn("value", format="localized")},
+        )
+        st.download_button(
+            "Download CSV",
+            safe_csv(frame),
+            f"{series.id}.csv",
+            "text/csv",
+            key=f"fig-csv-{series.id}",
+            icon=":material/download:",
+        )
+        with st.expander("The words behind each number"):
+            for _, point in frame.iterrows():
+                st.markdown(f"**{esc(point['label'])}** — “{esc(point['quote'])}” ({esc(point['source'])})")

@@ -1,0 +1,50 @@
+"""Overview: the question, the positions as cards, the headline figures, where to go next."""
+
+import streamlit as st
+
+from pages.common import dataset, esc, position_badge
+from policy.queries import counts, format_figure, key_figure
+
+ds = dataset()
+st.title(ds.debate.title)
+st.markdown(esc(ds.debate.question))
+st.markdown(esc(ds.debate.intro))
+
+if ds.debate.headline_evidence:
+    st.subheader("Headline figures")
+    cols = st.columns(len(ds.debate.headline_evidence))
+    for col, eid in zip(cols, ds.debate.headline_evidence, strict=True):
+        item = ds.evidence_item(eid)
+        with col:
+            value = format_figure(item) or item.kind
+            st.metric(item.figure.period or "Figure" if item.figure else "Finding", value, border=True)
+            st.caption(esc(item.claim))
+
+st.subheader("The options")
+columns = st.columns(2)
+for i, position in enumerate(ds.positions):
+    c = counts(ds, position)
+    with columns[i % 2].container(border=True):
+        position_badge(ds, position.id)
+        st.markdown(f"### {esc(position.title)}")
+        st.markdown(esc(position.one_line))
+        figure = key_figure(ds, position)
+        if figure is not None:
+            st.markdown(f"**{esc(format_figure(figure))}** — {esc(figure.claim)}")
+        st.caption(
+            f"{c.proponents} proponents · {c.critics} critics · {c.evidence} evidence items "
+            f"({c.supports} for, {c.undercuts} against)"
+        )
+        st.page_link(
+            "pages/position.py",
+            label="Read the case",
+            icon=":material/arrow_forward:",
+            query_params={"position": position.id},
+        )
+
+st.subheader("Where next")
+nav = st.columns(4)
+nav[0].page_link("pages/compare.py", label="Compare side by side", icon=":material/compare_arrows:")
+nav[1].page_link("pages/evidence.py", label="Search the evidence", icon=":material/fact_check:")
+nav[2].page_link("pages/contested.py", label="See what is contested", icon=":material/balance:")
+nav[3].page_link("pages/memo.py", label="Build a briefing memo", icon=":material/description:")

@@ -1,0 +1,86 @@
+"""Position: one option in depth, chosen by a selector or ?position=<id>."""
+
+import streamlit as st
+
+from pages.common import (
+    dataset,
+    esc,
+    evidence_block,
+    position_badge,
+    seed,
+    set_url,
+    show_notices,
+    stance_block,
+    url_params,
+)
+from policy.params import Parsed, one_of
+from policy.style import position_label
+
+ds = dataset()
+parsed = Parsed()
+chosen = one_of(url_params(), "position", ds.position_ids, parsed)
+show_notices(parsed)
+
+seed("position_select", chosen or ds.position_ids[0])
+pid = st.selectbox(
+    "Position", ds.position_ids, format_func=lambda p: position_label(ds, p), key="position_select"
+)
+set_url({"position": pid})
+position = ds.position(pid)
+
+position_badge(ds, pid)
+st.title(position.title)
+st.markdown(f"**{esc(position.one_line)}**")
+st.markdown(esc(position.summary))
+if position.coverage_note:
+    st.warning(esc(position.coverage_note), icon=":material/info:")
+
+st.subheader("How it is meant to work")
+st.markdown(esc(position.mechanism))
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader(f"Proponents ({len(position.proponents)})")
+    for i, stance in enumerate(position.proponents):
+        with st.container(border=True):
+            stance_block(ds, stance, key=f"pro-{i}")
+with right:
+    st.subheader(f"Critics ({len(position.critics)})")
+    for i, stance in enumerate(position.critics):
+        with st.container(border=True):
+            stance_block(ds, stance, key=f"con-{i}")
+
+st.subheader("Evidence")
+tabs = st.tabs(["✚ For", "✖ Against", "○ Context"])
+for tab, bearing in zip(tabs, ("supports", "undercuts", "context"), strict=True):
+    with tab:
+        items = ds.evidence_for(pid, bearing)
+        if not items:
+            st.caption("The sources give no evidence of this kind.")
+        for item in items:
+            evidence_block(ds, item, key=f"ev-{bearing}-{item.id}", show_bearings=False)
+
+cols = st.columns(2, gap="large")
+with cols[0]:
+    st.subheader("Risks and trade-offs")
+    for risk in position.risks:
+        st.markdown(f"- {esc(risk)}")
+    if not position.risks:
+        st.caption("The sources name none.")
+with cols[1]:
+    st.subheader("Open questions")
+    for question in position.open_questions:
+        st.markdown(f"- {esc(question)}")
+    if not position.open_questions:
+        st.caption("None recorded.")
+
+disputes = ds.disputes_for(pid)
+if disputes:
+    st.subheader("Contested claims that touch it")
+    for dispute in disputes:
+        st.page_link(
+            "pages/contested.py",
+            label=dispute.question,
+            icon=":material/balance:",
+            query_params={"dispute": dispute.id},
+        )

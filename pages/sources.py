@@ -1,0 +1,43 @@
+"""Sources & method: the sources, how quotes are verified, the glossary, and how to cite."""
+
+import streamlit as st
+
+from pages.common import dataset, esc
+from policy.citations import bibliography, human_date
+from policy.queries import source_label
+
+ds = dataset()
+st.title("Sources and method")
+
+st.subheader("The sources")
+for source in ds.sources:
+    with st.container(border=True):
+        st.markdown(f"**{esc(source.title)}**")
+        authors = ", ".join(source.authors) or "No author named"
+        st.markdown(esc(f"{source.outlet} · {human_date(source.published)} · {authors} · {source.kind}"))
+        if source.notes:
+            st.caption(esc(source.notes))
+        quotes = sum(1 for q in ds.quotes if q.source == source.id)
+        st.caption(f"{quotes} quotes used")
+
+st.subheader("Method")
+st.markdown(
+    "Everything shown is drawn from the sources above and nothing else. Every quotation is verbatim and "
+    "checked word for word against the archived text of its source by `python -m policy verify`, which "
+    "forgives only typography, case, an ellipsis (…) for an omission and [brackets] for an inserted word. "
+    "Claims, summaries and arguments are our neutral words and name who holds each position. Where sources "
+    "disagree, the Contested claims page shows each side. Where a source is silent, the field stays empty."
+)
+
+st.subheader("How to cite")
+st.markdown("**This dashboard**")
+st.code(ds.debate.cite_as, language=None, wrap_lines=True)
+st.markdown("**A quote** — every quote has a *Cite* button with a ready-to-copy citation. The sources:")
+for source in ds.sources:
+    st.code(bibliography(source), language=None, wrap_lines=True)
+
+st.subheader("Glossary")
+for term in sorted(ds.glossary, key=lambda t: t.term.casefold()):
+    st.markdown(f"**{esc(term.term)}** — {esc(term.definition)}")
+    if term.source:
+        st.caption(esc(f"Source: {source_label(ds, term.source)}"))

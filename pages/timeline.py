@@ -1,0 +1,52 @@
+"""Timeline: dated events in order, as a chart and a list, filterable by position and source."""
+
+import streamlit as st
+
+from pages.common import dataset, esc, quote_block, seed, set_url, show_notices, url_params
+from policy.charts import timeline_chart
+from policy.citations import human_date
+from policy.params import Parsed, encode, many_of
+from policy.queries import source_label
+from policy.style import position_label
+
+ds = dataset()
+parsed = Parsed()
+params = url_params()
+sources = [s.id for s in ds.sources]
+seed("tl_positions", many_of(params, "position", ds.position_ids, parsed) or [])
+seed("tl_sources", many_of(params, "source", sources, parsed) or [])
+show_notices(parsed)
+
+st.title("Timeline")
+c1, c2 = st.columns(2)
+chosen_positions = c1.multiselect(
+    "Touching the positions", ds.position_ids, format_func=lambda p: position_label(ds, p), key="tl_positions"
+)
+chosen_sources = c2.multiselect(
+    "From the sources", sources, format_func=lambda s: source_label(ds, s), key="tl_sources"
+)
+set_url({"position": encode(chosen_positions), "source": encode(chosen_sources)})
+
+events = [
+    e
+    for e in ds.timeline
+    if (not chosen_positions or set(chosen_positions) & set(e.positions))
+    and (not chosen_sources or e.source in chosen_sources)
+]
+if not events:
+    st.info("No events match these filters.", icon=":material/search_off:")
+    st.stop()
+
+st.altair_chart(timeline_chart(ds, events), width="stretch")
+st.caption(f"{len(events)} events. Dates given only to the month or year are placed at its start.")
+
+for event in sorted(events, key=lambda e: e.date):
+    with st.container(border=True):
+        st.markdown(f"**{esc(human_date(event.date))} — {esc(event.title)}**")
+        st.markdown(esc(event.description))
+        if event.date_note:
+            st.caption(esc(f"Date: {event.date_note}"))
+        if event.quote:
+            quote_block(ds, ds.quote(event.quote), key=f"tq-{event.id}")
+        else:
+            st.caption(esc(f"Source: {source_label(ds, event.source)}"))

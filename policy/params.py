@@ -1,0 +1,98 @@
+"""Read a view's state from URL query parameters: invalid values become notices, never exceptions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+MAX_PARAM_LENGTH = 500
+
+
+@dataclass
+class Parsed:
+    """Values read from the URL, with a notice for each one that was not understood."""
+
+    notices: list[str] = field(default_factory=list)
+
+    def note(self, message: str) -> None:
+        self.notices.append(message)
+
+
+def _clean(raw: str | None) -> str:
+    text = (raw or "").strip()
+    return text[:MAX_PARAM_LENGTH]
+
+
+def _shown(value: str) -> str:
+    # A notice repeats what the reader typed: keep it short and plain.
+    value = value if len(value) <= 40 else value[:40] + "…"
+    return repr(value)
+
+
+def one_of(params: Mapping[str, str], name: str, allowed: Sequence[str], parsed: Parsed) -> str | None:
+    """The parameter if it is one of the allowed values; None (with a notice) otherwise."""
+    value = _clean(params.get(name))
+    if not value:
+        return None
+    if value in allowed:
+        return value
+    parsed.note(f"Unknown {name} {_shown(value)} in the link: showing the default view instead.")
+    return None
+
+
+def many_of(
+    params: Mapping[str, str],
+    name: str,
+    allowed: Sequence[str],
+    parsed: Parsed,
+    *,
+    minimum: int = 0,
+    maximum: int | None = None,
+) -> list[str] | None:
+    """Comma-separated values kept in allowed order; None when absent or unusable (with a notice)."""
+    value = _clean(params.get(name))
+    if not value:
+        return None
+    wanted = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in wanted if v not in allowed]
+    if unknown:
+        parsed.note(f"Ignored unknown {name} in the link: {', '.join(_shown(u) for u in unknown[:5])}.")
+    chosen = [a for a in allowed if a in wanted]
+    if maximum is not None and len(chosen) > maximum:
+        parsed.note(f"At most {maximum} {name} can be shown at once: showing the first {maximum}.")
+        chosen = chosen[:maximum]
+    if len(chosen) < minimum:
+        if not unknown:
+            parsed.note(f"Choose at least {minimum} {name}: showing the default view instead.")
+        return None
+    return chosen
+
+
+def text(params: Mapping[str, str], name: str, parsed: Parsed, max_length: int = 200) -> str:
+    """Free text from the URL (a search), cut to max_length with a notice."""
+    raw = (params.get(name) or "").strip()
+    if len(raw) > max_length:
+        parsed.note(f"The {name} in the link was longer than {max_length} characters and was shortened.")
+        return raw[:max_length]
+    return raw
+
+
+def integer(params: Mapping[str, str], name: str, lo: int, hi: int, parsed: Parsed) -> int | None:
+    """A whole number within [lo, hi]; None (with a notice) otherwise."""
+    value = _clean(params.get(name))
+    if not value:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        parsed.note(f"The {name} {_shown(value)} in the link is not a number: starting at the beginning.")
+        return None
+    if not lo <= number <= hi:
+        parsed.note(f"There is no {name} {number} (choose {lo}–{hi}): starting at the beginning.")
+        return None
+    return number
+
+
+def encode(values: Iterable[str]) -> str:
+    """Comma-join values for a query parameter."""
+    return ",".join(values)

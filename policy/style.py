@@ -1,0 +1,26 @@
+"""Colours and marks: one colour-blind-safe colour per position, always paired with its icon and label."""
+
+from __future__ import annotations
+
+from policy.dataset import Dataset
+
+# Okabe-Ito / Tol hues darkened where needed so each has >= 3:1 contrast on white (WCAG non-text).
+PALETTE = ("#0072B2", "#C75400", "#007A5E", "#AA4499", "#6B5B00", "#3B5BA5", "#8C2D04", "#4D4D4D")
+BEARING_COLORS = {"supports": "#0072B2", "undercuts": "#C75400", "context": "#6E6E6E"}
+BEARING_LABELS = {"supports": "Supports", "undercuts": "Undercuts", "context": "Context"}
+BEARING_ICONS = {"supports": "✚", "undercuts": "✖", "context": "○"}
+
+
+def position_colors(dataset: Dataset) -> dict[str, str]:
+    """Position id -> colour, by content order (the palette repeats past eight positions)."""
+    return {pid: PALETTE[i % len(PALETTE)] for i, pid in enumerate(dataset.position_ids)}
+
+
+def position_label(dataset: Dataset, position_id: str) -> str:
+    """Icon and short title, so no position is told apart by colour alone."""
+    position = dataset.position(position_id)
+    return f"{position.icon} {position.short_title}"
+
+
+# st.badge colour names nearest each palette entry, in the same order.
+BADGE_COLORS = ("blue", "orange", "green", "violet", "yellow", "blue", "red", "gray")
