@@ -44,7 +44,7 @@ def url_params() -> dict[str, str]:
 def show_notices(parsed: Parsed) -> None:
     """One short notice per link parameter that was not understood."""
     for notice in parsed.notices:
-        st.info(notice, icon=":material/link_off:")
+        st.info(esc(notice), icon=":material/link_off:")
 
 
 def seed(key: str, value: object) -> None:

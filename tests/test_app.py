@@ -1,0 +1,240 @@
+"""The pages through AppTest: each renders, each selector and filter works, every link parameter restores its view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pages.registry import PAGES
+from policy import Dataset
+
+Open = Callable[..., AppTest]
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture
+def open_page() -> Open:
+    def run(page: str, /, **params: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=60)
+        for key, value in params.items():
+            at.query_params[key] = value
+        at.switch_page(f"pages/{page}.py")
+        return at.run()
+
+    return run
+
+
+def notices(at: AppTest) -> list[str]:
+    return [i.value for i in at.info]
+
+
+def test_every_page_renders(open_page: Open) -> None:
+    for spec in PAGES:
+        at = open_page(Path(spec.file).stem)
+        assert not at.exception, (spec.file, at.exception)
+        assert at.title, f"{spec.file} has no title"
+
+
+def test_overview_shows_the_question_and_every_position(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("overview")
+    assert at.title[0].value == dataset.debate.title
+    text = " ".join(m.value for m in at.markdown)
+    for position in dataset.positions:
+        assert position.title.replace("-", "\\-") in text
+    assert len(at.metric) == len(dataset.debate.headline_evidence)
+
+
+def test_position_link_restores_the_position(open_page: Open, dataset: Dataset) -> None:
+    last = dataset.positions[-1]
+    at = open_page("position", position=last.id)
+    assert at.title[0].value == last.title
+    assert at.selectbox(key="position_select").value == last.id
+    assert not notices(at)
+
+
+def test_position_selector_changes_the_view_and_the_url(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("position")
+    assert at.title[0].value == dataset.positions[0].title
+    second = dataset.positions[1]
+    at.selectbox(key="position_select").set_value(second.id).run()
+    assert at.title[0].value == second.title
+    assert at.query_params["position"] == second.id
+
+
+def test_position_page_shows_both_sides_and_citations(open_page: Open, dataset: Dataset) -> None:
+    position = dataset.positions[0]
+    at = open_page("position", position=position.id)
+    headers = [h.value for h in at.subheader]
+    assert f"Proponents ({len(position.proponents)})" in headers
+    assert f"Critics ({len(position.critics)})" in headers
+    code = " ".join(c.value for c in at.code)
+    first_quote = dataset.quote(position.proponents[0].quotes[0]) if position.proponents[0].quotes else None
+    if first_quote:
+        assert dataset.source(first_quote.source).outlet in code
+
+
+@pytest.mark.parametrize("bad", ["nope", "<script>alert(1)</script>", "x" * 5000, "%00", "military strikes"])
+def test_a_bad_position_link_shows_a_notice_and_the_default(
+    open_page: Open, dataset: Dataset, bad: str
+) -> None:
+    at = open_page("position", position=bad)
+    assert not at.exception
+    assert at.title[0].value == dataset.positions[0].title
+    assert any("Unknown position" in n for n in notices(at))
+    assert all("<script>" not in n for n in notices(at))
+
+
+def test_compare_defaults_to_all_and_restores_a_pair(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("compare")
+    assert at.multiselect(key="compare_positions").value == dataset.position_ids[:4]
+    pair = dataset.position_ids[-2:]
+    at = open_page("compare", positions=",".join(pair))
+    assert at.multiselect(key="compare_positions").value == pair
+    assert not notices(at)
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_compare_with_fewer_than_two_asks_for_more(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("compare")
+    at.multiselect(key="compare_positions").set_value(dataset.position_ids[:1]).run()
+    assert not at.exception
+    assert any("at least two" in n for n in notices(at))
+
+
+@pytest.mark.parametrize("bad", ["zzz", ",,,", "a,b,c,d,e,f"])
+def test_compare_bad_links_fall_back(open_page: Open, dataset: Dataset, bad: str) -> None:
+    at = open_page("compare", positions=bad)
+    assert not at.exception
+    assert at.multiselect(key="compare_positions").value == dataset.position_ids[:4]
+
+
+def test_compare_partly_bad_link_keeps_the_good_part(open_page: Open, dataset: Dataset) -> None:
+    a, b = dataset.position_ids[:2]
+    at = open_page("compare", positions=f"{a},ghost,{b}")
+    assert at.multiselect(key="compare_positions").value == [a, b]
+    assert any("ghost" in n for n in notices(at))
+
+
+def count_line(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if "evidence items" in m.value)
+
+
+def test_evidence_filters_come_from_and_go_to_the_url(open_page: Open, dataset: Dataset) -> None:
+    pid = dataset.position_ids[0]
+    at = open_page("evidence", position=pid, bearing="undercuts")
+    assert at.multiselect(key="ev_positions").value == [pid]
+    assert at.multiselect(key="ev_bearings").value == ["undercuts"]
+    expected = [e for e in dataset.evidence if e.bearing.get(pid) == "undercuts"]
+    assert count_line(at).startswith(f"**{len(expected)}** of {len(dataset.evidence)}")
+    at.multiselect(key="ev_bearings").set_value(["supports"]).run()
+    assert at.query_params["bearing"] == "supports"
+
+
+def test_evidence_search_narrows_the_list(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("evidence")
+    assert count_line(at).startswith(f"**{len(dataset.evidence)}**")
+    word = dataset.evidence[0].claim.split()[-1].strip(".,")
+    at.text_input(key="ev_text").input(word).run()
+    assert at.query_params["q"] == word
+    shown = int(count_line(at).split("**")[1])
+    assert 1 <= shown <= len(dataset.evidence)
+    at.text_input(key="ev_text").input("no-such-words-anywhere").run()
+    assert any("No evidence matches" in n for n in notices(at))
+
+
+def test_evidence_by_speaker_and_source(open_page: Open, dataset: Dataset) -> None:
+    speaker = next(
+        q.speaker for q in dataset.quotes if q.speaker and any(q.id in e.quotes for e in dataset.evidence)
+    )
+    at = open_page(
+        "evidence", actor=speaker, source=dataset.sources[0].id, kind="figure,statement,finding,event"
+    )
+    assert not at.exception and not notices(at)
+    assert at.multiselect(key="ev_actors").value == [speaker]
+
+
+@pytest.mark.parametrize(
+    "params", [{"bearing": "maybe"}, {"kind": "rumour"}, {"page": "-3"}, {"page": "lots"}, {"q": "x" * 900}]
+)
+def test_evidence_bad_links_show_a_notice(open_page: Open, params: dict[str, str]) -> None:
+    at = open_page("evidence", **params)
+    assert not at.exception
+    assert notices(at)
+
+
+def test_evidence_offers_both_downloads(open_page: Open) -> None:
+    at = open_page("evidence")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download CSV", "Download JSON"]
+
+
+def test_people_list_and_an_actor(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("people")
+    assert len(at.dataframe) == 1
+    actor = next(a for a in dataset.actors if dataset.stances_of(a.id))
+    at = open_page("people", actor=actor.id)
+    assert at.header[0].value == actor.name
+    at = open_page("people", actor="nobody-at-all")
+    assert any("Unknown actor" in n for n in notices(at)) and len(at.dataframe) == 1
+
+
+def test_figures_show_charts_tables_and_downloads(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("figures")
+    assert len(at.get("vega_lite_chart")) == len(dataset.series)
+    assert len(at.dataframe) == len(dataset.series)
+    one = dataset.series[-1]
+    at = open_page("figures", series=one.id)
+    assert [s.value for s in at.subheader] == [one.title]
+    at = open_page("figures", series="made-up")
+    assert notices(at) and len(at.subheader) == len(dataset.series)
+
+
+def test_contested_claims_show_every_side(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("contested")
+    assert len(at.expander) == len(dataset.disputes)
+    dispute = dataset.disputes[0]
+    at = open_page("contested", dispute=dispute.id)
+    assert at.expander[0].label == dispute.question
+    pid = dataset.position_ids[0]
+    at = open_page("contested", position=pid)
+    assert len(at.expander) == len(dataset.disputes_for(pid))
+    at = open_page("contested", dispute="nope", position="nope")
+    assert len(notices(at)) == 2
+
+
+def test_timeline_filters(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("timeline")
+    assert f"{len(dataset.timeline)} events" in " ".join(c.value for c in at.caption)
+    source = dataset.timeline[0].source
+    at = open_page("timeline", source=source)
+    expected = sum(1 for e in dataset.timeline if e.source == source)
+    assert f"{expected} events" in " ".join(c.value for c in at.caption)
+    at = open_page("timeline", position="bogus")
+    assert notices(at)
+
+
+def test_sources_page_lists_every_source_and_the_glossary(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("sources")
+    text = " ".join(m.value for m in at.markdown)
+    for source in dataset.sources:
+        assert source.outlet.split()[0] in text
+    assert dataset.debate.cite_as in [c.value for c in at.code]
+
+
+def test_broken_content_shows_one_clear_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from tests.conftest import MINI
+
+    broken = tmp_path / "broken"
+    shutil.copytree(MINI, broken)
+    path = broken / "actors.yaml"
+    path.write_text(path.read_text().replace("kind: official", "kind: wizard"))
+    monkeypatch.setenv("POLICY_DATA_DIR", str(broken))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == "The content could not be loaded"
+    assert any("broken/actors.yaml:4" in c.value and "field 'kind'" in c.value for c in at.code)
