@@ -1,0 +1,141 @@
+"""A real `streamlit run` server and Debian's Chromium, driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import need
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(
+    env: dict[str, str] | None = None, app: str = "app.py"
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `streamlit run` on a free loopback port and wait until it is healthy."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", app,
+            "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().decode().strip() == "ok":
+                    return proc, url
+        except OSError:
+            time.sleep(0.25)
+    proc.terminate()
+    raise RuntimeError("streamlit did not become healthy within 60 s")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    proc, url = start_server()
+    yield url
+    stop_server(proc)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    need(Path(CHROMIUM).is_file(), f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - playwright is a dev dependency
+        need(False, "playwright is not installed")
+        raise
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+def _streamlit_probe(url: str) -> bool:
+    # Streamlit's frontend looks for its server under each prefix of a page's path (/compare/_stcore/health)
+    # before the root; those 404s are how it finds the base URL, not failures of the app.
+    path = url.split("?")[0]
+    return path.endswith(("/_stcore/health", "/_stcore/host-config")) and path.count("/") > 4
+
+
+@dataclass
+class Watched:
+    """A page plus everything that went wrong while it was open."""
+
+    page: object
+    errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def watched(browser: object) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    w = Watched(page)
+    page.on("pageerror", lambda err: w.errors.append(str(err)))
+    page.on("requestfailed", lambda req: w.failed.append(f"{req.url} {req.failure}"))
+    page.on(
+        "response",
+        lambda res: (
+            res.status >= 400
+            and not _streamlit_probe(res.url)
+            and w.failed.append(f"{res.url} HTTP {res.status}")
+        ),
+    )
+    yield w
+    context.close()
+
+
+def wait_ready(page: object, timeout: float = 30_000) -> None:
+    """Wait until the script has finished and the app shows content."""
+    page.wait_for_selector(READY, timeout=timeout)  # type: ignore[attr-defined]
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)  # type: ignore[attr-defined]

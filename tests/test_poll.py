@@ -1,0 +1,524 @@
+"""Tests of policy.poll, run against SQLite and (when POLICY_TEST_PG_URL is set) PostgreSQL."""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.schema import CreateSchema, DropSchema
+
+from policy import poll
+from policy.poll import (
+    CODE_ALPHABET,
+    BadCode,
+    BadOption,
+    BadVoter,
+    Movement,
+    PollClosed,
+    PollError,
+    PollNotFound,
+    PollStore,
+)
+from tests import _poll_worker as worker
+
+PG_ENV = "POLICY_TEST_PG_URL"
+OPTIONS = ["deport", "designate", "treat", "tariff"]
+LABELS = {"deport": "Deport traffickers", "treat": "Fund treatment"}
+NO_SUCH_CODE = "ZZZZ99"
+
+
+# -- backends ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> Iterator[Engine]:
+    """An engine on the PostgreSQL test database; fails under CI and skips elsewhere when none is set."""
+    raw = os.environ.get(PG_ENV, "").strip()
+    if not raw:
+        if os.environ.get("CI") == "true":
+            pytest.fail(
+                f"{PG_ENV} is not set, so the PostgreSQL poll tests cannot run in CI. "
+                f'Start a server with: export {PG_ENV}="$(.ci/start-postgres)"',
+                pytrace=False,
+            )
+        pytest.skip(
+            f"{PG_ENV} is not set; start a server with .ci/start-postgres to run the PostgreSQL tests"
+        )
+    engine = create_engine(make_url(raw).set(drivername="postgresql+psycopg"))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL naming an empty poll database: a SQLite file, or a fresh PostgreSQL schema dropped afterwards."""
+    if request.param == "sqlite":
+        yield URL.create("sqlite", database=str(tmp_path / "polls.sqlite3")).render_as_string()
+        return
+    admin: Engine = request.getfixturevalue("pg_admin")
+    schema = f"poll_test_{uuid.uuid4().hex[:12]}"
+    with admin.begin() as conn:
+        conn.execute(CreateSchema(schema))
+    url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(DropSchema(schema, cascade=True))
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[PollStore]:
+    """A poll store on an empty database."""
+    s = PollStore(db_url)
+    yield s
+    s.dispose()
+
+
+def stored_rows(store: PollStore) -> dict[str, int]:
+    """How many rows each poll table holds (tables are created first if need be)."""
+    poll.metadata.create_all(store.engine)
+    with store.engine.connect() as conn:
+        return {
+            table.name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+            for table in (poll.polls, poll.poll_options, poll.poll_votes)
+        }
+
+
+def assert_nothing_stored(store: PollStore, before: dict[str, int], err: pytest.ExceptionInfo[Any]) -> str:
+    """The refused call left every table as it was; returns the error message for further checks."""
+    assert stored_rows(store) == before
+    message = str(err.value)
+    assert message.endswith("."), message
+    assert "Traceback" not in message and "sqlalchemy" not in message.lower()
+    return message
+
+
+# -- opening and reading polls -----------------------------------------------------------------------
+
+
+def test_open_poll_returns_a_short_unambiguous_code_and_stores_the_poll(store: PollStore) -> None:
+    start = datetime.now(UTC)
+    code = store.open_poll("  Which option first?  ", OPTIONS, LABELS)
+    assert len(code) == 6 and all(ch in CODE_ALPHABET for ch in code)
+    got = store.get(code)
+    assert got.code == code
+    assert got.question == "Which option first?"
+    assert got.option_ids == tuple(OPTIONS)
+    assert dict(got.labels) == {
+        "deport": "Deport traffickers",
+        "designate": "designate",
+        "treat": "Fund treatment",
+        "tariff": "tariff",
+    }
+    assert got.is_open and not got.revealed and got.before is None
+    assert got.created_at.tzinfo is not None
+    assert start - timedelta(seconds=5) <= got.created_at <= datetime.now(UTC) + timedelta(seconds=5)
+
+
+def test_poll_is_frozen(store: PollStore) -> None:
+    got = store.get(store.open_poll("Q?", ["a", "b"]))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        got.question = "changed"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        got.labels["a"] = "changed"  # type: ignore[index]
+
+
+def test_codes_are_unique(store: PollStore) -> None:
+    codes = {store.open_poll(f"Question {i}?", ["a", "b"]) for i in range(40)}
+    assert len(codes) == 40
+
+
+def test_code_collision_draws_again(store: PollStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    draws = iter(["AAAAAA", "AAAAAA", "AAAAAA", "BBBBBB"])
+    monkeypatch.setattr(poll, "_new_code", lambda: next(draws))
+    assert store.open_poll("First?", ["a", "b"]) == "AAAAAA"
+    assert store.open_poll("Second?", ["a", "b"]) == "BBBBBB"
+    assert store.get("AAAAAA").question == "First?"
+    assert store.get("BBBBBB").question == "Second?"
+
+
+def test_code_is_normalised_for_every_call(store: PollStore) -> None:
+    code = store.open_poll("Q?", ["a", "b"])
+    sloppy = f"  {code.lower()} "
+    store.vote(sloppy, "v1", "a")
+    assert store.get(sloppy).code == code
+    assert store.results(sloppy) == {"a": 1, "b": 0}
+    assert store.voter_choice(sloppy, "v1") == "a"
+    assert store.total_votes(sloppy) == 1
+
+
+# -- voting ------------------------------------------------------------------------------------------
+
+
+def test_results_list_every_option_in_order_with_zeros(store: PollStore) -> None:
+    code = store.open_poll("Q?", OPTIONS)
+    assert store.results(code) == dict.fromkeys(OPTIONS, 0)
+    assert list(store.results(code)) == OPTIONS
+    store.vote(code, "v1", "treat")
+    store.vote(code, "v2", "treat")
+    store.vote(code, "v3", "deport")
+    assert store.results(code) == {"deport": 1, "designate": 0, "treat": 2, "tariff": 0}
+    assert list(store.results(code)) == OPTIONS
+    assert store.total_votes(code) == 3
+
+
+def test_a_new_vote_replaces_the_old_one(store: PollStore) -> None:
+    code = store.open_poll("Q?", OPTIONS)
+    assert store.voter_choice(code, "v1") is None
+    store.vote(code, "v1", "deport")
+    assert store.voter_choice(code, "v1") == "deport"
+    store.vote(code, "v1", "tariff")
+    store.vote(code, "v1", "tariff")
+    assert store.voter_choice(code, "v1") == "tariff"
+    assert store.results(code) == {"deport": 0, "designate": 0, "treat": 0, "tariff": 1}
+    assert store.total_votes(code) == 1
+
+
+def test_votes_in_one_poll_do_not_touch_another(store: PollStore) -> None:
+    first = store.open_poll("Q1?", ["a", "b"])
+    second = store.open_poll("Q2?", ["a", "b"])
+    store.vote(first, "v1", "a")
+    store.vote(second, "v1", "b")
+    assert store.results(first) == {"a": 1, "b": 0}
+    assert store.results(second) == {"a": 0, "b": 1}
+    store.reset(first)
+    assert store.total_votes(second) == 1
+
+
+def test_voter_ids_are_trimmed_and_may_be_100_characters(store: PollStore) -> None:
+    code = store.open_poll("Q?", ["a", "b"])
+    store.vote(code, "  v1 ", "a")
+    assert store.voter_choice(code, "v1") == "a"
+    store.vote(code, "x" * 100, "b")
+    assert store.total_votes(code) == 2
+
+
+def test_threads_sharing_one_store(store: PollStore) -> None:
+    code = store.open_poll("Q?", ["a", "b", "c"])
+
+    def cast(i: int) -> None:
+        store.vote(code, f"t{i}", "abc"[i % 3])
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(cast, range(60)))
+    assert store.results(code) == {"a": 20, "b": 20, "c": 20}
+
+
+# -- presenter controls ------------------------------------------------------------------------------
+
+
+def test_close_refuses_votes_and_keeps_them_reopen_takes_votes_again(store: PollStore) -> None:
+    code = store.open_poll("Q?", ["a", "b"])
+    store.vote(code, "v1", "a")
+    store.close(code)
+    store.close(code)  # closing twice is harmless
+    assert not store.get(code).is_open
+    rows = stored_rows(store)
+    with pytest.raises(PollClosed) as err:
+        store.vote(code, "v2", "b")
+    message = assert_nothing_stored(store, rows, err)
+    assert code in message and "closed" in message
+    with pytest.raises(PollClosed):
+        store.vote(code, "v1", "b")  # nor may an earlier voter change their mind
+    assert store.results(code) == {"a": 1, "b": 0}
+    store.reopen(code)
+    assert store.get(code).is_open
+    store.vote(code, "v2", "b")
+    assert store.results(code) == {"a": 1, "b": 1}
+
+
+def test_reset_deletes_the_votes_only(store: PollStore) -> None:
+    code = store.open_poll("Q?", ["a", "b"], {"a": "Alpha"})
+    other = store.open_poll("Other?", ["a", "b"])
+    for i in range(5):
+        store.vote(code, f"v{i}", "ab"[i % 2])
+    store.vote(other, "v0", "a")
+    assert store.reset(code) == 5
+    assert store.results(code) == {"a": 0, "b": 0}
+    assert store.total_votes(code) == 0
+    assert store.voter_choice(code, "v0") is None
+    assert store.total_votes(other) == 1
+    got = store.get(code)
+    assert got.is_open and got.labels["a"] == "Alpha"
+    store.vote(code, "v0", "b")
+    assert store.results(code) == {"a": 0, "b": 1}
+    assert store.reset(code) == 1
+
+
+def test_reveal_and_hide(store: PollStore) -> None:
+    code = store.open_poll("Q?", ["a", "b"])
+    assert not store.get(code).revealed
+    store.reveal(code)
+    assert store.get(code).revealed
+    store.reveal(code, shown=False)
+    assert not store.get(code).revealed
+    store.reveal(code, True)
+    assert store.get(code).revealed
+
+
+# -- before and after --------------------------------------------------------------------------------
+
+
+def test_movement_compares_the_two_rounds(store: PollStore) -> None:
+    first = store.open_poll("Which works best?", ["a", "b", "c"])
+    for voter, choice in [("v1", "a"), ("v2", "a"), ("v3", "b")]:
+        store.vote(first, voter, choice)
+    store.close(first)
+    second = store.open_poll("Which works best?", ["a", "b", "c"], before=first.lower())
+    assert store.get(second).before == first
+    for voter, choice in [("v1", "c"), ("v2", "a"), ("v3", "c"), ("v4", "c")]:
+        store.vote(second, voter, choice)
+    moved = store.movement(second)
+    assert moved == [("a", 2, 1), ("b", 1, 0), ("c", 0, 3)]
+    assert moved[0] == Movement(option_id="a", before=2, after=1)
+
+
+def test_movement_when_the_rounds_offer_different_options(store: PollStore) -> None:
+    first = store.open_poll("Q?", ["a", "b", "old"])
+    store.vote(first, "v1", "old")
+    second = store.open_poll("Q?", ["new", "b", "a"], before=first)
+    store.vote(second, "v1", "new")
+    assert store.movement(second) == [("new", 0, 1), ("b", 0, 0), ("a", 0, 0), ("old", 1, 0)]
+
+
+def test_movement_needs_a_before_round(store: PollStore) -> None:
+    code = store.open_poll("Q?", ["a", "b"])
+    with pytest.raises(PollError) as err:
+        store.movement(code)
+    assert code in str(err.value) and "before" in str(err.value)
+
+
+def test_before_must_be_an_existing_poll(store: PollStore) -> None:
+    rows = stored_rows(store)
+    with pytest.raises(PollNotFound) as err:
+        store.open_poll("Q?", ["a", "b"], before=NO_SUCH_CODE)
+    assert NO_SUCH_CODE in assert_nothing_stored(store, rows, err)
+    with pytest.raises(BadCode) as bad:
+        store.open_poll("Q?", ["a", "b"], before="nope")
+    assert "NOPE" in assert_nothing_stored(store, rows, bad)
+
+
+# -- refused input -----------------------------------------------------------------------------------
+
+CODE_CALLS: dict[str, Callable[[PollStore, str], object]] = {
+    "get": lambda s, c: s.get(c),
+    "vote": lambda s, c: s.vote(c, "v1", "a"),
+    "results": lambda s, c: s.results(c),
+    "close": lambda s, c: s.close(c),
+    "reopen": lambda s, c: s.reopen(c),
+    "reset": lambda s, c: s.reset(c),
+    "reveal": lambda s, c: s.reveal(c),
+    "movement": lambda s, c: s.movement(c),
+    "voter_choice": lambda s, c: s.voter_choice(c, "v1"),
+    "total_votes": lambda s, c: s.total_votes(c),
+}
+
+
+@pytest.mark.parametrize("call", sorted(CODE_CALLS))
+@pytest.mark.parametrize(
+    "bad", ["", "   ", "ABC23", "ABC2345", "ABC-23", "ABCDE1", "ABCDE0", "ABCDEI", "ÄBCDEF"]
+)
+def test_malformed_codes_are_refused(store: PollStore, call: str, bad: str) -> None:
+    code = store.open_poll("Q?", ["a", "b"])
+    store.vote(code, "v0", "b")
+    rows = stored_rows(store)
+    with pytest.raises(BadCode) as err:
+        CODE_CALLS[call](store, bad)
+    message = assert_nothing_stored(store, rows, err)
+    assert f'"{bad.strip().upper()}"' in message and "not a valid poll code" in message
+
+
+def test_a_very_long_bad_code_is_shortened_in_the_message(store: PollStore) -> None:
+    with pytest.raises(BadCode) as err:
+        store.get("X" * 500)
+    assert len(str(err.value)) < 200
+
+
+@pytest.mark.parametrize("call", sorted(CODE_CALLS))
+def test_unknown_codes_are_refused(store: PollStore, call: str) -> None:
+    store.open_poll("Q?", ["a", "b"])
+    rows = stored_rows(store)
+    with pytest.raises(PollNotFound) as err:
+        CODE_CALLS[call](store, NO_SUCH_CODE.lower())
+    message = assert_nothing_stored(store, rows, err)
+    assert NO_SUCH_CODE in message and "no poll" in message
+
+
+@pytest.mark.parametrize("option", ["nope", "A", " a", "", "deport "])
+def test_vote_for_an_option_not_in_the_poll(store: PollStore, option: str) -> None:
+    code = store.open_poll("Q?", ["a", "b", "c"])
+    store.vote(code, "v1", "a")
+    rows = stored_rows(store)
+    with pytest.raises(BadOption) as err:
+        store.vote(code, "v1", option)
+    message = assert_nothing_stored(store, rows, err)
+    assert f'"{option}"' in message and "a, b, c" in message and code in message
+    assert store.voter_choice(code, "v1") == "a"
+
+
+@pytest.mark.parametrize("voter", ["", "    ", "x" * 101, None])
+def test_bad_voter_ids_are_refused(store: PollStore, voter: Any) -> None:
+    code = store.open_poll("Q?", ["a", "b"])
+    rows = stored_rows(store)
+    with pytest.raises(BadVoter) as err:
+        store.vote(code, voter, "a")
+    message = assert_nothing_stored(store, rows, err)
+    assert "voter id" in message
+    with pytest.raises(BadVoter):
+        store.voter_choice(code, voter)
+
+
+def test_long_voter_id_message_gives_the_limit(store: PollStore) -> None:
+    code = store.open_poll("Q?", ["a", "b"])
+    with pytest.raises(BadVoter, match="101 characters long; the limit is 100"):
+        store.vote(code, "x" * 101, "a")
+
+
+BAD_POLLS: list[tuple[str, Any, Any, Any, str]] = [
+    ("no options", "Q?", [], None, "at least two options"),
+    ("one option", "Q?", ["a"], None, "at least two options"),
+    ("duplicate", "Q?", ["a", "b", "a"], None, '"a" appears more than once'),
+    ("empty question", "", ["a", "b"], None, "needs a question"),
+    ("blank question", "   \n", ["a", "b"], None, "needs a question"),
+    ("long question", "Q" * 301, ["a", "b"], None, "301 characters long; the limit is 300"),
+    ("string options", "Q?", "ab", None, "list of option ids"),
+    ("empty option", "Q?", ["a", ""], None, "one of them is empty"),
+    ("padded option", "Q?", ["a", " b"], None, "spaces at one end"),
+    ("long option", "Q?", ["a", "b" * 101], None, "too long"),
+    ("many options", "Q?", [f"o{i}" for i in range(51)], None, "at most 50 options"),
+    ("label for unknown", "Q?", ["a", "b"], {"c": "See"}, '"c", which is not one of the options (a, b)'),
+    ("empty label", "Q?", ["a", "b"], {"a": " "}, 'label for "a" is empty'),
+]
+
+
+@pytest.mark.parametrize(("question", "options", "labels", "expected"), [b[1:] for b in BAD_POLLS],
+                         ids=[b[0] for b in BAD_POLLS])  # fmt: skip
+def test_bad_polls_are_refused(
+    store: PollStore, question: Any, options: Any, labels: Any, expected: str
+) -> None:
+    rows = stored_rows(store)
+    with pytest.raises(PollError) as err:
+        store.open_poll(question, options, labels)
+    assert expected in assert_nothing_stored(store, rows, err)
+
+
+def test_limits_are_inclusive(store: PollStore) -> None:
+    code = store.open_poll("Q" * 300, [f"o{i}" for i in range(50)], {"o0": "L" * 200})
+    assert len(store.get(code).question) == 300
+
+
+def test_error_classes() -> None:
+    for cls in (PollNotFound, PollClosed, BadCode, BadOption, BadVoter):
+        assert issubclass(cls, PollError)
+    assert issubclass(PollError, ValueError)
+
+
+# -- configuration -----------------------------------------------------------------------------------
+
+
+def test_env_directory_holds_the_sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "not" / "yet"
+    monkeypatch.setenv(poll.ENV_VAR, str(data))
+    s = PollStore()
+    try:
+        assert s.engine.dialect.name == "sqlite"
+        code = s.open_poll("Q?", ["a", "b"])
+        assert (data / "polls.sqlite3").is_file()
+        assert PollStore(f"sqlite:///{data / 'polls.sqlite3'}").get(code).question == "Q?"
+        with s.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10_000
+    finally:
+        s.dispose()
+
+
+def test_env_url_is_used_as_is(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(poll.ENV_VAR, db_url)
+    s = PollStore()
+    try:
+        code = s.open_poll("Q?", ["a", "b"])
+        assert PollStore(db_url).get(code).question == "Q?"
+        assert s.engine.url.render_as_string(hide_password=False).split("://")[1] == db_url.split("://")[1]
+    finally:
+        s.dispose()
+
+
+def test_default_is_var_under_the_project_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(poll.ENV_VAR, raising=False)
+    root = Path(poll.__file__).resolve().parent.parent
+    assert make_url(poll.default_url()).database == str(root / "var" / "polls.sqlite3")
+    assert PollStore().url == poll.default_url()  # nothing is created until first use
+
+
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres", "postgresql+psycopg"])
+def test_postgres_urls_use_psycopg3(scheme: str) -> None:
+    s = PollStore(f"{scheme}://u:secret@127.0.0.1:1/db")
+    assert s.engine.dialect.name == "postgresql" and s.engine.dialect.driver == "psycopg"
+    assert "secret" not in s.url
+
+
+def test_other_databases_are_refused() -> None:
+    with pytest.raises(PollError, match="SQLite or PostgreSQL"):
+        PollStore("mysql://u:p@127.0.0.1/db")
+
+
+# -- several processes at once -----------------------------------------------------------------------
+
+
+def run_processes(task: str, args: list[tuple[Any, ...]]) -> None:
+    """Run one spawned process per args tuple, all starting the task together; all must succeed."""
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(len(args))
+    procs = [ctx.Process(target=worker.run_together, args=(barrier, task, *a)) for a in args]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=240)
+    for p in procs:
+        if p.is_alive():
+            p.kill()
+    assert [p.exitcode for p in procs] == [0] * len(procs)
+
+
+def test_concurrent_voters_in_several_processes(store: PollStore, db_url: str) -> None:
+    processes, voters = 4, 50
+    code = store.open_poll("Which first?", OPTIONS)
+    run_processes("vote_then_change", [(db_url, code, p, voters, OPTIONS) for p in range(processes)])
+    expected = Counter(worker.final_choice(p, v, OPTIONS) for p in range(processes) for v in range(voters))
+    assert store.results(code) == {option: expected[option] for option in OPTIONS}
+    assert store.total_votes(code) == processes * voters
+    assert store.voter_choice(code, "p2-v7") == worker.final_choice(2, 7, OPTIONS)
+
+
+def test_the_same_voters_racing_from_several_processes_keep_one_vote_each(
+    store: PollStore, db_url: str
+) -> None:
+    processes, voters = 4, 40
+    code = store.open_poll("Which first?", OPTIONS)
+    run_processes("same_voters", [(db_url, code, p, voters, OPTIONS) for p in range(processes)])
+    assert store.total_votes(code) == voters
+    assert sum(store.results(code).values()) == voters
+    assert all(store.voter_choice(code, f"shared-{v}") in OPTIONS for v in range(voters))
+
+
+def test_processes_starting_on_an_empty_database_at_once(db_url: str) -> None:
+    processes = 4
+    run_processes("open_at_once", [(db_url, i) for i in range(processes)])
+    s = PollStore(db_url)
+    try:
+        rows = stored_rows(s)
+        assert rows == {"polls": processes, "poll_options": 2 * processes, "poll_votes": processes}
+    finally:
+        s.dispose()
