@@ -13,6 +13,7 @@ from policy.citations import cite_quote, human_date
 from policy.models import Evidence, Quote, Stance
 from policy.params import Parsed
 from policy.paths import data_dir
+from policy.poll import PollStore
 from policy.queries import format_figure
 from policy.style import BADGE_COLORS, BEARING_ICONS, BEARING_LABELS, position_label
 from policy.text import md_escape
@@ -130,3 +131,9 @@ def data_folder_label() -> str:
     """Where the content was read from, for the footer."""
     folder = data_dir()
     return folder.name if os.environ.get("POLICY_DATA_DIR") else "bundled data"
+
+
+@st.cache_resource(show_spinner=False)
+def poll_store() -> PollStore:
+    """One poll store per server process ($POLICY_POLL_DB: SQLite folder or PostgreSQL URL)."""
+    return PollStore()

@@ -1,3 +1,58 @@
+"""Vote: the audience's page, built for a phone — join with a code, vote once, change your mind."""
+
+import uuid
+
 import streamlit as st
 
-st.title("x")
+from pages.common import esc, poll_store, set_url, url_params
+from policy.charts import poll_chart
+from policy.poll import PollError
+
+store = poll_store()
+if "voter_id" not in st.session_state:
+    st.session_state.voter_id = uuid.uuid4().hex
+voter = st.session_state.voter_id
+
+st.title("Vote")
+code = url_params().get("join", "").strip()
+if not code:
+    typed = st.text_input("Join code", max_chars=12, key="join_code", placeholder="e.g. K7M2QX")
+    if typed:
+        code = typed.strip()
+    else:
+        st.caption("Type the code the presenter shows, or scan their QR code.")
+        st.stop()
+
+try:
+    poll = store.get(code)
+except PollError as err:
+    st.error(esc(str(err)) + " Check the code on the presenter's screen.", icon=":material/error:")
+    st.stop()
+set_url({"join": poll.code})
+
+st.header(poll.question)
+mine = store.voter_choice(poll.code, voter)
+if not poll.is_open:
+    st.warning("This poll is closed: votes are no longer taken.", icon=":material/lock:")
+for option in poll.option_ids:
+    label = poll.labels.get(option, option)
+    chosen = option == mine
+    clicked = st.button(
+        f"{label}{'  ✓' if chosen else ''}",
+        key=f"vote-{option}",
+        type="primary" if chosen else "secondary",
+        width="stretch",
+        disabled=not poll.is_open,
+    )
+    if clicked:
+        try:
+            store.vote(poll.code, voter, option)
+        except PollError as err:
+            st.error(esc(str(err)), icon=":material/error:")
+        else:
+            st.rerun()
+if mine:
+    st.success(esc(f"Your vote: {poll.labels.get(mine, mine)}. Tap another option to change it."))
+if poll.revealed:
+    st.subheader("Results")
+    st.altair_chart(poll_chart(store.results(poll.code), dict(poll.labels)), width="stretch")

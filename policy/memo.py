@@ -606,6 +606,13 @@ _LATIN1 = str.maketrans(
         "\u2039": "<",
         "\u20ac": "EUR",
         "\u2122": "(TM)",
+        "\u0141": "L",  # letters with no decomposition to a latin-1 base
+        "\u0142": "l",
+        "\u0110": "D",
+        "\u0111": "d",
+        "\u0131": "i",
+        "\u0152": "OE",
+        "\u0153": "oe",
         "\u00a0": " ",
         "\u202f": " ",
         "\u2009": " ",

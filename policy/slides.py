@@ -1,0 +1,126 @@
+"""Slides for presenter mode, built from the content alone: a new position means a new slide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from policy.dataset import Dataset
+from policy.models import Stance
+from policy.queries import counts, format_figure, key_figure, source_label
+from policy.style import position_label
+from policy.text import one_line
+
+SlideKind = Literal["title", "position", "dispute", "compare", "poll", "sources"]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One line on a slide: who (may be empty) and what."""
+
+    who: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Slide:
+    """What one slide shows, and the presenter's notes for it."""
+
+    kind: SlideKind
+    title: str
+    subtitle: str = ""
+    badge: str = ""
+    left_heading: str = ""
+    left: tuple[Point, ...] = ()
+    right_heading: str = ""
+    right: tuple[Point, ...] = ()
+    figure: str = ""
+    figure_caption: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _title(ds: Dataset) -> Slide:
+    return Slide(
+        "title",
+        ds.debate.title,
+        subtitle=one_line(ds.debate.question, 260),
+        left=tuple(Point("", position_label(ds, p.id) + " — " + p.one_line) for p in ds.positions),
+        notes=(ds.debate.intro,),
+    )
+
+
+def _position(ds: Dataset, pid: str) -> Slide:
+    p = ds.position(pid)
+
+    def points(stances: list[Stance]) -> tuple[Point, ...]:
+        return tuple(Point(ds.actor(s.actor).name, one_line(s.argument, 150)) for s in stances[:3])
+
+    figure = key_figure(ds, p)
+    notes = [p.summary, *(f"Open question: {q}" for q in p.open_questions)]
+    if p.coverage_note:
+        notes.insert(0, p.coverage_note)
+    return Slide(
+        "position",
+        p.title,
+        subtitle=p.one_line,
+        badge=position_label(ds, pid),
+        left_heading="For",
+        left=points(p.proponents),
+        right_heading="Against",
+        right=points(p.critics),
+        figure=format_figure(figure) if figure else "",
+        figure_caption=one_line(figure.claim, 170) if figure else "",
+        notes=tuple(notes),
+    )
+
+
+def _dispute(ds: Dataset) -> Slide | None:
+    if not ds.disputes:
+        return None
+    d = ds.disputes[0]
+    claims = tuple(
+        Point(ds.actor(c.claimant).name if c.claimant else ds.source(c.source).outlet, one_line(c.claim, 150))
+        for c in d.claims[:4]
+    )
+    half = (len(claims) + 1) // 2
+    return Slide(
+        "dispute",
+        "Contested: " + d.question,
+        left=claims[:half],
+        right=claims[half:],
+        notes=(d.note,) if d.note else (),
+    )
+
+
+def _compare(ds: Dataset) -> Slide:
+    rows = []
+    for p in ds.positions:
+        c = counts(ds, p)
+        rows.append(
+            Point(
+                position_label(ds, p.id),
+                f"{c.proponents} proponents · {c.critics} critics · {c.supports} items for, {c.undercuts} against",
+            )
+        )
+    return Slide(
+        "compare", "Side by side", subtitle="How much the sources hold on each option", left=tuple(rows)
+    )
+
+
+def _sources(ds: Dataset) -> Slide:
+    items = tuple(Point(source_label(ds, s.id), s.title) for s in ds.sources)
+    return Slide("sources", "Sources", left=items, notes=(ds.debate.cite_as,))
+
+
+def build_slides(ds: Dataset) -> list[Slide]:
+    """Title, one slide per position, a contested claim, side by side, the poll, then the sources."""
+    slides = [_title(ds), *(_position(ds, pid) for pid in ds.position_ids)]
+    dispute = _dispute(ds)
+    if dispute:
+        slides.append(dispute)
+    slides += [
+        _compare(ds),
+        Slide("poll", ds.debate.poll_question, subtitle="Vote on your phone"),
+        _sources(ds),
+    ]
+    return slides
