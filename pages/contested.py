@@ -46,4 +46,4 @@ for dispute in disputes:
                 st.markdown(esc(claim.claim))
                 quote_block(ds, ds.quote(claim.quote), key=f"dq-{dispute.id}-{i}")
         if dispute.note:
-            st.info(esc(dispute.note), icon=":material/info:")
+            st.info(esc(dispute.note), icon=":material/lightbulb:")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages.common import dataset, esc, position_badge, quote_block, seed, set_url, show_notices, url_params
+from policy.citations import human_date
 from policy.params import Parsed, one_of
 
 ds = dataset()
@@ -71,6 +72,14 @@ if stances:
             st.markdown(f"**{verb}: {esc(position.title)}** — {esc(stance.argument)}")
 else:
     st.caption("The content records no stance of theirs on the options.")
+
+evidence, events = ds.involving(actor.id)
+if evidence or events:
+    st.subheader("Where they appear")
+    for event in sorted(events, key=lambda e: e.date):
+        st.markdown(f"- **{esc(human_date(event.date))}** — {esc(event.title)}")
+    for item in evidence:
+        st.markdown(f"- {esc(item.claim)}")
 
 quotes = ds.quotes_by(actor.id)
 st.subheader(f"What they said ({len(quotes)})")

@@ -97,6 +97,13 @@ class Dataset(Strict):
             out += [(position, "critic", s) for s in position.critics if s.actor == actor_id]
         return out
 
+    def involving(self, actor_id: str) -> tuple[list[Evidence], list[TimelineEvent]]:
+        """Evidence items and events that name the actor as involved."""
+        return (
+            [e for e in self.evidence if actor_id in e.actors],
+            [t for t in self.timeline if actor_id in t.actors],
+        )
+
     def quotes_by(self, actor_id: str) -> list[Quote]:
         """Every quote the actor speaks."""
         return [q for q in self.quotes if q.speaker == actor_id]

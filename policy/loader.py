@@ -265,6 +265,8 @@ def _cross_problems(data: dict[str, Any], readers: dict[str, _FileReader]) -> It
             yield from ref("evidence", (i, "quotes", j), qid, "quotes")
         for pid in e.bearing:
             yield from ref("evidence", (i, "bearing", pid), pid, "positions")
+        for j, aid in enumerate(e.actors):
+            yield from ref("evidence", (i, "actors", j), aid, "actors")
     for i, p in _valid(data["positions"]):
         yield from ref("positions", (i, "key_figure"), p.key_figure, "evidence")
         for side in ("proponents", "critics"):
@@ -293,6 +295,8 @@ def _cross_problems(data: dict[str, Any], readers: dict[str, _FileReader]) -> It
         yield from quote_in("timeline", (i, "quote"), t.quote, t.source)
         for j, pid in enumerate(t.positions):
             yield from ref("timeline", (i, "positions", j), pid, "positions")
+        for j, aid in enumerate(t.actors):
+            yield from ref("timeline", (i, "actors", j), aid, "actors")
     for i, s in _valid(data["series"]):
         for j, pid in enumerate(s.positions):
             yield from ref("series", (i, "positions", j), pid, "positions")

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal, Self
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.shared import Pt
+from docx.shared import Inches, Pt
 from docx.text.paragraph import Paragraph
 from fpdf import FPDF
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -145,7 +145,7 @@ def default_spec(
     return MemoSpec(
         subject=dataset.debate.title,
         date=dt.date.today().isoformat(),
-        purpose=f"To set out the options on the question: {dataset.debate.question}",
+        purpose=dataset.debate.question,
         background=dataset.debate.intro,
         options=[_default_choice(dataset, dataset.position(p)) for p in ids],
         style=style,
@@ -521,6 +521,7 @@ def _docx_header(doc: DocxDocument, header: tuple[tuple[str, str], ...]) -> None
     table = doc.add_table(rows=0, cols=2)
     for key, value in header:
         label, text = table.add_row().cells
+        label.width, text.width = Inches(1.1), Inches(5.2)
         label.paragraphs[0].add_run(f"{key}:").bold = True
         text.paragraphs[0].add_run(value)
     doc.add_paragraph()
@@ -674,9 +675,16 @@ class _Pdf:
         self.pdf.set_font(self.family, style, self.BODY)
         self.pdf.write(self.LINE, self.clean(text))
 
-    def superscript(self, number: int) -> None:
+    def cited(self, quote: CitedQuote) -> None:
+        # The last word goes with its note number, so the number never starts a line alone.
+        head, _, last = f" \u201c{quote.text}\u201d".rpartition(" ")
+        self.write(head + " ")
+        room = self.pdf.w - self.pdf.r_margin - self.pdf.get_x() - 2 * self.pdf.c_margin  # as write() counts
+        if self.pdf.get_string_width(self.clean(f"{last}{quote.number}")) > room:
+            self.pdf.ln(self.LINE)
+        self.write(last)
         self.pdf.char_vpos = "SUP"
-        self.write(str(number))
+        self.write(str(quote.number))
         self.pdf.char_vpos = "LINE"
 
     def bullet(self, runs: list[tuple[str, str]], quotes: tuple[CitedQuote, ...]) -> None:
@@ -687,8 +695,7 @@ class _Pdf:
         for text, style in runs:
             self.write(text, style)
         for quote in quotes:
-            self.write(f" \u201c{quote.text}\u201d")
-            self.superscript(quote.number)
+            self.cited(quote)
         self.pdf.set_left_margin(margin)
         self.pdf.ln(self.LINE + 1.5)
 

@@ -112,6 +112,7 @@ class Evidence(Strict):
     figure: Figure | None = None
     bearing: dict[Id, Bearing] = Field(min_length=1, description="position id -> supports/undercuts/context")
     weight: Literal[1, 2, 3] = Field(default=2, description="3 = central to the debate, 1 = minor")
+    actors: list[Id] = Field(default_factory=list, description="Who the claim is about or involves.")
 
 
 class Stance(Strict):
@@ -169,6 +170,7 @@ class TimelineEvent(Strict):
     source: Id
     quote: Id | None = None
     positions: list[Id] = Field(default_factory=list)
+    actors: list[Id] = Field(default_factory=list, description="Who took part or is named.")
     date_note: str = ""
 
 
