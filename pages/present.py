@@ -16,9 +16,10 @@ st.html(
     [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
     [data-testid="stToolbar"] { display: none !important; }
     [data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.5rem 2.5rem !important; max-width: 100% !important; }
-    [data-testid="stMain"] h1 { font-size: 2.6rem !important; line-height: 1.15; padding: 0 0 0.3rem 0; }
-    [data-testid="stMain"] h3 { font-size: 1.7rem !important; padding: 0.2rem 0; }
-    [data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.45rem !important; line-height: 1.35; }
+    [data-testid="stMain"] h1 { font-size: 2.4rem !important; line-height: 1.15; padding: 0 0 0.2rem 0; }
+    [data-testid="stMain"] h3 { font-size: 1.6rem !important; padding: 0.1rem 0; }
+    [data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.3rem !important; line-height: 1.3; }
+    [data-testid="stMain"] li { margin-bottom: 0.15rem; }
     [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.1rem !important; }
     [data-testid="stMetricValue"] { font-size: 3rem !important; }
     </style>"""
@@ -138,20 +139,20 @@ else:
     else:
         points(slide.left_heading, slide.left)
     if slide.figure:
-        fig, caption = st.columns([1, 3], vertical_alignment="center")
-        fig.metric("Key figure", slide.figure)
-        caption.caption(esc(slide.figure_caption))
+        st.markdown(f"**Key figure: {esc(slide.figure)}** — {esc(slide.figure_caption)}")
 
-controls = st.columns([1, 1, 1, 1, 3, 2], vertical_alignment="center")
-controls[0].button(
-    "Previous", key="prev", shortcut="Left", on_click=move, args=(-1,), icon=":material/arrow_back:"
-)
+controls = st.columns([1.4, 1.4, 0.9, 0.9, 2.4, 1.6], vertical_alignment="center")
+controls[0].button("Previous", key="prev", shortcut="Left", on_click=move, args=(-1,), width="stretch")
 controls[1].button(
-    "Next", key="next", shortcut="Right", on_click=move, args=(1,), icon=":material/arrow_forward:"
+    "Next", key="next", shortcut="Right", on_click=move, args=(1,), width="stretch", type="primary"
 )
-controls[2].button("Page up", key="pgup", shortcut="PageUp", on_click=move, args=(-1,), type="tertiary")
-controls[3].button("Page down", key="pgdn", shortcut="PageDown", on_click=move, args=(1,), type="tertiary")
-controls[4].caption(f"Slide {number} of {len(slides)} · ← → or PageUp/PageDown")
+controls[2].button(
+    "⇞", key="pgup", shortcut="PageUp", on_click=move, args=(-1,), help="Previous slide (PageUp)"
+)
+controls[3].button(
+    "⇟", key="pgdn", shortcut="PageDown", on_click=move, args=(1,), help="Next slide (PageDown)"
+)
+controls[4].caption(f"Slide {number} of {len(slides)}")
 notes = controls[5].toggle("Speaker notes", key="notes", value=params.get("notes") == "1")
 if notes and slide.notes:
     with st.expander("Speaker notes", expanded=True):

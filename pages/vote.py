@@ -26,7 +26,7 @@ if not code:
 try:
     poll = store.get(code)
 except PollError as err:
-    st.error(esc(str(err)) + " Check the code on the presenter's screen.", icon=":material/error:")
+    st.error(esc(str(err)), icon=":material/error:")
     st.stop()
 set_url({"join": poll.code})
 

@@ -53,7 +53,7 @@ def _position(ds: Dataset, pid: str) -> Slide:
     p = ds.position(pid)
 
     def points(stances: list[Stance]) -> tuple[Point, ...]:
-        return tuple(Point(ds.actor(s.actor).name, one_line(s.argument, 150)) for s in stances[:3])
+        return tuple(Point(ds.actor(s.actor).name, one_line(s.argument, 125)) for s in stances[:3])
 
     figure = key_figure(ds, p)
     notes = [p.summary, *(f"Open question: {q}" for q in p.open_questions)]

@@ -80,8 +80,9 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture(scope="session")
-def server() -> Iterator[str]:
-    proc, url = start_server()
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    polls = tmp_path_factory.mktemp("polls")
+    proc, url = start_server({"POLICY_POLL_DB": str(polls)})
     yield url
     stop_server(proc)
 

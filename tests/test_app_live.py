@@ -1,0 +1,201 @@
+"""Memo builder, presenter mode and the audience vote page through AppTest."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from policy import Dataset
+from policy.poll import PollStore
+from policy.slides import build_slides
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+HOSTILE = '<script>alert(1)</script> **bold** [x](javascript:alert(1)) =HYPERLINK("x") $x$ :red[y]'
+
+
+@pytest.fixture(autouse=True)
+def poll_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    # Each test gets its own poll database; the app's store is cached per process, so clear it.
+    monkeypatch.setenv("POLICY_POLL_DB", str(tmp_path / "polls"))
+    from pages.common import poll_store
+
+    poll_store.clear()
+    yield tmp_path / "polls"
+    poll_store.clear()
+
+
+def page(name: str, /, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.switch_page(f"pages/{name}.py").run()
+
+
+def preview(at: AppTest) -> str:
+    return at.markdown[-1].value
+
+
+# --- memo -----------------------------------------------------------------------------------------
+
+
+def test_memo_defaults_to_every_option_with_both_sides(dataset: Dataset) -> None:
+    at = page("memo")
+    assert not at.exception
+    assert at.multiselect(key="memo_positions").value == dataset.position_ids
+    text = preview(at)
+    for position in dataset.positions:
+        assert position.title.split()[0] in text
+    assert "Arguments for" in text and "Arguments against" in text
+    first = dataset.position_ids[0]
+    assert 1 <= len(at.multiselect(key=f"memo_for_{first}").value) <= 3
+    assert [b.proto.label for b in at.get("download_button")] == ["Word (.docx)", "PDF", "Markdown"]
+
+
+def test_memo_link_chooses_options_and_style(dataset: Dataset) -> None:
+    pid = dataset.position_ids[1]
+    at = page("memo", positions=pid, style="apa")
+    assert at.multiselect(key="memo_positions").value == [pid]
+    assert at.segmented_control(key="memo_style").value == "apa"
+    assert dataset.position(dataset.position_ids[0]).title not in preview(at)
+
+
+def test_memo_bad_link_falls_back_with_a_notice() -> None:
+    at = page("memo", positions="ghost", style="mla")
+    assert not at.exception
+    assert len([i for i in at.info if "link" in i.value]) == 2
+
+
+def test_memo_user_text_is_data_not_markup() -> None:
+    at = page("memo")
+    at.text_area(key="memo_recommendation").input(HOSTILE).run()
+    at.text_input(key="memo_to").input(HOSTILE).run()
+    text = preview(at)
+    assert "<script" not in text
+    assert not re.search(r"(?<!\\)\]\(javascript", text), "a live link from user text"
+    assert "**bold**" not in text and "$x$" not in text
+    assert "Recommendation" in text
+
+
+def test_memo_refuses_very_long_text_with_a_message() -> None:
+    at = page("memo")
+    at.text_area(key="memo_background").input("word " * 1200).run()
+    assert not at.exception
+    assert at.error and "cannot be built" in at.error[0].value
+    assert any("background" in m.value and "5,000" in m.value for m in at.markdown)
+
+
+def test_memo_removing_an_argument_removes_it_from_the_preview(dataset: Dataset) -> None:
+    pid = dataset.position_ids[0]
+    at = page("memo", positions=pid)
+    chosen = at.multiselect(key=f"memo_for_{pid}").value
+    name = dataset.actor(chosen[0]).name
+    assert name in preview(at)
+    at.multiselect(key=f"memo_for_{pid}").set_value(chosen[1:]).run()
+    section = preview(at).split("Arguments against")[0]
+    assert f"**{name}" not in section
+
+
+# --- presenter ------------------------------------------------------------------------------------
+
+
+def test_present_steps_through_slides_and_keeps_the_place_in_the_url(dataset: Dataset) -> None:
+    slides = build_slides(dataset)
+    at = page("present")
+    assert at.title[0].value == slides[0].title
+    assert at.query_params["slide"] == "1"
+    at.button(key="next").click().run()
+    assert at.title[0].value == slides[1].title and at.query_params["slide"] == "2"
+    at.button(key="pgdn").click().run()
+    assert at.query_params["slide"] == "3"
+    at.button(key="pgup").click().run()
+    at.button(key="prev").click().run()
+    assert at.query_params["slide"] == "1"
+    at.button(key="prev").click().run()
+    assert at.query_params["slide"] == "1", "cannot go before the first slide"
+
+
+def test_present_has_a_slide_per_position_and_the_fixed_slides(dataset: Dataset) -> None:
+    kinds = [s.kind for s in build_slides(dataset)]
+    assert kinds.count("position") == len(dataset.positions)
+    assert kinds[0] == "title" and kinds[-1] == "sources"
+    assert {"dispute", "compare", "poll"} <= set(kinds)
+
+
+def test_present_reload_keeps_the_slide_and_bad_slides_start_at_one(dataset: Dataset) -> None:
+    slides = build_slides(dataset)
+    at = page("present", slide="3")
+    assert at.title[0].value == slides[2].title
+    for bad in ("0", "999", "two", "-1"):
+        at = page("present", slide=bad)
+        assert not at.exception and at.title[0].value == slides[0].title
+        assert at.info
+
+
+def test_speaker_notes_only_when_asked(dataset: Dataset) -> None:
+    at = page("present", slide="2")
+    assert not [e for e in at.expander if e.label == "Speaker notes"]
+    at = page("present", slide="2", notes="1")
+    assert [e for e in at.expander if e.label == "Speaker notes"]
+
+
+def poll_slide(dataset: Dataset) -> str:
+    return str([s.kind for s in build_slides(dataset)].index("poll") + 1)
+
+
+def test_poll_round_trip_presenter_and_audience(dataset: Dataset, poll_db: Path) -> None:
+    at = page("present", slide=poll_slide(dataset))
+    at.button(key="poll_open").click().run()
+    code = at.query_params["poll"]
+    assert at.metric[0].value == code and at.get("image")
+
+    phone = page("vote", join=code)
+    assert phone.header[0].value == dataset.debate.poll_question
+    option = dataset.position_ids[1]
+    phone.button(key=f"vote-{option}").click().run()
+    assert "Your vote" in phone.success[0].value
+    phone.button(key=f"vote-{dataset.position_ids[2]}").click().run()  # changes the vote
+
+    at.run()
+    assert any("**1** vote" in m.value for m in at.markdown)
+    assert not at.get("vega_lite_chart"), "results stay hidden until revealed"
+    at.button(key="poll_reveal").click().run()
+    assert at.get("vega_lite_chart")
+    assert PollStore(f"sqlite:///{poll_db / 'polls.sqlite3'}").results(code)[dataset.position_ids[2]] == 1
+
+
+def test_close_reset_and_ask_again(dataset: Dataset) -> None:
+    at = page("present", slide=poll_slide(dataset))
+    at.button(key="poll_open").click().run()
+    code = at.query_params["poll"]
+    phone = page("vote", join=code)
+    phone.button(key=f"vote-{dataset.position_ids[0]}").click().run()
+    at.button(key="poll_close").click().run()
+    phone = page("vote", join=code)
+    assert "closed" in phone.warning[0].value
+    at.button(key="poll_close").click().run()  # reopen
+    at.button(key="poll_reset").click().run()
+    assert any("**0** votes" in m.value for m in at.markdown)
+    at.button(key="poll_again").click().run()
+    assert at.query_params["poll"] != code
+    at.button(key="poll_reveal").click().run()
+    assert at.get("vega_lite_chart")
+
+
+def test_vote_page_without_code_asks_for_one_and_rejects_bad_codes() -> None:
+    at = page("vote")
+    assert at.text_input(key="join_code")
+    for bad in ("nope", "ZZZZZZ", "<b>x</b>"):
+        at = page("vote", join=bad)
+        assert not at.exception
+        message = at.error[0].value.casefold()
+        assert "not a valid poll code" in message or "no poll" in message
+
+
+def test_stale_poll_in_the_presenter_link_shows_a_notice(dataset: Dataset) -> None:
+    at = page("present", slide=poll_slide(dataset), poll="ABCDEF")
+    assert not at.exception
+    assert at.info and at.button(key="poll_open")
