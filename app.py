@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from pages.common import dataset
 from pages.registry import PAGES
 from policy import ContentError
 
+# A local file: an icon name would make browsers fetch it from a font CDN.
+FAVICON = str(Path(__file__).parent / ".streamlit" / "favicon.png")
+
 try:
     ds = dataset()
 except ContentError as err:
-    st.set_page_config(page_title="Content problem", page_icon=":material/error:", layout="wide")
+    st.set_page_config(page_title="Content problem", page_icon=FAVICON, layout="wide")
     st.title("The content could not be loaded")
     st.error(
         f"{len(err.problems)} problem(s) were found in the content files. Nothing is shown until they are "
@@ -22,7 +27,7 @@ except ContentError as err:
         st.code(str(problem), language=None, wrap_lines=True)
     st.stop()
 
-st.set_page_config(page_title=ds.debate.title, page_icon=":material/balance:", layout="wide")
+st.set_page_config(page_title=ds.debate.title, page_icon=FAVICON, layout="wide")
 
 sections: dict[str, list[st.Page]] = {}
 for spec in PAGES:

@@ -21,6 +21,20 @@ from policy.text import md_escape
 PAGE_SIZE = 20
 
 
+def _route_through_app() -> None:
+    # Streamlit treats a pages/ folder beside the entry point as a legacy multipage app until st.navigation
+    # has run once in the server process, so a deep link that is a fresh server's first request would run
+    # its page script alone (no router, no page config). Switch that mode off and rerun through app.py.
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+_route_through_app()
+
+
 def _fingerprint(folder: Path) -> tuple[tuple[str, float], ...]:
     # Reload when a content file changes, so editors see their correction without a restart.
     return tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*.yaml")))

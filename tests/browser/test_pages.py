@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from pages.registry import PAGES
 from policy import Dataset
-from tests.browser.conftest import ROOT, Watched, wait_ready
+from tests.browser.conftest import ROOT, Watched, start_server, stop_server, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -95,3 +95,23 @@ def test_people_deep_link(watched: Watched, server: str, dataset: Dataset) -> No
     open_view(watched, server, f"people?actor={actor.id}")
     expect(watched.page.get_by_role("heading", name=actor.name)).to_be_visible()  # type: ignore[attr-defined]
     clean(watched)
+
+
+def test_a_deep_link_as_a_fresh_servers_first_request_goes_through_the_router(browser: object, dataset: Dataset) -> None:
+    # Streamlit runs a pages/ folder as a legacy multipage app until st.navigation has run once in the process.
+    proc, url = start_server()
+    context = browser.new_context(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        pair = dataset.position_ids[:2]
+        page.goto(f"{url}/compare?positions={','.join(pair)}")
+        wait_ready(page)
+        nav = page.get_by_test_id("stSidebarNav")
+        expect(nav).to_contain_text("Memo builder")
+        expect(nav).not_to_contain_text("registry")
+        expect(page.get_by_test_id("stMultiSelect").first).not_to_contain_text(
+            dataset.position(dataset.position_ids[-1]).short_title
+        )
+    finally:
+        context.close()
+        stop_server(proc)
