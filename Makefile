@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
+ADDRESS ?= localhost
 
 .PHONY: install run test lint format typecheck validate verify bench clean
 
@@ -18,7 +19,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	$(PY) -m policy validate
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: $(STAMP)
 	$(PY) -m pytest
