@@ -14,6 +14,7 @@ from pydantic import TypeAdapter
 from policy.dataset import Dataset
 from policy.exports import dataset_json, quotes_json, safe_csv
 from policy.loader import FILES, ContentError, load_dataset
+from policy.memo_cli import add_memo_command
 from policy.paths import archive_dir
 from policy.queries import evidence_table
 from policy.verify import verify_dataset
@@ -113,16 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of <source id>.txt files (default: $POLICY_ARCHIVE_DIR or ../shared/sources)",
     )
     add("schema", cmd_schema, data=False).add_argument("--out", help="write <file>.schema.json files here")
-    _add_memo(sub)
-    return parser
-
-
-def _add_memo(sub: Any) -> None:
-    try:
-        from policy.memo_cli import add_memo_command
-    except ImportError:  # the memo builder is optional until its module exists
-        return
     add_memo_command(sub)
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,16 +5,48 @@ from __future__ import annotations
 import re
 
 # Characters Markdown (and Streamlit's flavour: $ for maths, : for emoji/colour directives) gives meaning to.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:=])")
+# A Markdown document is read raw as well as rendered, so only what makes markup mid-line is escaped,
+# $ included (the Streamlit preview, GitHub and Pandoc read $...$ as maths); line starts and URLs are
+# handled separately.
+_MD_DOCUMENT_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
+_URL = re.compile(r"https?://[^\s<>\"\\`]+[^\s<>\"\\`.,;:!?)]")
 
 
 def md_escape(text: str) -> str:
     """Backslash-escape every character Markdown could read as markup, and HTML's < > &."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;"))
-    return escaped.replace("\\<", "&lt;").replace("\\>", "&gt;")
+    return _escape(_MD_SPECIAL, text)
+
+
+def md_escape_document(text: str) -> str:
+    """Text for a Markdown document, literal when rendered and clean when read raw: no markup, links or tags."""
+    return "\n".join(_md_document_line(line.lstrip()) for line in text.split("\n"))
+
+
+def _md_document_line(line: str) -> str:
+    # http(s) URLs become autolinks, whose text Markdown takes literally; the rest is escaped.
+    urls, parts = _URL.findall(line), _URL.split(line)
+    plain = [_escape(_MD_DOCUMENT_SPECIAL, part) for part in parts]
+    out = plain[0] + "".join(f"<{u}>{p}" for u, p in zip(urls, plain[1:], strict=True))
+    out = re.sub(r"^([-+=])", r"\\\1", out)  # list items, setext underlines
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", out)  # ordered list items
+
+
+def _escape(specials: re.Pattern[str], text: str) -> str:
+    # Entities go in first: they hold no Markdown specials, so the backslash pass leaves them whole.
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return specials.sub(r"\\\1", text)
 
 
 def one_line(text: str, limit: int = 160) -> str:
-    """Collapse whitespace and cut to a limit with an ellipsis."""
+    """Collapse whitespace and cut to a limit at a clause or word boundary, with an ellipsis."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    if len(flat) <= limit:
+        return flat
+    head = flat[:limit]
+    # Prefer ending a whole clause; else the last whole word.
+    clause = max(head.rfind("; "), head.rfind(". "), head.rfind(", "))
+    if clause >= limit * 0.55:
+        return head[:clause].rstrip(" ,;") + "…"
+    word = head.rfind(" ")
+    return (head[:word] if word > 0 else head).rstrip(" ,;:") + "…"

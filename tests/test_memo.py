@@ -14,7 +14,6 @@ from docx import Document
 from pypdf import PdfReader
 
 from policy import Dataset, load_dataset
-from policy import memo as memo_module
 from policy.cli import main
 from policy.memo import (
     Memo,
@@ -266,6 +265,7 @@ def test_markdown_footnotes_resolve_both_ways(mini: Dataset) -> None:
         ("    code\n> quote", "code\n&gt; quote"),
         ("a | b ~~c~~ `d` \\e", "a \\| b \\~\\~c\\~\\~ \\`d\\` \\\\e"),
         ("&lt; AT&T", "&amp;lt; AT&amp;T"),
+        ("from $5 to $10", "from \\$5 to \\$10"),
         ("see https://example.org/a_b?x=1&y=2.", "see <https://example.org/a_b?x=1&y=2>."),
         ("[x](https://evil.example)", "\\[x\\](<https://evil.example>)"),
     ],
@@ -383,7 +383,7 @@ def test_pdf_with_dejavu_keeps_every_character(mini_copy: Path, edit: Edit) -> N
 def test_pdf_falls_back_to_a_core_font_without_crashing(
     mini_copy: Path, edit: Edit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(memo_module, "find_unicode_font", lambda: None)
+    monkeypatch.setattr("policy.memo.pdf.find_unicode_font", lambda: None)  # where to_pdf looks it up
     dataset = accented(mini_copy, edit)
     memo = build_memo(
         dataset, MemoSpec(**{**default_spec(dataset).model_dump(by_alias=True), "to": "Łukasz 北京 🙂"})
@@ -534,3 +534,18 @@ def test_the_full_memo_of_the_real_content_in_every_format(dataset: Dataset) -> 
     for data in (to_pdf(memo), to_pdf(memo, unicode_font=False)):
         text = pdf_text(data)
         assert all(" ".join((t if b"DejaVu" in data else to_latin1(t)).split()) in text for t in titles)
+
+
+# ---------------------------------------------------------------- the package
+
+
+def test_the_package_exports_every_name_the_single_module_had() -> None:
+    import policy.memo
+
+    names = """
+        ARGUMENTS_PER_SIDE EVIDENCE_PER_SIDE FONT_DIRS HEADER_LIMIT QUOTES_PER_ITEM TEXT_LIMIT
+        Argument CitedQuote EvidenceEntry EvidenceGroup Memo Option Section
+        FreeText HeaderText MemoInputError MemoSpec OptionChoice
+        build_memo check_spec default_spec find_unicode_font md_escape to_docx to_latin1 to_markdown to_pdf
+    """.split()
+    assert sorted(policy.memo.__all__) == sorted(names) and all(hasattr(policy.memo, n) for n in names)

@@ -97,7 +97,9 @@ def test_people_deep_link(watched: Watched, server: str, dataset: Dataset) -> No
     clean(watched)
 
 
-def test_a_deep_link_as_a_fresh_servers_first_request_goes_through_the_router(browser: object, dataset: Dataset) -> None:
+def test_a_deep_link_as_a_fresh_servers_first_request_goes_through_the_router(
+    browser: object, dataset: Dataset
+) -> None:
     # Streamlit runs a pages/ folder as a legacy multipage app until st.navigation has run once in the process.
     proc, url = start_server()
     context = browser.new_context(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
