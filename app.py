@@ -29,7 +29,8 @@ except ContentError as err:
 
 st.set_page_config(page_title=ds.debate.title, page_icon=FAVICON, layout="wide")
 
-sections: dict[str, list[st.Page]] = {}
+# A flat list: Streamlit's sectioned sidebar puts list items outside any list, which screen readers trip on.
+pages: list[st.Page] = []
 for spec in PAGES:
     page = st.Page(
         spec.file,
@@ -38,6 +39,6 @@ for spec in PAGES:
         url_path=spec.url_path,
         default=spec.url_path == "overview",
     )
-    sections.setdefault(spec.section, []).append(page)
+    pages.append(page)
 
-st.navigation(sections).run()
+st.navigation(pages).run()

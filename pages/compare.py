@@ -35,10 +35,11 @@ positions = [ds.position(p) for p in ordered]
 
 
 def row(label: str) -> list:
-    st.markdown(f"#### {label}")
+    st.markdown(f"### {label}")
     return st.columns(len(positions), gap="medium")
 
 
+st.header("Side by side")
 cols = st.columns(len(positions), gap="medium")
 for col, position in zip(cols, positions, strict=True):
     with col:
@@ -67,6 +68,6 @@ for col, position in zip(row("Risks and trade-offs"), positions, strict=True):
     for risk in position.risks[:3]:
         col.markdown(f"- {esc(one_line(risk, 240))}")
 
-st.subheader("Evidence balance")
+st.header("Evidence balance")
 st.altair_chart(balance_chart(ds, ordered), width="stretch")
 st.caption("Counts of evidence items captured from the sources, not a measure of how strong each case is.")

@@ -29,7 +29,7 @@ only = st.selectbox(
 set_url({"series": only})
 
 for series in ds.series if only is None else [ds.series_item(only)]:
-    st.subheader(series.title)
+    st.header(series.title)
     if series.description:
         st.markdown(esc(series.description))
     chart_col, table_col = st.columns([3, 2], gap="medium")

@@ -17,6 +17,7 @@ from policy.memo import (
 )
 from policy.params import Parsed, encode, many_of, one_of
 from policy.style import position_label
+from policy.text import demote_headings
 
 ds = dataset()
 parsed = Parsed()
@@ -51,7 +52,7 @@ set_url({
 })  # fmt: skip
 defaults = {c.position: c for c in default_spec(ds, ordered).options}
 
-st.subheader("Header")
+st.header("Header")
 h = st.columns(4)
 to = h[0].text_input("To", key="memo_to")
 sender = h[1].text_input("From", key="memo_from")
@@ -71,7 +72,7 @@ recommendation = st.text_area(
     placeholder="Your own recommendation. Left empty, the memo has no recommendation section.",
 )
 
-st.subheader("What each option brings")
+st.header("What each option brings")
 choices = []
 for pid in ordered:
     position = ds.position(pid)
@@ -146,7 +147,7 @@ def pdf_bytes(spec_json: str) -> bytes:
 
 
 stem = f"memo-{dt.date.today().isoformat()}"
-st.subheader("Download")
+st.header("Download")
 d = st.columns([1, 1, 1, 3])
 d[0].download_button(
     "Word (.docx)", lambda: docx_bytes(spec_json), f"{stem}.docx",
@@ -165,6 +166,6 @@ d[2].download_button(
     "Markdown", markdown, f"{stem}.md", "text/markdown", key="memo_md", icon=":material/download:"
 )
 
-st.subheader("Preview")
+st.header("Preview")
 with st.container(height=560, border=True):
-    st.markdown(markdown)
+    st.markdown(demote_headings(markdown, 2))

@@ -11,7 +11,7 @@ st.markdown(esc(ds.debate.question))
 st.markdown(esc(ds.debate.intro))
 
 if ds.debate.headline_evidence:
-    st.subheader("Headline figures")
+    st.header("Headline figures")
     cols = st.columns(len(ds.debate.headline_evidence))
     for col, eid in zip(cols, ds.debate.headline_evidence, strict=True):
         item = ds.evidence_item(eid)
@@ -20,7 +20,7 @@ if ds.debate.headline_evidence:
             st.metric(item.figure.period or "Figure" if item.figure else "Finding", value, border=True)
             st.caption(esc(item.claim))
 
-st.subheader("The options")
+st.header("The options")
 columns = st.columns(2)
 for i, position in enumerate(ds.positions):
     c = counts(ds, position)
@@ -42,7 +42,7 @@ for i, position in enumerate(ds.positions):
             query_params={"position": position.id},
         )
 
-st.subheader("Where next")
+st.header("Where next")
 nav = st.columns(4)
 nav[0].page_link("pages/compare.py", label="Compare side by side", icon=":material/compare_arrows:")
 nav[1].page_link("pages/evidence.py", label="Search the evidence", icon=":material/fact_check:")

@@ -35,22 +35,22 @@ st.markdown(esc(position.summary))
 if position.coverage_note:
     st.warning(esc(position.coverage_note), icon=":material/info:")
 
-st.subheader("How it is meant to work")
+st.header("How it is meant to work")
 st.markdown(esc(position.mechanism))
 
 left, right = st.columns(2, gap="large")
 with left:
-    st.subheader(f"Proponents ({len(position.proponents)})")
+    st.header(f"Proponents ({len(position.proponents)})")
     for i, stance in enumerate(position.proponents):
         with st.container(border=True):
             stance_block(ds, stance, key=f"pro-{i}")
 with right:
-    st.subheader(f"Critics ({len(position.critics)})")
+    st.header(f"Critics ({len(position.critics)})")
     for i, stance in enumerate(position.critics):
         with st.container(border=True):
             stance_block(ds, stance, key=f"con-{i}")
 
-st.subheader("Evidence")
+st.header("Evidence")
 tabs = st.tabs(["✚ For", "✖ Against", "○ Context"])
 for tab, bearing in zip(tabs, ("supports", "undercuts", "context"), strict=True):
     with tab:
@@ -62,13 +62,13 @@ for tab, bearing in zip(tabs, ("supports", "undercuts", "context"), strict=True)
 
 cols = st.columns(2, gap="large")
 with cols[0]:
-    st.subheader("Risks and trade-offs")
+    st.header("Risks and trade-offs")
     for risk in position.risks:
         st.markdown(f"- {esc(risk)}")
     if not position.risks:
         st.caption("The sources name none.")
 with cols[1]:
-    st.subheader("Open questions")
+    st.header("Open questions")
     for question in position.open_questions:
         st.markdown(f"- {esc(question)}")
     if not position.open_questions:
@@ -76,7 +76,7 @@ with cols[1]:
 
 disputes = ds.disputes_for(pid)
 if disputes:
-    st.subheader("Contested claims that touch it")
+    st.header("Contested claims that touch it")
     for dispute in disputes:
         st.page_link(
             "pages/contested.py",

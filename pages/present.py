@@ -17,7 +17,7 @@ st.html(
     [data-testid="stToolbar"] { display: none !important; }
     [data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.5rem 2.5rem !important; max-width: 100% !important; }
     [data-testid="stMain"] h1 { font-size: 2.4rem !important; line-height: 1.15; padding: 0 0 0.2rem 0; }
-    [data-testid="stMain"] h3 { font-size: 1.6rem !important; padding: 0.1rem 0; }
+    [data-testid="stMain"] h2 { font-size: 1.6rem !important; padding: 0.1rem 0; }
     [data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.3rem !important; line-height: 1.3; }
     [data-testid="stMain"] li { margin-bottom: 0.15rem; }
     [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.1rem !important; }
@@ -54,7 +54,7 @@ slide = slides[number - 1]
 
 def points(heading: str, items: tuple) -> None:  # type: ignore[type-arg]
     if heading:
-        st.markdown(f"### {esc(heading)}")
+        st.markdown(f"## {esc(heading)}")
     for point in items:
         who = f"**{esc(point.who)}**: " if point.who else ""
         st.markdown(f"- {who}{esc(point.text)}")

@@ -9,7 +9,7 @@ from policy.queries import source_label
 ds = dataset()
 st.title("Sources and method")
 
-st.subheader("The sources")
+st.header("The sources")
 for source in ds.sources:
     with st.container(border=True):
         st.markdown(f"**{esc(source.title)}**")
@@ -20,7 +20,7 @@ for source in ds.sources:
         quotes = sum(1 for q in ds.quotes if q.source == source.id)
         st.caption(f"{quotes} quotes used")
 
-st.subheader("Method")
+st.header("Method")
 st.markdown(
     "Everything shown is drawn from the sources above and nothing else. Every quotation is verbatim and "
     "checked word for word against the archived text of its source by `python -m policy verify`, which "
@@ -29,14 +29,14 @@ st.markdown(
     "disagree, the Contested claims page shows each side. Where a source is silent, the field stays empty."
 )
 
-st.subheader("How to cite")
+st.header("How to cite")
 st.markdown("**This dashboard**")
 st.code(ds.debate.cite_as, language=None, wrap_lines=True)
 st.markdown("**A quote** — every quote has a *Cite* button with a ready-to-copy citation. The sources:")
 for source in ds.sources:
     st.code(bibliography(source), language=None, wrap_lines=True)
 
-st.subheader("Glossary")
+st.header("Glossary")
 for term in sorted(ds.glossary, key=lambda t: t.term.casefold()):
     st.markdown(f"**{esc(term.term)}** — {esc(term.definition)}")
     if term.source:

@@ -50,3 +50,8 @@ def one_line(text: str, limit: int = 160) -> str:
         return head[:clause].rstrip(" ,;") + "…"
     word = head.rfind(" ")
     return (head[:word] if word > 0 else head).rstrip(" ,;:") + "…"
+
+
+def demote_headings(markdown: str, levels: int) -> str:
+    """Push every ATX heading down some levels, so a document nests under the page's own headings."""
+    return re.sub(r"^(#{1,6}) ", lambda m: "#" * min(6, len(m.group(1)) + levels) + " ", markdown, flags=re.M)

@@ -72,7 +72,7 @@ def test_position_selector_changes_the_view_and_the_url(open_page: Open, dataset
 def test_position_page_shows_both_sides_and_citations(open_page: Open, dataset: Dataset) -> None:
     position = dataset.positions[0]
     at = open_page("position", position=position.id)
-    headers = [h.value for h in at.subheader]
+    headers = [h.value for h in at.header]
     assert f"Proponents ({len(position.proponents)})" in headers
     assert f"Critics ({len(position.critics)})" in headers
     code = " ".join(c.value for c in at.code)
@@ -192,9 +192,9 @@ def test_figures_show_charts_tables_and_downloads(open_page: Open, dataset: Data
     assert len(at.dataframe) == len(dataset.series)
     one = dataset.series[-1]
     at = open_page("figures", series=one.id)
-    assert [s.value for s in at.subheader] == [one.title]
+    assert [s.value for s in at.header] == [one.title]
     at = open_page("figures", series="made-up")
-    assert notices(at) and len(at.subheader) == len(dataset.series)
+    assert notices(at) and len(at.header) == len(dataset.series)
 
 
 def test_contested_claims_show_every_side(open_page: Open, dataset: Dataset) -> None:

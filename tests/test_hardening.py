@@ -1,0 +1,117 @@
+"""Hardening: arbitrary link parameters and user text on every page, deployment settings, no raw HTML."""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from pages.registry import PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PARAM_NAMES = ["position", "positions", "bearing", "source", "actor", "kind", "q", "page", "series", "dispute",
+               "slide", "poll", "notes", "join", "style", "utm_source"]  # fmt: skip
+HOSTILE = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "**bold**",
+    "$\\frac{1}{2}$", ":red[alert]", "=HYPERLINK(\"http://x\")", "\u202e\u0000\ufeff", "' OR 1=1 --", "%00", "../../etc",
+]  # fmt: skip
+MARKUP = re.compile(r"<script|<img|onerror=|(?<!\\)\]\((?:javascript|http)")
+SETTINGS = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "12")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    derandomize=True,
+)
+values = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=60), st.integers(-5, 10**6).map(str))
+params = st.dictionaries(st.sampled_from(PARAM_NAMES), values, max_size=4)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def private_polls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    from pages.common import poll_store
+
+    old = os.environ.get("POLICY_POLL_DB")
+    os.environ["POLICY_POLL_DB"] = str(tmp_path_factory.mktemp("polls"))
+    poll_store.clear()
+    yield
+    poll_store.clear()
+    if old is None:
+        os.environ.pop("POLICY_POLL_DB", None)
+    else:
+        os.environ["POLICY_POLL_DB"] = old
+
+
+def rendered_text(at: AppTest) -> list[str]:
+    kinds = ("markdown", "caption", "info", "warning", "error", "success", "title", "header", "subheader")
+    return [str(e.value) for kind in kinds for e in at.get(kind)]
+
+
+def assert_safe(at: AppTest) -> None:
+    assert not at.exception, [e.message for e in at.exception]
+    for text in rendered_text(at):
+        assert not MARKUP.search(text), f"markup passed through: {text[:200]!r}"
+
+
+@pytest.mark.parametrize("page", [p.file for p in PAGES])
+@SETTINGS
+@given(query=params)
+def test_any_link_parameters_render_without_error_or_markup(page: str, query: dict[str, str]) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    assert_safe(at.switch_page(page).run())
+
+
+TEXT_INPUTS = [
+    ("pages/evidence.py", "text_input", "ev_text"),
+    ("pages/vote.py", "text_input", "join_code"),
+    ("pages/memo.py", "text_input", "memo_to"),
+    ("pages/memo.py", "text_input", "memo_subject"),
+    ("pages/memo.py", "text_area", "memo_purpose"),
+    ("pages/memo.py", "text_area", "memo_recommendation"),
+]
+
+
+@pytest.mark.parametrize(("page", "kind", "key"), TEXT_INPUTS)
+@SETTINGS
+@given(text=st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300)))
+def test_any_user_text_is_shown_as_text(page: str, kind: str, key: str, text: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=60).switch_page(page).run()
+    getattr(at, kind)(key=key).input(text).run()
+    assert_safe(at)
+
+
+def test_deployment_settings() -> None:
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["client"]["toolbarMode"] == "minimal"
+    assert config["browser"]["gatherUsageStats"] is False
+
+
+def _calls(tree: ast.AST) -> Iterator[ast.Call]:
+    return (node for node in ast.walk(tree) if isinstance(node, ast.Call))
+
+
+def test_no_raw_html_reaches_the_page_from_content_or_user_text() -> None:
+    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("policy/**/*.py")]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for call in _calls(tree):
+            for kw in call.keywords:
+                if kw.arg in ("unsafe_allow_html", "unsafe_allow_javascript"):
+                    raise AssertionError(f"{path.relative_to(ROOT)}:{call.lineno} uses {kw.arg}")
+            name = call.func.attr if isinstance(call.func, ast.Attribute) else ""
+            if name == "html":
+                # st.html only with a literal: static styling, never content or user text.
+                assert call.args and isinstance(call.args[0], ast.Constant), (
+                    f"{path.relative_to(ROOT)}:{call.lineno} passes a non-literal to st.html"
+                )
