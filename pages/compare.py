@@ -5,7 +5,7 @@ import streamlit as st
 from pages.common import dataset, esc, position_badge, seed, set_url, show_notices, url_params
 from policy.charts import balance_chart
 from policy.params import Parsed, encode, many_of
-from policy.queries import strongest
+from policy.queries import balance_table, strongest
 from policy.style import position_label
 from policy.text import one_line
 
@@ -70,4 +70,7 @@ for col, position in zip(row("Risks and trade-offs"), positions, strict=True):
 
 st.header("Evidence balance")
 st.altair_chart(balance_chart(ds, ordered), width="stretch")
+with st.expander("The same counts as a table"):
+    table = balance_table(ds, ordered).pivot(index="title", columns="bearing", values="items")
+    st.dataframe(table, width="stretch")
 st.caption("Counts of evidence items captured from the sources, not a measure of how strong each case is.")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.common import dataset, esc, poll_store, set_url, show_notices, url_params
-from policy.charts import movement_chart, poll_chart
+from policy.charts import movement_chart, poll_chart, poll_summary
 from policy.params import Parsed, integer
 from policy.poll import PollError
 from policy.share import join_link, qr_png
@@ -96,6 +96,7 @@ def live_results(code: str) -> None:
             st.altair_chart(movement_chart(store.movement(code), dict(poll.labels)), width="stretch")
         else:
             st.altair_chart(poll_chart(tally, dict(poll.labels)), width="stretch")
+        st.caption(esc(poll_summary(tally, dict(poll.labels))))
     else:
         st.caption("Results are hidden until you reveal them.")
     b = st.columns(4)

@@ -5,7 +5,7 @@ import uuid
 import streamlit as st
 
 from pages.common import esc, poll_store, set_url, url_params
-from policy.charts import poll_chart
+from policy.charts import poll_chart, poll_summary
 from policy.poll import PollError
 
 store = poll_store()
@@ -55,4 +55,6 @@ if mine:
     st.success(esc(f"Your vote: {poll.labels.get(mine, mine)}. Tap another option to change it."))
 if poll.revealed:
     st.subheader("Results")
-    st.altair_chart(poll_chart(store.results(poll.code), dict(poll.labels)), width="stretch")
+    tally = store.results(poll.code)
+    st.altair_chart(poll_chart(tally, dict(poll.labels)), width="stretch")
+    st.caption(esc(poll_summary(tally, dict(poll.labels))))

@@ -203,3 +203,8 @@ def movement_chart(rows: Sequence[tuple[str, int, int]], labels: Mapping[str, st
         .properties(height=alt.Step(28), width="container")
     )
     return _finish(chart, "Votes per option at the start and at the end of the session.")
+
+
+def poll_summary(results: Mapping[str, int], labels: Mapping[str, str]) -> str:
+    """The poll's counts in words: the chart's text alternative."""
+    return " · ".join(f"{labels.get(o, o)}: {n}" for o, n in results.items())

@@ -1,0 +1,167 @@
+"""What policy/ builds for the pages: charts, tables, exports, citations, link parsing, slides, join links."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import altair as alt
+import pytest
+
+from policy import Dataset
+from policy.charts import (
+    balance_chart,
+    movement_chart,
+    poll_chart,
+    series_caption,
+    series_chart,
+    series_frame,
+    timeline_chart,
+    timeline_frame,
+)
+from policy.citations import bibliography, cite_quote, human_date, note
+from policy.exports import neutralise_cell, records_json, safe_csv
+from policy.params import Parsed, integer, many_of, one_of, text
+from policy.queries import EvidenceFilter, balance_table, evidence_table, filter_evidence, format_figure
+from policy.share import join_link, qr_png
+from policy.slides import build_slides
+from policy.text import demote_headings, md_escape, one_line
+
+
+def spec(chart: alt.TopLevelMixin) -> dict[str, object]:
+    return chart.to_dict()  # type: ignore[no-any-return]
+
+
+def test_balance_chart_counts_each_bearing_per_position(dataset: Dataset) -> None:
+    table = balance_table(dataset)
+    for position in dataset.positions:
+        rows = table[table.position == position.id]
+        assert rows["items"].sum() == len(dataset.evidence_for(position.id))
+    chart = spec(balance_chart(dataset, dataset.position_ids[:2]))
+    assert "description" in chart
+    assert set(balance_table(dataset, dataset.position_ids[:2]).position) == set(dataset.position_ids[:2])
+
+
+def test_every_series_charts_with_its_source_in_tooltips_and_caption(dataset: Dataset) -> None:
+    for series in dataset.series:
+        frame = series_frame(dataset, series)
+        assert list(frame["value"]) == [p.value for p in series.points]
+        assert all(frame["quote"])
+        text = json.dumps(spec(series_chart(dataset, series)))
+        assert '"source"' in text and series.unit in text
+        outlets = {dataset.source(p.source).outlet for p in series.points}
+        assert all(o in series_caption(dataset, series) for o in outlets)
+
+
+def test_timeline_is_in_date_order_and_charts(dataset: Dataset) -> None:
+    frame = timeline_frame(dataset, dataset.timeline)
+    assert list(frame["start"]) == sorted(frame["start"])
+    assert len(frame) == len(dataset.timeline)
+    assert spec(timeline_chart(dataset, dataset.timeline))["mark"]
+
+
+def test_poll_and_movement_charts_show_every_option() -> None:
+    results = {"a": 3, "b": 0}
+    chart = json.dumps(spec(poll_chart(results, {"a": "Option A", "b": "Option B"})))
+    assert "Option A" in chart and "Option B" in chart
+    moved = json.dumps(spec(movement_chart([("a", 1, 2), ("b", 4, 0)], {"a": "A", "b": "B"})))
+    assert "Before" in moved and "After" in moved
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("-2", "'-2"), ("@x", "'@x"), ("plain", "plain"), (3, 3)],
+)
+def test_spreadsheet_formulas_are_neutralised(cell: object, safe: object) -> None:
+    assert neutralise_cell(cell) == safe
+
+
+def test_evidence_csv_and_json_exports(dataset: Dataset) -> None:
+    table = evidence_table(dataset)
+    table.loc[0, "claim"] = '=HYPERLINK("http://evil")'
+    rows = list(csv.DictReader(io.StringIO(safe_csv(table).decode("utf-8-sig"))))
+    assert len(rows) == len(dataset.evidence)
+    assert rows[0]["claim"].startswith("'=")
+    records = json.loads(records_json(table))
+    assert records[1]["id"] == dataset.evidence[1].id
+
+
+def test_filters_narrow_the_evidence(dataset: Dataset) -> None:
+    pid = dataset.position_ids[0]
+    undercut = filter_evidence(dataset, EvidenceFilter(positions=(pid,), bearings=("undercuts",)))
+    assert undercut and all(e.bearing[pid] == "undercuts" for e in undercut)
+    figures = filter_evidence(dataset, EvidenceFilter(kinds=("figure",)))
+    assert figures and all(e.kind == "figure" for e in figures)
+    word = dataset.evidence[0].claim.split()[2]
+    assert dataset.evidence[0] in filter_evidence(dataset, EvidenceFilter(text=word.upper()))
+    assert filter_evidence(dataset, EvidenceFilter(text="zzzz-nothing")) == []
+
+
+def test_figures_print_without_spurious_decimals(dataset: Dataset) -> None:
+    item = next(e for e in dataset.evidence if e.figure and e.figure.value == int(e.figure.value))
+    assert format_figure(item).startswith(f"{int(item.figure.value):,} ")  # type: ignore[union-attr]
+
+
+def test_citations_in_chicago_and_apa(mini: Dataset) -> None:
+    source = mini.sources[0]
+    assert (
+        note(source)
+        == "Jo Reporter, \u201cTown council splits over a four-day school week,\u201d Town Gazette, March 5, 2024."
+    )
+    assert bibliography(source).startswith("Reporter, Jo. \u201cTown council")
+    assert bibliography(source, "apa") == (
+        "Reporter, J. (2024, March 5). Town council splits over a four-day school week. Town Gazette."
+    )
+    quote = mini.quote("q-park-saves")
+    assert cite_quote(mini, quote).startswith("\u201cA shorter week saves")
+    assert "Ada Park, quoted in Jo Reporter" in cite_quote(mini, quote)
+    assert human_date("2023-04") == "April 2023" and human_date("2023") == "2023"
+
+
+def test_real_sources_cite_without_urls_or_invented_authors(dataset: Dataset) -> None:
+    for source in dataset.sources:
+        entry = bibliography(source)
+        assert "http" not in entry
+        if not source.authors:
+            assert entry.startswith(source.outlet)
+
+
+def test_link_parameters_parse_or_explain() -> None:
+    parsed = Parsed()
+    assert one_of({"p": "b"}, "p", ["a", "b"], parsed) == "b"
+    assert one_of({"p": "z"}, "p", ["a", "b"], parsed) is None
+    assert many_of({"p": "b,a,x"}, "p", ["a", "b"], parsed) == ["a", "b"]
+    assert many_of({"p": "a"}, "p", ["a", "b"], parsed, minimum=2) is None
+    assert integer({"n": "7"}, "n", 1, 5, parsed) is None
+    assert text({"q": "x" * 300}, "q", parsed) == "x" * 200
+    assert len(parsed.notices) == 5
+
+
+def test_text_is_escaped_and_shortened_cleanly() -> None:
+    escaped = md_escape("<b>**x**</b> [a](b) $1$")
+    assert "<b>" not in escaped and "\\*\\*" in escaped and "\\$" in escaped
+    assert one_line("one two three four five", 12) == "one two…"
+    assert demote_headings("# A\n## B\ntext #1", 2) == "### A\n#### B\ntext #1"
+
+
+def test_slides_follow_the_content(mini: Dataset) -> None:
+    slides = build_slides(mini)
+    assert [s.kind for s in slides] == [
+        "title",
+        "position",
+        "position",
+        "dispute",
+        "compare",
+        "poll",
+        "sources",
+    ]
+    assert slides[1].left[0].who == "Ada Park" and slides[1].figure.startswith("120,000")
+
+
+def test_join_link_and_qr_code() -> None:
+    assert (
+        join_link("http://10.0.0.5:8501/present?slide=8", "ABC234") == "http://10.0.0.5:8501/vote?join=ABC234"
+    )
+    assert join_link("", "ABC234") == "/vote?join=ABC234"
+    assert qr_png("http://x/vote?join=ABC234").startswith(b"\x89PNG")
