@@ -128,6 +128,15 @@ def evidence_block(ds: Dataset, item: Evidence, *, key: str, show_bearings: bool
             quote_block(ds, ds.quote(qid), key=f"{key}-{i}")
 
 
+def bullet_list(heading: str, items: list[str], empty: str) -> None:
+    """A section of bullet points, or a line saying there are none."""
+    st.header(heading)
+    for item in items:
+        st.markdown(f"- {esc(item)}")
+    if not items:
+        st.caption(empty)
+
+
 def paginate(count: int, key: str, start_page: int = 1) -> tuple[int, int]:
     """Slice bounds for the current page of a long list, with a page chooser when needed."""
     pages = max(1, -(-count // PAGE_SIZE))

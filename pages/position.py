@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages.common import (
+    bullet_list,
     dataset,
     esc,
     evidence_block,
@@ -62,17 +63,9 @@ for tab, bearing in zip(tabs, ("supports", "undercuts", "context"), strict=True)
 
 cols = st.columns(2, gap="large")
 with cols[0]:
-    st.header("Risks and trade-offs")
-    for risk in position.risks:
-        st.markdown(f"- {esc(risk)}")
-    if not position.risks:
-        st.caption("The sources name none.")
+    bullet_list("Risks and trade-offs", position.risks, "The sources name none.")
 with cols[1]:
-    st.header("Open questions")
-    for question in position.open_questions:
-        st.markdown(f"- {esc(question)}")
-    if not position.open_questions:
-        st.caption("None recorded.")
+    bullet_list("Open questions", position.open_questions, "None recorded.")
 
 disputes = ds.disputes_for(pid)
 if disputes:
