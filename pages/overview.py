@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.common import dataset, esc, position_badge
-from policy.queries import counts, format_figure, key_figure
+from policy.queries import counts, format_figure, key_figure, metric_parts
 
 ds = dataset()
 st.title(ds.debate.title)
@@ -16,9 +16,9 @@ if ds.debate.headline_evidence:
     for col, eid in zip(cols, ds.debate.headline_evidence, strict=True):
         item = ds.evidence_item(eid)
         with col:
-            value = format_figure(item) or item.kind
-            st.metric(item.figure.period or "Figure" if item.figure else "Finding", value, border=True)
-            st.caption(esc(item.claim))
+            label, value, description = metric_parts(item)
+            st.metric(label, value, border=True, help=item.claim)
+            st.caption(esc(description))
 
 st.header("The options")
 columns = st.columns(2)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from pages.common import esc, poll_store, set_url, url_params
 from policy.charts import poll_chart, poll_summary
-from policy.poll import PollError
+from policy.poll import Poll, PollError
 
 store = poll_store()
 if "voter_id" not in st.session_state:
@@ -14,20 +14,24 @@ if "voter_id" not in st.session_state:
 voter = st.session_state.voter_id
 
 st.title("Vote")
-code = url_params().get("join", "").strip()
-if not code:
-    typed = st.text_input("Join code", max_chars=12, key="join_code", placeholder="e.g. K7M2QX")
-    if typed:
-        code = typed.strip()
-    else:
+
+
+def find(code: str) -> Poll | None:
+    try:
+        return store.get(code)
+    except PollError as err:
+        st.error(esc(str(err)), icon=":material/error:")
+        return None
+
+
+linked = url_params().get("join", "").strip()
+poll = find(linked) if linked else None
+if poll is None:
+    typed = st.text_input("Join code", max_chars=12, key="join_code", placeholder="e.g. K7M2QX").strip()
+    poll = find(typed) if typed else None
+    if poll is None:
         st.caption("Type the code the presenter shows, or scan their QR code.")
         st.stop()
-
-try:
-    poll = store.get(code)
-except PollError as err:
-    st.error(esc(str(err)), icon=":material/error:")
-    st.stop()
 set_url({"join": poll.code})
 
 st.header(poll.question)

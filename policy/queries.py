@@ -160,10 +160,24 @@ def key_figure(dataset: Dataset, position: Position) -> Evidence | None:
     return with_figures[0] if with_figures else None
 
 
+def format_number(value: float) -> str:
+    """1658 -> '1,658'; 2.5 -> '2.5' (no spurious decimals)."""
+    return f"{int(value):,}" if value == int(value) else f"{value:,}"
+
+
 def format_figure(item: Evidence) -> str:
-    """'527 labs' style text for a figure, with no spurious decimals."""
+    """'527 labs' style text for a figure."""
     if item.figure is None:
         return ""
-    value = item.figure.value
-    number = f"{int(value):,}" if value == int(value) else f"{value:,}"
-    return f"{number} {item.figure.unit}"
+    return f"{format_number(item.figure.value)} {item.figure.unit}"
+
+
+def metric_parts(item: Evidence) -> tuple[str, str, str]:
+    """(label, value, description) for showing a figure as a metric: the number stays short."""
+    if item.figure is None:
+        return item.kind.capitalize(), "", item.claim
+    unit = item.figure.unit
+    value = format_number(item.figure.value)
+    if unit.startswith("%"):
+        value, unit = value + "%", unit[1:].strip()
+    return item.figure.period or "Figure", value, unit

@@ -199,3 +199,13 @@ def test_stale_poll_in_the_presenter_link_shows_a_notice(dataset: Dataset) -> No
     at = page("present", slide=poll_slide(dataset), poll="ABCDEF")
     assert not at.exception
     assert at.info and at.button(key="poll_open")
+
+
+def test_a_bad_code_in_the_link_still_lets_the_audience_type_one(dataset: Dataset) -> None:
+    presenter = page("present", slide=poll_slide(dataset))
+    presenter.button(key="poll_open").click().run()
+    code = presenter.query_params["poll"]
+    phone = page("vote", join="WRONG2")
+    assert phone.error
+    phone.text_input(key="join_code").input(code.lower()).run()
+    assert phone.header[0].value == dataset.debate.poll_question
