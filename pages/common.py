@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
+import altair as alt
 import streamlit as st
 
 from policy import Dataset, load_dataset
@@ -45,10 +47,40 @@ def _load(folder: str, fingerprint: tuple[tuple[str, float], ...]) -> Dataset:
     return load_dataset(folder)
 
 
+Version = tuple[str, tuple[tuple[str, float], ...]]
+
+
+def content_version() -> Version:
+    """Which content is loaded: its folder and its files' modification times (a cache key)."""
+    folder = data_dir()
+    return str(folder), _fingerprint(folder) if folder.is_dir() else ()
+
+
 def dataset() -> Dataset:
     """The validated content, loaded once per content version and shared by every session."""
-    folder = data_dir()
-    return _load(str(folder), _fingerprint(folder) if folder.is_dir() else ())
+    return _load(*content_version())
+
+
+try:  # Streamlit's own conversion, so a cached chart is sent exactly as st.altair_chart sends it.
+    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as _altair_spec
+except ImportError:  # pragma: no cover - a Streamlit without it draws each chart afresh
+    _altair_spec = None
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _chart_spec(version: Version, name: str, _build: Callable[[], alt.Chart]) -> dict[str, Any]:
+    return _altair_spec(_build())  # type: ignore[misc]
+
+
+def content_chart(name: str, build: Callable[[], alt.Chart]) -> None:
+    """A chart of the content alone (``name`` identifies it), converted once per content version.
+
+    Building and validating an Altair chart costs tens of milliseconds; a page of them, every rerun.
+    """
+    if _altair_spec is None:
+        st.altair_chart(build(), width="stretch")
+    else:
+        st.vega_lite_chart(spec=_chart_spec(content_version(), name, build), width="stretch")
 
 
 def url_params() -> dict[str, str]:
@@ -137,17 +169,17 @@ def bullet_list(heading: str, items: list[str], empty: str) -> None:
         st.caption(empty)
 
 
-def paginate(count: int, key: str, start_page: int = 1) -> tuple[int, int]:
+def paginate(count: int, key: str, start_page: int = 1, size: int = PAGE_SIZE) -> tuple[int, int]:
     """Slice bounds for the current page of a long list, with a page chooser when needed."""
-    pages = max(1, -(-count // PAGE_SIZE))
+    pages = max(1, -(-count // size))
     if pages == 1:
         return 0, count
     seed(key, start_page)
     # The list may have shrunk since the reader chose a page (a new filter): stay within it.
     st.session_state[key] = min(max(1, int(st.session_state[key])), pages)
     page = st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=key)
-    start = (int(page) - 1) * PAGE_SIZE
-    return start, min(start + PAGE_SIZE, count)
+    start = (int(page) - 1) * size
+    return start, min(start + size, count)
 
 
 def data_folder_label() -> str:

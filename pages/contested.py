@@ -2,9 +2,21 @@
 
 import streamlit as st
 
-from pages.common import dataset, esc, position_badge, quote_block, seed, set_url, show_notices, url_params
+from pages.common import (
+    dataset,
+    esc,
+    paginate,
+    position_badge,
+    quote_block,
+    seed,
+    set_url,
+    show_notices,
+    url_params,
+)
 from policy.params import Parsed, one_of
 from policy.style import position_label
+
+DISPUTES_PER_PAGE = 10  # the real content has 8
 
 ds = dataset()
 parsed = Parsed()
@@ -32,7 +44,8 @@ disputes = ds.disputes_for(pid) if pid else ds.disputes
 if chosen:
     disputes = sorted(disputes, key=lambda d: d.id != chosen)
 
-for dispute in disputes:
+start, end = paginate(len(disputes), "contested_page", size=DISPUTES_PER_PAGE)
+for dispute in disputes[start:end]:
     with st.expander(dispute.question, expanded=dispute.id == chosen or len(disputes) <= 3 or chosen is None):
         badges = st.columns(max(1, len(dispute.positions)) + 3)
         for col, p in zip(badges, dispute.positions, strict=False):

@@ -1,5 +1,8 @@
 """Evidence: every item and quote, searchable and filterable, with the filters in the URL."""
 
+from collections.abc import Callable
+
+import pandas as pd
 import streamlit as st
 
 from pages.common import dataset, evidence_block, paginate, seed, set_url, show_notices, url_params
@@ -48,16 +51,21 @@ chosen = EvidenceFilter(
     text=state["ev_text"],
 )
 items = filter_evidence(ds, chosen)
-table = evidence_table(ds, items)
+
+
+def export(render: Callable[[pd.DataFrame], bytes]) -> Callable[[], bytes]:
+    # The table is built when a download button is pressed, not on every rerun.
+    return lambda: render(evidence_table(ds, items))
+
 
 st.markdown(f"**{len(items)}** of {len(ds.evidence)} evidence items")
 d1, d2, _ = st.columns([1, 1, 3])
 d1.download_button(
-    "Download CSV", safe_csv(table), "evidence.csv", "text/csv", key="ev_csv", icon=":material/download:"
+    "Download CSV", export(safe_csv), "evidence.csv", "text/csv", key="ev_csv", icon=":material/download:"
 )
 d2.download_button(
     "Download JSON",
-    records_json(table),
+    export(records_json),
     "evidence.json",
     "application/json",
     key="ev_json",

@@ -2,10 +2,12 @@
 
 import streamlit as st
 
-from pages.common import dataset, esc, seed, set_url, show_notices, url_params
+from pages.common import content_chart, dataset, esc, paginate, seed, set_url, show_notices, url_params
 from policy.charts import series_caption, series_chart, series_frame
 from policy.exports import safe_csv
 from policy.params import Parsed, one_of
+
+SERIES_PER_PAGE = 10  # the real content has 7
 
 ds = dataset()
 parsed = Parsed()
@@ -28,13 +30,15 @@ only = st.selectbox(
 )
 set_url({"series": only})
 
-for series in ds.series if only is None else [ds.series_item(only)]:
+shown = ds.series if only is None else [ds.series_item(only)]
+start, end = paginate(len(shown), "figures_page", size=SERIES_PER_PAGE)
+for series in shown[start:end]:
     st.header(series.title)
     if series.description:
         st.markdown(esc(series.description))
     chart_col, table_col = st.columns([3, 2], gap="medium")
     with chart_col:
-        st.altair_chart(series_chart(ds, series), width="stretch")
+        content_chart(f"series-{series.id}", lambda series=series: series_chart(ds, series))
         st.caption(esc(series_caption(ds, series)))
     with table_col:
         frame = series_frame(ds, series)
@@ -46,7 +50,7 @@ for series in ds.series if only is None else [ds.series_item(only)]:
         )
         st.download_button(
             "Download CSV",
-            safe_csv(frame),
+            lambda frame=frame: safe_csv(frame),  # built when pressed, not on every rerun
             f"{series.id}.csv",
             "text/csv",
             key=f"fig-csv-{series.id}",

@@ -5,6 +5,7 @@ import streamlit as st
 from pages.common import dataset, esc, position_badge, quote_block, seed, set_url, show_notices, url_params
 from policy.citations import human_date
 from policy.params import Parsed, one_of
+from policy.queries import people_rows
 
 ds = dataset()
 parsed = Parsed()
@@ -29,27 +30,7 @@ set_url({"actor": actor_id})
 if actor_id is None:
     kind = c2.selectbox("Kind", ["all", *kinds], key="people_kind", format_func=str.capitalize)
     st.caption("Everyone the sources name, with the positions they back (✚) or criticise (✖).")
-    rows = []
-    for actor in sorted(ds.actors, key=lambda a: a.name.casefold()):
-        if kind != "all" and actor.kind != kind:
-            continue
-        stances = ds.stances_of(actor.id)
-        rows.append(
-            {
-                "Name": actor.name,
-                "Role": actor.role,
-                "Country": actor.country,
-                "Kind": actor.kind,
-                "Backs": ", ".join(
-                    f"{p.icon} {p.short_title}" for p, side, _ in stances if side == "proponent"
-                ),
-                "Criticises": ", ".join(
-                    f"{p.icon} {p.short_title}" for p, side, _ in stances if side == "critic"
-                ),
-                "Quotes": len(ds.quotes_by(actor.id)),
-            }
-        )
-    st.dataframe(rows, hide_index=True, width="stretch")
+    st.dataframe(people_rows(ds, kind), hide_index=True, width="stretch")
     st.stop()
 
 actor = ds.actor(actor_id)

@@ -7,6 +7,7 @@ from pages.common import (
     dataset,
     esc,
     evidence_block,
+    paginate,
     position_badge,
     seed,
     set_url,
@@ -16,6 +17,9 @@ from pages.common import (
 )
 from policy.params import Parsed, one_of
 from policy.style import position_label
+
+STANCES_PER_PAGE = 10  # per side; the real content has at most 8
+EVIDENCE_PER_PAGE = 10  # per tab
 
 ds = dataset()
 parsed = Parsed()
@@ -42,23 +46,29 @@ st.markdown(esc(position.mechanism))
 left, right = st.columns(2, gap="large")
 with left:
     st.header(f"Proponents ({len(position.proponents)})")
-    for i, stance in enumerate(position.proponents):
+    start, end = paginate(len(position.proponents), "position_pro_page", size=STANCES_PER_PAGE)
+    for i, stance in enumerate(position.proponents[start:end], start=start):
         with st.container(border=True):
             stance_block(ds, stance, key=f"pro-{i}")
 with right:
     st.header(f"Critics ({len(position.critics)})")
-    for i, stance in enumerate(position.critics):
+    start, end = paginate(len(position.critics), "position_con_page", size=STANCES_PER_PAGE)
+    for i, stance in enumerate(position.critics[start:end], start=start):
         with st.container(border=True):
             stance_block(ds, stance, key=f"con-{i}")
 
 st.header("Evidence")
-tabs = st.tabs(["✚ For", "✖ Against", "○ Context"])
+# Only the open tab's evidence is built (a tab switch reruns the page), a page of it at a time.
+tabs = st.tabs(["✚ For", "✖ Against", "○ Context"], key="position_tabs", on_change="rerun")
 for tab, bearing in zip(tabs, ("supports", "undercuts", "context"), strict=True):
+    if not tab.open:
+        continue
     with tab:
         items = ds.evidence_for(pid, bearing)
         if not items:
             st.caption("The sources give no evidence of this kind.")
-        for item in items:
+        start, end = paginate(len(items), f"position_{bearing}_page", size=EVIDENCE_PER_PAGE)
+        for item in items[start:end]:
             evidence_block(ds, item, key=f"ev-{bearing}-{item.id}", show_bearings=False)
 
 cols = st.columns(2, gap="large")

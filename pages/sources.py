@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from pages.common import dataset, esc
+from pages.common import dataset, esc, paginate
 from policy.citations import bibliography, human_date
 from policy.queries import source_label
+
+TERMS_PER_PAGE = 20  # the real content has 19
 
 ds = dataset()
 st.title("Sources and method")
@@ -37,7 +39,8 @@ for source in ds.sources:
     st.code(bibliography(source), language=None, wrap_lines=True)
 
 st.header("Glossary")
-for term in sorted(ds.glossary, key=lambda t: t.term.casefold()):
+start, end = paginate(len(ds.glossary), "glossary_page", size=TERMS_PER_PAGE)
+for term in sorted(ds.glossary, key=lambda t: t.term.casefold())[start:end]:
     st.markdown(f"**{esc(term.term)}** — {esc(term.definition)}")
     if term.source:
         st.caption(esc(f"Source: {source_label(ds, term.source)}"))

@@ -2,12 +2,14 @@
 
 import streamlit as st
 
-from pages.common import dataset, esc, quote_block, seed, set_url, show_notices, url_params
+from pages.common import dataset, esc, paginate, quote_block, seed, set_url, show_notices, url_params
 from policy.charts import timeline_chart
 from policy.citations import human_date
 from policy.params import Parsed, encode, many_of
 from policy.queries import source_label
 from policy.style import position_label
+
+EVENTS_PER_PAGE = 10
 
 ds = dataset()
 parsed = Parsed()
@@ -40,7 +42,8 @@ if not events:
 st.altair_chart(timeline_chart(ds, events), width="stretch")
 st.caption(f"{len(events)} events. Dates given only to the month or year are placed at its start.")
 
-for event in sorted(events, key=lambda e: e.date):
+start, end = paginate(len(events), "tl_page", size=EVENTS_PER_PAGE)
+for event in sorted(events, key=lambda e: e.date)[start:end]:
     with st.container(border=True):
         st.markdown(f"**{esc(human_date(event.date))} — {esc(event.title)}**")
         st.markdown(esc(event.description))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -181,3 +182,32 @@ def metric_parts(item: Evidence) -> tuple[str, str, str]:
     if unit.startswith("%"):
         value, unit = value + "%", unit[1:].strip()
     return item.figure.period or "Figure", value, unit
+
+
+def people_rows(dataset: Dataset, kind: str = "all") -> list[dict[str, object]]:
+    """The People table, by name: role, country, kind, the positions each backs and criticises, quotes spoken.
+
+    One pass over the positions and one over the quotes, so the cost grows with the content, not with
+    actors times quotes.
+    """
+    backs: dict[str, list[str]] = {}
+    criticises: dict[str, list[str]] = {}
+    for position in dataset.positions:
+        label = f"{position.icon} {position.short_title}"
+        for found, stances in ((backs, position.proponents), (criticises, position.critics)):
+            for stance in stances:
+                found.setdefault(stance.actor, []).append(label)
+    quotes = Counter(q.speaker for q in dataset.quotes if q.speaker)
+    return [
+        {
+            "Name": actor.name,
+            "Role": actor.role,
+            "Country": actor.country,
+            "Kind": actor.kind,
+            "Backs": ", ".join(backs.get(actor.id, [])),
+            "Criticises": ", ".join(criticises.get(actor.id, [])),
+            "Quotes": quotes[actor.id],
+        }
+        for actor in sorted(dataset.actors, key=lambda a: a.name.casefold())
+        if kind == "all" or actor.kind == kind
+    ]
