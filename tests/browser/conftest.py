@@ -33,6 +33,13 @@ READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 pytestmark = pytest.mark.browser
 
+try:  # A 2-core CI machine runs the server, Chromium and pytest at once: give assertions room.
+    from playwright.sync_api import expect as _expect
+
+    _expect.set_options(timeout=15_000)
+except ImportError:  # pragma: no cover - playwright is a dev dependency
+    pass
+
 
 def free_port() -> int:
     with socket.socket() as sock:

@@ -35,8 +35,10 @@ def test_memo_downloads_each_format(
 ) -> None:
     go(watched, f"{server}/memo")
     page = watched.page
-    with page.expect_download(timeout=60_000) as info:  # type: ignore[attr-defined]
-        page.get_by_role("button", name=label).click()  # type: ignore[attr-defined]
+    button = page.get_by_role("button", name=label)  # type: ignore[attr-defined]
+    expect(button).to_be_enabled()
+    with page.expect_download(timeout=90_000) as info:  # type: ignore[attr-defined]
+        button.click()
     download = info.value
     assert download.suggested_filename.endswith(suffix)
     data = Path(download.path()).read_bytes()
@@ -62,6 +64,7 @@ def test_slides_move_by_keyboard_and_the_url_keeps_the_place(
     slides = build_slides(dataset)
     go(watched, f"{server}/present")
     page = watched.page
+    expect(page.get_by_role("button", name="Next")).to_be_enabled()  # type: ignore[attr-defined]
     for key, expected in (
         ("ArrowRight", 1),
         ("PageDown", 2),
