@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import dataset, esc, position_badge, seed, set_url, show_notices, url_params
+from pages.common import content_chart, dataset, esc, position_badge, seed, set_url, show_notices, url_params
 from policy.charts import balance_chart
 from policy.params import Parsed, encode, many_of
 from policy.queries import balance_table, strongest
@@ -69,7 +69,7 @@ for col, position in zip(row("Risks and trade-offs"), positions, strict=True):
         col.markdown(f"- {esc(one_line(risk, 240))}")
 
 st.header("Evidence balance")
-st.altair_chart(balance_chart(ds, ordered), width="stretch")
+content_chart("balance:" + ",".join(ordered), lambda: balance_chart(ds, ordered))
 with st.expander("The same counts as a table"):
     table = balance_table(ds, ordered).pivot(index="title", columns="bearing", values="items")
     st.dataframe(table, width="stretch")

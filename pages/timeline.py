@@ -2,7 +2,17 @@
 
 import streamlit as st
 
-from pages.common import dataset, esc, paginate, quote_block, seed, set_url, show_notices, url_params
+from pages.common import (
+    content_chart,
+    dataset,
+    esc,
+    paginate,
+    quote_block,
+    seed,
+    set_url,
+    show_notices,
+    url_params,
+)
 from policy.charts import timeline_chart
 from policy.citations import human_date
 from policy.params import Parsed, encode, many_of
@@ -39,7 +49,10 @@ if not events:
     st.info("No events match these filters.", icon=":material/search_off:")
     st.stop()
 
-st.altair_chart(timeline_chart(ds, events), width="stretch")
+# The chart depends on the filters alone, so it is converted once per filter and content version.
+content_chart(
+    f"timeline:{encode(chosen_positions)}:{encode(chosen_sources)}", lambda: timeline_chart(ds, events)
+)
 st.caption(f"{len(events)} events. Dates given only to the month or year are placed at its start.")
 
 start, end = paginate(len(events), "tl_page", size=EVENTS_PER_PAGE)

@@ -1,0 +1,300 @@
+"""The performance benchmark: prints a Markdown report and writes it into docs/performance.md.
+
+Usage:  .venv/bin/python bench/run.py [--quick] [--rounds 5] [--factors 10,100] [--pages a,b] [--no-write]
+
+1. Cold load in Chromium of every page of the real app, beside its twin in the floor app (bench/floor/app.py:
+   the same st.navigation and url paths, one-line pages), and of the real app on generated content 10x and
+   100x the size (bench/scale.py); all servers run side by side and are loaded in turn, round after round.
+2. Each page's script rerun under AppTest, on the real content and the scaled content.
+3. Memo export times (bench/bench_memo.py) and poll votes per second on SQLite (bench/bench_poll.py).
+
+Only loopback servers that this script starts are contacted; every wait has a time limit. The figures go
+between the ``bench`` markers of docs/performance.md; the rest of that file is left as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import cold  # noqa: E402
+import rerun  # noqa: E402
+import scale  # noqa: E402
+from harness import APP, FLOOR_APP, ROOT, Server, median  # noqa: E402
+
+from pages.registry import PAGES  # noqa: E402
+
+DOC = ROOT / "docs" / "performance.md"
+LOAD_GOAL, RERUN_GOAL_MS, SCALE_GOAL = 1.3, 50.0, 2.0
+TEMPLATE = """# Performance
+
+`make bench` (`bench/run.py`) measures the pages and writes the figures below; `bench/load.py` drives a
+live poll with many audience browsers. Hand-written notes stay outside the generated sections.
+"""
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def machine() -> str:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        mem_kib = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
+        memory = f"{mem_kib / 1024 / 1024:.0f} GiB"
+    except (OSError, StopIteration):
+        memory = "?"
+    import streamlit
+
+    cpu = f"{os.cpu_count()} cores" + (f" ({model})" if model else "")
+    return (
+        f"{cpu}, {memory} memory, {platform.system()} {platform.release()}, Python "
+        f"{platform.python_version()}, Streamlit {streamlit.__version__}"
+    )
+
+
+def fmt_ms(value: float) -> str:
+    if math.isnan(value):
+        return "timeout"
+    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+
+
+def fmt_ratio(value: float, goal: float | None = None) -> str:
+    if math.isnan(value):
+        return "—"
+    text = f"{value:.2f}×"
+    return f"**{text}** ✗" if goal is not None and value > goal else text
+
+
+def run_script(args: list[str], timeout: float) -> str:
+    out = subprocess.run(
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=True
+    )
+    return out.stdout
+
+
+def rows_after_header(text: str, header_start: str) -> list[tuple[str, list[str]]]:
+    """Rows of a plain-text table: (name, numbers) for each line after the header."""
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(header_start))
+    rows = []
+    for line in lines[at + 1 :]:
+        m = re.match(r"^(.*?)\s+((?:[\d.,]+\s+)+[\d.,]+)$", line.strip())
+        if m:
+            rows.append((m.group(1).strip(), m.group(2).split()))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds and votes (a few minutes)")
+    parser.add_argument("--rounds", type=int, help="browser rounds (default 5, quick 2)")
+    parser.add_argument("--reruns", type=int, help="AppTest reruns per page (default 9, quick 3)")
+    parser.add_argument("--factors", default="10,100", help="sizes of the generated content (default 10,100)")
+    parser.add_argument("--pages", help="only these url paths, comma-separated")
+    parser.add_argument("--timeout", type=float, default=60, help="seconds one page load may take")
+    parser.add_argument("--skip-browser", action="store_true", help="no Chromium loads")
+    parser.add_argument("--out", type=Path, default=DOC, help="Markdown file to update")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    rounds = max(1, min(args.rounds or (2 if args.quick else 5), 20))
+    reruns = max(1, min(args.reruns or (3 if args.quick else 9), 50))
+    factors = [int(f) for f in args.factors.split(",") if f.strip()]
+    wanted = set(args.pages.split(",")) if args.pages else None
+    specs = [p for p in PAGES if wanted is None or p.url_path in wanted]
+    started = time.monotonic()
+
+    with tempfile.TemporaryDirectory(prefix="policy-bench-") as tmp:
+        os.environ["POLICY_POLL_DB"] = str(Path(tmp) / "polls")  # for AppTest here and every server
+        datasets: dict[str, Path | None] = {"real": None}
+        sizes: dict[str, dict[str, int]] = {}
+        for f in factors:
+            folder = Path(tmp) / f"data-{f}x"
+            log(f"generating {f}x content in {folder}")
+            sizes[f"{f}x"] = scale.scale(ROOT / "data", folder, f)
+            datasets[f"{f}x"] = folder
+
+        reruns_ms: dict[str, dict[str, float]] = {}
+        problems: list[str] = []
+        for name, folder in datasets.items():
+            log(f"AppTest reruns on {name} content")
+            t = time.monotonic()
+            reruns_ms[name], found = rerun.measure([p.file for p in specs], reruns, folder)
+            problems += [f"AppTest {name}: {p}" for p in found]
+            log(
+                f"  {time.monotonic() - t:.0f} s: "
+                + ", ".join(f"{Path(k).stem} {v:.0f}" for k, v in reruns_ms[name].items())
+            )
+
+        loads: cold.Timings = {}
+        chromium = ""
+        if not args.skip_browser:
+            servers: dict[str, Server] = {}
+            try:
+                servers["real"] = Server(APP, name="real")
+                servers["floor"] = Server(FLOOR_APP, name="floor")
+                for name, folder in datasets.items():
+                    if folder is not None:
+                        servers[name] = Server(APP, {"POLICY_DATA_DIR": str(folder)}, name=name)
+                for server in servers.values():
+                    server.wait_healthy()
+                log(f"cold loads: {len(servers)} servers, {len(specs)} pages, {rounds} rounds")
+                loads, found, chromium = cold.measure(
+                    {n: s.url for n, s in servers.items()},
+                    [p.url_path for p in specs],
+                    rounds,
+                    args.timeout,
+                    log,
+                )
+                problems += found
+            finally:
+                for server in servers.values():
+                    server.stop()
+
+    log("memo export")
+    memo_out = run_script(["bench/bench_memo.py", "--runs", "3" if args.quick else "5"], 600)
+    log("poll votes")
+    poll_args = ["--votes", "300", "--seconds", "3"] if args.quick else ["--votes", "2000", "--seconds", "5"]
+    poll_out = run_script(["bench/bench_poll.py", "--processes", "2", *poll_args], 600)
+
+    report = render(
+        specs, loads, reruns_ms, memo_out, poll_out, sizes, rounds, reruns, chromium, problems, args.quick
+    )
+    report += f"\n_Whole run: {(time.monotonic() - started) / 60:.1f} minutes._\n"
+    print(report)
+    if not args.no_write:
+        from harness import replace_section
+
+        replace_section(args.out, "bench", report, TEMPLATE)
+        log(f"wrote {args.out}")
+    return 0
+
+
+def render(
+    specs: list,  # type: ignore[type-arg]
+    loads: cold.Timings,
+    reruns_ms: dict[str, dict[str, float]],
+    memo_out: str,
+    poll_out: str,
+    sizes: dict[str, dict[str, int]],
+    rounds: int,
+    reruns: int,
+    chromium: str,
+    problems: list[str],
+    quick: bool,
+) -> str:
+    scaled = [n for n in reruns_ms if n != "real"]
+    out = [
+        f"Measured {dt.date.today().isoformat()} on {machine()}"
+        + (f", Chromium {chromium}" if chromium else "")
+        + (" — **quick run**" if quick else "")
+        + ".",
+        "",
+    ]
+    if scaled:
+        parts = []
+        for name in scaled:
+            s = sizes[name]
+            parts.append(
+                f"{name}: {s['actors']:,} actors, {s['quotes']:,} quotes, {s['evidence']:,} evidence items, "
+                f"{s['disputes']:,} disputes, {s['timeline']:,} events, {s['series']:,} series, "
+                f"{s['glossary']:,} glossary terms"
+            )
+        out += [
+            "Generated content (bench/scale.py, 4 positions as in the real content): "
+            + "; ".join(parts)
+            + ".",
+            "",
+        ]
+
+    if loads:
+        out += [
+            f"### Cold load in Chromium (ms, median of {rounds} rounds)",
+            "",
+            "A new browser context and tab per load, timed until the script has finished and the page's `h1` "
+            "shows. *Floor* is the same navigation with one-line pages, served beside it in the same run. "
+            f"Goals: real ÷ floor ≤ {LOAD_GOAL}×; at 10× no page over {SCALE_GOAL}× its real-content load.",
+            "",
+        ]
+        head = "| Page | Real | Floor | Real ÷ floor |"
+        rule = "|---|--:|--:|--:|"
+        for name in scaled:
+            head += f" {name} | {name} ÷ real |"
+            rule += "--:|--:|"
+        out += [head, rule]
+        for spec in specs:
+            real = median(loads[("real", spec.url_path)])
+            floor = median(loads[("floor", spec.url_path)])
+            line = (
+                f"| {spec.title} | {fmt_ms(real)} | {fmt_ms(floor)} | {fmt_ratio(real / floor, LOAD_GOAL)} |"
+            )
+            for name in scaled:
+                big = median(loads[(name, spec.url_path)])
+                goal = SCALE_GOAL if name == "10x" else None
+                line += f" {fmt_ms(big)} | {fmt_ratio(big / real, goal)} |"
+            out.append(line)
+        out.append("")
+
+    out += [
+        f"### Script rerun under AppTest (ms, median of {reruns} reruns; goal < {RERUN_GOAL_MS:.0f} ms)",
+        "",
+        "| Page | " + " | ".join(reruns_ms) + " |",
+        "|---|" + "--:|" * len(reruns_ms),
+    ]
+    for spec in specs:
+        cells = []
+        for name in reruns_ms:
+            ms = reruns_ms[name].get(spec.file, math.nan)
+            text = fmt_ms(ms)
+            cells.append(f"**{text}** ✗" if name == "real" and ms >= RERUN_GOAL_MS else text)
+        out.append(f"| {spec.title} | " + " | ".join(cells) + " |")
+    out.append("")
+
+    memo_rows = rows_after_header(memo_out, "format")
+    out += [
+        "### Memo export (bench/bench_memo.py: build + render the full memo, real content)",
+        "",
+        f"_{memo_out.splitlines()[0]}_",
+        "",
+        "| Format | Median ms | Min ms | Max ms | Bytes |",
+        "|---|--:|--:|--:|--:|",
+        *(f"| {name} | " + " | ".join(nums) + " |" for name, nums in memo_rows),
+        "",
+    ]
+    poll_rows = rows_after_header(poll_out, "backend")
+    notes = [line for line in poll_out.splitlines() if line.startswith("PostgreSQL skipped")]
+    out += [
+        "### Poll votes per second (bench/bench_poll.py)",
+        "",
+        "| Backend | Processes | Votes | Seconds | Votes/s |",
+        "|---|--:|--:|--:|--:|",
+        *(f"| {name} | " + " | ".join(nums) + " |" for name, nums in poll_rows),
+        "",
+        *(f"_{n}_" for n in notes),
+    ]
+    if problems:
+        out += ["", "**Problems seen during the run:**", "", *(f"- {p}" for p in problems[:30])]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
