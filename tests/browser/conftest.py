@@ -147,3 +147,23 @@ def wait_ready(page: object, timeout: float = 30_000) -> None:
     """Wait until the script has finished and the app shows content."""
     page.wait_for_selector(READY, timeout=timeout)  # type: ignore[attr-defined]
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout)  # type: ignore[attr-defined]
+
+
+def download(page: object, name: str, timeout: float = 45_000) -> tuple[Path, str]:
+    """Click the named download button; the file and its suggested name (one retry if a click is lost)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import expect
+
+    button = page.get_by_role("button", name=name)  # type: ignore[attr-defined]
+    expect(button).to_be_enabled()
+    for attempt in range(2):
+        try:
+            with page.expect_download(timeout=timeout) as info:  # type: ignore[attr-defined]
+                button.click()
+            return Path(info.value.path()), str(info.value.suggested_filename)
+        except PlaywrightTimeout:
+            # On a loaded 2-core machine a rerun can land between render and click; click once more.
+            if attempt:
+                raise
+            wait_ready(page)
+    raise AssertionError("unreachable")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import Path
 
 import docx
 import pytest
@@ -13,7 +12,7 @@ from pypdf import PdfReader
 
 from policy import Dataset
 from policy.slides import build_slides
-from tests.browser.conftest import Watched, wait_ready
+from tests.browser.conftest import Watched, download, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -35,13 +34,9 @@ def test_memo_downloads_each_format(
 ) -> None:
     go(watched, f"{server}/memo")
     page = watched.page
-    button = page.get_by_role("button", name=label)  # type: ignore[attr-defined]
-    expect(button).to_be_enabled()
-    with page.expect_download(timeout=90_000) as info:  # type: ignore[attr-defined]
-        button.click()
-    download = info.value
-    assert download.suggested_filename.endswith(suffix)
-    data = Path(download.path()).read_bytes()
+    path, name = download(page, label, timeout=90_000)
+    assert name.endswith(suffix)
+    data = path.read_bytes()
     titles = [p.title for p in dataset.positions]
     if suffix == ".docx":
         headings = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.style.name == "Heading 1"]

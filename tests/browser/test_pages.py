@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from pages.registry import PAGES
 from policy import Dataset
-from tests.browser.conftest import ROOT, Watched, start_server, stop_server, wait_ready
+from tests.browser.conftest import ROOT, Watched, download, start_server, stop_server, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -73,9 +73,9 @@ def test_evidence_deep_link_filters_and_download(watched: Watched, server: str, 
     page = watched.page
     expected = sum(1 for e in dataset.evidence if e.bearing.get(pid) == "undercuts")
     expect(page.get_by_text(f"{expected} of {len(dataset.evidence)} evidence items")).to_be_visible()  # type: ignore[attr-defined]
-    with page.expect_download() as info:  # type: ignore[attr-defined]
-        page.get_by_role("button", name="Download CSV").click()  # type: ignore[attr-defined]
-    data = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    path, name = download(page, "Download CSV")
+    assert name == "evidence.csv"
+    data = path.read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(data)))
     assert len(rows) == expected
     assert all(r[f"bearing_{pid}"] == "undercuts" for r in rows)
