@@ -102,9 +102,9 @@ def seed(key: str, value: object) -> None:
 
 def set_url(values: Mapping[str, str | None]) -> None:
     """Make the URL describe the current view, so a copied link restores it."""
-    wanted = {k: v for k, v in values.items() if v}
-    if url_params() != wanted:
-        st.query_params.from_dict(wanted)
+    # Always send it: a rerun interrupted by the next click can update the server's copy of the query
+    # parameters without the browser ever receiving it, so "already equal" is not proof the URL is right.
+    st.query_params.from_dict({k: v for k, v in values.items() if v})
 
 
 def esc(text: str) -> str:

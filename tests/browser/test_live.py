@@ -53,6 +53,20 @@ def title(w: Watched) -> str:
     return str(w.page.locator("h1").first.inner_text())  # type: ignore[attr-defined]
 
 
+def press_until(page: object, key: str, wanted: str) -> None:
+    """Press a key and wait for the slide; a key pressed mid-rerun on a loaded machine can be lost: once more."""
+    heading = page.locator("h1").first  # type: ignore[attr-defined]
+    for attempt in range(2):
+        page.keyboard.press(key)  # type: ignore[attr-defined]
+        try:
+            expect(heading).to_have_text(wanted, timeout=15_000)
+            return
+        except AssertionError:
+            if attempt:
+                raise
+            page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')  # type: ignore[attr-defined]
+
+
 def test_slides_move_by_keyboard_and_the_url_keeps_the_place(
     watched: Watched, server: str, dataset: Dataset
 ) -> None:
@@ -67,8 +81,7 @@ def test_slides_move_by_keyboard_and_the_url_keeps_the_place(
         ("PageUp", 0),
         ("ArrowRight", 1),
     ):
-        page.keyboard.press(key)  # type: ignore[attr-defined]
-        expect(page.locator("h1").first).to_have_text(slides[expected].title)  # type: ignore[attr-defined]
+        press_until(page, key, slides[expected].title)
     expect(page).to_have_url(f"{server}/present?slide=2")  # type: ignore[arg-type]
     page.reload()  # type: ignore[attr-defined]
     wait_ready(page)
