@@ -61,7 +61,13 @@ def export(render: Callable[[pd.DataFrame], bytes]) -> Callable[[], bytes]:
 st.markdown(f"**{len(items)}** of {len(ds.evidence)} evidence items")
 d1, d2, _ = st.columns([1, 1, 3])
 d1.download_button(
-    "Download CSV", export(safe_csv), "evidence.csv", "text/csv", key="ev_csv", icon=":material/download:"
+    "Download CSV",
+    export(safe_csv),
+    "evidence.csv",
+    "text/csv",
+    key="ev_csv",
+    icon=":material/download:",
+    on_click="ignore",
 )
 d2.download_button(
     "Download JSON",
@@ -70,6 +76,7 @@ d2.download_button(
     "application/json",
     key="ev_json",
     icon=":material/download:",
+    on_click="ignore",
 )
 
 start, end = paginate(len(items), "ev_page", start_page)

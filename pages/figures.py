@@ -55,6 +55,7 @@ for series in shown[start:end]:
             "text/csv",
             key=f"fig-csv-{series.id}",
             icon=":material/download:",
+            on_click="ignore",
         )
         with st.expander("The words behind each number"):
             for _, point in frame.iterrows():

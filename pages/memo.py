@@ -152,7 +152,7 @@ d = st.columns([1, 1, 1, 3])
 d[0].download_button(
     "Word (.docx)", lambda: docx_bytes(spec_json), f"{stem}.docx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document", key="memo_docx",
-    icon=":material/download:",
+    icon=":material/download:", on_click="ignore",
 )  # fmt: skip
 d[1].download_button(
     "PDF",
@@ -161,9 +161,16 @@ d[1].download_button(
     "application/pdf",
     key="memo_pdf",
     icon=":material/download:",
+    on_click="ignore",
 )
 d[2].download_button(
-    "Markdown", markdown, f"{stem}.md", "text/markdown", key="memo_md", icon=":material/download:"
+    "Markdown",
+    markdown,
+    f"{stem}.md",
+    "text/markdown",
+    key="memo_md",
+    icon=":material/download:",
+    on_click="ignore",
 )
 
 st.header("Preview")

@@ -80,7 +80,8 @@ with cols[1]:
 disputes = ds.disputes_for(pid)
 if disputes:
     st.header("Contested claims that touch it")
-    for dispute in disputes:
+    start, end = paginate(len(disputes), "position_disputes_page", size=EVIDENCE_PER_PAGE)
+    for dispute in disputes[start:end]:
         st.page_link(
             "pages/contested.py",
             label=dispute.question,
