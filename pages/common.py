@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import altair as alt
 import streamlit as st
@@ -16,11 +18,12 @@ from policy.models import Evidence, Quote, Stance
 from policy.params import Parsed
 from policy.paths import data_dir
 from policy.poll import PollStore
-from policy.queries import format_figure
+from policy.queries import format_figure, source_label
 from policy.style import BADGE_COLORS, BEARING_ICONS, BEARING_LABELS, position_label
-from policy.text import md_escape
+from policy.text import md_escape, one_line
 
-PAGE_SIZE = 20
+PAGE_SIZE = 10  # items per page of a long list: each one costs the browser time to draw
+T = TypeVar("T")
 
 
 def _route_through_app() -> None:
@@ -49,16 +52,51 @@ def _load(folder: str, fingerprint: tuple[tuple[str, float], ...]) -> Dataset:
 
 Version = tuple[str, tuple[tuple[str, float], ...]]
 
+RECHECK_SECONDS = 1.0  # how often the content files' modification times are looked at
+_versions: dict[str, tuple[float, Version]] = {}
+
 
 def content_version() -> Version:
-    """Which content is loaded: its folder and its files' modification times (a cache key)."""
+    """Which content is loaded: its folder and its files' modification times (a cache key).
+
+    The files are looked at once a second at most, not on every call: a page asks several times a run.
+    """
     folder = data_dir()
-    return str(folder), _fingerprint(folder) if folder.is_dir() else ()
+    now = time.monotonic()
+    seen = _versions.get(str(folder))
+    if seen is None or now - seen[0] >= RECHECK_SECONDS:
+        seen = (now, (str(folder), _fingerprint(folder) if folder.is_dir() else ()))
+        _versions[str(folder)] = seen
+    return seen[1]
 
 
 def dataset() -> Dataset:
     """The validated content, loaded once per content version and shared by every session."""
     return _load(*content_version())
+
+
+_derived: dict[tuple[Version, str], Any] = {}
+_derived_lock = threading.Lock()
+
+
+def derived(name: str, build: Callable[[], T]) -> T:
+    """Something computed from the content alone (``name`` identifies it), built once per content version.
+
+    Shared by every session and returned as is, so callers must not change it. A plain dictionary lookup:
+    Streamlit's own caches hash their arguments and copy their values on every call.
+    """
+    key = (content_version(), name)
+    try:
+        return cast(T, _derived[key])
+    except KeyError:
+        pass
+    value = build()
+    with _derived_lock:
+        if any(k[0] != key[0] for k in _derived):  # the content changed: drop what was built from the old
+            for old in [k for k in _derived if k[0] != key[0]]:
+                del _derived[old]
+        _derived[key] = value
+    return value
 
 
 try:  # Streamlit's own conversion, so a cached chart is sent exactly as st.altair_chart sends it.
@@ -67,20 +105,17 @@ except ImportError:  # pragma: no cover - a Streamlit without it draws each char
     _altair_spec = None
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _chart_spec(version: Version, name: str, _build: Callable[[], alt.Chart]) -> dict[str, Any]:
-    return _altair_spec(_build())  # type: ignore[misc]
-
-
 def content_chart(name: str, build: Callable[[], alt.Chart]) -> None:
     """A chart of the content alone (``name`` identifies it), converted once per content version.
 
     Building and validating an Altair chart costs tens of milliseconds; a page of them, every rerun.
+    (st.vega_lite_chart copies the spec before changing it, so the shared one stays as built.)
     """
     if _altair_spec is None:
         st.altair_chart(build(), width="stretch")
     else:
-        st.vega_lite_chart(spec=_chart_spec(content_version(), name, build), width="stretch")
+        spec = derived(f"chart:{name}", lambda: _altair_spec(build()))  # type: ignore[misc]
+        st.vega_lite_chart(spec=spec, width="stretch")
 
 
 def url_params() -> dict[str, str]:
@@ -118,54 +153,125 @@ def position_badge(ds: Dataset, position_id: str) -> None:
     st.badge(position_label(ds, position_id), color=BADGE_COLORS[index % len(BADGE_COLORS)])
 
 
-def quote_block(ds: Dataset, quote: Quote, *, key: str) -> None:
-    """A verbatim quote with speaker, outlet and date, and a ready-to-copy citation."""
+def position_badge_md(ds: Dataset, position_id: str) -> str:
+    """The same badge as Markdown, so several share one element."""
+    index = ds.position_ids.index(position_id)
+    return f":{BADGE_COLORS[index % len(BADGE_COLORS)]}-badge[{esc(position_label(ds, position_id))}]"
+
+
+def quote_block(ds: Dataset, quote: Quote, *, cite_key: str | None = None) -> None:
+    """A verbatim quote with speaker, outlet and date; with ``cite_key``, its own Cite button too.
+
+    One markdown per quote: pages show dozens of quotes, and every element costs time in the browser.
+    """
     source = ds.source(quote.source)
     speaker = ds.actor(quote.speaker).name if quote.speaker else f"{source.outlet} (reporting)"
-    st.markdown(f"> {esc(quote.text)}")
     line = f"— {speaker} · {source.outlet}, {human_date(source.published)}"
     if quote.context:
         line += f" · {quote.context}"
-    cols = st.columns([5, 1], vertical_alignment="center")
-    cols[0].caption(esc(line))
-    with cols[1].popover("Cite", icon=":material/format_quote:", help="A ready-to-copy citation"):
-        st.code(cite_quote(ds, quote), language=None, wrap_lines=True)
-        st.caption("APA")
-        st.code(cite_quote(ds, quote, "apa"), language=None, wrap_lines=True)
+    st.markdown(f"> {esc(quote.text)}\n>\n> *{esc(line)}*")
+    if cite_key is not None:
+        cite_button(ds, [quote], key=cite_key)
+
+
+def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str) -> None:
+    """A Cite button for the quotes above it: ready-to-copy Chicago and APA citations of each.
+
+    The citations are built only while it is open (opening it reruns the page), and a block of quotes shares
+    one button: a page holds dozens of quotes, and each button costs the browser time to draw.
+    """
+    if not quotes:
+        return
+    many = len(quotes) > 1
+    cite = st.popover(
+        f"Cite ({len(quotes)} quotes)" if many else "Cite",
+        type="tertiary",
+        icon=":material/format_quote:",
+        help="Ready-to-copy citations, Chicago then APA, of the quote" + ("s above" if many else " above"),
+        key=f"cite-{key}",
+        on_change="rerun",
+    )
+    if not cite.open:
+        return
+    with cite:
+        for quote in quotes:
+            if many:
+                st.caption(esc(one_line(quote.text, 70)))
+            st.code(cite_quote(ds, quote), language=None, wrap_lines=True)
+            st.code(cite_quote(ds, quote, "apa"), language=None, wrap_lines=True)
 
 
 def stance_block(ds: Dataset, stance: Stance, *, key: str) -> None:
     """Who argues this, their argument in neutral words, and their quotes."""
     actor = ds.actor(stance.actor)
     role = f" — {actor.role}" if actor.role else ""
-    st.markdown(f"**{esc(actor.name)}**{esc(role)}")
-    st.markdown(esc(stance.argument))
-    for i, qid in enumerate(stance.quotes):
-        quote_block(ds, ds.quote(qid), key=f"{key}-{i}")
+    st.markdown(f"**{esc(actor.name)}**{esc(role)}\n\n{esc(stance.argument)}")
+    quotes = [ds.quote(qid) for qid in stance.quotes]
+    if not quotes:
+        return
+    # The quotes open on request (and are built only then): a position has a dozen stances and many quotes.
+    words = st.expander(
+        f"In their words ({len(quotes)} quote{'s' if len(quotes) > 1 else ''})",
+        icon=":material/format_quote:",
+        key=f"words-{key}",
+        on_change="rerun",
+    )
+    if words.open:
+        with words:
+            for quote in quotes:
+                quote_block(ds, quote)
+            cite_button(ds, quotes, key=key)
 
 
-def evidence_block(ds: Dataset, item: Evidence, *, key: str, show_bearings: bool = True) -> None:
+def evidence_block(ds: Dataset, item: Evidence, *, key: str) -> None:
     """A piece of evidence: its claim, figure, bearings and the quotes behind it."""
     with st.container(border=True):
         figure = format_figure(item)
         head = f"**{esc(figure)}** · " if figure else ""
-        st.markdown(f"{head}{esc(item.claim)}")
-        if show_bearings:
-            tags = [
-                f"{BEARING_ICONS[b]} {BEARING_LABELS[b].lower()} {position_label(ds, p)}"
-                for p, b in item.bearing.items()
-            ]
-            st.caption(esc(f"{item.kind.capitalize()} · " + " · ".join(tags)))
-        for i, qid in enumerate(item.quotes):
-            quote_block(ds, ds.quote(qid), key=f"{key}-{i}")
+        tags = [
+            f"{BEARING_ICONS[b]} {BEARING_LABELS[b].lower()} {position_label(ds, p)}"
+            for p, b in item.bearing.items()
+        ]
+        text = f"{head}{esc(item.claim)}\n\n*" + esc(f"{item.kind.capitalize()} · " + " · ".join(tags)) + "*"
+        st.markdown(text)
+        quotes = [ds.quote(qid) for qid in item.quotes]
+        for quote in quotes:
+            quote_block(ds, quote)
+        cite_button(ds, quotes, key=key)
+
+
+def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
+    """Evidence as one bulleted list, each claim naming its sources; the quotes behind them on request.
+
+    A compact form for pages where evidence is one section among several (the Evidence page shows it whole).
+    """
+    lines = []
+    for item in items:
+        figure = format_figure(item)
+        head = f"**{esc(figure)}** · " if figure else ""
+        sources = sorted({source_label(ds, ds.quote(q).source) for q in item.quotes})
+        lines.append(f"- {head}{esc(item.claim)} *({esc('; '.join(sources))})*")
+    st.markdown("\n".join(lines))
+    quotes = list({q: ds.quote(q) for item in items for q in item.quotes}.values())
+    words = st.expander(
+        f"The quotes behind these items ({len(quotes)})",
+        icon=":material/format_quote:",
+        key=f"words-{key}",
+        on_change="rerun",
+    )
+    if words.open:
+        with words:
+            for quote in quotes:
+                quote_block(ds, quote)
+            cite_button(ds, quotes, key=key)
 
 
 def bullet_list(heading: str, items: list[str], empty: str) -> None:
-    """A section of bullet points, or a line saying there are none."""
+    """A section of bullet points (one element), or a line saying there are none."""
     st.header(heading)
-    for item in items:
-        st.markdown(f"- {esc(item)}")
-    if not items:
+    if items:
+        st.markdown("\n".join(f"- {esc(item)}" for item in items))
+    else:
         st.caption(empty)
 
 

@@ -2,10 +2,20 @@
 
 import streamlit as st
 
-from pages.common import content_chart, dataset, esc, position_badge, seed, set_url, show_notices, url_params
-from policy.charts import balance_chart
+from pages.common import (
+    content_chart,
+    dataset,
+    derived,
+    esc,
+    position_badge_md,
+    seed,
+    set_url,
+    show_notices,
+    url_params,
+)
+from policy.charts import balance_chart, balance_markdown
 from policy.params import Parsed, encode, many_of
-from policy.queries import balance_table, strongest
+from policy.queries import strongest
 from policy.style import position_label
 from policy.text import one_line
 
@@ -42,35 +52,37 @@ def row(label: str) -> list:
 st.header("Side by side")
 cols = st.columns(len(positions), gap="medium")
 for col, position in zip(cols, positions, strict=True):
-    with col:
-        position_badge(ds, position.id)
-        st.markdown(f"**{esc(position.title)}**")
-        st.caption(esc(position.one_line))
+    col.markdown(
+        f"{position_badge_md(ds, position.id)}\n\n**{esc(position.title)}**\n\n{esc(position.one_line)}"
+    )
 
 for col, position in zip(row("How it is meant to work"), positions, strict=True):
     col.markdown(esc(one_line(position.mechanism, 400)))
 
 for side, label in (("proponents", "Proponents"), ("critics", "Critics")):
     for col, position in zip(row(label), positions, strict=True):
-        for stance in strongest(getattr(position, side), 4):
-            actor = ds.actor(stance.actor)
-            col.markdown(f"**{esc(actor.name)}**: {esc(one_line(stance.argument, 220))}")
+        col.markdown(
+            "\n\n".join(
+                f"**{esc(ds.actor(stance.actor).name)}**: {esc(one_line(stance.argument, 180))}"
+                for stance in strongest(getattr(position, side), 3)
+            )
+            or "*None in the sources.*"
+        )
 
 for bearing, label in (("supports", "Strongest evidence for"), ("undercuts", "Strongest evidence against")):
     for col, position in zip(row(label), positions, strict=True):
         items = ds.evidence_for(position.id, bearing)[:2]
-        for item in items:
-            col.markdown(f"- {esc(item.claim)}")
-        if not items:
-            col.caption("None in the sources.")
+        col.markdown(
+            "\n".join(f"- {esc(one_line(item.claim, 200))}" for item in items) or "*None in the sources.*"
+        )
 
 for col, position in zip(row("Risks and trade-offs"), positions, strict=True):
-    for risk in position.risks[:3]:
-        col.markdown(f"- {esc(one_line(risk, 240))}")
+    col.markdown(
+        "\n".join(f"- {esc(one_line(risk, 200))}" for risk in position.risks[:3]) or "*None in the sources.*"
+    )
 
 st.header("Evidence balance")
 content_chart("balance:" + ",".join(ordered), lambda: balance_chart(ds, ordered))
 with st.expander("The same counts as a table"):
-    table = balance_table(ds, ordered).pivot(index="title", columns="bearing", values="items")
-    st.dataframe(table, width="stretch")
+    st.markdown(derived("balance-table:" + ",".join(ordered), lambda: balance_markdown(ds, ordered)))
 st.caption("Counts of evidence items captured from the sources, not a measure of how strong each case is.")

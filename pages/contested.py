@@ -6,14 +6,14 @@ from pages.common import (
     dataset,
     esc,
     paginate,
-    position_badge,
+    position_badge_md,
     quote_block,
     seed,
     set_url,
     show_notices,
     url_params,
 )
-from policy.params import Parsed, one_of
+from policy.params import Parsed, encode, many_of, one_of
 from policy.style import position_label
 
 DISPUTES_PER_PAGE = 10  # the real content has 8
@@ -22,13 +22,14 @@ ds = dataset()
 parsed = Parsed()
 params = url_params()
 dispute_ids = [d.id for d in ds.disputes]
-chosen = one_of(params, "dispute", dispute_ids, parsed)
+linked = many_of(params, "dispute", dispute_ids, parsed)
 position_filter = one_of(params, "position", ds.position_ids, parsed)
 show_notices(parsed)
 
 st.title("Contested claims")
 st.caption(
     "Where the sources or the people in them contradict each other. We show each side; we do not settle it."
+    " Open a question to see who says what."
 )
 seed("contested_position", position_filter)
 pid = st.selectbox(
@@ -39,24 +40,34 @@ pid = st.selectbox(
     format_func=lambda p: position_label(ds, p),
     key="contested_position",
 )
-set_url({"position": pid, "dispute": chosen})
 disputes = ds.disputes_for(pid) if pid else ds.disputes
-if chosen:
-    disputes = sorted(disputes, key=lambda d: d.id != chosen)
 
 start, end = paginate(len(disputes), "contested_page", size=DISPUTES_PER_PAGE)
-for dispute in disputes[start:end]:
-    with st.expander(dispute.question, expanded=dispute.id == chosen or len(disputes) <= 3 or chosen is None):
-        badges = st.columns(max(1, len(dispute.positions)) + 3)
-        for col, p in zip(badges, dispute.positions, strict=False):
-            with col:
-                position_badge(ds, p)
+shown = disputes[start:end]
+# Which questions start open: those the link names, else the first one shown. Only open ones are built
+# (opening one reruns the page), so a long list costs little until it is read.
+first_open = set(linked) if linked is not None else {shown[0].id} if shown else set()
+open_ids = []
+for dispute in shown:
+    key = f"dispute-{dispute.id}"
+    seed(key, dispute.id in first_open)
+    expander = st.expander(dispute.question, key=key, on_change="rerun")
+    if not expander.open:
+        continue
+    open_ids.append(dispute.id)
+    with expander:
+        st.markdown(" ".join(position_badge_md(ds, p) for p in dispute.positions))
         cols = st.columns(min(len(dispute.claims), 3), gap="medium")
         for i, claim in enumerate(dispute.claims):
             with cols[i % len(cols)].container(border=True):
                 who = ds.actor(claim.claimant).name if claim.claimant else ds.source(claim.source).outlet
-                st.markdown(f"**{esc(who)}**")
-                st.markdown(esc(claim.claim))
-                quote_block(ds, ds.quote(claim.quote), key=f"dq-{dispute.id}-{i}")
+                st.markdown(f"**{esc(who)}**\n\n{esc(claim.claim)}")
+                quote_block(ds, ds.quote(claim.quote), cite_key=f"dq-{dispute.id}-{i}")
         if dispute.note:
             st.info(esc(dispute.note), icon=":material/lightbulb:")
+set_url(
+    {
+        "position": pid,
+        "dispute": encode(open_ids) if linked is not None or open_ids != [d.id for d in shown[:1]] else None,
+    }
+)

@@ -2,12 +2,22 @@
 
 import streamlit as st
 
-from pages.common import content_chart, dataset, esc, paginate, seed, set_url, show_notices, url_params
-from policy.charts import series_caption, series_chart, series_frame
+from pages.common import (
+    content_chart,
+    dataset,
+    derived,
+    esc,
+    paginate,
+    seed,
+    set_url,
+    show_notices,
+    url_params,
+)
+from policy.charts import series_caption, series_chart, series_frame, series_table
 from policy.exports import safe_csv
 from policy.params import Parsed, one_of
 
-SERIES_PER_PAGE = 10  # the real content has 7
+SERIES_PER_PAGE = 4  # each chart costs the browser time to draw; the real content has 7
 
 ds = dataset()
 parsed = Parsed()
@@ -41,22 +51,27 @@ for series in shown[start:end]:
         content_chart(f"series-{series.id}", lambda series=series: series_chart(ds, series))
         st.caption(esc(series_caption(ds, series)))
     with table_col:
-        frame = series_frame(ds, series)
-        st.dataframe(
-            frame[["label", "period", "value", "unit", "source"]],
-            hide_index=True,
-            width="stretch",
-            column_config={"value": st.column_config.NumberColumn("value", format="localized")},
-        )
+        # A plain table beside the chart: its text alternative, read by screen readers as a table.
+        st.markdown(derived(f"series-table:{series.id}", lambda series=series: series_table(ds, series)))
         st.download_button(
             "Download CSV",
-            lambda frame=frame: safe_csv(frame),  # built when pressed, not on every rerun
+            lambda series=series: safe_csv(
+                series_frame(ds, series)
+            ),  # built when pressed, not on every rerun
             f"{series.id}.csv",
             "text/csv",
             key=f"fig-csv-{series.id}",
             icon=":material/download:",
             on_click="ignore",
         )
-        with st.expander("The words behind each number"):
-            for _, point in frame.iterrows():
-                st.markdown(f"**{esc(point['label'])}** — “{esc(point['quote'])}” ({esc(point['source'])})")
+        words = st.expander("The words behind each number", key=f"fig-words-{series.id}", on_change="rerun")
+        if words.open:  # built when opened
+            frame = series_frame(ds, series)
+            words.markdown(
+                "\n".join(
+                    f"- **{esc(label)}** — “{esc(quote)}” ({esc(source)})"
+                    for label, quote, source in zip(
+                        frame["label"], frame["quote"], frame["source"], strict=True
+                    )
+                )
+            )

@@ -173,6 +173,8 @@ d[2].download_button(
     on_click="ignore",
 )
 
-st.header("Preview")
-with st.container(height=560, border=True):
-    st.markdown(demote_headings(markdown, 2))
+# The preview is drawn on request: a full memo is long, and drawing it would slow every visit to this page.
+preview = st.expander("Preview the memo", icon=":material/visibility:", key="memo_preview", on_change="rerun")
+if preview.open:
+    with preview, st.container(height=560, border=True):
+        st.markdown(demote_headings(markdown, 2))

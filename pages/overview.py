@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import dataset, esc, position_badge
+from pages.common import dataset, esc, position_badge_md
 from policy.queries import counts, format_figure, key_figure, metric_parts
 
 ds = dataset()
@@ -25,12 +25,13 @@ columns = st.columns(2)
 for i, position in enumerate(ds.positions):
     c = counts(ds, position)
     with columns[i % 2].container(border=True):
-        position_badge(ds, position.id)
-        st.markdown(f"### {esc(position.title)}")
-        st.markdown(esc(position.one_line))
+        card = (
+            f"{position_badge_md(ds, position.id)}\n\n### {esc(position.title)}\n\n{esc(position.one_line)}"
+        )
         figure = key_figure(ds, position)
         if figure is not None:
-            st.markdown(f"**{esc(format_figure(figure))}** — {esc(figure.claim)}")
+            card += f"\n\n**{esc(format_figure(figure))}** — {esc(figure.claim)}"
+        st.markdown(card)
         st.caption(
             f"{c.proponents} proponents · {c.critics} critics · {c.evidence} evidence items "
             f"({c.supports} for, {c.undercuts} against)"

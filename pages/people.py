@@ -67,4 +67,4 @@ st.subheader(f"What they said ({len(quotes)})")
 if not quotes:
     st.caption("No words of theirs are quoted in the sources.")
 for quote in quotes:
-    quote_block(ds, quote, key=f"pq-{quote.id}")
+    quote_block(ds, quote, cite_key=f"pq-{quote.id}")

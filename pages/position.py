@@ -6,7 +6,7 @@ from pages.common import (
     bullet_list,
     dataset,
     esc,
-    evidence_block,
+    evidence_list,
     paginate,
     position_badge,
     seed,
@@ -15,11 +15,14 @@ from pages.common import (
     stance_block,
     url_params,
 )
+from policy.models import Evidence
 from policy.params import Parsed, one_of
-from policy.style import position_label
+from policy.style import BEARING_ICONS, position_label
 
 STANCES_PER_PAGE = 10  # per side; the real content has at most 8
-EVIDENCE_PER_PAGE = 10  # per tab
+DISPUTES_PER_PAGE = 10
+EVIDENCE_SHOWN = 10  # per side; the rest are a link away, on the Evidence page
+BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
 
 ds = dataset()
 parsed = Parsed()
@@ -35,8 +38,7 @@ position = ds.position(pid)
 
 position_badge(ds, pid)
 st.title(position.title)
-st.markdown(f"**{esc(position.one_line)}**")
-st.markdown(esc(position.summary))
+st.markdown(f"**{esc(position.one_line)}**\n\n{esc(position.summary)}")
 if position.coverage_note:
     st.warning(esc(position.coverage_note), icon=":material/info:")
 
@@ -58,18 +60,39 @@ with right:
             stance_block(ds, stance, key=f"con-{i}")
 
 st.header("Evidence")
-# Only the open tab's evidence is built (a tab switch reruns the page), a page of it at a time.
-tabs = st.tabs(["✚ For", "✖ Against", "○ Context"], key="position_tabs", on_change="rerun")
-for tab, bearing in zip(tabs, ("supports", "undercuts", "context"), strict=True):
-    if not tab.open:
-        continue
-    with tab:
+
+
+def evidence_section(bearing: str, items: list[Evidence]) -> None:
+    """Up to a screenful of claims, and a link to all of them on the Evidence page."""
+    if not items:
+        st.caption("The sources give no evidence of this kind.")
+        return
+    evidence_list(ds, items[:EVIDENCE_SHOWN], key=f"ev-{bearing}")
+    if len(items) > EVIDENCE_SHOWN:
+        st.page_link(
+            "pages/evidence.py",
+            label=f"All {len(items)} on the Evidence page",
+            icon=":material/arrow_forward:",
+            query_params={"position": pid, "bearing": bearing},
+        )
+
+
+for col, bearing in zip(st.columns(2, gap="large"), ("supports", "undercuts"), strict=True):
+    with col:
         items = ds.evidence_for(pid, bearing)
-        if not items:
-            st.caption("The sources give no evidence of this kind.")
-        start, end = paginate(len(items), f"position_{bearing}_page", size=EVIDENCE_PER_PAGE)
-        for item in items[start:end]:
-            evidence_block(ds, item, key=f"ev-{bearing}-{item.id}", show_bearings=False)
+        st.subheader(f"{BEARING_ICONS[bearing]} {BEARING_HEADINGS[bearing]} ({len(items)})")
+        evidence_section(bearing, items)
+context = ds.evidence_for(pid, "context")
+if context:
+    # Background rather than argument: on request, and built only then.
+    box = st.expander(
+        f"{BEARING_ICONS['context']} {BEARING_HEADINGS['context']} ({len(context)})",
+        key="position_context",
+        on_change="rerun",
+    )
+    if box.open:
+        with box:
+            evidence_section("context", context)
 
 cols = st.columns(2, gap="large")
 with cols[0]:
@@ -80,7 +103,7 @@ with cols[1]:
 disputes = ds.disputes_for(pid)
 if disputes:
     st.header("Contested claims that touch it")
-    start, end = paginate(len(disputes), "position_disputes_page", size=EVIDENCE_PER_PAGE)
+    start, end = paginate(len(disputes), "position_disputes_page", size=DISPUTES_PER_PAGE)
     for dispute in disputes[start:end]:
         st.page_link(
             "pages/contested.py",

@@ -63,6 +63,6 @@ for event in sorted(events, key=lambda e: e.date)[start:end]:
         if event.date_note:
             st.caption(esc(f"Date: {event.date_note}"))
         if event.quote:
-            quote_block(ds, ds.quote(event.quote), key=f"tq-{event.id}")
+            quote_block(ds, ds.quote(event.quote), cite_key=f"tq-{event.id}")
         else:
             st.caption(esc(f"Source: {source_label(ds, event.source)}"))

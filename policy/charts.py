@@ -10,8 +10,9 @@ import pandas as pd
 from policy.citations import human_date
 from policy.dataset import Dataset
 from policy.models import Series, TimelineEvent
-from policy.queries import BEARINGS, balance_table, source_label
+from policy.queries import BEARINGS, balance_table, counts, format_number, source_label
 from policy.style import BEARING_COLORS, BEARING_LABELS, position_colors, position_label
+from policy.text import md_table
 
 FONT_SIZES = {"labelFontSize": 13, "titleFontSize": 14}
 
@@ -71,6 +72,24 @@ def series_frame(dataset: Dataset, series: Series) -> pd.DataFrame:
         for p in series.points
     ]
     return pd.DataFrame(rows, columns=["label", "group", "period", "value", "unit", "source", "quote"])
+
+
+def series_table(dataset: Dataset, series: Series) -> str:
+    """The series as a Markdown table, the chart's text alternative: what, period, value, unit, source."""
+    rows = [
+        (p.label, p.period, format_number(p.value), series.unit, source_label(dataset, p.source))
+        for p in series.points
+    ]
+    return md_table(("What", "Period", "Value", "Unit", "Source"), rows, right={2})
+
+
+def balance_markdown(dataset: Dataset, position_ids: Sequence[str]) -> str:
+    """The balance chart's counts as a Markdown table: one row per position, one column per bearing."""
+    rows = []
+    for pid in position_ids:
+        c = counts(dataset, dataset.position(pid))
+        rows.append((position_label(dataset, pid), *(getattr(c, b) for b in BEARINGS)))
+    return md_table(("Position", *(BEARING_LABELS[b] for b in BEARINGS)), rows, right={1, 2, 3})
 
 
 def series_caption(dataset: Dataset, series: Series) -> str:

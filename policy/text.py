@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable, Sequence
 
 # Characters Markdown (and Streamlit's flavour: $ for maths, : for emoji/colour directives) gives meaning to.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:=])")
@@ -55,3 +56,18 @@ def one_line(text: str, limit: int = 160) -> str:
 def demote_headings(markdown: str, levels: int) -> str:
     """Push every ATX heading down some levels, so a document nests under the page's own headings."""
     return re.sub(r"^(#{1,6}) ", lambda m: "#" * min(6, len(m.group(1)) + levels) + " ", markdown, flags=re.M)
+
+
+def md_table(header: Sequence[str], rows: Iterable[Sequence[object]], *, right: Collection[int] = ()) -> str:
+    """A Markdown table of plain text: every cell escaped, line breaks flattened; ``right`` aligns columns."""
+
+    def cell(value: object) -> str:
+        return md_escape(" ".join(str(value).split())) if value is not None else ""
+
+    align = ["--:" if i in right else "---" for i in range(len(header))]
+    lines = ["| " + " | ".join(cell(h) for h in header) + " |", "| " + " | ".join(align) + " |"]
+    for row in rows:
+        if len(row) != len(header):
+            raise ValueError(f"a row of {len(row)} cells under a header of {len(header)}")
+        lines.append("| " + " | ".join(cell(v) for v in row) + " |")
+    return "\n".join(lines)

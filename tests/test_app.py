@@ -10,6 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from pages.registry import PAGES
 from policy import Dataset
+from policy.citations import human_date
+from policy.queries import format_number
 
 Open = Callable[..., AppTest]
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -75,10 +77,28 @@ def test_position_page_shows_both_sides_and_citations(open_page: Open, dataset: 
     headers = [h.value for h in at.header]
     assert f"Proponents ({len(position.proponents)})" in headers
     assert f"Critics ({len(position.critics)})" in headers
+    first = position.proponents[0]
+    quote = dataset.quote(first.quotes[0])
+    source = dataset.source(quote.source)
+
+    def quotes_shown() -> list[str]:
+        return [m.value.replace("\\", "") for m in at.markdown if m.value.startswith(">")]
+
+    # A stance's quotes open on request; each then names its speaker, outlet and date under it.
+    words = f"In their words ({len(first.quotes)} quote{'s' if len(first.quotes) > 1 else ''})"
+    assert words in [e.label for e in at.expander]
+    before = len(quotes_shown())  # the open evidence tab's quotes
+    at.session_state["words-pro-0"] = True
+    at.run()
+    assert len(quotes_shown()) == before + len(first.quotes)
+    shown = [m for m in quotes_shown() if quote.text[:40] in m]
+    assert shown and f"{source.outlet}, {human_date(source.published)}" in shown[0]
+    # Their citations are built when the reader opens the Cite popover under them.
+    assert not at.code
+    at.session_state["cite-pro-0"] = True
+    at.run()
     code = " ".join(c.value for c in at.code)
-    first_quote = dataset.quote(position.proponents[0].quotes[0]) if position.proponents[0].quotes else None
-    if first_quote:
-        assert dataset.source(first_quote.source).outlet in code
+    assert source.outlet in code and quote.text[:40] in code
 
 
 @pytest.mark.parametrize("bad", ["nope", "<script>alert(1)</script>", "x" * 5000, "%00", "military strikes"])
@@ -188,26 +208,64 @@ def test_people_list_and_an_actor(open_page: Open, dataset: Dataset) -> None:
 
 def test_figures_show_charts_tables_and_downloads(open_page: Open, dataset: Dataset) -> None:
     at = open_page("figures")
-    assert len(at.get("vega_lite_chart")) == len(dataset.series)
-    assert len(at.dataframe) == len(dataset.series)
+    per_page = min(len(dataset.series), 4)
+    assert len(at.get("vega_lite_chart")) == per_page
+    # Beside each chart, its numbers as a table (the text alternative), and a CSV download.
+    tables = [m.value for m in at.markdown if m.value.startswith("| What | Period | Value")]
+    assert len(tables) == per_page
+    first = dataset.series[0]
+    assert all(format_number(p.value) in tables[0] for p in first.points)
+    assert len(at.get("download_button")) == per_page
+    # The words behind the numbers are built when opened.
+    at.session_state[f"fig-words-{first.id}"] = True
+    at.run()
+    words = [m.value for m in at.markdown if m.value.startswith("- **")]
+    assert len(words) == 1 and words[0].count("\n") == len(first.points) - 1
     one = dataset.series[-1]
     at = open_page("figures", series=one.id)
     assert [s.value for s in at.header] == [one.title]
     at = open_page("figures", series="made-up")
-    assert notices(at) and len(at.header) == len(dataset.series)
+    assert notices(at) and len(at.header) == per_page
+    if len(dataset.series) > per_page:  # the rest are on the next page
+        at = open_page("figures")
+        at.number_input(key="figures_page").set_value(2).run()
+        assert [h.value for h in at.header] == [s.title for s in dataset.series[per_page : 2 * per_page]]
 
 
-def test_contested_claims_show_every_side(open_page: Open, dataset: Dataset) -> None:
+def claims_shown(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("**")]
+
+
+def test_contested_claims_list_every_question_and_open_the_first(open_page: Open, dataset: Dataset) -> None:
     at = open_page("contested")
-    assert len(at.expander) == len(dataset.disputes)
-    dispute = dataset.disputes[0]
-    at = open_page("contested", dispute=dispute.id)
-    assert at.expander[0].label == dispute.question
+    assert [e.label for e in at.expander] == [d.question for d in dataset.disputes]
+    first = dataset.disputes[0]
+    # Only the open question's sides are built: the first one's, each claimant with a quote.
+    assert len(claims_shown(at)) == len(first.claims)
+    assert "dispute" not in at.query_params
+
+
+def test_contested_claims_open_more_and_the_link_keeps_them(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("contested")
+    third = dataset.disputes[2]
+    at.session_state[f"dispute-{third.id}"] = True
+    at.run()
+    first = dataset.disputes[0]
+    assert len(claims_shown(at)) == len(first.claims) + len(third.claims)
+    assert at.query_params["dispute"] == f"{first.id},{third.id}"
+    again = open_page("contested", dispute=f"{first.id},{third.id}")
+    assert len(claims_shown(again)) == len(first.claims) + len(third.claims)
+    only = open_page("contested", dispute=third.id)
+    assert len(claims_shown(only)) == len(third.claims)
+
+
+def test_contested_claims_filter_and_bad_links(open_page: Open, dataset: Dataset) -> None:
     pid = dataset.position_ids[0]
     at = open_page("contested", position=pid)
     assert len(at.expander) == len(dataset.disputes_for(pid))
     at = open_page("contested", dispute="nope", position="nope")
     assert len(notices(at)) == 2
+    assert len(at.expander) == len(dataset.disputes)
 
 
 def test_timeline_filters(open_page: Open, dataset: Dataset) -> None:

@@ -36,6 +36,10 @@ def page(name: str, /, **params: str) -> AppTest:
 
 
 def preview(at: AppTest) -> str:
+    """The memo preview's text, opening the preview first (it is built only when open)."""
+    if "memo_preview" not in at.session_state or not at.session_state["memo_preview"]:
+        at.session_state["memo_preview"] = True
+        at.run()
     return at.markdown[-1].value
 
 
@@ -46,6 +50,9 @@ def test_memo_defaults_to_every_option_with_both_sides(dataset: Dataset) -> None
     at = page("memo")
     assert not at.exception
     assert at.multiselect(key="memo_positions").value == dataset.position_ids
+    # The preview is drawn on request only.
+    assert [e.label for e in at.expander][-1] == "Preview the memo"
+    assert not any("Arguments for" in m.value for m in at.markdown)
     text = preview(at)
     for position in dataset.positions:
         assert position.title.split()[0] in text

@@ -117,3 +117,35 @@ def test_a_deep_link_as_a_fresh_servers_first_request_goes_through_the_router(
     finally:
         context.close()
         stop_server(proc)
+
+
+def test_contested_question_opens_with_its_sides_and_its_link(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    open_view(watched, server, "contested")
+    page = watched.page
+    second = dataset.disputes[1]
+    claim = second.claims[0]
+    who = dataset.actor(claim.claimant).name if claim.claimant else dataset.source(claim.source).outlet
+    expanders = page.get_by_test_id("stExpander")  # type: ignore[attr-defined]
+    expect(expanders).to_have_count(len(dataset.disputes))
+    expanders.nth(1).locator("summary").click()
+    expect(expanders.nth(1).get_by_text(claim.claim[:60])).to_be_visible()
+    expect(expanders.nth(1)).to_contain_text(who)
+    expect(page).to_have_url(f"{server}/contested?dispute={dataset.disputes[0].id}%2C{second.id}")  # type: ignore[arg-type]
+    clean(watched)
+
+
+def test_a_quote_cite_button_shows_ready_to_copy_citations(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    position = dataset.positions[0]
+    quote = dataset.quote(position.proponents[0].quotes[0])
+    open_view(watched, server, f"position?position={position.id}")
+    page = watched.page
+    page.get_by_role("button", name="Cite").first.click()  # type: ignore[attr-defined]
+    popover = page.get_by_test_id("stPopoverBody")  # type: ignore[attr-defined]
+    expect(popover.get_by_test_id("stCode")).to_have_count(2)
+    expect(popover).to_contain_text(dataset.source(quote.source).outlet)
+    expect(popover).to_contain_text(quote.text[:40])
+    clean(watched)
