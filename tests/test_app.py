@@ -301,3 +301,25 @@ def test_broken_content_shows_one_clear_page(tmp_path: Path, monkeypatch: pytest
     assert not at.exception
     assert at.title[0].value == "The content could not be loaded"
     assert any("broken/actors.yaml:4" in c.value and "field 'kind'" in c.value for c in at.code)
+
+
+def test_an_edited_content_file_shows_without_a_restart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import shutil
+
+    import pages.common
+    from tests.conftest import MINI
+
+    folder = tmp_path / "content"
+    shutil.copytree(MINI, folder)
+    monkeypatch.setenv("POLICY_DATA_DIR", str(folder))
+    monkeypatch.setattr(pages.common, "RECHECK_SECONDS", 0.0)  # the app looks once a second
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    title = at.title[0].value
+    debate = folder / "debate.yaml"
+    debate.write_text(debate.read_text().replace(title, title + " (corrected)", 1))
+    os.utime(debate, (debate.stat().st_atime, debate.stat().st_mtime + 5))
+    at.run()
+    assert at.title[0].value == title + " (corrected)"

@@ -12,21 +12,31 @@ import pytest
 from policy import Dataset
 from policy.charts import (
     balance_chart,
+    balance_markdown,
     movement_chart,
     poll_chart,
     series_caption,
     series_chart,
     series_frame,
+    series_table,
     timeline_chart,
     timeline_frame,
 )
 from policy.citations import bibliography, cite_quote, human_date, note
 from policy.exports import neutralise_cell, records_json, safe_csv
 from policy.params import Parsed, integer, many_of, one_of, text
-from policy.queries import EvidenceFilter, balance_table, evidence_table, filter_evidence, format_figure
+from policy.queries import (
+    EvidenceFilter,
+    balance_table,
+    counts,
+    evidence_table,
+    filter_evidence,
+    format_figure,
+    format_number,
+)
 from policy.share import join_link, qr_png
 from policy.slides import build_slides
-from policy.text import demote_headings, md_escape, one_line
+from policy.text import demote_headings, md_escape, md_table, one_line
 
 
 def spec(chart: alt.TopLevelMixin) -> dict[str, object]:
@@ -165,3 +175,24 @@ def test_join_link_and_qr_code() -> None:
     )
     assert join_link("", "ABC234") == "/vote?join=ABC234"
     assert qr_png("http://x/vote?join=ABC234").startswith(b"\x89PNG")
+
+
+def test_markdown_tables_are_plain_text() -> None:
+    table = md_table(("Name", "Count"), [("a|b <i>x</i>", 3), ("two\nlines **bold**", None)], right={1})
+    lines = table.split("\n")
+    assert lines[0] == "| Name | Count |" and lines[1] == "| --- | --: |"
+    assert "a\\|b &lt;i&gt;x&lt;/i&gt;" in lines[2]  # no cell break, no tag
+    assert "two lines \\*\\*bold\\*\\*" in lines[3] and lines[3].endswith("|  |")
+    with pytest.raises(ValueError, match="a row of 1 cells under a header of 2"):
+        md_table(("a", "b"), [("only one",)])
+
+
+def test_chart_text_alternatives_hold_every_number(dataset: Dataset) -> None:
+    for series in dataset.series:
+        table = series_table(dataset, series)
+        assert table.count("\n") == len(series.points) + 1
+        assert all(format_number(p.value) in table for p in series.points)
+    balance = balance_markdown(dataset, dataset.position_ids)
+    for position in dataset.positions:
+        c = counts(dataset, position)
+        assert f"| {c.supports} | {c.undercuts} | {c.context} |" in balance
