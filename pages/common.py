@@ -159,19 +159,14 @@ def position_badge_md(ds: Dataset, position_id: str) -> str:
     return f":{BADGE_COLORS[index % len(BADGE_COLORS)]}-badge[{esc(position_label(ds, position_id))}]"
 
 
-def quote_block(ds: Dataset, quote: Quote, *, cite_key: str | None = None) -> None:
-    """A verbatim quote with speaker, outlet and date; with ``cite_key``, its own Cite button too.
-
-    One markdown per quote: pages show dozens of quotes, and every element costs time in the browser.
-    """
+def quote_md(ds: Dataset, quote: Quote) -> str:
+    """A verbatim quote as a Markdown blockquote, with speaker, outlet and date under it (all escaped)."""
     source = ds.source(quote.source)
     speaker = ds.actor(quote.speaker).name if quote.speaker else f"{source.outlet} (reporting)"
     line = f"— {speaker} · {source.outlet}, {human_date(source.published)}"
     if quote.context:
         line += f" · {quote.context}"
-    st.markdown(f"> {esc(quote.text)}\n>\n> *{esc(line)}*")
-    if cite_key is not None:
-        cite_button(ds, [quote], key=cite_key)
+    return f"> {esc(quote.text)}\n>\n> *{esc(line)}*"
 
 
 def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str) -> None:
@@ -218,8 +213,7 @@ def stance_block(ds: Dataset, stance: Stance, *, key: str) -> None:
     )
     if words.open:
         with words:
-            for quote in quotes:
-                quote_block(ds, quote)
+            st.markdown("\n\n".join(quote_md(ds, q) for q in quotes))
             cite_button(ds, quotes, key=key)
 
 
@@ -233,10 +227,9 @@ def evidence_block(ds: Dataset, item: Evidence, *, key: str) -> None:
             for p, b in item.bearing.items()
         ]
         text = f"{head}{esc(item.claim)}\n\n*" + esc(f"{item.kind.capitalize()} · " + " · ".join(tags)) + "*"
-        st.markdown(text)
         quotes = [ds.quote(qid) for qid in item.quotes]
-        for quote in quotes:
-            quote_block(ds, quote)
+        # One element for the claim and its quotes: the Evidence page lists many, and each element costs.
+        st.markdown("\n\n".join([text, *(quote_md(ds, q) for q in quotes)]))
         cite_button(ds, quotes, key=key)
 
 
@@ -261,8 +254,7 @@ def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
     )
     if words.open:
         with words:
-            for quote in quotes:
-                quote_block(ds, quote)
+            st.markdown("\n\n".join(quote_md(ds, q) for q in quotes))
             cite_button(ds, quotes, key=key)
 
 

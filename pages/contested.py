@@ -3,11 +3,12 @@
 import streamlit as st
 
 from pages.common import (
+    cite_button,
     dataset,
     esc,
     paginate,
     position_badge_md,
-    quote_block,
+    quote_md,
     seed,
     set_url,
     show_notices,
@@ -61,8 +62,9 @@ for dispute in shown:
         for i, claim in enumerate(dispute.claims):
             with cols[i % len(cols)].container(border=True):
                 who = ds.actor(claim.claimant).name if claim.claimant else ds.source(claim.source).outlet
-                st.markdown(f"**{esc(who)}**\n\n{esc(claim.claim)}")
-                quote_block(ds, ds.quote(claim.quote), cite_key=f"dq-{dispute.id}-{i}")
+                quote = ds.quote(claim.quote)
+                st.markdown(f"**{esc(who)}**\n\n{esc(claim.claim)}\n\n{quote_md(ds, quote)}")
+                cite_button(ds, [quote], key=f"dq-{dispute.id}-{i}")
         if dispute.note:
             st.info(esc(dispute.note), icon=":material/lightbulb:")
 set_url(

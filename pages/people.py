@@ -2,7 +2,17 @@
 
 import streamlit as st
 
-from pages.common import dataset, esc, position_badge, quote_block, seed, set_url, show_notices, url_params
+from pages.common import (
+    cite_button,
+    dataset,
+    esc,
+    position_badge,
+    quote_md,
+    seed,
+    set_url,
+    show_notices,
+    url_params,
+)
 from policy.citations import human_date
 from policy.params import Parsed, one_of
 from policy.queries import people_rows
@@ -66,5 +76,6 @@ quotes = ds.quotes_by(actor.id)
 st.subheader(f"What they said ({len(quotes)})")
 if not quotes:
     st.caption("No words of theirs are quoted in the sources.")
-for quote in quotes:
-    quote_block(ds, quote, cite_key=f"pq-{quote.id}")
+if quotes:
+    st.markdown("\n\n".join(quote_md(ds, q) for q in quotes))
+    cite_button(ds, quotes, key=f"pq-{actor.id}")

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from pages.common import (
+    cite_button,
     content_chart,
     dataset,
     esc,
     paginate,
-    quote_block,
+    quote_md,
     seed,
     set_url,
     show_notices,
@@ -58,11 +59,14 @@ st.caption(f"{len(events)} events. Dates given only to the month or year are pla
 start, end = paginate(len(events), "tl_page", size=EVENTS_PER_PAGE)
 for event in sorted(events, key=lambda e: e.date)[start:end]:
     with st.container(border=True):
-        st.markdown(f"**{esc(human_date(event.date))} — {esc(event.title)}**")
-        st.markdown(esc(event.description))
+        parts = [f"**{esc(human_date(event.date))} — {esc(event.title)}**", esc(event.description)]
         if event.date_note:
-            st.caption(esc(f"Date: {event.date_note}"))
-        if event.quote:
-            quote_block(ds, ds.quote(event.quote), cite_key=f"tq-{event.id}")
+            parts.append(f"*{esc(f'Date: {event.date_note}')}*")
+        quote = ds.quote(event.quote) if event.quote else None
+        if quote is None:
+            parts.append(f"*{esc(f'Source: {source_label(ds, event.source)}')}*")
         else:
-            st.caption(esc(f"Source: {source_label(ds, event.source)}"))
+            parts.append(quote_md(ds, quote))
+        st.markdown("\n\n".join(parts))  # one element per event
+        if quote is not None:
+            cite_button(ds, [quote], key=f"tq-{event.id}")
