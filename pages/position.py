@@ -21,7 +21,7 @@ from policy.style import BEARING_ICONS, position_label
 
 STANCES_PER_PAGE = 10  # per side; the real content has at most 8
 DISPUTES_PER_PAGE = 10
-EVIDENCE_SHOWN = 10  # per side; the rest are a link away, on the Evidence page
+EVIDENCE_SHOWN = 5  # per side; all of them are a link away, on the Evidence page
 BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
 
 ds = dataset()

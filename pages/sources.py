@@ -13,14 +13,16 @@ st.title("Sources and method")
 
 st.header("The sources")
 for source in ds.sources:
-    with st.container(border=True):
-        st.markdown(f"**{esc(source.title)}**")
-        authors = ", ".join(source.authors) or "No author named"
-        st.markdown(esc(f"{source.outlet} · {human_date(source.published)} · {authors} · {source.kind}"))
-        if source.notes:
-            st.caption(esc(source.notes))
-        quotes = sum(1 for q in ds.quotes if q.source == source.id)
-        st.caption(f"{quotes} quotes used")
+    authors = ", ".join(source.authors) or "No author named"
+    quotes = sum(1 for q in ds.quotes if q.source == source.id)
+    parts = [
+        f"**{esc(source.title)}**",
+        esc(f"{source.outlet} · {human_date(source.published)} · {authors} · {source.kind}"),
+    ]
+    if source.notes:
+        parts.append(f"*{esc(source.notes)}*")
+    parts.append(f"*{quotes} quotes used*")
+    st.container(border=True).markdown("\n\n".join(parts))
 
 st.header("Method")
 st.markdown(
@@ -35,12 +37,15 @@ st.header("How to cite")
 st.markdown("**This dashboard**")
 st.code(ds.debate.cite_as, language=None, wrap_lines=True)
 st.markdown("**A quote** — every quote has a *Cite* button with a ready-to-copy citation. The sources:")
-for source in ds.sources:
-    st.code(bibliography(source), language=None, wrap_lines=True)
+st.code("\n\n".join(bibliography(source) for source in ds.sources), language=None, wrap_lines=True)
 
 st.header("Glossary")
 start, end = paginate(len(ds.glossary), "glossary_page", size=TERMS_PER_PAGE)
-for term in sorted(ds.glossary, key=lambda t: t.term.casefold())[start:end]:
-    st.markdown(f"**{esc(term.term)}** — {esc(term.definition)}")
-    if term.source:
-        st.caption(esc(f"Source: {source_label(ds, term.source)}"))
+terms = sorted(ds.glossary, key=lambda t: t.term.casefold())[start:end]
+st.markdown(
+    "\n\n".join(
+        f"**{esc(term.term)}** — {esc(term.definition)}"
+        + (f" *({esc(f'Source: {source_label(ds, term.source)}')})*" if term.source else "")
+        for term in terms
+    )
+)

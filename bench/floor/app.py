@@ -21,7 +21,7 @@ from pages.registry import PAGES  # noqa: E402
 
 st.set_page_config(page_title="Floor", page_icon=str(ROOT / ".streamlit" / "favicon.png"), layout="wide")
 
-sections: dict[str, list[st.Page]] = {}
+pages: list[st.Page] = []  # a flat list, as in app.py
 for spec in PAGES:
     page = st.Page(
         partial(st.title, spec.title),
@@ -30,6 +30,6 @@ for spec in PAGES:
         url_path=spec.url_path,
         default=spec.url_path == "overview",
     )
-    sections.setdefault(spec.section, []).append(page)
+    pages.append(page)
 
-st.navigation(sections).run()
+st.navigation(pages).run()
