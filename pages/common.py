@@ -169,7 +169,7 @@ def quote_md(ds: Dataset, quote: Quote) -> str:
     return f"> {esc(quote.text)}\n>\n> *{esc(line)}*"
 
 
-def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str) -> None:
+def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | None = None) -> None:
     """A Cite button for the quotes above it: ready-to-copy Chicago and APA citations of each.
 
     The citations are built only while it is open (opening it reruns the page), and a block of quotes shares
@@ -179,10 +179,10 @@ def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str) -> None:
         return
     many = len(quotes) > 1
     cite = st.popover(
-        f"Cite ({len(quotes)} quotes)" if many else "Cite",
+        label or (f"Cite ({len(quotes)} quotes)" if many else "Cite"),
         type="tertiary",
         icon=":material/format_quote:",
-        help="Ready-to-copy citations, Chicago then APA, of the quote" + ("s above" if many else " above"),
+        help="Ready-to-copy citations of " + ("these quotes" if many else "this quote") + ": Chicago, then APA",
         key=f"cite-{key}",
         on_change="rerun",
     )
@@ -217,8 +217,8 @@ def stance_block(ds: Dataset, stance: Stance, *, key: str) -> None:
             cite_button(ds, quotes, key=key)
 
 
-def evidence_block(ds: Dataset, item: Evidence, *, key: str) -> None:
-    """A piece of evidence: its claim, figure, bearings and the quotes behind it."""
+def evidence_block(ds: Dataset, item: Evidence, *, key: str | None = None) -> None:
+    """A piece of evidence: its claim, figure, bearings and the quotes behind it; a Cite button with ``key``."""
     with st.container(border=True):
         figure = format_figure(item)
         head = f"**{esc(figure)}** · " if figure else ""
@@ -230,7 +230,8 @@ def evidence_block(ds: Dataset, item: Evidence, *, key: str) -> None:
         quotes = [ds.quote(qid) for qid in item.quotes]
         # One element for the claim and its quotes: the Evidence page lists many, and each element costs.
         st.markdown("\n\n".join([text, *(quote_md(ds, q) for q in quotes)]))
-        cite_button(ds, quotes, key=key)
+        if key is not None:
+            cite_button(ds, quotes, key=key)
 
 
 def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:

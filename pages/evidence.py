@@ -5,7 +5,16 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from pages.common import dataset, evidence_block, paginate, seed, set_url, show_notices, url_params
+from pages.common import (
+    cite_button,
+    dataset,
+    evidence_block,
+    paginate,
+    seed,
+    set_url,
+    show_notices,
+    url_params,
+)
 from policy.exports import records_json, safe_csv
 from policy.params import Parsed, encode, integer, many_of, text
 from policy.queries import BEARINGS, EvidenceFilter, evidence_table, filter_evidence, source_label
@@ -59,7 +68,7 @@ def export(render: Callable[[pd.DataFrame], bytes]) -> Callable[[], bytes]:
 
 
 st.markdown(f"**{len(items)}** of {len(ds.evidence)} evidence items")
-d1, d2, _ = st.columns([1, 1, 3])
+d1, d2, d3 = st.columns([1, 1, 2])
 d1.download_button(
     "Download CSV",
     export(safe_csv),
@@ -96,5 +105,10 @@ if not items:
         "No evidence matches these filters. Remove a filter or shorten the search.",
         icon=":material/search_off:",
     )
-for item in items[start:end]:
-    evidence_block(ds, item, key=f"ev-{item.id}")
+shown = items[start:end]
+for item in shown:
+    evidence_block(ds, item)
+# One Cite button for the page's quotes, beside the downloads: a button per item would cost the browser time.
+quotes = list({q: ds.quote(q) for item in shown for q in item.quotes}.values())
+with d3:
+    cite_button(ds, quotes, key=f"ev-page-{start}", label=f"Cite the quotes on this page ({len(quotes)})")

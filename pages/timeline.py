@@ -54,10 +54,12 @@ if not events:
 content_chart(
     f"timeline:{encode(chosen_positions)}:{encode(chosen_sources)}", lambda: timeline_chart(ds, events)
 )
-st.caption(f"{len(events)} events. Dates given only to the month or year are placed at its start.")
+c1, c2 = st.columns([3, 1], vertical_alignment="center")
+c1.caption(f"{len(events)} events. Dates given only to the month or year are placed at its start.")
 
 start, end = paginate(len(events), "tl_page", size=EVENTS_PER_PAGE)
-for event in sorted(events, key=lambda e: e.date)[start:end]:
+shown = sorted(events, key=lambda e: e.date)[start:end]
+for event in shown:
     with st.container(border=True):
         parts = [f"**{esc(human_date(event.date))} — {esc(event.title)}**", esc(event.description)]
         if event.date_note:
@@ -68,5 +70,7 @@ for event in sorted(events, key=lambda e: e.date)[start:end]:
         else:
             parts.append(quote_md(ds, quote))
         st.markdown("\n\n".join(parts))  # one element per event
-        if quote is not None:
-            cite_button(ds, [quote], key=f"tq-{event.id}")
+# One Cite button for the page's quotes, beside the count: a button per event would cost the browser time.
+quotes = [ds.quote(e.quote) for e in shown if e.quote]
+with c2:
+    cite_button(ds, quotes, key=f"tl-page-{start}", label=f"Cite these quotes ({len(quotes)})")
