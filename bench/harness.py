@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -18,20 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401 - the same browser as the tests
+
 APP = ROOT / "app.py"
 FLOOR_APP = ROOT / "bench" / "floor" / "app.py"
 HOST = "127.0.0.1"  # the only address any benchmark talks to
-CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # A page is loaded when its script has finished and the main area shows its title.
 READY_JS = (
     '() => !!(document.querySelector(\'[data-testid="stApp"][data-test-script-state="notRunning"]\')'
