@@ -182,7 +182,9 @@ def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | 
         label or (f"Cite ({len(quotes)} quotes)" if many else "Cite"),
         type="tertiary",
         icon=":material/format_quote:",
-        help="Ready-to-copy citations of " + ("these quotes" if many else "this quote") + ": Chicago, then APA",
+        help="Ready-to-copy citations of "
+        + ("these quotes" if many else "this quote")
+        + ": Chicago, then APA",
         key=f"cite-{key}",
         on_change="rerun",
     )
@@ -202,23 +204,26 @@ def stance_block(ds: Dataset, stance: Stance, *, key: str) -> None:
     role = f" — {actor.role}" if actor.role else ""
     st.markdown(f"**{esc(actor.name)}**{esc(role)}\n\n{esc(stance.argument)}")
     quotes = [ds.quote(qid) for qid in stance.quotes]
-    if not quotes:
-        return
-    # The quotes open on request (and are built only then): a position has a dozen stances and many quotes.
-    words = st.expander(
-        f"In their words ({len(quotes)} quote{'s' if len(quotes) > 1 else ''})",
-        icon=":material/format_quote:",
-        key=f"words-{key}",
-        on_change="rerun",
-    )
+    if quotes:
+        quotes_on_request(
+            ds, quotes, f"In their words ({len(quotes)} quote{'s' if len(quotes) > 1 else ''})", key
+        )
+
+
+def quotes_on_request(ds: Dataset, quotes: Sequence[Quote], label: str, key: str) -> None:
+    """Quotes and their Cite button behind an expander, built only while it is open.
+
+    A position has a dozen stances and dozens of quotes: drawn all at once, they slow every visit.
+    """
+    words = st.expander(label, icon=":material/format_quote:", key=f"words-{key}", on_change="rerun")
     if words.open:
         with words:
             st.markdown("\n\n".join(quote_md(ds, q) for q in quotes))
             cite_button(ds, quotes, key=key)
 
 
-def evidence_block(ds: Dataset, item: Evidence, *, key: str | None = None) -> None:
-    """A piece of evidence: its claim, figure, bearings and the quotes behind it; a Cite button with ``key``."""
+def evidence_block(ds: Dataset, item: Evidence) -> None:
+    """A piece of evidence: its claim, figure, bearings and the quotes behind it (the page gives one Cite)."""
     with st.container(border=True):
         figure = format_figure(item)
         head = f"**{esc(figure)}** · " if figure else ""
@@ -230,8 +235,6 @@ def evidence_block(ds: Dataset, item: Evidence, *, key: str | None = None) -> No
         quotes = [ds.quote(qid) for qid in item.quotes]
         # One element for the claim and its quotes: the Evidence page lists many, and each element costs.
         st.markdown("\n\n".join([text, *(quote_md(ds, q) for q in quotes)]))
-        if key is not None:
-            cite_button(ds, quotes, key=key)
 
 
 def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
@@ -247,16 +250,7 @@ def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
         lines.append(f"- {head}{esc(item.claim)} *({esc('; '.join(sources))})*")
     st.markdown("\n".join(lines))
     quotes = list({q: ds.quote(q) for item in items for q in item.quotes}.values())
-    words = st.expander(
-        f"The quotes behind these items ({len(quotes)})",
-        icon=":material/format_quote:",
-        key=f"words-{key}",
-        on_change="rerun",
-    )
-    if words.open:
-        with words:
-            st.markdown("\n\n".join(quote_md(ds, q) for q in quotes))
-            cite_button(ds, quotes, key=key)
+    quotes_on_request(ds, quotes, f"The quotes behind these items ({len(quotes)})", key)
 
 
 def bullet_list(heading: str, items: list[str], empty: str) -> None:
