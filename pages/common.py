@@ -13,12 +13,12 @@ import altair as alt
 import streamlit as st
 
 from policy import Dataset, load_dataset
-from policy.citations import cite_quote, human_date
+from policy.citations import cite_quote
 from policy.models import Evidence, Quote, Stance
 from policy.params import Parsed
 from policy.paths import data_dir
 from policy.poll import PollStore
-from policy.queries import format_figure, source_label
+from policy.queries import evidence_sources, format_figure, quote_attribution
 from policy.style import BADGE_COLORS, BEARING_ICONS, BEARING_LABELS, position_label
 from policy.text import md_escape, one_line
 
@@ -161,12 +161,7 @@ def position_badge_md(ds: Dataset, position_id: str) -> str:
 
 def quote_md(ds: Dataset, quote: Quote) -> str:
     """A verbatim quote as a Markdown blockquote, with speaker, outlet and date under it (all escaped)."""
-    source = ds.source(quote.source)
-    speaker = ds.actor(quote.speaker).name if quote.speaker else f"{source.outlet} (reporting)"
-    line = f"— {speaker} · {source.outlet}, {human_date(source.published)}"
-    if quote.context:
-        line += f" · {quote.context}"
-    return f"> {esc(quote.text)}\n>\n> *{esc(line)}*"
+    return f"> {esc(quote.text)}\n>\n> *{esc(quote_attribution(ds, quote))}*"
 
 
 def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | None = None) -> None:
@@ -246,8 +241,7 @@ def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
     for item in items:
         figure = format_figure(item)
         head = f"**{esc(figure)}** · " if figure else ""
-        sources = sorted({source_label(ds, ds.quote(q).source) for q in item.quotes})
-        lines.append(f"- {head}{esc(item.claim)} *({esc('; '.join(sources))})*")
+        lines.append(f"- {head}{esc(item.claim)} *({esc('; '.join(evidence_sources(ds, item)))})*")
     st.markdown("\n".join(lines))
     quotes = list({q: ds.quote(q) for item in items for q in item.quotes}.values())
     quotes_on_request(ds, quotes, f"The quotes behind these items ({len(quotes)})", key)

@@ -81,7 +81,7 @@ def evidence_table(dataset: Dataset, items: Collection[Evidence] | None = None) 
             row[f"bearing_{pid}"] = item.bearing.get(pid, "")
         row["quotes"] = " | ".join(q.text for q in quotes)
         row["speakers"] = "; ".join(sorted({speaker_name(dataset, q) for q in quotes}))
-        row["sources"] = "; ".join(sorted({source_label(dataset, q.source) for q in quotes}))
+        row["sources"] = "; ".join(evidence_sources(dataset, item))
         rows.append(row)
     columns = ["id", "claim", "kind", "weight", "value", "unit", "period"]
     columns += [f"bearing_{p}" for p in dataset.position_ids] + ["quotes", "speakers", "sources"]
@@ -97,6 +97,22 @@ def source_label(dataset: Dataset, source_id: str) -> str:
     """Outlet and date: 'Reuters, December 21, 2023'."""
     source = dataset.source(source_id)
     return f"{source.outlet}, {human_date(source.published)}"
+
+
+def evidence_sources(dataset: Dataset, item: Evidence) -> list[str]:
+    """The sources behind an evidence item's quotes, each once, as 'Outlet, date', in order."""
+    return sorted({source_label(dataset, dataset.quote(q).source) for q in item.quotes})
+
+
+def quote_attribution(dataset: Dataset, quote: Quote) -> str:
+    """'— Speaker · Outlet, date · context': who said it, where and when, shown under a quote."""
+    speaker = (
+        dataset.actor(quote.speaker).name
+        if quote.speaker
+        else f"{dataset.source(quote.source).outlet} (reporting)"
+    )
+    line = f"— {speaker} · {source_label(dataset, quote.source)}"
+    return f"{line} · {quote.context}" if quote.context else line
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,13 @@ from policy.queries import (
     EvidenceFilter,
     balance_table,
     counts,
+    evidence_sources,
     evidence_table,
     filter_evidence,
     format_figure,
     format_number,
+    quote_attribution,
+    source_label,
 )
 from policy.share import join_link, qr_png
 from policy.slides import build_slides
@@ -127,6 +130,18 @@ def test_citations_in_chicago_and_apa(mini: Dataset) -> None:
     assert cite_quote(mini, quote).startswith("\u201cA shorter week saves")
     assert "Ada Park, quoted in Jo Reporter" in cite_quote(mini, quote)
     assert human_date("2023-04") == "April 2023" and human_date("2023") == "2023"
+
+
+def test_quote_attribution_and_evidence_sources(mini: Dataset) -> None:
+    quote = mini.quote("q-park-saves")
+    assert quote_attribution(mini, quote) == "— Ada Park · Town Gazette, March 5, 2024"
+    reporting = quote.model_copy(update={"speaker": None, "context": "in the paper's own words"})
+    assert quote_attribution(mini, reporting) == (
+        "— Town Gazette (reporting) · Town Gazette, March 5, 2024 · in the paper's own words"
+    )
+    item = mini.evidence[0]
+    expected = sorted({source_label(mini, mini.quote(q).source) for q in item.quotes})
+    assert evidence_sources(mini, item) == expected and len(expected) == len(set(expected))
 
 
 def test_real_sources_cite_without_urls_or_invented_authors(dataset: Dataset) -> None:
