@@ -193,16 +193,26 @@ def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | 
             st.code(cite_quote(ds, quote, "apa"), language=None, wrap_lines=True)
 
 
-def stance_block(ds: Dataset, stance: Stance, *, key: str) -> None:
-    """Who argues this, their argument in neutral words, and their quotes."""
-    actor = ds.actor(stance.actor)
-    role = f" — {actor.role}" if actor.role else ""
-    st.markdown(f"**{esc(actor.name)}**{esc(role)}\n\n{esc(stance.argument)}")
-    quotes = [ds.quote(qid) for qid in stance.quotes]
-    if quotes:
-        quotes_on_request(
-            ds, quotes, f"In their words ({len(quotes)} quote{'s' if len(quotes) > 1 else ''})", key
-        )
+def stances_block(ds: Dataset, stances: Sequence[Stance], *, key: str) -> None:
+    """Who argues, each with their argument in neutral words (one element), then all their quotes on request.
+
+    One block for a side rather than one per person: a position has a dozen stances, and every element costs
+    the browser time to draw. Each quote names its speaker, so the quotes read well together.
+    """
+    if not stances:
+        st.caption("The sources name nobody here.")
+        return
+    parts = []
+    for stance in stances:
+        actor = ds.actor(stance.actor)
+        role = f" — {actor.role}" if actor.role else ""
+        parts.append(f"**{esc(actor.name)}**{esc(role)}\n\n{esc(stance.argument)}")
+    with st.container(border=True):
+        st.markdown("\n\n---\n\n".join(parts))
+        quotes = list({qid: ds.quote(qid) for stance in stances for qid in stance.quotes}.values())
+        if quotes:
+            label = f"In their words ({len(quotes)} quote{'s' if len(quotes) > 1 else ''})"
+            quotes_on_request(ds, quotes, label, key)
 
 
 def quotes_on_request(ds: Dataset, quotes: Sequence[Quote], label: str, key: str) -> None:

@@ -64,7 +64,9 @@ for dispute in shown:
                 who = ds.actor(claim.claimant).name if claim.claimant else ds.source(claim.source).outlet
                 quote = ds.quote(claim.quote)
                 st.markdown(f"**{esc(who)}**\n\n{esc(claim.claim)}\n\n{quote_md(ds, quote)}")
-                cite_button(ds, [quote], key=f"dq-{dispute.id}-{i}")
+        # One Cite button for the question's quotes: a button under every claim costs the browser time to draw.
+        quotes = list({c.quote: ds.quote(c.quote) for c in dispute.claims}.values())
+        cite_button(ds, quotes, key=f"dq-{dispute.id}")
         if dispute.note:
             st.info(esc(dispute.note), icon=":material/lightbulb:")
 set_url(

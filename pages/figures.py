@@ -17,7 +17,9 @@ from policy.charts import series_caption, series_chart, series_frame, series_tab
 from policy.exports import safe_csv
 from policy.params import Parsed, one_of
 
-SERIES_PER_PAGE = 4  # each chart costs the browser time to draw; the real content has 7
+SERIES_PER_PAGE = (
+    2  # each chart, and the elements around it, cost the browser time to draw; the real content has 7
+)
 
 ds = dataset()
 parsed = Parsed()
@@ -43,9 +45,10 @@ set_url({"series": only})
 shown = ds.series if only is None else [ds.series_item(only)]
 start, end = paginate(len(shown), "figures_page", size=SERIES_PER_PAGE)
 for series in shown[start:end]:
-    st.header(series.title)
-    if series.description:
-        st.markdown(esc(series.description))
+    # The heading and its description in one element (a Markdown heading is the same <h2> as st.header).
+    st.markdown(
+        "\n\n".join([f"## {esc(series.title)}", *([esc(series.description)] if series.description else [])])
+    )
     chart_col, table_col = st.columns([3, 2], gap="medium")
     with chart_col:
         content_chart(f"series-{series.id}", lambda series=series: series_chart(ds, series))

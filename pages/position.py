@@ -12,7 +12,7 @@ from pages.common import (
     seed,
     set_url,
     show_notices,
-    stance_block,
+    stances_block,
     url_params,
 )
 from policy.models import Evidence
@@ -49,15 +49,11 @@ left, right = st.columns(2, gap="large")
 with left:
     st.header(f"Proponents ({len(position.proponents)})")
     start, end = paginate(len(position.proponents), "position_pro_page", size=STANCES_PER_PAGE)
-    for i, stance in enumerate(position.proponents[start:end], start=start):
-        with st.container(border=True):
-            stance_block(ds, stance, key=f"pro-{i}")
+    stances_block(ds, position.proponents[start:end], key=f"pro-{start}")
 with right:
     st.header(f"Critics ({len(position.critics)})")
     start, end = paginate(len(position.critics), "position_con_page", size=STANCES_PER_PAGE)
-    for i, stance in enumerate(position.critics[start:end], start=start):
-        with st.container(border=True):
-            stance_block(ds, stance, key=f"con-{i}")
+    stances_block(ds, position.critics[start:end], key=f"con-{start}")
 
 st.header("Evidence")
 

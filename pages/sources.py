@@ -36,8 +36,14 @@ st.markdown(
 st.header("How to cite")
 st.markdown("**This dashboard**")
 st.code(ds.debate.cite_as, language=None, wrap_lines=True)
-st.markdown("**A quote** — every quote has a *Cite* button with a ready-to-copy citation. The sources:")
-st.code("\n\n".join(bibliography(source) for source in ds.sources), language=None, wrap_lines=True)
+st.markdown(
+    "\n\n".join(
+        [
+            "**A quote** — every quote has a *Cite* button with a ready-to-copy citation. The sources:",
+            "\n".join(f"- {esc(bibliography(source))}" for source in ds.sources),
+        ]
+    )
+)
 
 st.header("Glossary")
 start, end = paginate(len(ds.glossary), "glossary_page", size=TERMS_PER_PAGE)

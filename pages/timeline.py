@@ -59,17 +59,19 @@ c1.caption(f"{len(events)} events. Dates given only to the month or year are pla
 
 start, end = paginate(len(events), "tl_page", size=EVENTS_PER_PAGE)
 shown = sorted(events, key=lambda e: e.date)[start:end]
+blocks = []
 for event in shown:
-    with st.container(border=True):
-        parts = [f"**{esc(human_date(event.date))} — {esc(event.title)}**", esc(event.description)]
-        if event.date_note:
-            parts.append(f"*{esc(f'Date: {event.date_note}')}*")
-        quote = ds.quote(event.quote) if event.quote else None
-        if quote is None:
-            parts.append(f"*{esc(f'Source: {source_label(ds, event.source)}')}*")
-        else:
-            parts.append(quote_md(ds, quote))
-        st.markdown("\n\n".join(parts))  # one element per event
+    parts = [f"**{esc(human_date(event.date))} — {esc(event.title)}**", esc(event.description)]
+    if event.date_note:
+        parts.append(f"*{esc(f'Date: {event.date_note}')}*")
+    quote = ds.quote(event.quote) if event.quote else None
+    if quote is None:
+        parts.append(f"*{esc(f'Source: {source_label(ds, event.source)}')}*")
+    else:
+        parts.append(quote_md(ds, quote))
+    blocks.append("\n\n".join(parts))
+# The page's events as one element, divided by rules: each element costs the browser time to draw.
+st.markdown("\n\n---\n\n".join(blocks))
 # One Cite button for the page's quotes, beside the count: a button per event would cost the browser time.
 quotes = [ds.quote(e.quote) for e in shown if e.quote]
 with c2:

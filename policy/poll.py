@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import secrets
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -537,13 +539,30 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     # The busy timeout comes first so that switching to WAL waits for, rather than fails on, a lock.
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    _switch_to_wal(cursor)
     # In WAL mode NORMAL is crash-safe; only a power cut can lose the last few votes.
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.close()
     # Let SQLAlchemy, not the sqlite3 module, decide when and how transactions BEGIN.
     dbapi_connection.isolation_level = None
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """PRAGMA journal_mode = WAL, waiting as long as the busy timeout while another process holds the lock.
+
+    When several processes open a new database at once, SQLite can refuse the switch with "database is
+    locked" at once, without calling its busy handler; so the wait is done here.
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _sqlite_on_begin(conn: Connection) -> None:

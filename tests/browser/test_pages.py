@@ -136,20 +136,22 @@ def test_contested_question_opens_with_its_sides_and_its_link(
     clean(watched)
 
 
-def test_a_stances_quotes_open_with_ready_to_copy_citations(
+def test_a_sides_quotes_open_with_ready_to_copy_citations(
     watched: Watched, server: str, dataset: Dataset
 ) -> None:
     position = dataset.positions[0]
     stance = position.proponents[0]
     quote = dataset.quote(stance.quotes[0])
+    side = dict.fromkeys(q for s in position.proponents for q in s.quotes)
     open_view(watched, server, f"position?position={position.id}")
     page = watched.page
     words = page.get_by_test_id("stExpander").filter(has_text="In their words").first  # type: ignore[attr-defined]
     words.locator("summary").click()
     expect(words.locator("blockquote").first).to_contain_text(quote.text[:40])
+    expect(words).to_contain_text(dataset.actor(stance.actor).name)
     expect(words).to_contain_text(dataset.source(quote.source).outlet)
     words.get_by_role("button", name="Cite").click()
     popover = page.get_by_test_id("stPopoverBody")  # type: ignore[attr-defined]
-    expect(popover.get_by_test_id("stCode")).to_have_count(2 * len(stance.quotes))
+    expect(popover.get_by_test_id("stCode")).to_have_count(2 * len(side))
     expect(popover).to_contain_text(quote.text[:40])
     clean(watched)
