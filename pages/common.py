@@ -227,19 +227,25 @@ def quotes_on_request(ds: Dataset, quotes: Sequence[Quote], label: str, key: str
             cite_button(ds, quotes, key=key)
 
 
-def evidence_block(ds: Dataset, item: Evidence) -> None:
-    """A piece of evidence: its claim, figure, bearings and the quotes behind it (the page gives one Cite)."""
-    with st.container(border=True):
-        figure = format_figure(item)
-        head = f"**{esc(figure)}** · " if figure else ""
-        tags = [
-            f"{BEARING_ICONS[b]} {BEARING_LABELS[b].lower()} {position_label(ds, p)}"
-            for p, b in item.bearing.items()
-        ]
-        text = f"{head}{esc(item.claim)}\n\n*" + esc(f"{item.kind.capitalize()} · " + " · ".join(tags)) + "*"
-        quotes = [ds.quote(qid) for qid in item.quotes]
-        # One element for the claim and its quotes: the Evidence page lists many, and each element costs.
-        st.markdown("\n\n".join([text, *(quote_md(ds, q) for q in quotes)]))
+def evidence_md(ds: Dataset, item: Evidence) -> str:
+    """A piece of evidence as Markdown: its claim, figure, bearings and the quotes behind it."""
+    figure = format_figure(item)
+    head = f"**{esc(figure)}** · " if figure else ""
+    tags = [
+        f"{BEARING_ICONS[b]} {BEARING_LABELS[b].lower()} {position_label(ds, p)}"
+        for p, b in item.bearing.items()
+    ]
+    text = f"{head}{esc(item.claim)}\n\n*" + esc(f"{item.kind.capitalize()} · " + " · ".join(tags)) + "*"
+    return "\n\n".join([text, *(quote_md(ds, ds.quote(qid)) for qid in item.quotes)])
+
+
+def evidence_blocks(ds: Dataset, items: Sequence[Evidence]) -> None:
+    """A page of evidence as one element, items divided by rules (the page gives one Cite button).
+
+    The Evidence page lists many items, and every element costs the browser time to draw.
+    """
+    if items:
+        st.markdown("\n\n---\n\n".join(evidence_md(ds, item) for item in items))
 
 
 def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:

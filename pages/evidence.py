@@ -8,7 +8,7 @@ import streamlit as st
 from pages.common import (
     cite_button,
     dataset,
-    evidence_block,
+    evidence_blocks,
     paginate,
     seed,
     set_url,
@@ -106,8 +106,7 @@ if not items:
         icon=":material/search_off:",
     )
 shown = items[start:end]
-for item in shown:
-    evidence_block(ds, item)
+evidence_blocks(ds, shown)
 # One Cite button for the page's quotes, beside the downloads: a button per item would cost the browser time.
 quotes = list({q: ds.quote(q) for item in shown for q in item.quotes}.values())
 with d3:

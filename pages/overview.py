@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import dataset, esc, position_badge_md
+from pages.common import dataset, derived, esc, position_badge_md
 from policy.queries import counts, format_figure, key_figure, metric_parts
 
 ds = dataset()
@@ -22,13 +22,14 @@ if ds.debate.headline_evidence:
 
 st.header("The options")
 columns = st.columns(2)
+# Counting walks all the evidence: done once per content version, not on every visit.
+tallies = derived("overview-counts", lambda: {p.id: (counts(ds, p), key_figure(ds, p)) for p in ds.positions})
 for i, position in enumerate(ds.positions):
-    c = counts(ds, position)
+    c, figure = tallies[position.id]
     with columns[i % 2].container(border=True):
         card = (
             f"{position_badge_md(ds, position.id)}\n\n### {esc(position.title)}\n\n{esc(position.one_line)}"
         )
-        figure = key_figure(ds, position)
         if figure is not None:
             card += f"\n\n**{esc(format_figure(figure))}** — {esc(figure.claim)}"
         st.markdown(card)

@@ -5,6 +5,7 @@ import streamlit as st
 from pages.common import (
     cite_button,
     dataset,
+    derived,
     esc,
     position_badge,
     quote_md,
@@ -19,7 +20,9 @@ from policy.queries import people_rows
 
 ds = dataset()
 parsed = Parsed()
-actor_ids = sorted((a.id for a in ds.actors), key=lambda a: ds.actor(a).name.casefold())
+actor_ids = derived(
+    "people-ids", lambda: sorted((a.id for a in ds.actors), key=lambda a: ds.actor(a).name.casefold())
+)
 chosen = one_of(url_params(), "actor", actor_ids, parsed)
 show_notices(parsed)
 
@@ -40,7 +43,10 @@ set_url({"actor": actor_id})
 if actor_id is None:
     kind = c2.selectbox("Kind", ["all", *kinds], key="people_kind", format_func=str.capitalize)
     st.caption("Everyone the sources name, with the positions they back (✚) or criticise (✖).")
-    st.dataframe(people_rows(ds, kind), hide_index=True, width="stretch")
+    # The table walks every actor, stance and quote: built once per content version and kind.
+    st.dataframe(
+        derived(f"people-rows:{kind}", lambda: people_rows(ds, kind)), hide_index=True, width="stretch"
+    )
     st.stop()
 
 actor = ds.actor(actor_id)
