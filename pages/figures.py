@@ -17,9 +17,8 @@ from policy.charts import series_caption, series_chart, series_frame, series_tab
 from policy.exports import safe_csv
 from policy.params import Parsed, one_of
 
-SERIES_PER_PAGE = (
-    2  # each chart, and the elements around it, cost the browser time to draw; the real content has 7
-)
+# Each chart, and the elements around it, cost the browser time to draw; the real content has 7 series.
+SERIES_PER_PAGE = 2
 
 ds = dataset()
 parsed = Parsed()
