@@ -22,6 +22,8 @@ from policy.queries import evidence_sources, format_figure, quote_attribution
 from policy.style import BADGE_COLORS, BEARING_ICONS, BEARING_LABELS, position_label
 from policy.text import md_escape, one_line
 
+# Items drawn as one Markdown element are divided by a rule: one element draws faster than a card per item.
+RULE = "\n\n---\n\n"
 PAGE_SIZE = 10  # items per page of a long list: each one costs the browser time to draw
 T = TypeVar("T")
 
@@ -208,7 +210,7 @@ def stances_block(ds: Dataset, stances: Sequence[Stance], *, key: str) -> None:
         role = f" — {actor.role}" if actor.role else ""
         parts.append(f"**{esc(actor.name)}**{esc(role)}\n\n{esc(stance.argument)}")
     with st.container(border=True):
-        st.markdown("\n\n---\n\n".join(parts))
+        st.markdown(RULE.join(parts))
         quotes = list({qid: ds.quote(qid) for stance in stances for qid in stance.quotes}.values())
         if quotes:
             label = f"In their words ({len(quotes)} quote{'s' if len(quotes) > 1 else ''})"
@@ -227,10 +229,15 @@ def quotes_on_request(ds: Dataset, quotes: Sequence[Quote], label: str, key: str
             cite_button(ds, quotes, key=key)
 
 
+def claim_head(item: Evidence) -> str:
+    """An evidence item's figure in bold before its claim, or nothing if it has none."""
+    figure = format_figure(item)
+    return f"**{esc(figure)}** · " if figure else ""
+
+
 def evidence_md(ds: Dataset, item: Evidence) -> str:
     """A piece of evidence as Markdown: its claim, figure, bearings and the quotes behind it."""
-    figure = format_figure(item)
-    head = f"**{esc(figure)}** · " if figure else ""
+    head = claim_head(item)
     tags = [
         f"{BEARING_ICONS[b]} {BEARING_LABELS[b].lower()} {position_label(ds, p)}"
         for p, b in item.bearing.items()
@@ -245,7 +252,7 @@ def evidence_blocks(ds: Dataset, items: Sequence[Evidence]) -> None:
     The Evidence page lists many items, and every element costs the browser time to draw.
     """
     if items:
-        st.markdown("\n\n---\n\n".join(evidence_md(ds, item) for item in items))
+        st.markdown(RULE.join(evidence_md(ds, item) for item in items))
 
 
 def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
@@ -255,9 +262,9 @@ def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
     """
     lines = []
     for item in items:
-        figure = format_figure(item)
-        head = f"**{esc(figure)}** · " if figure else ""
-        lines.append(f"- {head}{esc(item.claim)} *({esc('; '.join(evidence_sources(ds, item)))})*")
+        lines.append(
+            f"- {claim_head(item)}{esc(item.claim)} *({esc('; '.join(evidence_sources(ds, item)))})*"
+        )
     st.markdown("\n".join(lines))
     quotes = list({q: ds.quote(q) for item in items for q in item.quotes}.values())
     quotes_on_request(ds, quotes, f"The quotes behind these items ({len(quotes)})", key)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from pages.common import (
+    RULE,
     cite_button,
     content_chart,
     dataset,
@@ -71,7 +72,7 @@ for event in shown:
         parts.append(quote_md(ds, quote))
     blocks.append("\n\n".join(parts))
 # The page's events as one element, divided by rules: each element costs the browser time to draw.
-st.markdown("\n\n---\n\n".join(blocks))
+st.markdown(RULE.join(blocks))
 # One Cite button for the page's quotes, beside the count: a button per event would cost the browser time.
 quotes = [ds.quote(e.quote) for e in shown if e.quote]
 with c2:
