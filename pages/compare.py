@@ -14,6 +14,7 @@ from pages.common import (
     url_params,
 )
 from policy.charts import balance_chart, balance_markdown
+from policy.models import Position
 from policy.params import Parsed, encode, many_of
 from policy.queries import strongest
 from policy.style import position_label
@@ -44,42 +45,52 @@ set_url({"positions": encode(ordered) if ordered != ds.position_ids[:maximum] el
 positions = [ds.position(p) for p in ordered]
 
 
-def row(label: str) -> list:
-    st.markdown(f"### {label}")
-    return st.columns(len(positions), gap="medium")
+NONE = "*None in the sources.*"
 
 
+def stances_md(position: Position, side: str) -> str:
+    stances = strongest(getattr(position, side), 3)
+    return (
+        "\n\n".join(f"**{esc(ds.actor(s.actor).name)}**: {esc(one_line(s.argument, 180))}" for s in stances)
+        or NONE
+    )
+
+
+def bullets_md(texts: list[str]) -> str:
+    return "\n".join(f"- {esc(one_line(text, 200))}" for text in texts) or NONE
+
+
+def what_it_is(position: Position) -> str:
+    return (
+        f"{position_badge_md(ds, position.id)}\n\n**{esc(position.title)}**\n\n{esc(position.one_line)}\n\n"
+        f"**How it is meant to work.** {esc(one_line(position.mechanism, 400))}"
+    )
+
+
+def who_argues(position: Position) -> str:
+    return f"**Proponents**\n\n{stances_md(position, 'proponents')}\n\n**Critics**\n\n{stances_md(position, 'critics')}"
+
+
+def evidence_and_risks(position: Position) -> str:
+    return "\n\n".join([
+        "**Strongest evidence for**", bullets_md([e.claim for e in ds.evidence_for(position.id, "supports")[:2]]),
+        "**Strongest evidence against**", bullets_md([e.claim for e in ds.evidence_for(position.id, "undercuts")[:2]]),
+        "**Risks and trade-offs**", bullets_md(position.risks[:3]),
+    ])  # fmt: skip
+
+
+# Three rows, each one Markdown block per position: the rows line up across the columns, and a page of
+# few elements loads faster than one of a cell per aspect (docs/performance.md, round 4).
 st.header("Side by side")
-cols = st.columns(len(positions), gap="medium")
-for col, position in zip(cols, positions, strict=True):
-    col.markdown(
-        f"{position_badge_md(ds, position.id)}\n\n**{esc(position.title)}**\n\n{esc(position.one_line)}"
-    )
-
-for col, position in zip(row("How it is meant to work"), positions, strict=True):
-    col.markdown(esc(one_line(position.mechanism, 400)))
-
-for side, label in (("proponents", "Proponents"), ("critics", "Critics")):
-    for col, position in zip(row(label), positions, strict=True):
-        col.markdown(
-            "\n\n".join(
-                f"**{esc(ds.actor(stance.actor).name)}**: {esc(one_line(stance.argument, 180))}"
-                for stance in strongest(getattr(position, side), 3)
-            )
-            or "*None in the sources.*"
-        )
-
-for bearing, label in (("supports", "Strongest evidence for"), ("undercuts", "Strongest evidence against")):
-    for col, position in zip(row(label), positions, strict=True):
-        items = ds.evidence_for(position.id, bearing)[:2]
-        col.markdown(
-            "\n".join(f"- {esc(one_line(item.claim, 200))}" for item in items) or "*None in the sources.*"
-        )
-
-for col, position in zip(row("Risks and trade-offs"), positions, strict=True):
-    col.markdown(
-        "\n".join(f"- {esc(one_line(risk, 200))}" for risk in position.risks[:3]) or "*None in the sources.*"
-    )
+for label, cell in (
+    (None, what_it_is),
+    ("Who argues for and against", who_argues),
+    ("Evidence and risks", evidence_and_risks),
+):
+    if label:
+        st.markdown(f"### {label}")
+    for col, position in zip(st.columns(len(positions), gap="medium"), positions, strict=True):
+        col.markdown(cell(position))
 
 st.header("Evidence balance")
 content_chart("balance:" + ",".join(ordered), lambda: balance_chart(ds, ordered))

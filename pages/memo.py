@@ -73,41 +73,53 @@ recommendation = st.text_area(
 )
 
 st.header("What each option brings")
+st.caption(
+    "Each option starts with its strongest arguments and evidence. Open an option to change them; "
+    "your choices are kept when you close it."
+)
 choices = []
 for pid in ordered:
     position = ds.position(pid)
-    default = defaults[pid]
-    with st.expander(position_label(ds, pid) + " — " + position.title, expanded=False):
-        pro = [s.actor for s in position.proponents]
-        con = [s.actor for s in position.critics]
-        evidence = [e.id for e in ds.evidence_for(pid) if ds.evidence_item(e.id).bearing[pid] != "context"]
-        seed(f"memo_for_{pid}", default.arguments_for)
-        seed(f"memo_against_{pid}", default.arguments_against)
-        seed(f"memo_evidence_{pid}", default.evidence)
-        a, b = st.columns(2)
-        arguments_for = a.multiselect(
-            "Arguments for", pro, format_func=lambda x: ds.actor(x).name, key=f"memo_for_{pid}"
-        )
-        arguments_against = b.multiselect(
-            "Arguments against", con, format_func=lambda x: ds.actor(x).name, key=f"memo_against_{pid}"
-        )
-        chosen_evidence = st.multiselect(
-            "Evidence",
-            evidence,
-            format_func=lambda e, pid=pid: (
-                ("✚ " if ds.evidence_item(e).bearing[pid] == "supports" else "✖ ")
-                + ds.evidence_item(e).claim[:110]
-            ),
-            key=f"memo_evidence_{pid}",
-        )
-    choices.append(
-        OptionChoice(
+    # The choices live under a key of their own: the panel's widgets exist only while it is open,
+    # and a widget's state goes when the widget does.
+    kept: OptionChoice = st.session_state.setdefault(f"memo_choice_{pid}", defaults[pid])
+    panel = st.expander(
+        position_label(ds, pid) + " — " + position.title, key=f"memo_open_{pid}", on_change="rerun"
+    )
+    if panel.open:
+        with panel:
+            pro = [s.actor for s in position.proponents]
+            con = [s.actor for s in position.critics]
+            evidence = [
+                e.id for e in ds.evidence_for(pid) if ds.evidence_item(e.id).bearing[pid] != "context"
+            ]
+            seed(f"memo_for_{pid}", kept.arguments_for)
+            seed(f"memo_against_{pid}", kept.arguments_against)
+            seed(f"memo_evidence_{pid}", kept.evidence)
+            a, b = st.columns(2)
+            arguments_for = a.multiselect(
+                "Arguments for", pro, format_func=lambda x: ds.actor(x).name, key=f"memo_for_{pid}"
+            )
+            arguments_against = b.multiselect(
+                "Arguments against", con, format_func=lambda x: ds.actor(x).name, key=f"memo_against_{pid}"
+            )
+            chosen_evidence = st.multiselect(
+                "Evidence",
+                evidence,
+                format_func=lambda e, pid=pid: (
+                    ("✚ " if ds.evidence_item(e).bearing[pid] == "supports" else "✖ ")
+                    + ds.evidence_item(e).claim[:110]
+                ),
+                key=f"memo_evidence_{pid}",
+            )
+        kept = OptionChoice(
             position=pid,
             arguments_for=arguments_for,
             arguments_against=arguments_against,
             evidence=chosen_evidence,
         )
-    )
+        st.session_state[f"memo_choice_{pid}"] = kept
+    choices.append(kept)
 
 if not ordered:
     st.info("Choose at least one option to build a memo.", icon=":material/info:")

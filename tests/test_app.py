@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 from pages.registry import PAGES
 from policy import Dataset
 from policy.citations import human_date
-from policy.queries import format_number
+from policy.queries import format_number, strongest
+from policy.text import md_escape
 
 Open = Callable[..., AppTest]
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -125,6 +126,22 @@ def test_compare_defaults_to_all_and_restores_a_pair(open_page: Open, dataset: D
     assert at.multiselect(key="compare_positions").value == pair
     assert not notices(at)
     assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_compare_lines_up_each_position_in_three_rows(open_page: Open, dataset: Dataset) -> None:
+    pair = dataset.position_ids[:2]
+    at = open_page("compare", positions=",".join(pair))
+    rows = [m.value for m in at.markdown if m.value.startswith("### ")]
+    assert rows == ["### Who argues for and against", "### Evidence and risks"]
+    cells = [m.value for m in at.markdown if "**Proponents**" in m.value]
+    assert len(cells) == len(pair), "one cell per chosen position"
+    for cell, pid in zip(cells, pair, strict=True):
+        position = dataset.position(pid)
+        for stance in strongest(position.proponents, 3) + strongest(position.critics, 3):
+            assert f"**{md_escape(dataset.actor(stance.actor).name)}**" in cell
+    assert not any(
+        dataset.position(p).title in m.value for m in at.markdown for p in dataset.position_ids[2:]
+    )
 
 
 def test_compare_with_fewer_than_two_asks_for_more(open_page: Open, dataset: Dataset) -> None:

@@ -43,6 +43,12 @@ def preview(at: AppTest) -> str:
     return at.markdown[-1].value
 
 
+def open_option(at: AppTest, pid: str) -> AppTest:
+    """Open an option's panel on the memo page (its choices are built only when open)."""
+    at.session_state[f"memo_open_{pid}"] = True
+    return at.run()
+
+
 # --- memo -----------------------------------------------------------------------------------------
 
 
@@ -57,8 +63,10 @@ def test_memo_defaults_to_every_option_with_both_sides(dataset: Dataset) -> None
     for position in dataset.positions:
         assert position.title.split()[0] in text
     assert "Arguments for" in text and "Arguments against" in text
+    # An option's panel is built when opened, with the strongest arguments already chosen.
     first = dataset.position_ids[0]
-    assert 1 <= len(at.multiselect(key=f"memo_for_{first}").value) <= 3
+    assert not [m for m in at.multiselect if m.key == f"memo_for_{first}"]
+    assert 1 <= len(open_option(at, first).multiselect(key=f"memo_for_{first}").value) <= 3
     assert [b.proto.label for b in at.get("download_button")] == ["Word (.docx)", "PDF", "Markdown"]
 
 
@@ -97,13 +105,29 @@ def test_memo_refuses_very_long_text_with_a_message() -> None:
 
 def test_memo_removing_an_argument_removes_it_from_the_preview(dataset: Dataset) -> None:
     pid = dataset.position_ids[0]
-    at = page("memo", positions=pid)
+    at = open_option(page("memo", positions=pid), pid)
     chosen = at.multiselect(key=f"memo_for_{pid}").value
     name = dataset.actor(chosen[0]).name
     assert name in preview(at)
     at.multiselect(key=f"memo_for_{pid}").set_value(chosen[1:]).run()
     section = preview(at).split("Arguments against")[0]
     assert f"**{name}" not in section
+
+
+def test_memo_keeps_an_options_choices_when_its_panel_closes(dataset: Dataset) -> None:
+    pid = dataset.position_ids[0]
+    at = open_option(page("memo"), pid)
+    evidence = at.multiselect(key=f"memo_evidence_{pid}").value
+    dropped = dataset.evidence_item(evidence[0]).claim[:60]
+    before = preview(at).count(dropped)  # an item can bear on more than one option
+    assert before
+    at.multiselect(key=f"memo_evidence_{pid}").set_value(evidence[1:]).run()
+    at.session_state[f"memo_open_{pid}"] = False
+    at.run()
+    assert not [m for m in at.multiselect if m.key == f"memo_evidence_{pid}"]
+    assert preview(at).count(dropped) == before - 1
+    # Opened again, the panel shows the choice as it was left.
+    assert open_option(at, pid).multiselect(key=f"memo_evidence_{pid}").value == evidence[1:]
 
 
 # --- presenter ------------------------------------------------------------------------------------

@@ -49,6 +49,30 @@ def test_memo_downloads_each_format(
     assert not watched.errors and not watched.failed
 
 
+def test_memo_option_panel_keeps_its_choices_when_closed(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    go(watched, f"{server}/memo")
+    page = watched.page
+    position = dataset.positions[0]
+    panel = page.get_by_test_id("stExpander").filter(has_text=position.title)  # type: ignore[attr-defined]
+    chips = panel.get_by_test_id("stMultiSelect").first.get_by_role("button", name=re.compile("^Remove "))
+    expect(chips).to_have_count(0)  # built only when opened
+    panel.locator("summary").click()
+    expect(chips.first).to_be_visible(timeout=30_000)
+    before = chips.count()
+    assert before >= 1
+    chips.first.click()
+    expect(chips).to_have_count(before - 1)
+    settled(watched)
+    panel.locator("summary").click()  # close, then open again
+    expect(chips).to_have_count(0)
+    settled(watched)
+    panel.locator("summary").click()
+    expect(chips).to_have_count(before - 1, timeout=30_000)
+    assert not watched.errors and not watched.failed
+
+
 def title(w: Watched) -> str:
     return str(w.page.locator("h1").first.inner_text())  # type: ignore[attr-defined]
 
