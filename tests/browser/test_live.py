@@ -60,6 +60,7 @@ def test_memo_option_panel_keeps_its_choices_when_closed(
     expect(chips).to_have_count(0)  # built only when opened
     panel.locator("summary").click()
     expect(chips.first).to_be_visible(timeout=30_000)
+    settled(watched)  # a click mid-rerun can be lost
     before = chips.count()
     assert before >= 1
     chips.first.click()

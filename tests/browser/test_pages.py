@@ -150,6 +150,7 @@ def test_a_sides_quotes_open_with_ready_to_copy_citations(
     expect(words.locator("blockquote").first).to_contain_text(quote.text[:40])
     expect(words).to_contain_text(dataset.actor(stance.actor).name)
     expect(words).to_contain_text(dataset.source(quote.source).outlet)
+    wait_ready(page)  # opening the quotes reruns the page: a click mid-rerun can be lost
     words.get_by_role("button", name="Cite").click()
     popover = page.get_by_test_id("stPopoverBody")  # type: ignore[attr-defined]
     expect(popover.get_by_test_id("stCode")).to_have_count(2 * len(side))
