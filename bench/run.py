@@ -1,6 +1,6 @@
 """The performance benchmark: prints a Markdown report and writes it into docs/performance.md.
 
-Usage:  .venv/bin/python bench/run.py [--quick] [--rounds 7] [--factors 10,100] [--pages a,b] [--no-write]
+Usage:  .venv/bin/python bench/run.py [--quick] [--rounds 15] [--factors 10,100] [--pages a,b] [--no-write]
 
 1. Cold load in Chromium of every page of the real app, beside its twin in the floor app (bench/floor/app.py:
    the same st.navigation and url paths, one-line pages), and of the real app on generated content 10x and
@@ -113,7 +113,7 @@ def rows_after_header(text: str, header_start: str) -> list[tuple[str, list[str]
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds and votes (a few minutes)")
-    parser.add_argument("--rounds", type=int, help="browser rounds (default 7, quick 2)")
+    parser.add_argument("--rounds", type=int, help="browser rounds (default 15, quick 2)")
     parser.add_argument("--reruns", type=int, help="AppTest reruns per page (default 9, quick 3)")
     parser.add_argument("--factors", default="10,100", help="sizes of the generated content (default 10,100)")
     parser.add_argument("--pages", help="only these url paths, comma-separated")
@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DOC, help="Markdown file to update")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
-    rounds = max(1, min(args.rounds or (2 if args.quick else 7), 20))
+    rounds = max(1, min(args.rounds or (2 if args.quick else 15), 30))
     reruns = max(1, min(args.reruns or (3 if args.quick else 9), 50))
     factors = [int(f) for f in args.factors.split(",") if f.strip()]
     wanted = set(args.pages.split(",")) if args.pages else None
