@@ -43,7 +43,11 @@ pid = st.selectbox(
 )
 disputes = ds.disputes_for(pid) if pid else ds.disputes
 
-start, end = paginate(len(disputes), "contested_page", size=DISPUTES_PER_PAGE)
+# A link to a question further down the list starts on the page that holds it.
+first_linked = next((i for i, d in enumerate(disputes) if linked and d.id in linked), 0)
+start, end = paginate(
+    len(disputes), "contested_page", start_page=first_linked // DISPUTES_PER_PAGE + 1, size=DISPUTES_PER_PAGE
+)
 shown = disputes[start:end]
 # Which questions start open: those the link names, else the first one shown. Only open ones are built
 # (opening one reruns the page), so a long list costs little until it is read.

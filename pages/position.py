@@ -100,10 +100,14 @@ disputes = ds.disputes_for(pid)
 if disputes:
     st.header("Contested claims that touch it")
     start, end = paginate(len(disputes), "position_disputes_page", size=DISPUTES_PER_PAGE)
-    for dispute in disputes[start:end]:
-        st.page_link(
-            "pages/contested.py",
-            label=dispute.question,
-            icon=":material/balance:",
-            query_params={"dispute": dispute.id},
-        )
+    shown = disputes[start:end]
+    # The questions as one list and one link that opens them on the Contested claims page: a link per question
+    # cost the browser more to draw than the rest of this section (docs/performance.md, round 4).
+    st.markdown("\n".join(f"- {esc(d.question)}" for d in shown))
+    st.page_link(
+        "pages/contested.py",
+        label=f"Who says what: {'this question' if len(shown) == 1 else f'these {len(shown)} questions'}, "
+        "side by side on the Contested claims page",
+        icon=":material/balance:",
+        query_params={"position": pid, "dispute": ",".join(d.id for d in shown)},
+    )

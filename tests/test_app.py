@@ -107,6 +107,46 @@ def test_position_page_shows_both_sides_and_citations(open_page: Open, dataset: 
     assert source.outlet in code and quote.text[:40] in code
 
 
+def test_position_lists_its_contested_questions_and_links_to_them(open_page: Open, dataset: Dataset) -> None:
+    pid = next(p for p in dataset.position_ids if len(dataset.disputes_for(p)) > 1)
+    disputes = dataset.disputes_for(pid)
+    at = open_page("position", position=pid)
+    assert "Contested claims that touch it" in [h.value for h in at.header]
+    text = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert all(d.question in text for d in disputes)
+    links = [link.proto for link in at.get("page_link") if "contested" in link.proto.page]
+    assert len(links) == 1, "one link for the questions, not one each"
+    assert f"these {len(disputes)} questions" in links[0].label
+    assert links[0].query_string == f"position={pid}&dispute={'%2C'.join(d.id for d in disputes)}"
+    # The link opens those questions, filtered to the position.
+    there = open_page("contested", position=pid, dispute=",".join(d.id for d in disputes))
+    assert [e.label for e in there.expander] == [d.question for d in disputes]
+    assert sum("**" in m.value for m in there.markdown) >= len(disputes)  # each one open, its claims drawn
+
+
+def test_a_link_to_a_question_further_down_opens_its_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dataset: Dataset
+) -> None:
+    from bench.scale import scale
+    from policy import load_dataset
+    from policy.paths import data_dir
+
+    scale(data_dir(), tmp_path / "big", 3)
+    monkeypatch.setenv("POLICY_DATA_DIR", str(tmp_path / "big"))
+    at = AppTest.from_file(APP, default_timeout=60).switch_page("pages/contested.py").run()
+    ids = [e.key for e in at.expander]
+    assert len(ids) == 10 and at.number_input(key="contested_page").value == 1
+    big = load_dataset(tmp_path / "big")
+    wanted = big.disputes[12]
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["dispute"] = wanted.id
+    at = at.switch_page("pages/contested.py").run()
+    assert not at.exception
+    assert at.number_input(key="contested_page").value == 2
+    assert wanted.question in [e.label for e in at.expander]
+    assert at.query_params["dispute"] == wanted.id
+
+
 @pytest.mark.parametrize("bad", ["nope", "<script>alert(1)</script>", "x" * 5000, "%00", "military strikes"])
 def test_a_bad_position_link_shows_a_notice_and_the_default(
     open_page: Open, dataset: Dataset, bad: str
