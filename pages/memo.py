@@ -90,12 +90,11 @@ for pid in ordered:
         with panel:
             pro = [s.actor for s in position.proponents]
             con = [s.actor for s in position.critics]
-            evidence = [
-                e.id for e in ds.evidence_for(pid) if ds.evidence_item(e.id).bearing[pid] != "context"
-            ]
-            seed(f"memo_for_{pid}", kept.arguments_for)
-            seed(f"memo_against_{pid}", kept.arguments_against)
-            seed(f"memo_evidence_{pid}", kept.evidence)
+            evidence = [e.id for e in ds.evidence_for(pid) if e.bearing[pid] != "context"]
+            # Kept choices the content no longer offers (it was edited meanwhile) are dropped, not an error.
+            seed(f"memo_for_{pid}", [a for a in kept.arguments_for if a in pro])
+            seed(f"memo_against_{pid}", [a for a in kept.arguments_against if a in con])
+            seed(f"memo_evidence_{pid}", [e for e in kept.evidence if e in evidence])
             a, b = st.columns(2)
             arguments_for = a.multiselect(
                 "Arguments for", pro, format_func=lambda x: ds.actor(x).name, key=f"memo_for_{pid}"

@@ -125,7 +125,7 @@ def test_position_lists_its_contested_questions_and_links_to_them(open_page: Ope
 
 
 def test_a_link_to_a_question_further_down_opens_its_page(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dataset: Dataset
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bench.scale import scale
     from policy import load_dataset
@@ -134,8 +134,7 @@ def test_a_link_to_a_question_further_down_opens_its_page(
     scale(data_dir(), tmp_path / "big", 3)
     monkeypatch.setenv("POLICY_DATA_DIR", str(tmp_path / "big"))
     at = AppTest.from_file(APP, default_timeout=60).switch_page("pages/contested.py").run()
-    ids = [e.key for e in at.expander]
-    assert len(ids) == 10 and at.number_input(key="contested_page").value == 1
+    assert len(at.expander) == 10 and at.number_input(key="contested_page").value == 1
     big = load_dataset(tmp_path / "big")
     wanted = big.disputes[12]
     at = AppTest.from_file(APP, default_timeout=60)
