@@ -18,7 +18,7 @@ from policy.models import Evidence, Quote, Stance
 from policy.params import Parsed
 from policy.paths import data_dir
 from policy.poll import PollStore
-from policy.queries import evidence_sources, format_figure, quote_attribution
+from policy.queries import evidence_quotes, evidence_sources, format_figure, quote_attribution
 from policy.style import BADGE_COLORS, BEARING_ICONS, BEARING_LABELS, position_label
 from policy.text import md_escape, one_line
 
@@ -266,7 +266,7 @@ def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
             f"- {claim_head(item)}{esc(item.claim)} *({esc('; '.join(evidence_sources(ds, item)))})*"
         )
     st.markdown("\n".join(lines))
-    quotes = list({q: ds.quote(q) for item in items for q in item.quotes}.values())
+    quotes = evidence_quotes(ds, items)
     quotes_on_request(ds, quotes, f"The quotes behind these items ({len(quotes)})", key)
 
 

@@ -17,7 +17,14 @@ from pages.common import (
 )
 from policy.exports import records_json, safe_csv
 from policy.params import Parsed, encode, integer, many_of, text
-from policy.queries import BEARINGS, EvidenceFilter, evidence_table, filter_evidence, source_label
+from policy.queries import (
+    BEARINGS,
+    EvidenceFilter,
+    evidence_quotes,
+    evidence_table,
+    filter_evidence,
+    source_label,
+)
 from policy.style import BEARING_LABELS, position_label
 
 ds = dataset()
@@ -108,6 +115,6 @@ if not items:
 shown = items[start:end]
 evidence_blocks(ds, shown)
 # One Cite button for the page's quotes, beside the downloads: a button per item would cost the browser time.
-quotes = list({q: ds.quote(q) for item in shown for q in item.quotes}.values())
+quotes = evidence_quotes(ds, shown)
 with d3:
     cite_button(ds, quotes, key=f"ev-page-{start}", label=f"Cite the quotes on this page ({len(quotes)})")

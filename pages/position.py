@@ -104,10 +104,10 @@ if disputes:
     # The questions as one list and one link that opens them on the Contested claims page: a link per question
     # cost the browser more to draw than the rest of this section (docs/performance.md, round 4).
     st.markdown("\n".join(f"- {esc(d.question)}" for d in shown))
+    questions = "this question" if len(shown) == 1 else f"these {len(shown)} questions"
     st.page_link(
         "pages/contested.py",
-        label=f"Who says what: {'this question' if len(shown) == 1 else f'these {len(shown)} questions'}, "
-        "side by side on the Contested claims page",
+        label=f"Who says what: {questions}, side by side on the Contested claims page",
         icon=":material/balance:",
         query_params={"position": pid, "dispute": ",".join(d.id for d in shown)},
     )

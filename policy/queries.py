@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -102,6 +102,11 @@ def source_label(dataset: Dataset, source_id: str) -> str:
 def evidence_sources(dataset: Dataset, item: Evidence) -> list[str]:
     """The sources behind an evidence item's quotes, each once, as 'Outlet, date', in order."""
     return sorted({source_label(dataset, dataset.quote(q).source) for q in item.quotes})
+
+
+def evidence_quotes(dataset: Dataset, items: Sequence[Evidence]) -> list[Quote]:
+    """The quotes behind some evidence items, each once, in the items' order."""
+    return list({q: dataset.quote(q) for item in items for q in item.quotes}.values())
 
 
 def quote_attribution(dataset: Dataset, quote: Quote) -> str:

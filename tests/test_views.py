@@ -29,6 +29,7 @@ from policy.queries import (
     EvidenceFilter,
     balance_table,
     counts,
+    evidence_quotes,
     evidence_sources,
     evidence_table,
     filter_evidence,
@@ -142,6 +143,13 @@ def test_quote_attribution_and_evidence_sources(mini: Dataset) -> None:
     item = mini.evidence[0]
     expected = sorted({source_label(mini, mini.quote(q).source) for q in item.quotes})
     assert evidence_sources(mini, item) == expected and len(expected) == len(set(expected))
+
+
+def test_evidence_quotes_gives_each_quote_once_in_order(mini: Dataset) -> None:
+    items = [mini.evidence[0], *mini.evidence, mini.evidence[0]]
+    ids = [q.id for q in evidence_quotes(mini, items)]
+    expected = list(dict.fromkeys(q for item in items for q in item.quotes))
+    assert ids == expected and len(ids) == len(set(ids)) and ids
 
 
 def test_real_sources_cite_without_urls_or_invented_authors(dataset: Dataset) -> None:
