@@ -39,7 +39,7 @@ format: $(STAMP)
 	$(PY) -m ruff check --fix .
 
 typecheck: $(STAMP)
-	$(PY) -m mypy policy
+	$(PY) -m mypy policy ui app.py
 
 validate: $(STAMP)
 	$(PY) -m policy validate

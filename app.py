@@ -1,4 +1,4 @@
-"""The router: load the content once, then hand over to the page the URL names."""
+"""The router: build this run's view context, then hand over to the page the URL names."""
 
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages.common import dataset
-from pages.registry import PAGES
 from policy import ContentError
+from ui import registry
+from ui.context import begin_run
 
 # A local file: an icon name would make browsers fetch it from a font CDN.
 FAVICON = str(Path(__file__).parent / ".streamlit" / "favicon.png")
 
 try:
-    ds = dataset()
+    ctx = begin_run()
 except ContentError as err:
     st.set_page_config(page_title="Content problem", page_icon=FAVICON, layout="wide")
     st.title("The content could not be loaded")
@@ -27,18 +27,17 @@ except ContentError as err:
         st.code(str(problem), language=None, wrap_lines=True)
     st.stop()
 
-st.set_page_config(page_title=ds.debate.title, page_icon=FAVICON, layout="wide")
+st.set_page_config(page_title=ctx.dataset.debate.title, page_icon=FAVICON, layout="wide")
 
 # A flat list: Streamlit's sectioned sidebar puts list items outside any list, which screen readers trip on.
-pages: list[st.Page] = []
-for spec in PAGES:
-    page = st.Page(
-        spec.file,
+pages = [
+    st.Page(
+        spec.script,
         title=spec.title,
         icon=spec.icon,
         url_path=spec.url_path,
-        default=spec.url_path == "overview",
+        default=spec.url_path == registry.DEFAULT,
     )
-    pages.append(page)
-
+    for spec in registry.PAGES
+]
 st.navigation(pages).run()

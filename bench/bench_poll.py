@@ -1,4 +1,4 @@
-"""Votes per second of policy.poll on SQLite (one process, then several at once) and on PostgreSQL.
+"""Votes per second of policy.live.PollStore on SQLite (one process, then several at once) and PostgreSQL.
 
 Usage:  .venv/bin/python bench/bench_poll.py [--votes 1000] [--processes 4] [--seconds 10]
 
@@ -28,7 +28,7 @@ from sqlalchemy import create_engine  # noqa: E402
 from sqlalchemy.engine import URL, make_url  # noqa: E402
 from sqlalchemy.schema import CreateSchema, DropSchema  # noqa: E402
 
-from policy.poll import PollStore  # noqa: E402
+from policy.live import PollStore  # noqa: E402
 
 PG_ENV = "POLICY_TEST_PG_URL"
 OPTIONS = ["a", "b", "c", "d"]

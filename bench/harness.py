@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401 - the same browser as the tests
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401 - the same browser as the tests
 
 APP = ROOT / "app.py"
 FLOOR_APP = ROOT / "bench" / "floor" / "app.py"

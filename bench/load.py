@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     from run import TEMPLATE, machine
 
     from policy import load_dataset
-    from policy.poll import PollStore
+    from policy.live import PollStore
     from policy.slides import build_slides
 
     args.machine = machine()

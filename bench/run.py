@@ -34,7 +34,7 @@ import rerun  # noqa: E402
 import scale  # noqa: E402
 from harness import APP, FLOOR_APP, ROOT, Server, median  # noqa: E402
 
-from pages.registry import PAGES  # noqa: E402
+from ui.registry import PAGES  # noqa: E402
 
 DOC = ROOT / "docs" / "performance.md"
 LOAD_GOAL, RERUN_GOAL_MS, SCALE_GOAL = 1.3, 50.0, 2.0
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, folder in datasets.items():
             log(f"AppTest reruns on {name} content")
             t = time.monotonic()
-            reruns_ms[name], found = rerun.measure([p.file for p in specs], reruns, folder)
+            reruns_ms[name], found = rerun.measure([p.script for p in specs], reruns, folder)
             problems += [f"AppTest {name}: {p}" for p in found]
             log(
                 f"  {time.monotonic() - t:.0f} s: "
@@ -271,7 +271,7 @@ def render(
     for spec in specs:
         cells = []
         for name in reruns_ms:
-            ms = reruns_ms[name].get(spec.file, math.nan)
+            ms = reruns_ms[name].get(spec.script, math.nan)
             text = fmt_ms(ms)
             cells.append(f"**{text}** ✗" if name == "real" and ms >= RERUN_GOAL_MS else text)
         out.append(f"| {spec.title} | " + " | ".join(cells) + " |")

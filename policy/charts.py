@@ -9,8 +9,8 @@ import pandas as pd
 
 from policy.citations import human_date
 from policy.dataset import Dataset
-from policy.models import Series, TimelineEvent
-from policy.queries import BEARINGS, balance_table, counts, format_number, source_label
+from policy.models import BEARINGS, Series, TimelineEvent
+from policy.queries import balance_table, counts, format_number, source_label
 from policy.style import BEARING_COLORS, BEARING_LABELS, position_colors, position_label
 from policy.text import md_table
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import calendar
-from typing import Literal
+from typing import Literal, get_args
 
 from policy.dataset import Dataset
 from policy.models import Quote, Source
 
 Style = Literal["chicago", "apa"]
-STYLES: tuple[Style, ...] = ("chicago", "apa")
+STYLES: tuple[Style, ...] = get_args(Style)
+STYLE_NAMES: dict[Style, str] = {"chicago": "Chicago", "apa": "APA"}
 
 
 def _date_parts(published: str) -> tuple[str, str | None, str | None]:
@@ -72,14 +73,6 @@ def bibliography(source: Source, style: Style = "chicago") -> str:
         who = names[0] if len(names) == 1 else (", ".join(names[:-1]) + ", and " + names[-1])
         return f"{who}. \u201c{source.title}.\u201d {source.outlet}, {human_date(source.published)}.{_url(source)}"
     return f"{source.outlet}. \u201c{source.title}.\u201d {human_date(source.published)}.{_url(source)}"
-
-
-def speaker_label(dataset: Dataset, quote: Quote) -> str:
-    """Who says it: the speaker's name and role, or the outlet's reporting."""
-    if quote.speaker is None:
-        return f"{dataset.source(quote.source).outlet} (reporting)"
-    actor = dataset.actor(quote.speaker)
-    return f"{actor.name}, {actor.role}" if actor.role else actor.name
 
 
 def cite_quote(dataset: Dataset, quote: Quote, style: Style = "chicago") -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -52,6 +52,9 @@ ActorKind = Literal[
     "organization",
 ]
 EvidenceKind = Literal["figure", "finding", "statement", "event"]
+# The enumerations as values, stated once: pages, filters and charts read these.
+BEARINGS: tuple[Bearing, ...] = get_args(Bearing)
+EVIDENCE_KINDS: tuple[EvidenceKind, ...] = get_args(EvidenceKind)
 
 
 class Strict(BaseModel):

@@ -10,9 +10,7 @@ import pandas as pd
 
 from policy.citations import human_date
 from policy.dataset import Dataset
-from policy.models import Evidence, Position, Quote, Stance
-
-BEARINGS = ("supports", "undercuts", "context")
+from policy.models import BEARINGS, Evidence, Position, Quote, Stance
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from policy.dataset import Dataset
 
 # Okabe-Ito / Tol hues darkened where needed so each has >= 3:1 contrast on white (WCAG non-text).
@@ -23,4 +25,5 @@ def position_label(dataset: Dataset, position_id: str) -> str:
 
 
 # st.badge colour names nearest each palette entry, in the same order.
-BADGE_COLORS = ("blue", "orange", "green", "violet", "yellow", "blue", "red", "gray")
+BadgeColor = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray"]
+BADGE_COLORS: tuple[BadgeColor, ...] = ("blue", "orange", "green", "violet", "yellow", "blue", "red", "gray")

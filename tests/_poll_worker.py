@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from policy.poll import PollStore
+from policy.live import PollStore
 
 
 def first_choice(process: int, voter: int, options: Sequence[str]) -> str:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages.registry import PAGES
 from policy import Dataset
 from policy.citations import human_date
 from policy.queries import format_number, strongest
 from policy.text import md_escape
+from ui.registry import PAGES
 
 Open = Callable[..., AppTest]
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -24,7 +24,7 @@ def open_page() -> Open:
         at = AppTest.from_file(APP, default_timeout=60)
         for key, value in params.items():
             at.query_params[key] = value
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"ui/pages/{page}.py")
         return at.run()
 
     return run
@@ -41,9 +41,9 @@ def notices(at: AppTest) -> list[str]:
 
 def test_every_page_renders(open_page: Open) -> None:
     for spec in PAGES:
-        at = open_page(Path(spec.file).stem)
-        assert not at.exception, (spec.file, at.exception)
-        assert at.title, f"{spec.file} has no title"
+        at = open_page(Path(spec.script).stem)
+        assert not at.exception, (spec.script, at.exception)
+        assert at.title, f"{spec.script} has no title"
 
 
 def test_overview_shows_the_question_and_every_position(open_page: Open, dataset: Dataset) -> None:
@@ -120,7 +120,7 @@ def test_position_lists_its_contested_questions_and_links_to_them(open_page: Ope
     assert links[0].query_string == f"position={pid}&dispute={'%2C'.join(d.id for d in disputes)}"
     # The link opens those questions, filtered to the position.
     there = open_page("contested", position=pid, dispute=",".join(d.id for d in disputes))
-    assert [e.label for e in there.expander] == [d.question for d in disputes]
+    assert [e.label for e in there.expander] == [md_escape(d.question) for d in disputes]
     drawn = " ".join(m.value.replace("\\", "") for m in there.markdown)
     assert all(d.claims[0].claim[:40] in drawn for d in disputes), "each question open, its claims drawn"
 
@@ -134,16 +134,16 @@ def test_a_link_to_a_question_further_down_opens_its_page(
 
     scale(data_dir(), tmp_path / "big", 3)
     monkeypatch.setenv("POLICY_DATA_DIR", str(tmp_path / "big"))
-    at = AppTest.from_file(APP, default_timeout=60).switch_page("pages/contested.py").run()
+    at = AppTest.from_file(APP, default_timeout=60).switch_page("ui/pages/contested.py").run()
     assert len(at.expander) == 10 and at.number_input(key="contested_page").value == 1
     big = load_dataset(tmp_path / "big")
     wanted = big.disputes[12]
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["dispute"] = wanted.id
-    at = at.switch_page("pages/contested.py").run()
+    at = at.switch_page("ui/pages/contested.py").run()
     assert not at.exception
     assert at.number_input(key="contested_page").value == 2
-    assert wanted.question in [e.label for e in at.expander]
+    assert md_escape(wanted.question) in [e.label for e in at.expander]
     assert at.query_params["dispute"] == wanted.id
 
 
@@ -380,13 +380,13 @@ def test_an_edited_content_file_shows_without_a_restart(
     import os
     import shutil
 
-    import pages.common
+    import ui.content
     from tests.conftest import MINI
 
     folder = tmp_path / "content"
     shutil.copytree(MINI, folder)
     monkeypatch.setenv("POLICY_DATA_DIR", str(folder))
-    monkeypatch.setattr(pages.common, "RECHECK_SECONDS", 0.0)  # the app looks once a second
+    monkeypatch.setattr(ui.content, "RECHECK_SECONDS", 0.0)  # the app looks once a second
     at = AppTest.from_file(APP, default_timeout=60).run()
     title = at.title[0].value
     debate = folder / "debate.yaml"

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from policy.live import PollStore
 from streamlit.testing.v1 import AppTest
 
 from policy import Dataset
-from policy.poll import PollStore
 from policy.slides import build_slides
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -21,7 +21,7 @@ HOSTILE = '<script>alert(1)</script> **bold** [x](javascript:alert(1)) =HYPERLIN
 def poll_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     # Each test gets its own poll database; the app's store is cached per process, so clear it.
     monkeypatch.setenv("POLICY_POLL_DB", str(tmp_path / "polls"))
-    from pages.common import poll_store
+    from ui.store import poll_store
 
     poll_store.clear()
     yield tmp_path / "polls"
@@ -32,7 +32,7 @@ def page(name: str, /, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
-    return at.switch_page(f"pages/{name}.py").run()
+    return at.switch_page(f"ui/pages/{name}.py").run()
 
 
 def preview(at: AppTest) -> str:

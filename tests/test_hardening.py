@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from pages.registry import PAGES
+from ui.registry import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -37,7 +37,7 @@ params = st.dictionaries(st.sampled_from(PARAM_NAMES), values, max_size=4)
 
 @pytest.fixture(scope="module", autouse=True)
 def private_polls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    from pages.common import poll_store
+    from ui.store import poll_store
 
     old = os.environ.get("POLICY_POLL_DB")
     os.environ["POLICY_POLL_DB"] = str(tmp_path_factory.mktemp("polls"))
@@ -61,7 +61,7 @@ def assert_safe(at: AppTest) -> None:
         assert not MARKUP.search(text), f"markup passed through: {text[:200]!r}"
 
 
-@pytest.mark.parametrize("page", [p.file for p in PAGES])
+@pytest.mark.parametrize("page", [p.script for p in PAGES])
 @SETTINGS
 @given(query=params)
 def test_any_link_parameters_render_without_error_or_markup(page: str, query: dict[str, str]) -> None:
@@ -72,12 +72,12 @@ def test_any_link_parameters_render_without_error_or_markup(page: str, query: di
 
 
 TEXT_INPUTS = [
-    ("pages/evidence.py", "text_input", "ev_text"),
-    ("pages/vote.py", "text_input", "join_code"),
-    ("pages/memo.py", "text_input", "memo_to"),
-    ("pages/memo.py", "text_input", "memo_subject"),
-    ("pages/memo.py", "text_area", "memo_purpose"),
-    ("pages/memo.py", "text_area", "memo_recommendation"),
+    ("ui/pages/evidence.py", "text_input", "ev_text"),
+    ("ui/pages/vote.py", "text_input", "join_code"),
+    ("ui/pages/memo.py", "text_input", "memo_to"),
+    ("ui/pages/memo.py", "text_input", "memo_subject"),
+    ("ui/pages/memo.py", "text_area", "memo_purpose"),
+    ("ui/pages/memo.py", "text_area", "memo_recommendation"),
 ]
 
 
@@ -103,7 +103,7 @@ def _calls(tree: ast.AST) -> Iterator[ast.Call]:
 
 
 def test_no_raw_html_reaches_the_page_from_content_or_user_text() -> None:
-    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("policy/**/*.py")]:
+    for path in [ROOT / "app.py", *ROOT.glob("ui/**/*.py"), *ROOT.glob("policy/**/*.py")]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for call in _calls(tree):
             for kw in call.keywords:

@@ -23,12 +23,12 @@ from policy.memo import (
     build_memo,
     default_spec,
     find_unicode_font,
-    md_escape,
     to_docx,
     to_latin1,
     to_markdown,
     to_pdf,
 )
+from policy.text import md_escape_document
 from tests.conftest import MINI, Edit
 
 HOSTILE = (
@@ -270,8 +270,8 @@ def test_markdown_footnotes_resolve_both_ways(mini: Dataset) -> None:
         ("[x](https://evil.example)", "\\[x\\](<https://evil.example>)"),
     ],
 )
-def test_md_escape(text: str, escaped: str) -> None:
-    assert md_escape(text) == escaped
+def test_document_escaping(text: str, escaped: str) -> None:
+    assert md_escape_document(text) == escaped
 
 
 def assert_markdown_is_inert(md: str) -> None:
@@ -528,7 +528,7 @@ def test_the_full_memo_of_the_real_content_in_every_format(dataset: Dataset) -> 
     assert len(memo.options) == len(dataset.positions) >= 4 and memo.notes and memo.sources
     md = to_markdown(memo)
     assert set(re.findall(r"\[\^(\d+)\](?!:)", md)) == set(re.findall(r"^\[\^(\d+)\]:", md, flags=re.M))
-    assert all(f"\n## {md_escape(t)}\n" in md for t in titles)
+    assert all(f"\n## {md_escape_document(t)}\n" in md for t in titles)
     headings = [text for style, text in docx_paragraphs(to_docx(memo)) if style == "Heading 1"]
     assert [h for h in headings if h in titles] == titles
     for data in (to_pdf(memo), to_pdf(memo, unicode_font=False)):
@@ -546,6 +546,6 @@ def test_the_package_exports_every_name_the_single_module_had() -> None:
         ARGUMENTS_PER_SIDE EVIDENCE_PER_SIDE FONT_DIRS HEADER_LIMIT QUOTES_PER_ITEM TEXT_LIMIT
         Argument CitedQuote EvidenceEntry EvidenceGroup Memo Option Section
         FreeText HeaderText MemoInputError MemoSpec OptionChoice
-        build_memo check_spec default_spec find_unicode_font md_escape to_docx to_latin1 to_markdown to_pdf
+        build_memo check_spec default_spec find_unicode_font to_docx to_latin1 to_markdown to_pdf
     """.split()
     assert sorted(policy.memo.__all__) == sorted(names) and all(hasattr(policy.memo, n) for n in names)

@@ -1,4 +1,4 @@
-"""Tests of policy.poll, run against SQLite and (when POLICY_TEST_PG_URL is set) PostgreSQL."""
+"""Tests of policy.live (polls, the database layer) on SQLite and, given POLICY_TEST_PG_URL, PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,22 +14,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, func, inspect, select
 from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.schema import CreateSchema, DropSchema
 
-from policy import poll
-from policy.poll import (
+from policy import paths
+from policy.live import (
     CODE_ALPHABET,
+    ENV_VAR,
     BadCode,
     BadOption,
     BadVoter,
+    Database,
     Movement,
     PollClosed,
     PollError,
     PollNotFound,
     PollStore,
+    checks,
+    default_url,
+    poll_tables,
 )
+from policy.live.db import UnsupportedDatabase
 from tests import _poll_worker as worker
 
 PG_ENV = "POLICY_TEST_PG_URL"
@@ -88,11 +95,11 @@ def store(db_url: str) -> Iterator[PollStore]:
 
 def stored_rows(store: PollStore) -> dict[str, int]:
     """How many rows each poll table holds (tables are created first if need be)."""
-    poll.metadata.create_all(store.engine)
+    poll_tables.metadata.create_all(store.engine)
     with store.engine.connect() as conn:
         return {
             table.name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
-            for table in (poll.polls, poll.poll_options, poll.poll_votes)
+            for table in (poll_tables.polls, poll_tables.poll_options, poll_tables.poll_votes)
         }
 
 
@@ -142,7 +149,7 @@ def test_codes_are_unique(store: PollStore) -> None:
 
 def test_code_collision_draws_again(store: PollStore, monkeypatch: pytest.MonkeyPatch) -> None:
     draws = iter(["AAAAAA", "AAAAAA", "AAAAAA", "BBBBBB"])
-    monkeypatch.setattr(poll, "_new_code", lambda: next(draws))
+    monkeypatch.setattr(checks, "new_code", lambda: next(draws))
     assert store.open_poll("First?", ["a", "b"]) == "AAAAAA"
     assert store.open_poll("Second?", ["a", "b"]) == "BBBBBB"
     assert store.get("AAAAAA").question == "First?"
@@ -430,7 +437,7 @@ def test_error_classes() -> None:
 
 def test_env_directory_holds_the_sqlite_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     data = tmp_path / "not" / "yet"
-    monkeypatch.setenv(poll.ENV_VAR, str(data))
+    monkeypatch.setenv(ENV_VAR, str(data))
     s = PollStore()
     try:
         assert s.engine.dialect.name == "sqlite"
@@ -445,7 +452,7 @@ def test_env_directory_holds_the_sqlite_file(tmp_path: Path, monkeypatch: pytest
 
 
 def test_env_url_is_used_as_is(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(poll.ENV_VAR, db_url)
+    monkeypatch.setenv(ENV_VAR, db_url)
     s = PollStore()
     try:
         code = s.open_poll("Q?", ["a", "b"])
@@ -456,10 +463,19 @@ def test_env_url_is_used_as_is(db_url: str, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_default_is_var_under_the_project_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(poll.ENV_VAR, raising=False)
-    root = Path(poll.__file__).resolve().parent.parent
-    assert make_url(poll.default_url()).database == str(root / "var" / "polls.sqlite3")
-    assert PollStore().url == poll.default_url()  # nothing is created until first use
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.delenv("POLICY_VAR_DIR", raising=False)
+    root = Path(paths.__file__).resolve().parent.parent
+    assert paths.var_dir() == root / "var"
+    assert make_url(default_url()).database == str(root / "var" / "polls.sqlite3")
+    assert PollStore().url == default_url()  # nothing is created until first use
+
+
+def test_policy_var_dir_moves_the_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    monkeypatch.setenv("POLICY_VAR_DIR", str(tmp_path / "state"))
+    assert paths.var_dir() == tmp_path / "state"
+    assert make_url(default_url()).database == str(tmp_path / "state" / "polls.sqlite3")
 
 
 @pytest.mark.parametrize("scheme", ["postgresql", "postgres", "postgresql+psycopg"])
@@ -472,6 +488,52 @@ def test_postgres_urls_use_psycopg3(scheme: str) -> None:
 def test_other_databases_are_refused() -> None:
     with pytest.raises(PollError, match="SQLite or PostgreSQL"):
         PollStore("mysql://u:p@127.0.0.1/db")
+
+
+# -- the shared database layer -----------------------------------------------------------------------
+
+
+def test_another_store_can_reuse_the_database_layer(db_url: str) -> None:
+    meta = MetaData()
+    notes = Table("test_notes", meta, Column("id", Integer, primary_key=True), Column("text", String(50)))
+    database = Database(db_url)
+    try:
+        database.ensure(meta)
+        database.ensure(meta)  # later calls are free
+        assert inspect(database.engine).get_table_names() == ["test_notes"]  # its tables only
+        with database.write() as conn:
+            conn.execute(notes.insert().values(id=1, text="kept"))
+        # A write that fails part-way leaves nothing behind, not even the rows it wrote before failing.
+        with pytest.raises(IntegrityError), database.write() as conn:
+            conn.execute(notes.insert().values(id=2, text="rolled back"))
+            conn.execute(notes.insert().values(id=1, text="duplicate key"))
+        with pytest.raises(RuntimeError), database.write() as conn:
+            conn.execute(notes.insert().values(id=3, text="rolled back"))
+            raise RuntimeError("the caller gave up")
+        with database.read() as conn:
+            assert conn.execute(select(notes.c.id, notes.c.text)).all() == [(1, "kept")]
+        with database.write() as conn:
+            conn.execute(database.upsert(notes, {"id": 1, "text": "replaced"}, key=("id",)))
+            conn.execute(database.upsert(notes, {"id": 4, "text": "added"}, key=("id",)))
+        with database.read() as conn:
+            assert conn.execute(select(notes).order_by(notes.c.id)).all() == [(1, "replaced"), (4, "added")]
+        # The poll store shares the same database without disturbing the other store's tables.
+        polls = PollStore(db_url)
+        try:
+            assert polls.get(polls.open_poll("Q?", ["a", "b"])).question == "Q?"
+        finally:
+            polls.dispose()
+        with database.read() as conn:
+            assert conn.execute(select(func.count()).select_from(notes)).scalar_one() == 2
+    finally:
+        database.dispose()
+
+
+def test_database_refuses_other_backends_and_hides_passwords() -> None:
+    with pytest.raises(UnsupportedDatabase, match="SQLite or PostgreSQL, not mysql"):
+        Database("mysql://u:p@127.0.0.1/db")
+    database = Database("postgres://u:secret@127.0.0.1:1/db")
+    assert database.backend == "postgresql" and "secret" not in database.url
 
 
 # -- several processes at once -----------------------------------------------------------------------

@@ -17,9 +17,6 @@ from policy.memo.spec import (
 )
 from policy.memo.word import to_docx
 
-# The memo's escaper under its old name; policy.text.md_escape is the stricter one for st.markdown.
-from policy.text import md_escape_document as md_escape
-
 __all__ = [
     "ARGUMENTS_PER_SIDE",
     "EVIDENCE_PER_SIDE",
@@ -43,7 +40,6 @@ __all__ = [
     "check_spec",
     "default_spec",
     "find_unicode_font",
-    "md_escape",
     "to_docx",
     "to_latin1",
     "to_markdown",

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS
+from bench.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import need
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,8 +40,13 @@ def free_port() -> int:
 def start_server(
     env: dict[str, str] | None = None, app: str = "app.py"
 ) -> tuple[subprocess.Popen[bytes], str]:
-    """Start `streamlit run` on a free loopback port and wait until it is healthy."""
+    """Start `streamlit run` on a free loopback port and wait until it is healthy.
+
+    The server's output goes to a log file, not a pipe: nobody reads a pipe while tests run, and a full one
+    would stop the server mid-test.
+    """
     port = free_port()
+    log = tempfile.NamedTemporaryFile(prefix=f"streamlit-{port}-", suffix=".log", delete=False)  # noqa: SIM115
     proc = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", app,
@@ -49,14 +55,15 @@ def start_server(
         ],
         cwd=ROOT,
         env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )  # fmt: skip
+    log.close()
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode() if proc.stderr else ''}")
+            raise RuntimeError(f"streamlit exited: {Path(log.name).read_text(errors='replace')[-4000:]}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.read().decode().strip() == "ok":
@@ -64,7 +71,7 @@ def start_server(
         except OSError:
             time.sleep(0.25)
     proc.terminate()
-    raise RuntimeError("streamlit did not become healthy within 60 s")
+    raise RuntimeError(f"streamlit did not become healthy within 60 s (its log: {log.name})")
 
 
 def stop_server(proc: subprocess.Popen[bytes]) -> None:

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from pages.registry import PAGES
 from policy import Dataset
 from tests.browser.conftest import ROOT, Watched, wait_ready
 from tests.conftest import need
+from ui.registry import PAGES
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

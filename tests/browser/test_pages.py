@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from pages.registry import PAGES
 from policy import Dataset
 from tests.browser.conftest import ROOT, Watched, download, start_server, stop_server, wait_ready
+from ui.registry import PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -100,7 +100,7 @@ def test_people_deep_link(watched: Watched, server: str, dataset: Dataset) -> No
 def test_a_deep_link_as_a_fresh_servers_first_request_goes_through_the_router(
     browser: object, dataset: Dataset
 ) -> None:
-    # Streamlit runs a pages/ folder as a legacy multipage app until st.navigation has run once in the process.
+    # A deep link as a fresh server's first request must run through the router (page config, navigation).
     proc, url = start_server()
     context = browser.new_context(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
     try:

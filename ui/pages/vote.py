@@ -4,9 +4,11 @@ import uuid
 
 import streamlit as st
 
-from pages.common import esc, poll_store, set_url, url_params
 from policy.charts import poll_chart, poll_summary
-from policy.poll import Poll, PollError
+from policy.live import Poll, PollError
+from ui.blocks import esc
+from ui.store import poll_store
+from ui.urlstate import set_url, url_params
 
 store = poll_store()
 if "voter_id" not in st.session_state:
@@ -34,7 +36,7 @@ if poll is None:
         st.stop()
 set_url({"join": poll.code})
 
-st.header(poll.question)
+st.header(esc(poll.question))
 mine = store.voter_choice(poll.code, voter)
 if not poll.is_open:
     st.warning("This poll is closed: votes are no longer taken.", icon=":material/lock:")

@@ -2,38 +2,26 @@
 
 import streamlit as st
 
-from pages.common import (
-    bullet_list,
-    dataset,
-    esc,
-    evidence_list,
-    paginate,
-    position_badge,
-    seed,
-    set_url,
-    show_notices,
-    stances_block,
-    url_params,
-)
-from policy.models import Evidence
-from policy.params import Parsed, one_of
+from policy.models import BEARINGS, Bearing, Evidence
 from policy.style import BEARING_ICONS, position_label
+from ui.blocks import bullet_list, esc, page_link, paginate, position_badge
+from ui.context import view
+from ui.quotes import evidence_list, stances_block
+from ui.urlstate import Choice, Param, UrlState
 
 STANCES_PER_PAGE = 10  # per side; the real content has at most 8
 DISPUTES_PER_PAGE = 10
 EVIDENCE_SHOWN = 5  # per side; all of them are a link away, on the Evidence page
 BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
 
-ds = dataset()
-parsed = Parsed()
-chosen = one_of(url_params(), "position", ds.position_ids, parsed)
-show_notices(parsed)
-
-seed("position_select", chosen or ds.position_ids[0])
+ds = view().dataset
+state = UrlState(
+    Param("position", "position_select", Choice(ds.position_ids), ds.position_ids[0], keep_default=True)
+).start()
 pid = st.selectbox(
     "Position", ds.position_ids, format_func=lambda p: position_label(ds, p), key="position_select"
 )
-set_url({"position": pid})
+state.sync()
 position = ds.position(pid)
 
 position_badge(ds, pid)
@@ -45,35 +33,33 @@ if position.coverage_note:
 st.header("How it is meant to work")
 st.markdown(esc(position.mechanism))
 
-left, right = st.columns(2, gap="large")
-with left:
-    st.header(f"Proponents ({len(position.proponents)})")
-    start, end = paginate(len(position.proponents), "position_pro_page", size=STANCES_PER_PAGE)
-    stances_block(ds, position.proponents[start:end], key=f"pro-{start}")
-with right:
-    st.header(f"Critics ({len(position.critics)})")
-    start, end = paginate(len(position.critics), "position_con_page", size=STANCES_PER_PAGE)
-    stances_block(ds, position.critics[start:end], key=f"con-{start}")
+for col, heading, side, key in zip(
+    st.columns(2, gap="large"),
+    ("Proponents", "Critics"),
+    (position.proponents, position.critics),
+    ("pro", "con"),
+    strict=True,
+):
+    with col:
+        st.header(f"{heading} ({len(side)})")
+        start, end = paginate(len(side), f"position_{key}_page", size=STANCES_PER_PAGE)
+        stances_block(ds, side[start:end], key=f"{key}-{start}")
 
 st.header("Evidence")
 
 
-def evidence_section(bearing: str, items: list[Evidence]) -> None:
+def evidence_section(bearing: Bearing, items: list[Evidence]) -> None:
     """Up to a screenful of claims, and a link to all of them on the Evidence page."""
     if not items:
         st.caption("The sources give no evidence of this kind.")
         return
     evidence_list(ds, items[:EVIDENCE_SHOWN], key=f"ev-{bearing}")
     if len(items) > EVIDENCE_SHOWN:
-        st.page_link(
-            "pages/evidence.py",
-            label=f"All {len(items)} on the Evidence page",
-            icon=":material/arrow_forward:",
-            query_params={"position": pid, "bearing": bearing},
-        )
+        query = {"position": pid, "bearing": bearing}
+        page_link("evidence", f"All {len(items)} on the Evidence page", ":material/arrow_forward:", query)
 
 
-for col, bearing in zip(st.columns(2, gap="large"), ("supports", "undercuts"), strict=True):
+for col, bearing in zip(st.columns(2, gap="large"), BEARINGS[:2], strict=True):
     with col:
         items = ds.evidence_for(pid, bearing)
         st.subheader(f"{BEARING_ICONS[bearing]} {BEARING_HEADINGS[bearing]} ({len(items)})")
@@ -81,11 +67,8 @@ for col, bearing in zip(st.columns(2, gap="large"), ("supports", "undercuts"), s
 context = ds.evidence_for(pid, "context")
 if context:
     # Background rather than argument: on request, and built only then.
-    box = st.expander(
-        f"{BEARING_ICONS['context']} {BEARING_HEADINGS['context']} ({len(context)})",
-        key="position_context",
-        on_change="rerun",
-    )
+    label = f"{BEARING_ICONS['context']} {BEARING_HEADINGS['context']} ({len(context)})"
+    box = st.expander(label, key="position_context", on_change="rerun")
     if box.open:
         with box:
             evidence_section("context", context)
@@ -101,13 +84,13 @@ if disputes:
     st.header("Contested claims that touch it")
     start, end = paginate(len(disputes), "position_disputes_page", size=DISPUTES_PER_PAGE)
     shown = disputes[start:end]
-    # The questions as one list and one link that opens them on the Contested claims page: a link per question
-    # cost the browser more to draw than the rest of this section (docs/performance.md, round 4).
+    # The questions as one list and one link that opens them all (a link per question cost more to draw than
+    # the rest of this section: docs/performance.md, round 4).
     st.markdown("\n".join(f"- {esc(d.question)}" for d in shown))
     questions = "this question" if len(shown) == 1 else f"these {len(shown)} questions"
-    st.page_link(
-        "pages/contested.py",
-        label=f"Who says what: {questions}, side by side on the Contested claims page",
-        icon=":material/balance:",
-        query_params={"position": pid, "dispute": ",".join(d.id for d in shown)},
+    page_link(
+        "contested",
+        f"Who says what: {questions}, side by side on the Contested claims page",
+        ":material/balance:",
+        {"position": pid, "dispute": ",".join(d.id for d in shown)},
     )

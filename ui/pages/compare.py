@@ -2,32 +2,31 @@
 
 import streamlit as st
 
-from pages.common import (
-    content_chart,
-    dataset,
-    derived,
-    esc,
-    position_badge_md,
-    seed,
-    set_url,
-    show_notices,
-    url_params,
-)
 from policy.charts import balance_chart, balance_markdown
 from policy.models import Position
-from policy.params import Parsed, encode, many_of
 from policy.queries import strongest
 from policy.style import position_label
 from policy.text import one_line
+from ui.blocks import esc, position_badge_md
+from ui.charts import content_chart
+from ui.context import view
+from ui.urlstate import Choices, Param, UrlState
 
-ds = dataset()
-parsed = Parsed()
+NONE = "*None in the sources.*"
+
+ctx = view()
+ds = ctx.dataset
 maximum = min(4, len(ds.position_ids))
-chosen = many_of(url_params(), "positions", ds.position_ids, parsed, minimum=2, maximum=maximum)
-show_notices(parsed)
+state = UrlState(
+    Param(
+        "positions",
+        "compare_positions",
+        Choices(ds.position_ids, minimum=2, maximum=maximum),
+        ds.position_ids[:maximum],
+    )
+).start()
 
 st.title("Compare the options")
-seed("compare_positions", chosen or ds.position_ids[:maximum])
 selected = st.multiselect(
     f"Positions to compare (2 to {maximum})",
     ds.position_ids,
@@ -35,17 +34,11 @@ selected = st.multiselect(
     max_selections=maximum,
     key="compare_positions",
 )
-ordered = [p for p in ds.position_ids if p in selected]
+state.sync()
+ordered = tuple(p for p in ds.position_ids if p in selected)
 if len(ordered) < 2:
     st.info("Choose at least two positions to compare.", icon=":material/info:")
-    set_url({"positions": encode(ordered)})
     st.stop()
-set_url({"positions": encode(ordered) if ordered != ds.position_ids[:maximum] else None})
-
-positions = [ds.position(p) for p in ordered]
-
-
-NONE = "*None in the sources.*"
 
 
 def stances_md(position: Position, side: str) -> str:
@@ -79,8 +72,8 @@ def evidence_and_risks(position: Position) -> str:
     ])  # fmt: skip
 
 
-# Three rows, each one Markdown block per position: the rows line up across the columns, and a page of
-# few elements loads faster than one of a cell per aspect (docs/performance.md, round 4).
+# Three rows, each one Markdown block per position: the rows line up across the columns (see ui.blocks).
+positions = [ds.position(p) for p in ordered]
 st.header("Side by side")
 for label, cell in (
     (None, what_it_is),
@@ -93,7 +86,7 @@ for label, cell in (
         col.markdown(cell(position))
 
 st.header("Evidence balance")
-content_chart("balance:" + ",".join(ordered), lambda: balance_chart(ds, ordered))
+content_chart(ctx, balance_chart, ordered)
 with st.expander("The same counts as a table"):
-    st.markdown(derived("balance-table:" + ",".join(ordered), lambda: balance_markdown(ds, ordered)))
+    st.markdown(ctx.cached(balance_markdown, ordered))
 st.caption("Counts of evidence items captured from the sources, not a measure of how strong each case is.")

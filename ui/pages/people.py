@@ -2,34 +2,28 @@
 
 import streamlit as st
 
-from pages.common import (
-    cite_button,
-    dataset,
-    derived,
-    esc,
-    position_badge,
-    quote_md,
-    seed,
-    set_url,
-    show_notices,
-    url_params,
-)
+from policy import Dataset
 from policy.citations import human_date
-from policy.params import Parsed, one_of
 from policy.queries import people_rows
+from ui.blocks import esc, position_badge, quote_md
+from ui.context import view
+from ui.quotes import cite_button
+from ui.urlstate import Choice, Param, UrlState
 
-ds = dataset()
-parsed = Parsed()
-actor_ids = derived(
-    "people-ids", lambda: sorted((a.id for a in ds.actors), key=lambda a: ds.actor(a).name.casefold())
-)
-chosen = one_of(url_params(), "actor", actor_ids, parsed)
-show_notices(parsed)
+
+def by_name(ds: Dataset) -> list[str]:
+    """Every actor id, by name."""
+    return sorted((a.id for a in ds.actors), key=lambda a: ds.actor(a).name.casefold())
+
+
+ctx = view()
+ds = ctx.dataset
+actor_ids = ctx.cached(by_name)
+state = UrlState(Param("actor", "people_actor", Choice(actor_ids))).start()
 
 st.title("People and institutions")
 kinds = sorted({a.kind for a in ds.actors})
 c1, c2 = st.columns([2, 1])
-seed("people_actor", chosen)
 actor_id = c1.selectbox(
     "Person or institution",
     actor_ids,
@@ -38,19 +32,17 @@ actor_id = c1.selectbox(
     format_func=lambda a: ds.actor(a).name,
     key="people_actor",
 )
-set_url({"actor": actor_id})
+state.sync()
 
 if actor_id is None:
     kind = c2.selectbox("Kind", ["all", *kinds], key="people_kind", format_func=str.capitalize)
     st.caption("Everyone the sources name, with the positions they back (✚) or criticise (✖).")
     # The table walks every actor, stance and quote: built once per content version and kind.
-    st.dataframe(
-        derived(f"people-rows:{kind}", lambda: people_rows(ds, kind)), hide_index=True, width="stretch"
-    )
+    st.dataframe(ctx.cached(people_rows, kind), hide_index=True, width="stretch")
     st.stop()
 
 actor = ds.actor(actor_id)
-st.header(actor.name)
+st.header(esc(actor.name))
 facts = [
     ("Role", actor.role),
     ("Affiliation", actor.affiliation),
@@ -73,15 +65,15 @@ else:
 evidence, events = ds.involving(actor.id)
 if evidence or events:
     st.subheader("Where they appear")
-    for event in sorted(events, key=lambda e: e.date):
-        st.markdown(f"- **{esc(human_date(event.date))}** — {esc(event.title)}")
-    for item in evidence:
-        st.markdown(f"- {esc(item.claim)}")
+    lines = [
+        f"- **{esc(human_date(e.date))}** — {esc(e.title)}" for e in sorted(events, key=lambda e: e.date)
+    ]
+    st.markdown("\n".join([*lines, *(f"- {esc(item.claim)}" for item in evidence)]))
 
 quotes = ds.quotes_by(actor.id)
 st.subheader(f"What they said ({len(quotes)})")
 if not quotes:
     st.caption("No words of theirs are quoted in the sources.")
-if quotes:
+else:
     st.markdown("\n\n".join(quote_md(ds, q) for q in quotes))
     cite_button(ds, quotes, key=f"pq-{actor.id}")

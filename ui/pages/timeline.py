@@ -1,35 +1,46 @@
 """Timeline: dated events in order, as a chart and a list, filterable by position and source."""
 
+import altair as alt
 import streamlit as st
 
-from pages.common import (
-    RULE,
-    cite_button,
-    content_chart,
-    dataset,
-    esc,
-    paginate,
-    quote_md,
-    seed,
-    set_url,
-    show_notices,
-    url_params,
-)
+from policy import Dataset
 from policy.charts import timeline_chart
 from policy.citations import human_date
-from policy.params import Parsed, encode, many_of
+from policy.models import TimelineEvent
 from policy.queries import source_label
 from policy.style import position_label
+from ui.blocks import RULE, esc, paginate, quote_md
+from ui.charts import content_chart
+from ui.context import view
+from ui.quotes import cite_button
+from ui.urlstate import Choices, Param, UrlState
 
 EVENTS_PER_PAGE = 10
 
-ds = dataset()
-parsed = Parsed()
-params = url_params()
+
+def matching(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]) -> list[TimelineEvent]:
+    """The events touching any of the positions and from any of the sources (none chosen: all), by date."""
+    return sorted(
+        (
+            e
+            for e in ds.timeline
+            if (not positions or set(positions) & set(e.positions)) and (not sources or e.source in sources)
+        ),
+        key=lambda e: e.date,
+    )
+
+
+def chart(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]) -> alt.Chart:
+    return timeline_chart(ds, matching(ds, positions, sources))
+
+
+ctx = view()
+ds = ctx.dataset
 sources = [s.id for s in ds.sources]
-seed("tl_positions", many_of(params, "position", ds.position_ids, parsed) or [])
-seed("tl_sources", many_of(params, "source", sources, parsed) or [])
-show_notices(parsed)
+state = UrlState(
+    Param("position", "tl_positions", Choices(ds.position_ids), []),
+    Param("source", "tl_sources", Choices(sources), []),
+).start()
 
 st.title("Timeline")
 c1, c2 = st.columns(2)
@@ -39,41 +50,30 @@ chosen_positions = c1.multiselect(
 chosen_sources = c2.multiselect(
     "From the sources", sources, format_func=lambda s: source_label(ds, s), key="tl_sources"
 )
-set_url({"position": encode(chosen_positions), "source": encode(chosen_sources)})
+state.sync()
 
-events = [
-    e
-    for e in ds.timeline
-    if (not chosen_positions or set(chosen_positions) & set(e.positions))
-    and (not chosen_sources or e.source in chosen_sources)
-]
+filters = (tuple(sorted(chosen_positions)), tuple(sorted(chosen_sources)))
+events = ctx.cached(matching, *filters)
 if not events:
     st.info("No events match these filters.", icon=":material/search_off:")
     st.stop()
 
-# The chart depends on the filters alone, so it is converted once per filter and content version.
-content_chart(
-    f"timeline:{encode(chosen_positions)}:{encode(chosen_sources)}", lambda: timeline_chart(ds, events)
-)
+content_chart(ctx, chart, *filters)
 c1, c2 = st.columns([3, 1], vertical_alignment="center")
 c1.caption(f"{len(events)} events. Dates given only to the month or year are placed at its start.")
 
 start, end = paginate(len(events), "tl_page", size=EVENTS_PER_PAGE)
-shown = sorted(events, key=lambda e: e.date)[start:end]
+shown = events[start:end]
 blocks = []
 for event in shown:
     parts = [f"**{esc(human_date(event.date))} — {esc(event.title)}**", esc(event.description)]
     if event.date_note:
         parts.append(f"*{esc(f'Date: {event.date_note}')}*")
     quote = ds.quote(event.quote) if event.quote else None
-    if quote is None:
-        parts.append(f"*{esc(f'Source: {source_label(ds, event.source)}')}*")
-    else:
-        parts.append(quote_md(ds, quote))
+    parts.append(quote_md(ds, quote) if quote else f"*{esc(f'Source: {source_label(ds, event.source)}')}*")
     blocks.append("\n\n".join(parts))
-# The page's events as one element, divided by rules: each element costs the browser time to draw.
+# The page's events as one element, and one Cite button for their quotes (see ui.blocks on why).
 st.markdown(RULE.join(blocks))
-# One Cite button for the page's quotes, beside the count: a button per event would cost the browser time.
 quotes = [ds.quote(e.quote) for e in shown if e.quote]
 with c2:
     cite_button(ds, quotes, key=f"tl-page-{start}", label=f"Cite these quotes ({len(quotes)})")

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from pages.common import dataset, esc, paginate
 from policy.citations import bibliography, human_date
 from policy.queries import source_label
+from ui.blocks import esc, paginate
+from ui.context import view
 
 TERMS_PER_PAGE = 20  # the real content has 19
 
-ds = dataset()
+ds = view().dataset
 st.title("Sources and method")
 
 st.header("The sources")
@@ -37,12 +38,8 @@ st.header("How to cite")
 st.markdown("**This dashboard**")
 st.code(ds.debate.cite_as, language=None, wrap_lines=True)
 st.markdown(
-    "\n\n".join(
-        [
-            "**A quote** — every quote has a *Cite* button with a ready-to-copy citation. The sources:",
-            "\n".join(f"- {esc(bibliography(source))}" for source in ds.sources),
-        ]
-    )
+    "**A quote** — every quote has a *Cite* button with a ready-to-copy citation. The sources:\n\n"
+    + "\n".join(f"- {esc(bibliography(source))}" for source in ds.sources)
 )
 
 st.header("Glossary")

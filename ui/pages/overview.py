@@ -2,10 +2,20 @@
 
 import streamlit as st
 
-from pages.common import dataset, derived, esc, position_badge_md
-from policy.queries import counts, format_figure, key_figure, metric_parts
+from policy import Dataset
+from policy.models import Evidence
+from policy.queries import PositionCounts, counts, format_figure, key_figure, metric_parts
+from ui.blocks import esc, page_link, position_badge_md
+from ui.context import view
 
-ds = dataset()
+
+def tallies(ds: Dataset) -> dict[str, tuple[PositionCounts, Evidence | None]]:
+    """Each position's counts and key figure: counting walks all the evidence, so it is cached."""
+    return {p.id: (counts(ds, p), key_figure(ds, p)) for p in ds.positions}
+
+
+ctx = view()
+ds = ctx.dataset
 st.title(ds.debate.title)
 st.markdown(esc(ds.debate.question))
 st.markdown(esc(ds.debate.intro))
@@ -22,10 +32,9 @@ if ds.debate.headline_evidence:
 
 st.header("The options")
 columns = st.columns(2)
-# Counting walks all the evidence: done once per content version, not on every visit.
-tallies = derived("overview-counts", lambda: {p.id: (counts(ds, p), key_figure(ds, p)) for p in ds.positions})
+counted = ctx.cached(tallies)
 for i, position in enumerate(ds.positions):
-    c, figure = tallies[position.id]
+    c, figure = counted[position.id]
     with columns[i % 2].container(border=True):
         card = (
             f"{position_badge_md(ds, position.id)}\n\n### {esc(position.title)}\n\n{esc(position.one_line)}"
@@ -37,16 +46,19 @@ for i, position in enumerate(ds.positions):
             f"{c.proponents} proponents · {c.critics} critics · {c.evidence} evidence items "
             f"({c.supports} for, {c.undercuts} against)"
         )
-        st.page_link(
-            "pages/position.py",
-            label="Read the case",
-            icon=":material/arrow_forward:",
-            query_params={"position": position.id},
-        )
+        page_link("position", "Read the case", ":material/arrow_forward:", {"position": position.id})
 
 st.header("Where next")
 nav = st.columns(4)
-nav[0].page_link("pages/compare.py", label="Compare side by side", icon=":material/compare_arrows:")
-nav[1].page_link("pages/evidence.py", label="Search the evidence", icon=":material/fact_check:")
-nav[2].page_link("pages/contested.py", label="See what is contested", icon=":material/balance:")
-nav[3].page_link("pages/memo.py", label="Build a briefing memo", icon=":material/description:")
+for col, (where, label, icon) in zip(
+    nav,
+    [
+        ("compare", "Compare side by side", ":material/compare_arrows:"),
+        ("evidence", "Search the evidence", ":material/fact_check:"),
+        ("contested", "See what is contested", ":material/balance:"),
+        ("memo", "Build a briefing memo", ":material/description:"),
+    ],
+    strict=True,
+):
+    with col:
+        page_link(where, label, icon)

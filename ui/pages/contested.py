@@ -2,37 +2,29 @@
 
 import streamlit as st
 
-from pages.common import (
-    cite_button,
-    dataset,
-    esc,
-    paginate,
-    position_badge_md,
-    quote_md,
-    seed,
-    set_url,
-    show_notices,
-    url_params,
-)
-from policy.params import Parsed, encode, many_of, one_of
+from policy.params import encode
 from policy.style import position_label
+from ui.blocks import esc, paginate, position_badge_md, quote_md
+from ui.context import view
+from ui.quotes import cite_button
+from ui.urlstate import Choice, Choices, Param, UrlState
 
 DISPUTES_PER_PAGE = 10  # the real content has 8
 
-ds = dataset()
-parsed = Parsed()
-params = url_params()
+ds = view().dataset
 dispute_ids = [d.id for d in ds.disputes]
-linked = many_of(params, "dispute", dispute_ids, parsed)
-position_filter = one_of(params, "position", ds.position_ids, parsed)
-show_notices(parsed)
+# "dispute" names the questions open at the start; it seeds no widget of its own (each question is one).
+state = UrlState(
+    Param("position", "contested_position", Choice(ds.position_ids)),
+    Param("dispute", "contested_linked", Choices(dispute_ids)),
+).start()
+linked = state.linked["dispute"]
 
 st.title("Contested claims")
 st.caption(
     "Where the sources or the people in them contradict each other. We show each side; we do not settle it."
     " Open a question to see who says what."
 )
-seed("contested_position", position_filter)
 pid = st.selectbox(
     "Touching the position",
     ds.position_ids,
@@ -46,17 +38,17 @@ disputes = ds.disputes_for(pid) if pid else ds.disputes
 # A link to a question further down the list starts on the page that holds it.
 first_linked = next((i for i, d in enumerate(disputes) if linked and d.id in linked), 0)
 start, end = paginate(
-    len(disputes), "contested_page", start_page=first_linked // DISPUTES_PER_PAGE + 1, size=DISPUTES_PER_PAGE
+    len(disputes), "contested_page", DISPUTES_PER_PAGE, first_linked // DISPUTES_PER_PAGE + 1
 )
 shown = disputes[start:end]
-# Which questions start open: those the link names, else the first one shown. Only open ones are built
-# (opening one reruns the page), so a long list costs little until it is read.
+# Which questions start open: those the link names, else the first one shown. Only open ones are built.
 first_open = set(linked) if linked is not None else {shown[0].id} if shown else set()
 open_ids = []
 for dispute in shown:
     key = f"dispute-{dispute.id}"
-    seed(key, dispute.id in first_open)
-    expander = st.expander(dispute.question, key=key, on_change="rerun")
+    if key not in st.session_state:
+        st.session_state[key] = dispute.id in first_open
+    expander = st.expander(esc(dispute.question), key=key, on_change="rerun")
     if not expander.open:
         continue
     open_ids.append(dispute.id)
@@ -68,14 +60,10 @@ for dispute in shown:
                 who = ds.actor(claim.claimant).name if claim.claimant else ds.source(claim.source).outlet
                 quote = ds.quote(claim.quote)
                 st.markdown(f"**{esc(who)}**\n\n{esc(claim.claim)}\n\n{quote_md(ds, quote)}")
-        # One Cite button for the question's quotes: a button under every claim costs the browser time to draw.
+        # One Cite button for the question's quotes (see ui.blocks on why).
         quotes = list({c.quote: ds.quote(c.quote) for c in dispute.claims}.values())
         cite_button(ds, quotes, key=f"dq-{dispute.id}")
         if dispute.note:
             st.info(esc(dispute.note), icon=":material/lightbulb:")
-set_url(
-    {
-        "position": pid,
-        "dispute": encode(open_ids) if linked is not None or open_ids != [d.id for d in shown[:1]] else None,
-    }
-)
+default_open = [d.id for d in shown[:1]]
+state.sync(dispute=encode(open_ids) if linked is not None or open_ids != default_open else None)

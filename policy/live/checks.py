@@ -1,0 +1,112 @@
+"""Checks and normalisers for what the audience and presenter type: poll codes, voter ids, questions, options."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping, Sequence
+
+from policy.live.errors import BadCode, BadOption, BadVoter, PollError
+
+__all__ = [
+    "CODE_ALPHABET",
+    "CODE_LENGTH",
+    "MAX_LABEL",
+    "MAX_OPTIONS",
+    "MAX_OPTION_ID",
+    "MAX_QUESTION",
+    "MAX_VOTER_ID",
+    "check_labels",
+    "check_options",
+    "check_question",
+    "new_code",
+    "normalise_code",
+    "normalise_voter",
+]
+
+# No I, L, O, 0 or 1: a code read off a projector screen must not be mistyped.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+MAX_QUESTION = 300
+MAX_OPTIONS = 50
+MAX_OPTION_ID = 100
+MAX_LABEL = 200
+MAX_VOTER_ID = 100
+
+
+def normalise_code(code: object) -> str:
+    """The poll code trimmed and upper-cased; BadCode if it cannot be one."""
+    if not isinstance(code, str):
+        raise BadCode(f"A poll code must be text, not {type(code).__name__}.")
+    cleaned = code.strip().upper()
+    if len(cleaned) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in cleaned):
+        shown = cleaned if len(cleaned) <= 20 else cleaned[:20] + "..."
+        raise BadCode(
+            f'"{shown}" is not a valid poll code. A poll code is {CODE_LENGTH} characters: '
+            "letters and the digits 2 to 9 (never I, L, O, 0 or 1)."
+        )
+    return cleaned
+
+
+def normalise_voter(voter_id: object) -> str:
+    """The voter id trimmed; BadVoter if it is empty or too long."""
+    if not isinstance(voter_id, str) or not voter_id.strip():
+        raise BadVoter("A vote needs a voter id, and none was given.")
+    cleaned = voter_id.strip()
+    if len(cleaned) > MAX_VOTER_ID:
+        raise BadVoter(f"The voter id is {len(cleaned)} characters long; the limit is {MAX_VOTER_ID}.")
+    return cleaned
+
+
+def check_question(question: object) -> str:
+    """The question trimmed; PollError if it is empty or too long."""
+    if not isinstance(question, str) or not question.strip():
+        raise PollError("A poll needs a question, and none was given.")
+    cleaned = question.strip()
+    if len(cleaned) > MAX_QUESTION:
+        raise PollError(f"The question is {len(cleaned)} characters long; the limit is {MAX_QUESTION}.")
+    return cleaned
+
+
+def check_options(option_ids: object) -> tuple[str, ...]:
+    """The option ids as a tuple; PollError unless there are 2 to 50 distinct, non-empty, unpadded ids."""
+    if isinstance(option_ids, str) or not isinstance(option_ids, Sequence):
+        raise PollError("The options must be a list of option ids, not a single piece of text.")
+    options = tuple(option_ids)
+    for option in options:
+        if not isinstance(option, str) or not option.strip():
+            raise PollError("Every option needs an id, and one of them is empty.")
+        if option != option.strip():
+            raise PollError(f'The option id "{option}" has spaces at one end; remove them.')
+        if len(option) > MAX_OPTION_ID:
+            raise PollError(f'The option id "{option[:20]}..." is too long; the limit is {MAX_OPTION_ID}.')
+    if len(options) < 2:
+        raise PollError(f"A poll needs at least two options to choose from; it was given {len(options)}.")
+    if len(options) > MAX_OPTIONS:
+        raise PollError(f"A poll can have at most {MAX_OPTIONS} options; it was given {len(options)}.")
+    seen: set[str] = set()
+    for option in options:
+        if option in seen:
+            raise PollError(f'Each option must be different, but "{option}" appears more than once.')
+        seen.add(option)
+    return options
+
+
+def check_labels(labels: Mapping[str, str] | None, options: tuple[str, ...]) -> dict[str, str]:
+    """A trimmed label for every option, in option order; PollError or BadOption for a bad label."""
+    given = dict(labels or {})
+    for key, label in given.items():
+        if key not in options:
+            raise BadOption(
+                f'A label was given for "{key}", which is not one of the options ({", ".join(options)}).'
+            )
+        if not isinstance(label, str) or not label.strip():
+            raise PollError(f'The label for "{key}" is empty; give it some text or leave it out.')
+        if len(label.strip()) > MAX_LABEL:
+            raise PollError(f'The label for "{key}" is too long; the limit is {MAX_LABEL} characters.')
+    # Options without a label are shown by their id.
+    return {option: given[option].strip() if option in given else option for option in options}
+
+
+def new_code() -> str:
+    """A random poll code; secrets, not random, so codes of other people's polls cannot be predicted."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))

@@ -1,0 +1,58 @@
+"""An editor's correction reaches a running server's memo: its preview and each download, with no restart."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import time
+from pathlib import Path
+
+from docx import Document
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from tests.browser.conftest import download, start_server, stop_server, wait_ready
+from tests.conftest import MINI
+from tests.test_ui import NEW, OLD, edit_title
+
+
+def files(page: object) -> dict[str, str]:
+    """The text of the memo's Markdown, Word and PDF downloads."""
+    texts = {}
+    for label, ext in (("Markdown", "md"), ("Word (.docx)", "docx"), ("PDF", "pdf")):
+        path, name = download(page, label)
+        assert name.endswith(f".{ext}")
+        data = path.read_bytes()
+        if ext == "docx":
+            texts[ext] = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
+        elif ext == "pdf":
+            texts[ext] = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+        else:
+            texts[ext] = data.decode("utf-8")
+    return texts
+
+
+def test_an_edited_position_title_reaches_the_memo_downloads_without_a_restart(
+    browser: object, tmp_path: Path
+) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(MINI, folder)
+    proc, url = start_server({"POLICY_DATA_DIR": str(folder), "POLICY_POLL_DB": str(tmp_path / "polls")})
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(f"{url}/memo")
+        wait_ready(page)
+        before = files(page)
+        assert all(OLD in text and NEW not in text for text in before.values()), before
+        edit_title(folder)
+        time.sleep(1.2)  # the app looks at the files' modification times once a second
+        page.reload()  # a reader's next visit
+        wait_ready(page)
+        page.get_by_text("Preview the memo").click()
+        expect(page.get_by_test_id("stExpanderDetails").last).to_contain_text(NEW)
+        after = files(page)
+        assert all(NEW in text for text in after.values()), after
+    finally:
+        context.close()
+        stop_server(proc)

@@ -1,0 +1,148 @@
+"""The view layer: one cache keyed by content version and language, fresh content everywhere, no private API."""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import ui.content
+from policy import Dataset
+from policy.memo import MemoSpec, default_spec
+from tests.conftest import MINI
+from tests.test_memo import docx_paragraphs, pdf_text
+from ui import registry
+from ui.cache import CACHE, Key, ViewCache
+from ui.context import ViewContext, build
+from ui.memo_parts import memo_docx, memo_markdown, memo_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+UI_FILES = [ROOT / "app.py", *sorted((ROOT / "ui").rglob("*.py"))]
+OLD, NEW = "A four-day week", "A shorter four-day week"
+
+
+@pytest.fixture
+def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the test debate as the app's content, looked at on every run (the app looks once a second)."""
+    folder = tmp_path / "content"
+    shutil.copytree(MINI, folder)
+    monkeypatch.setenv("POLICY_DATA_DIR", str(folder))
+    monkeypatch.setattr(ui.content, "RECHECK_SECONDS", 0.0)
+    CACHE.clear()
+    yield folder
+    CACHE.clear()
+
+
+def edit_title(folder: Path) -> None:
+    path = folder / "positions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(OLD, NEW, 1), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 5_000_000_000))
+
+
+def test_a_content_edit_reaches_the_memo_preview_and_every_download(content: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=60).switch_page(registry.script("memo")).run()
+    at.session_state["memo_preview"] = True
+    at.run()
+    assert OLD in at.markdown[-1].value
+    edit_title(content)
+    at.run()
+    assert not at.exception
+    preview = at.markdown[-1].value
+    assert NEW in preview and f"## {OLD}" not in preview
+    # The downloads are built from the same cache, under this run's content version.
+    ctx = build()
+    spec = default_spec(ctx.dataset, ctx.dataset.position_ids)
+    spec_json = MemoSpec.model_validate(spec.model_dump(by_alias=True)).model_dump_json(by_alias=True)
+    assert NEW in ctx.cached(memo_markdown, spec_json).replace("\\", "")
+    assert NEW in [text for _, text in docx_paragraphs(ctx.cached(memo_docx, spec_json))]
+    assert NEW in pdf_text(ctx.cached(memo_pdf, spec_json))
+
+
+def test_two_languages_never_share_a_cache_entry(content: Path) -> None:
+    english = build()
+    spanish = dataclasses.replace(english, language="es")
+    assert english.key(memo_markdown, ("x",)) != spanish.key(memo_markdown, ("x",))
+    _built.clear()
+    assert english.cached(_build) is not spanish.cached(_build)
+    assert english.cached(_build) is english.cached(_build)
+    assert len(_built) == 2, "one entry per language, the repeated English call served from the cache"
+
+
+_built: list[object] = []
+
+
+def _build(ds: Dataset) -> object:
+    del ds
+    _built.append(object())
+    return _built[-1]
+
+
+def test_a_new_content_version_drops_the_old_one_and_a_late_old_request_cannot_evict_it() -> None:
+    cache = ViewCache(max_entries=3)
+    cache.get(Key("v1", "en", "f", ()), lambda: 1)
+    cache.get(Key("v1", "es", "f", ()), lambda: 2)
+    cache.get(Key("v2", "en", "f", ()), lambda: 3)
+    assert [k.version for k in cache.keys()] == ["v2"]
+    assert cache.get(Key("v1", "en", "f", ()), lambda: 4) == 4  # served to the late run, not stored
+    assert [k.version for k in cache.keys()] == ["v2"]
+    for n in range(5):
+        cache.get(Key("v2", "en", "g", (n,)), lambda n=n: n)
+    assert len(cache.keys()) == 3, "bounded: the least recently used go first"
+
+
+def test_only_module_level_functions_can_be_cached(content: Path) -> None:
+    ctx = build()
+    with pytest.raises(TypeError):
+        ctx.cached(lambda ds: ds)
+    offset = 1
+
+    def closure(ds: Dataset) -> int:
+        return len(ds.positions) + offset
+
+    with pytest.raises(TypeError):
+        ctx.cached(closure)
+
+
+def test_a_cached_chart_spec_is_a_fresh_copy_every_time(content: Path) -> None:
+    from policy.charts import balance_chart
+
+    ctx: ViewContext = build()
+    first = ctx.chart_spec(balance_chart, tuple(ctx.dataset.position_ids))
+    first["encoding"] = {"x": {"title": "changed"}}
+    first.pop("datasets", None)
+    again = ctx.chart_spec(balance_chart, tuple(ctx.dataset.position_ids))
+    assert again["datasets"] and again.get("encoding") != {"x": {"title": "changed"}}
+
+
+def test_the_app_imports_no_private_streamlit_module_or_name() -> None:
+    for path in UI_FILES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("streamlit"):
+                module = node.module or ""
+                assert module == "streamlit", f"{path.relative_to(ROOT)} imports {module}"
+                assert not any(a.name.startswith("_") for a in node.names), path
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    assert alias.name == "streamlit" or not alias.name.startswith("streamlit."), path
+
+
+def test_no_module_of_the_view_layer_is_over_200_lines() -> None:
+    long = {str(p.relative_to(ROOT)): n for p in UI_FILES if (n := len(p.read_text().splitlines())) > 200}
+    assert not long, long
+
+
+def test_pages_are_linked_through_the_registry_only() -> None:
+    for spec in registry.PAGES:
+        assert (ROOT / spec.script).is_file(), spec
+    assert len({s.url_path for s in registry.PAGES}) == len(registry.PAGES)
+    for path in UI_FILES:
+        text = path.read_text(encoding="utf-8")
+        assert '"pages/' not in text and "'pages/" not in text, f"{path.relative_to(ROOT)} names a page file"
+    assert not (ROOT / "pages").exists(), "a pages/ folder makes Streamlit run a legacy multipage app"

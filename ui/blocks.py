@@ -1,0 +1,97 @@
+"""Display blocks every page shares: escaped text, badges, quotes, evidence, lists and page choosers.
+
+Why so much is drawn as one Markdown element: every element a page holds costs the browser time to draw
+(a card, a button or a link per item made the long pages the slowest; docs/performance.md, rounds 1-4). So
+items of one kind share one element, divided by RULE; quotes, citations and long sections are built only
+when the reader opens them (opening an expander or popover reruns the page); long lists are paged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+from policy import Dataset
+from policy.models import Evidence, Quote
+from policy.queries import format_figure, quote_attribution
+from policy.style import BADGE_COLORS, BEARING_ICONS, BEARING_LABELS, position_label
+from policy.text import md_escape
+from ui import registry
+
+RULE = "\n\n---\n\n"  # between items drawn as one element
+PAGE_SIZE = 10  # items per page of a long list
+
+
+def esc(text: str) -> str:
+    """Content or user text made safe for st.markdown: data, never markup."""
+    return md_escape(text)
+
+
+def page_link(url_path: str, label: str, icon: str, query_params: Mapping[str, str] | None = None) -> None:
+    """A link to one of the app's pages, by its url_path in the registry."""
+    st.page_link(registry.script(url_path), label=label, icon=icon, query_params=dict(query_params or {}))
+
+
+def position_badge(ds: Dataset, position_id: str) -> None:
+    """The position's icon, short title and colour."""
+    index = ds.position_ids.index(position_id)
+    st.badge(position_label(ds, position_id), color=BADGE_COLORS[index % len(BADGE_COLORS)])
+
+
+def position_badge_md(ds: Dataset, position_id: str) -> str:
+    """The same badge as Markdown, so several share one element."""
+    index = ds.position_ids.index(position_id)
+    return f":{BADGE_COLORS[index % len(BADGE_COLORS)]}-badge[{esc(position_label(ds, position_id))}]"
+
+
+def quote_md(ds: Dataset, quote: Quote) -> str:
+    """A verbatim quote as a Markdown blockquote, with speaker, outlet and date under it (all escaped)."""
+    return f"> {esc(quote.text)}\n>\n> *{esc(quote_attribution(ds, quote))}*"
+
+
+def claim_head(item: Evidence) -> str:
+    """An evidence item's figure in bold before its claim, or nothing if it has none."""
+    figure = format_figure(item)
+    return f"**{esc(figure)}** · " if figure else ""
+
+
+def evidence_md(ds: Dataset, item: Evidence) -> str:
+    """A piece of evidence as Markdown: its claim, figure, bearings and the quotes behind it."""
+    tags = [
+        f"{BEARING_ICONS[b]} {BEARING_LABELS[b].lower()} {position_label(ds, p)}"
+        for p, b in item.bearing.items()
+    ]
+    text = f"{claim_head(item)}{esc(item.claim)}\n\n*" + esc(
+        f"{item.kind.capitalize()} · " + " · ".join(tags)
+    )
+    return "\n\n".join([text + "*", *(quote_md(ds, ds.quote(qid)) for qid in item.quotes)])
+
+
+def evidence_blocks(ds: Dataset, items: Sequence[Evidence]) -> None:
+    """A page of evidence as one element, items divided by rules (the page gives one Cite button)."""
+    if items:
+        st.markdown(RULE.join(evidence_md(ds, item) for item in items))
+
+
+def bullet_list(heading: str, items: Sequence[str], empty: str) -> None:
+    """A section of bullet points (one element), or a line saying there are none."""
+    st.header(heading)
+    if items:
+        st.markdown("\n".join(f"- {esc(item)}" for item in items))
+    else:
+        st.caption(empty)
+
+
+def paginate(count: int, key: str, size: int = PAGE_SIZE, start_page: int = 1) -> tuple[int, int]:
+    """Slice bounds for the current page of a long list, with a page chooser when needed."""
+    pages = max(1, -(-count // size))
+    if pages == 1:
+        return 0, count
+    if key not in st.session_state:
+        st.session_state[key] = start_page
+    # The list may have shrunk since the reader chose a page (a new filter): stay within it.
+    st.session_state[key] = min(max(1, int(st.session_state[key] or 1)), pages)
+    page = st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=key)
+    start = (int(page) - 1) * size
+    return start, min(start + size, count)

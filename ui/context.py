@@ -1,0 +1,71 @@
+"""The per-run view context: the dataset, its content version and the reader's language, built by the router.
+
+Pages ask ``view()`` for it and cache through it, so every cache key carries the version and the language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Hashable
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import altair as alt
+
+from policy import Dataset
+from ui import content
+from ui.cache import CACHE, Key, function_id
+
+T = TypeVar("T")
+LANGUAGES = ("en",)  # the interface's languages, the default first
+DEFAULT_LANGUAGE = LANGUAGES[0]
+_current: ContextVar[ViewContext | None] = ContextVar("view_context", default=None)
+
+# Cached charts are stored as JSON, so every page draws from a fresh spec (Streamlit changes the one it gets);
+# Altair's row limit is for notebooks: content at 100x has more timeline events than it allows.
+alt.data_transformers.disable_max_rows()
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    """What a page is drawn from. Frozen: a run that needs another language builds another context."""
+
+    dataset: Dataset
+    version: str
+    language: str = DEFAULT_LANGUAGE
+
+    def key(self, fn: Callable[..., Any], args: tuple[Hashable, ...]) -> Key:
+        """The cache key of fn(args) in this context."""
+        return Key(self.version, self.language, function_id(fn), args)
+
+    def cached(self, fn: Callable[..., T], *args: Hashable) -> T:
+        """fn(dataset, *args), built once per content version, language and arguments; do not change it."""
+        return CACHE.get(self.key(fn, args), lambda: fn(self.dataset, *args))
+
+    def chart_spec(self, fn: Callable[..., alt.TopLevelMixin], *args: Hashable) -> dict[str, Any]:
+        """The Vega-Lite spec of the Altair chart fn(dataset, *args): validated once, a fresh copy each call."""
+        spec: str = CACHE.get(self.key(fn, ("chart", *args)), lambda: fn(self.dataset, *args).to_json())
+        return dict(json.loads(spec))
+
+
+def build(language: str = DEFAULT_LANGUAGE) -> ViewContext:
+    """A context for the content as it is on disk now (ContentError when it does not validate)."""
+    version = content.content_version()
+    dataset = CACHE.get(Key(version, "", function_id(content.load), ()), lambda: content.load(version))
+    return ViewContext(dataset, version, language if language in LANGUAGES else DEFAULT_LANGUAGE)
+
+
+def begin_run(language: str = DEFAULT_LANGUAGE) -> ViewContext:
+    """Build this run's context and make it the one view() returns (the router calls this first)."""
+    ctx = build(language)
+    _current.set(ctx)
+    return ctx
+
+
+def view() -> ViewContext:
+    """This run's context; a run that did not pass through the router (a fragment's rerun) builds one."""
+    ctx = _current.get()
+    if ctx is None or ctx.version != content.content_version():
+        ctx = begin_run(ctx.language if ctx else DEFAULT_LANGUAGE)
+    return ctx

@@ -1,0 +1,69 @@
+"""The memo builder's parts: an option's panel of choices, and the memo in each format (cached per content)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from policy import Dataset
+from policy.memo import MemoSpec, OptionChoice, build_memo, to_docx, to_markdown, to_pdf
+from policy.style import position_label
+
+
+def memo_markdown(ds: Dataset, spec_json: str) -> str:
+    return to_markdown(build_memo(ds, MemoSpec.model_validate_json(spec_json)))
+
+
+def memo_docx(ds: Dataset, spec_json: str) -> bytes:
+    return to_docx(build_memo(ds, MemoSpec.model_validate_json(spec_json)))
+
+
+def memo_pdf(ds: Dataset, spec_json: str) -> bytes:
+    return to_pdf(build_memo(ds, MemoSpec.model_validate_json(spec_json)))
+
+
+def option_panel(ds: Dataset, pid: str, default: OptionChoice) -> OptionChoice:
+    """An option's choices: its panel's widgets while it is open, else what was chosen last (or the default)."""
+    position = ds.position(pid)
+    # The choices live under a key of their own: the panel's widgets exist only while it is open,
+    # and a widget's state goes when the widget does.
+    kept: OptionChoice = st.session_state.setdefault(f"memo_choice_{pid}", default)
+    panel = st.expander(
+        position_label(ds, pid) + " — " + position.title, key=f"memo_open_{pid}", on_change="rerun"
+    )
+    if not panel.open:
+        return kept
+    with panel:
+        pro = [s.actor for s in position.proponents]
+        con = [s.actor for s in position.critics]
+        evidence = [e.id for e in ds.evidence_for(pid) if e.bearing[pid] != "context"]
+        # Kept choices the content no longer offers (it was edited meanwhile) are dropped, not an error.
+        for key, kept_ids, offered in (
+            (f"memo_for_{pid}", kept.arguments_for, pro),
+            (f"memo_against_{pid}", kept.arguments_against, con),
+            (f"memo_evidence_{pid}", kept.evidence, evidence),
+        ):
+            if key not in st.session_state:
+                st.session_state[key] = [x for x in kept_ids if x in offered]
+        a, b = st.columns(2)
+        name = lambda x: ds.actor(x).name  # noqa: E731
+        arguments_for = a.multiselect("Arguments for", pro, format_func=name, key=f"memo_for_{pid}")
+        arguments_against = b.multiselect(
+            "Arguments against", con, format_func=name, key=f"memo_against_{pid}"
+        )
+        chosen_evidence = st.multiselect(
+            "Evidence",
+            evidence,
+            format_func=lambda e: (
+                ("✚ " if ds.evidence_item(e).bearing[pid] == "supports" else "✖ ")
+                + ds.evidence_item(e).claim[:110]
+            ),
+            key=f"memo_evidence_{pid}",
+        )
+    kept = OptionChoice(
+        position=pid,
+        arguments_for=arguments_for,
+        arguments_against=arguments_against,
+        evidence=chosen_evidence,
+    )
+    st.session_state[f"memo_choice_{pid}"] = kept
+    return kept

@@ -1,0 +1,98 @@
+"""Evidence: every item and quote, searchable and filterable, with the filters in the URL."""
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from policy import Dataset
+from policy.exports import records_json, safe_csv
+from policy.models import BEARINGS, EVIDENCE_KINDS
+from policy.queries import EvidenceFilter, evidence_quotes, evidence_table, filter_evidence, source_label
+from policy.style import BEARING_LABELS, position_label
+from ui.blocks import evidence_blocks, paginate
+from ui.context import view
+from ui.quotes import cite_button
+from ui.urlstate import Choices, Number, Param, Search, UrlState
+
+
+def speakers(ds: Dataset) -> list[str]:
+    """Everyone quoted, by name."""
+    return sorted({q.speaker for q in ds.quotes if q.speaker}, key=lambda a: ds.actor(a).name)
+
+
+ctx = view()
+ds = ctx.dataset
+actors = ctx.cached(speakers)
+sources = [s.id for s in ds.sources]
+state = UrlState(
+    Param("position", "ev_positions", Choices(ds.position_ids), []),
+    Param("bearing", "ev_bearings", Choices(BEARINGS), []),
+    Param("source", "ev_sources", Choices(sources), []),
+    Param("actor", "ev_actors", Choices(actors), []),
+    Param("kind", "ev_kinds", Choices(EVIDENCE_KINDS), []),
+    Param("q", "ev_text", Search(), ""),
+    Param("page", "ev_page", Number(1, 10_000), 1),
+).start()
+
+st.title("Evidence")
+st.caption("Every claim the sources support, with the verbatim words behind it.")
+st.text_input("Search claims, quotes and speakers", key="ev_text", max_chars=200)
+c1, c2, c3 = st.columns(3)
+c1.multiselect("Position", ds.position_ids, format_func=lambda p: position_label(ds, p), key="ev_positions")
+c2.multiselect("Bearing", BEARINGS, format_func=lambda b: BEARING_LABELS[b], key="ev_bearings")
+c3.multiselect("Kind", EVIDENCE_KINDS, format_func=str.capitalize, key="ev_kinds")
+c4, c5 = st.columns(2)
+c4.multiselect("Source", sources, format_func=lambda s: source_label(ds, s), key="ev_sources")
+c5.multiselect("Speaker", actors, format_func=lambda a: ds.actor(a).name, key="ev_actors")
+
+chosen = EvidenceFilter(
+    positions=tuple(st.session_state.ev_positions),
+    bearings=tuple(st.session_state.ev_bearings),
+    sources=tuple(st.session_state.ev_sources),
+    actors=tuple(st.session_state.ev_actors),
+    kinds=tuple(st.session_state.ev_kinds),
+    text=st.session_state.ev_text,
+)
+items = filter_evidence(ds, chosen)
+
+
+def export(render: Callable[[pd.DataFrame], bytes]) -> Callable[[], bytes]:
+    # The table is built when a download button is pressed, not on every rerun.
+    return lambda: render(evidence_table(ds, items))
+
+
+st.markdown(f"**{len(items)}** of {len(ds.evidence)} evidence items")
+d1, d2, d3 = st.columns([1, 1, 2])
+for col, (label, render, name, mime) in zip(
+    (d1, d2),
+    [
+        ("Download CSV", safe_csv, "evidence.csv", "text/csv"),
+        ("Download JSON", records_json, "evidence.json", "application/json"),
+    ],
+    strict=True,
+):
+    col.download_button(
+        label,
+        export(render),
+        name,
+        mime,
+        key=f"ev_{name[-4:].strip('.')}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+start, end = paginate(len(items), "ev_page")
+state.sync()
+
+if not items:
+    st.info(
+        "No evidence matches these filters. Remove a filter or shorten the search.",
+        icon=":material/search_off:",
+    )
+shown = items[start:end]
+evidence_blocks(ds, shown)
+# One Cite button for the page's quotes, beside the downloads (see ui.blocks on why).
+quotes = evidence_quotes(ds, shown)
+with d3:
+    cite_button(ds, quotes, key=f"ev-page-{start}", label=f"Cite the quotes on this page ({len(quotes)})")

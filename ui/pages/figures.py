@@ -1,0 +1,84 @@
+"""Figures: charts built from the series, each with its source, tooltips, a table and a CSV download."""
+
+from functools import partial
+
+import altair as alt
+import streamlit as st
+
+from policy import Dataset
+from policy.charts import series_caption, series_chart, series_frame, series_table
+from policy.exports import safe_csv
+from ui.blocks import esc, paginate
+from ui.charts import content_chart
+from ui.context import view
+from ui.urlstate import Choice, Param, UrlState
+
+SERIES_PER_PAGE = 2  # each chart and what surrounds it costs the browser time; the real content has 7 series
+
+
+def chart(ds: Dataset, series_id: str) -> alt.Chart:
+    return series_chart(ds, ds.series_item(series_id))
+
+
+def table(ds: Dataset, series_id: str) -> str:
+    return series_table(ds, ds.series_item(series_id))
+
+
+def words(ds: Dataset, series_id: str) -> str:
+    """The words behind each number, as one list."""
+    frame = series_frame(ds, ds.series_item(series_id))
+    return "\n".join(
+        f"- **{esc(label)}** — “{esc(quote)}” ({esc(source)})"
+        for label, quote, source in zip(frame["label"], frame["quote"], frame["source"], strict=True)
+    )
+
+
+def csv_of(ds: Dataset, series_id: str) -> bytes:
+    return safe_csv(series_frame(ds, ds.series_item(series_id)))
+
+
+ctx = view()
+ds = ctx.dataset
+series_ids = [s.id for s in ds.series]
+state = UrlState(Param("series", "figures_series", Choice(series_ids))).start()
+
+st.title("Figures")
+st.caption(
+    "Every number here is printed in a source; hover a bar for its source, or open the table beside it."
+)
+only = st.selectbox(
+    "Show",
+    series_ids,
+    index=None,
+    placeholder="All figures",
+    format_func=lambda s: ds.series_item(s).title,
+    key="figures_series",
+)
+state.sync()
+
+shown = ds.series if only is None else [ds.series_item(only)]
+start, end = paginate(len(shown), "figures_page", size=SERIES_PER_PAGE)
+for series in shown[start:end]:
+    # The heading and its description in one element (a Markdown heading is the same <h2> as st.header).
+    st.markdown(
+        "\n\n".join([f"## {esc(series.title)}", *([esc(series.description)] if series.description else [])])
+    )
+    chart_col, table_col = st.columns([3, 2], gap="medium")
+    with chart_col:
+        content_chart(ctx, chart, series.id)
+        st.caption(esc(series_caption(ds, series)))
+    with table_col:
+        # A plain table beside the chart: its text alternative, read by screen readers as a table.
+        st.markdown(ctx.cached(table, series.id))
+        st.download_button(
+            "Download CSV",
+            partial(csv_of, ds, series.id),  # built when pressed, not on every rerun
+            f"{series.id}.csv",
+            "text/csv",
+            key=f"fig-csv-{series.id}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+        behind = st.expander("The words behind each number", key=f"fig-words-{series.id}", on_change="rerun")
+        if behind.open:  # built when opened
+            behind.markdown(ctx.cached(words, series.id))

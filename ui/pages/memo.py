@@ -1,0 +1,99 @@
+"""Memo builder: choose options, arguments and evidence, write your own sections, preview, download."""
+
+import datetime as dt
+from collections.abc import Callable
+
+import streamlit as st
+
+from policy.citations import STYLE_NAMES, STYLES
+from policy.memo import MemoInputError, MemoSpec, default_spec
+from policy.style import position_label
+from policy.text import demote_headings
+from ui.blocks import esc
+from ui.context import view
+from ui.memo_parts import memo_docx, memo_markdown, memo_pdf, option_panel
+from ui.urlstate import Choice, Choices, Param, UrlState, seed
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+ctx = view()
+ds = ctx.dataset
+state = UrlState(
+    Param("positions", "memo_positions", Choices(ds.position_ids, minimum=1), ds.position_ids),
+    Param("style", "memo_style", Choice(STYLES), STYLES[0]),
+).start()
+
+st.title("Memo builder")
+st.caption(
+    "Pick the options and the arguments to brief, write your own sections, and download a memo with numbered "
+    "citations and a source list. The recommendation is yours: the dashboard never writes one."
+)
+c1, c2 = st.columns([3, 1])
+selected = c1.multiselect(
+    "Options to cover", ds.position_ids, format_func=lambda p: position_label(ds, p), key="memo_positions"
+)
+style = c2.segmented_control(
+    "Citation style", STYLES, format_func=lambda s: STYLE_NAMES[s], key="memo_style", required=True
+)
+state.sync()
+ordered = [p for p in ds.position_ids if p in selected]
+defaults = {c.position: c for c in default_spec(ds, ordered).options}
+
+st.header("Header")
+h = st.columns(4)
+seed("memo_date", dt.date.today().isoformat())
+seed("memo_subject", ds.debate.title)
+seed("memo_purpose", ds.debate.question)
+seed("memo_background", ds.debate.intro)
+header = {
+    "to": h[0].text_input("To", key="memo_to"),
+    "from": h[1].text_input("From", key="memo_from"),
+    "date": h[2].text_input("Date", key="memo_date"),
+    "subject": h[3].text_input("Subject", key="memo_subject"),
+    "purpose": st.text_area("Purpose", key="memo_purpose", height=90),
+    "background": st.text_area("Background", key="memo_background", height=110),
+    "recommendation": st.text_area(
+        "Recommendation (yours)",
+        key="memo_recommendation",
+        height=110,
+        placeholder="Your own recommendation. Left empty, the memo has no recommendation section.",
+    ),
+}
+
+st.header("What each option brings")
+st.caption(
+    "Each option starts with its strongest arguments and evidence. Open an option to change them; "
+    "your choices are kept when you close it."
+)
+choices = [option_panel(ds, pid, defaults[pid]) for pid in ordered]
+if not ordered:
+    st.info("Choose at least one option to build a memo.", icon=":material/info:")
+    st.stop()
+
+try:
+    spec = MemoSpec.model_validate({**header, "options": [c.model_dump() for c in choices], "style": style})
+    spec_json = spec.model_dump_json(by_alias=True)
+    markdown = ctx.cached(memo_markdown, spec_json)
+except MemoInputError as err:
+    st.error("The memo cannot be built as it stands:", icon=":material/error:")
+    st.markdown("\n".join(f"- {esc(problem)}" for problem in err.problems))
+    st.stop()
+
+stem = f"memo-{dt.date.today().isoformat()}"
+st.header("Download")
+d = st.columns([1, 1, 1, 3])
+downloads: list[tuple[str, str | Callable[[], bytes], str, str]] = [
+    ("Word (.docx)", lambda: ctx.cached(memo_docx, spec_json), "docx", DOCX),
+    ("PDF", lambda: ctx.cached(memo_pdf, spec_json), "pdf", "application/pdf"),
+    ("Markdown", markdown, "md", "text/markdown"),
+]
+for col, (label, data, ext, mime) in zip(d, downloads, strict=False):
+    col.download_button(
+        label, data, f"{stem}.{ext}", mime, key=f"memo_{ext}", icon=":material/download:", on_click="ignore"
+    )
+
+# The preview is drawn on request: a full memo is long, and drawing it would slow every visit to this page.
+preview = st.expander("Preview the memo", icon=":material/visibility:", key="memo_preview", on_change="rerun")
+if preview.open:
+    with preview, st.container(height=560, border=True):
+        st.markdown(demote_headings(markdown, 2))

@@ -1,0 +1,78 @@
+"""Quotes on request: a side's stances, the quotes behind evidence, and the Cite button (see ui.blocks on why)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from policy import Dataset
+from policy.citations import cite_quote
+from policy.models import Evidence, Quote, Stance
+from policy.queries import evidence_quotes, evidence_sources
+from policy.text import one_line
+from ui.blocks import RULE, claim_head, esc, quote_md
+
+
+def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | None = None) -> None:
+    """A Cite button for the quotes above it: ready-to-copy Chicago and APA citations of each, built when open."""
+    if not quotes:
+        return
+    many = len(quotes) > 1
+    cite = st.popover(
+        label or (f"Cite ({len(quotes)} quotes)" if many else "Cite"),
+        type="tertiary",
+        icon=":material/format_quote:",
+        help="Ready-to-copy citations of "
+        + ("these quotes" if many else "this quote")
+        + ": Chicago, then APA",
+        key=f"cite-{key}",
+        on_change="rerun",
+    )
+    if not cite.open:
+        return
+    with cite:
+        for quote in quotes:
+            if many:
+                st.caption(esc(one_line(quote.text, 70)))
+            st.code(cite_quote(ds, quote), language=None, wrap_lines=True)
+            st.code(cite_quote(ds, quote, "apa"), language=None, wrap_lines=True)
+
+
+def quotes_on_request(ds: Dataset, quotes: Sequence[Quote], label: str, key: str) -> None:
+    """Quotes and their Cite button behind an expander, built only while it is open."""
+    words = st.expander(label, icon=":material/format_quote:", key=f"words-{key}", on_change="rerun")
+    if words.open:
+        with words:
+            st.markdown("\n\n".join(quote_md(ds, q) for q in quotes))
+            cite_button(ds, quotes, key=key)
+
+
+def stances_block(ds: Dataset, stances: Sequence[Stance], *, key: str) -> None:
+    """Who argues, each with their argument in neutral words (one element), then all their quotes on request."""
+    if not stances:
+        st.caption("The sources name nobody here.")
+        return
+    parts = []
+    for stance in stances:
+        actor = ds.actor(stance.actor)
+        role = f" — {actor.role}" if actor.role else ""
+        parts.append(f"**{esc(actor.name)}**{esc(role)}\n\n{esc(stance.argument)}")
+    with st.container(border=True):
+        st.markdown(RULE.join(parts))
+        # Each quote names its speaker, so a side's quotes read well together.
+        quotes = list({qid: ds.quote(qid) for stance in stances for qid in stance.quotes}.values())
+        if quotes:
+            label = f"In their words ({len(quotes)} quote{'s' if len(quotes) > 1 else ''})"
+            quotes_on_request(ds, quotes, label, key)
+
+
+def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
+    """Evidence as one bulleted list, each claim naming its sources; the quotes behind them on request."""
+    lines = [
+        f"- {claim_head(item)}{esc(item.claim)} *({esc('; '.join(evidence_sources(ds, item)))})*"
+        for item in items
+    ]
+    st.markdown("\n".join(lines))
+    quotes = evidence_quotes(ds, items)
+    quotes_on_request(ds, quotes, f"The quotes behind these items ({len(quotes)})", key)

@@ -1,0 +1,156 @@
+"""A page's URL state, declared once: each link parameter with its widget key and parser.
+
+``UrlState.start()`` reads the link (a notice for each value not understood), gives each widget its first
+value, and ``sync()`` makes the URL describe the view again after the widgets have run, so a copied link
+restores it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import streamlit as st
+
+from policy.params import Parsed, encode, integer, many_of, one_of, text
+from ui.blocks import esc
+
+
+class Reader(Protocol):
+    def read(self, params: Mapping[str, str], name: str, parsed: Parsed) -> Any: ...
+    def write(self, value: Any) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of the allowed values."""
+
+    allowed: Sequence[str]
+
+    def read(self, params: Mapping[str, str], name: str, parsed: Parsed) -> str | None:
+        return one_of(params, name, self.allowed, parsed)
+
+    def write(self, value: Any) -> str | None:
+        return str(value) if value else None
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Comma-separated allowed values, kept in the allowed order."""
+
+    allowed: Sequence[str]
+    minimum: int = 0
+    maximum: int | None = None
+
+    def read(self, params: Mapping[str, str], name: str, parsed: Parsed) -> list[str] | None:
+        return many_of(params, name, self.allowed, parsed, minimum=self.minimum, maximum=self.maximum)
+
+    def write(self, value: Any) -> str | None:
+        return encode(a for a in self.allowed if a in (value or ())) or None
+
+
+@dataclass(frozen=True)
+class Search:
+    """Free text, cut to a length."""
+
+    max_length: int = 200
+
+    def read(self, params: Mapping[str, str], name: str, parsed: Parsed) -> str | None:
+        return text(params, name, parsed, self.max_length) or None
+
+    def write(self, value: Any) -> str | None:
+        return str(value or "").strip() or None
+
+
+@dataclass(frozen=True)
+class Number:
+    """A whole number within [lo, hi]."""
+
+    lo: int
+    hi: int
+
+    def read(self, params: Mapping[str, str], name: str, parsed: Parsed) -> int | None:
+        return integer(params, name, self.lo, self.hi, parsed)
+
+    def write(self, value: Any) -> str | None:
+        return str(int(value)) if value is not None else None
+
+
+@dataclass(frozen=True)
+class Flag:
+    """On when the link says 1."""
+
+    def read(self, params: Mapping[str, str], name: str, parsed: Parsed) -> bool | None:
+        return True if params.get(name) == "1" else None
+
+    def write(self, value: Any) -> str | None:
+        return "1" if value else None
+
+
+@dataclass(frozen=True)
+class Param:
+    """A link parameter, the session-state key of the widget it seeds, its parser and its default."""
+
+    name: str
+    key: str
+    reader: Reader
+    default: Any = None
+    keep_default: bool = False  # in the URL even when it holds the default (a reload must keep it)
+
+
+def url_params() -> dict[str, str]:
+    """The page's query parameters, last value of each."""
+    return {k: st.query_params.get(k, "") for k in st.query_params}
+
+
+def seed(key: str, value: object) -> None:
+    """Give a widget its first value without fighting later interactions."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def show_notices(parsed: Parsed) -> None:
+    """One short notice per link parameter that was not understood."""
+    for notice in parsed.notices:
+        st.info(esc(notice), icon=":material/link_off:")
+
+
+def set_url(values: Mapping[str, str | None]) -> None:
+    """Make the URL hold exactly these values (empty ones left out)."""
+    # Always send it: a rerun interrupted by the next click can update the server's copy of the query
+    # parameters without the browser ever receiving it, so "already equal" is not proof the URL is right.
+    st.query_params.from_dict({k: v for k, v in values.items() if v})
+
+
+class UrlState:
+    """The parameters a page keeps in its URL."""
+
+    def __init__(self, *params: Param) -> None:
+        self.params = params
+        self.parsed = Parsed()
+        self.linked: dict[str, Any] = {}
+
+    def start(self, notices: bool = True) -> UrlState:
+        """Read the link, seed each widget (link value, else default) and show the notices."""
+        raw = url_params()
+        for p in self.params:
+            value = p.reader.read(raw, p.name, self.parsed)
+            self.linked[p.name] = value
+            seed(p.key, p.default if value is None else value)
+        if notices:
+            show_notices(self.parsed)
+        return self
+
+    def value(self, name: str) -> Any:
+        """The current value of a parameter's widget."""
+        p = next(p for p in self.params if p.name == name)
+        return st.session_state.get(p.key, p.default)
+
+    def sync(self, **extra: str | None) -> None:
+        """Write the view into the URL: each parameter from its widget, then the extra values given."""
+        values: dict[str, str | None] = {}
+        for p in self.params:
+            shown = p.reader.write(st.session_state.get(p.key, p.default))
+            values[p.name] = None if shown == p.reader.write(p.default) and not p.keep_default else shown
+        set_url({**values, **extra})
