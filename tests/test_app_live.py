@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from policy.live import PollStore
 from streamlit.testing.v1 import AppTest
 
 from policy import Dataset
+from policy.live import PollStore
 from policy.slides import build_slides
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

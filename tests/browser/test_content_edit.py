@@ -26,7 +26,9 @@ def files(page: object) -> dict[str, str]:
         if ext == "docx":
             texts[ext] = "\n".join(p.text for p in Document(io.BytesIO(data)).paragraphs)
         elif ext == "pdf":
-            texts[ext] = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+            texts[ext] = " ".join(
+                " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split()
+            )
         else:
             texts[ext] = data.decode("utf-8")
     return texts

@@ -13,7 +13,7 @@ from ui.charts import content_chart
 from ui.context import view
 from ui.urlstate import Choice, Param, UrlState
 
-SERIES_PER_PAGE = 2  # each chart and what surrounds it costs the browser time; the real content has 7 series
+SERIES_PER_PAGE = 2  # a chart and its table draw slowly (see ui.blocks); the real content has 7 series
 
 
 def chart(ds: Dataset, series_id: str) -> alt.Chart:
