@@ -35,9 +35,11 @@ def content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     shutil.copytree(MINI, folder)
     monkeypatch.setenv("POLICY_DATA_DIR", str(folder))
     monkeypatch.setattr(ui.content, "RECHECK_SECONDS", 0.0)
+    monkeypatch.setattr(ui.content, "SETTLE_SECONDS", 0.0)
     CACHE.clear()
     yield folder
     CACHE.clear()
+    ui.content.forget()
 
 
 def edit_title(folder: Path) -> None:
@@ -146,3 +148,36 @@ def test_pages_are_linked_through_the_registry_only() -> None:
         text = path.read_text(encoding="utf-8")
         assert '"pages/' not in text and "'pages/" not in text, f"{path.relative_to(ROOT)} names a page file"
     assert not (ROOT / "pages").exists(), "a pages/ folder makes Streamlit run a legacy multipage app"
+
+
+def test_a_bad_save_keeps_the_last_good_content_serving_and_tells_editors(content: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=60).switch_page(registry.script("memo")).run()
+    at.text_input(key="memo_to").input("The committee").run()
+    debate = content / "debate.yaml"
+    good = debate.read_text(encoding="utf-8")
+    debate.write_text(good[: len(good) // 3], encoding="utf-8")  # a save caught half-way
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Memo builder", "the page still draws from the last good content"
+    assert at.text_input(key="memo_to").value == "The committee"
+    assert any("problem(s)" in w.value for w in at.sidebar.warning)
+    assert not any("/" + content.name + "/" in w.value for w in at.sidebar.warning), "no server path"
+    debate.unlink()  # the moment an editor's save re-creates the file
+    at.run()
+    assert not at.exception and at.text_input(key="memo_to").value == "The committee"
+    debate.write_text(good, encoding="utf-8")
+    at.run()
+    assert not at.exception and not at.sidebar.warning
+    assert at.text_input(key="memo_to").value == "The committee"
+
+
+def test_a_change_is_read_only_once_the_files_have_settled(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = build()
+    monkeypatch.setattr(ui.content, "SETTLE_SECONDS", 60.0)
+    path = content / "positions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(OLD, NEW, 1), encoding="utf-8")
+    assert build().version == first.version, "a file written a moment ago may be half-written"
+    monkeypatch.setattr(ui.content, "SETTLE_SECONDS", 0.0)
+    assert NEW in [p.title for p in build().dataset.positions]

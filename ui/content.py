@@ -1,39 +1,100 @@
-"""Which content is loaded: its version (folder + files' modification times) and the dataset for it."""
+"""Which content is served: the last version on disk that validated, reloaded when the files settle on a new one.
+
+A reader never sees a content error once any version has loaded: a bad save (a half-written file, a
+file being re-created, a typo the loader rejects) leaves the last good version serving, and the router
+tells editors that the files on disk have problems. A new version is loaded only once its files have been
+still for SETTLE_SECONDS, so a non-atomic editor save is not read half-way.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from policy import Dataset, load_dataset
+from policy import ContentError, Dataset, load_dataset
 from policy.paths import data_dir
 
-RECHECK_SECONDS = 1.0  # how often the content files' modification times are looked at (tests set 0)
-_seen: dict[str, tuple[float, str]] = {}
+RECHECK_SECONDS = 1.0  # how often the files' modification times are looked at (tests set 0)
+SETTLE_SECONDS = 1.0  # how long a changed file must be still before it is read (tests set 0)
+
+
+@dataclass(frozen=True)
+class Served:
+    """The content being served, and the problems of a newer version on disk that did not validate."""
+
+    dataset: Dataset
+    version: str
+    problems: tuple[str, ...] = ()
+
+
+@dataclass
+class _Folder:
+    checked: float = -1e9  # time.monotonic() of the last look at the files
+    on_disk: str = ""  # the settled version last seen on disk
+    good: Served | None = None
+    failed: tuple[str, ContentError] | None = None  # the latest version that did not validate
+
+
+_folders: dict[str, _Folder] = {}
 _lock = threading.Lock()
 
 
-def _fingerprint(folder: Path) -> str:
-    # Reload when a content file changes, so editors see their correction without a restart.
-    stats = sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.glob("*.yaml"))
-    return hashlib.sha1(repr((str(folder), stats)).encode()).hexdigest()[:16]
+def _fingerprint(folder: Path) -> tuple[str, float]:
+    """A short id of the folder's YAML files as they are now, and the newest modification time."""
+    stats = []
+    try:
+        for path in folder.glob("*.yaml"):
+            try:
+                st = path.stat()
+            except OSError:  # removed between listing and looking (a save that re-creates the file)
+                stats.append((path.name, -1, -1))
+                continue
+            stats.append((path.name, st.st_mtime_ns, st.st_size))
+    except OSError:
+        stats = [("", -1, -1)]
+    newest = max((s[1] for s in stats), default=0) / 1e9
+    return hashlib.sha1(repr((str(folder), sorted(stats))).encode()).hexdigest()[:16], newest
 
 
-def content_version(folder: Path | None = None) -> str:
-    """A short id of the content as it is on disk now (a cache key); files are looked at once a second at most."""
-    folder = folder or data_dir()
+def _settled_version(state: _Folder, folder: Path) -> str:
     now = time.monotonic()
-    seen = _seen.get(str(folder))
-    if seen is None or now - seen[0] >= RECHECK_SECONDS:
-        version = _fingerprint(folder) if folder.is_dir() else "missing:" + str(folder)
-        with _lock:
-            _seen[str(folder)] = seen = (now, version)
-    return seen[1]
+    if now - state.checked < RECHECK_SECONDS and state.on_disk:
+        return state.on_disk
+    state.checked = now
+    version, newest = _fingerprint(folder)
+    age = time.time() - newest
+    if 0 <= age < SETTLE_SECONDS and state.on_disk:
+        return state.on_disk  # still being written: keep what was seen before
+    state.on_disk = version
+    return version
 
 
-def load(version: str) -> Dataset:
-    """The validated content of this version (the cache module keeps one per version)."""
-    del version  # only the cache key: the folder is read as it is now
-    return load_dataset(data_dir())
+def served(folder: Path | None = None) -> Served:
+    """The content to draw from now (ContentError only while no version has ever loaded)."""
+    folder = folder or data_dir()
+    with _lock:
+        state = _folders.setdefault(str(folder), _Folder())
+        version = _settled_version(state, folder)
+        if state.good is not None and state.good.version == version:
+            return state.good
+        if state.failed is not None and state.failed[0] == version:
+            err = state.failed[1]
+        else:
+            try:
+                state.good = Served(load_dataset(folder), version)
+                state.failed = None
+                return state.good
+            except ContentError as error:
+                state.failed, err = (version, error), error
+        if state.good is None:
+            raise err
+        return Served(state.good.dataset, state.good.version, tuple(str(p) for p in err.problems))
+
+
+def forget() -> None:
+    """Drop every loaded version (tests)."""
+    with _lock:
+        _folders.clear()

@@ -34,6 +34,7 @@ class ViewContext:
     dataset: Dataset
     version: str
     language: str = DEFAULT_LANGUAGE
+    disk_problems: tuple[str, ...] = ()  # a newer version on disk that did not validate (the last good serves)
 
     def key(self, fn: Callable[..., Any], args: tuple[Hashable, ...]) -> Key:
         """The cache key of fn(args) in this context."""
@@ -50,10 +51,10 @@ class ViewContext:
 
 
 def build(language: str = DEFAULT_LANGUAGE) -> ViewContext:
-    """A context for the content as it is on disk now (ContentError when it does not validate)."""
-    version = content.content_version()
-    dataset = CACHE.get(Key(version, "", function_id(content.load), ()), lambda: content.load(version))
-    return ViewContext(dataset, version, language if language in LANGUAGES else DEFAULT_LANGUAGE)
+    """A context for the content being served (ContentError only while no version has ever validated)."""
+    now = content.served()
+    language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    return ViewContext(now.dataset, now.version, language, now.problems)
 
 
 def begin_run(language: str = DEFAULT_LANGUAGE) -> ViewContext:
@@ -66,6 +67,6 @@ def begin_run(language: str = DEFAULT_LANGUAGE) -> ViewContext:
 def view() -> ViewContext:
     """This run's context; a run that did not pass through the router (a fragment's rerun) builds one."""
     ctx = _current.get()
-    if ctx is None or ctx.version != content.content_version():
+    if ctx is None or ctx.version != content.served().version:
         ctx = begin_run(ctx.language if ctx else DEFAULT_LANGUAGE)
     return ctx

@@ -58,3 +58,52 @@ def test_an_edited_position_title_reaches_the_memo_downloads_without_a_restart(
     finally:
         context.close()
         stop_server(proc)
+
+
+def test_a_truncated_and_restored_file_interrupts_no_reader_and_keeps_a_memo(
+    browser: object, tmp_path: Path
+) -> None:
+    folder = tmp_path / "content"
+    shutil.copytree(MINI, folder)
+    proc, url = start_server({"POLICY_DATA_DIR": str(folder), "POLICY_POLL_DB": str(tmp_path / "polls")})
+    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    try:
+        readers = {}
+        for path in ("overview", "position", "memo"):
+            readers[path] = context.new_page()
+            readers[path].goto(f"{url}/{path}")
+            wait_ready(readers[path])
+        memo = readers["memo"]
+        memo.get_by_role("textbox", name="To", exact=True).fill("The committee")
+        memo.get_by_role("textbox", name="Recommendation (yours)").fill("Fund the pilot.")
+        memo.get_by_role("textbox", name="Recommendation (yours)").press("Tab")
+        wait_ready(memo)
+
+        def look_at_every_page() -> None:
+            for path, page in readers.items():
+                if path == "memo":
+                    page.get_by_role("textbox", name="Subject", exact=True).fill(
+                        f"Subject {time.monotonic():.0f}"
+                    )
+                    page.get_by_role("textbox", name="Subject", exact=True).press("Tab")
+                else:
+                    page.reload()
+                wait_ready(page)
+                expect(page.get_by_test_id("stException")).to_have_count(0)
+                expect(page.get_by_text("could not be loaded")).to_have_count(0)
+                assert "/" + folder.name + "/" not in page.content()
+
+        debate = folder / "debate.yaml"
+        good = debate.read_text(encoding="utf-8")
+        debate.write_text(good[: len(good) // 3], encoding="utf-8")  # an editor's save, half-written
+        look_at_every_page()
+        time.sleep(1.2)  # long enough for the app to take the truncated file as settled, and reject it
+        look_at_every_page()
+        debate.write_text(good, encoding="utf-8")
+        time.sleep(1.2)
+        look_at_every_page()
+        expect(memo.get_by_role("textbox", name="To", exact=True)).to_have_value("The committee")
+        expect(memo.get_by_role("textbox", name="Recommendation (yours)")).to_have_value("Fund the pilot.")
+    finally:
+        context.close()
+        stop_server(proc)
