@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from policy import ContentError
+from policy.text import plain
 from ui import registry
 from ui.context import begin_run
 
@@ -27,7 +28,7 @@ except ContentError as err:
         st.code(str(problem), language=None, wrap_lines=True)
     st.stop()
 
-st.set_page_config(page_title=ctx.dataset.debate.title, page_icon=FAVICON, layout="wide")
+st.set_page_config(page_title=plain(ctx.dataset.debate.title), page_icon=FAVICON, layout="wide")
 if ctx.disk_problems:
     # Readers keep the last good content; the sidebar tells editors their latest save did not validate.
     st.sidebar.warning(

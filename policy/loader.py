@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from policy.models import (
     TimelineEvent,
 )
 from policy.paths import data_dir as resolve_data_dir
+from policy.yamlread import BoundedReader, LimitError, short
 
 # file stem -> (model, whether the file holds a list of them)
 FILES: dict[str, tuple[type[BaseModel], bool]] = {
@@ -39,6 +41,17 @@ FILES: dict[str, tuple[type[BaseModel], bool]] = {
     "series": (Series, True),
     "glossary": (GlossaryTerm, True),
 }
+
+# Bounds on what is read, so a broken or hostile file is refused quickly instead of taking minutes and
+# gigabytes. The real content's biggest file is 65 KB (quotes.yaml), the folder 190 KB, 7,100 values, 5 deep;
+# bench/scale.py's 100x content (6.5 MB quotes.yaml, 17.9 MB, 690,000 values) must still load.
+MB = 1024 * 1024
+MAX_FILE_BYTES = 8 * MB  # 125x the biggest real file; over 1.2x the 100x benchmark's biggest (6.5 MB)
+MAX_FOLDER_BYTES = 20 * MB  # 100x the real folder; above the 100x benchmark's 17.9 MB in all
+MAX_DEPTH = 50  # the content nests 5 deep; 50 is far beyond any real need and far from Python's stack limit
+MAX_FILE_VALUES = 400_000  # what 8 MB of real-looking content holds (20-30 bytes a value), not 8 MB of "a,"
+MAX_FOLDER_VALUES = 1_000_000  # 140x the real 7,100 values; the 100x benchmark has 690,000; ~7 s to compose
+MAX_PROBLEMS_PER_FILE = 100  # enough to fix a file by; a 400,000-item file of junk is not 400,000 lines
 
 Loc = tuple[str | int, ...]
 _SHAPE_ERROR = object()  # a file whose top level is the wrong kind of YAML: nothing to cross-check
@@ -77,7 +90,7 @@ def _describe(loc: Loc, raw: Any) -> str:
             if isinstance(node, list) and step < len(node) and isinstance(node[step], dict):
                 ident = node[step].get("id")
                 if ident is not None:
-                    label += f" (id '{ident}')"
+                    label += f" (id '{short(str(ident))}')"
             parts.append(label)
         else:
             parts.append(f"field '{step}'")
@@ -108,36 +121,81 @@ def _line(root: yaml.Node | None, loc: Loc) -> int | None:
 
 
 class _FileReader:
-    """Parses one content file and turns its validation errors into Problems."""
+    """Reads one content file within the limits and turns its validation errors into Problems."""
 
     def __init__(self, path: Path, display: str):
         self.path, self.display = path, display
         self.raw: Any = None
         self.tree: yaml.Node | None = None
+        self.size = 0  # bytes, from stat, once check() found the file fit to read
 
     def problem(self, loc: Loc, message: str) -> Problem:
         return Problem(self.display, _describe(loc, self.raw), message, _line(self.tree, loc))
 
-    def parse(self) -> list[Problem]:
+    def _trouble(self, message: str, line: int | None = None) -> list[Problem]:
+        return [Problem(self.display, "", message, line)]
+
+    def _os_trouble(self, err: OSError) -> list[Problem]:
+        # Never str(err): it holds the absolute path.
+        if isinstance(err, FileNotFoundError | NotADirectoryError):
+            return self._trouble("file is missing")
+        if isinstance(err, IsADirectoryError):
+            return self._trouble("is a folder, not a file")
+        return self._trouble(f"cannot be read ({err.strerror or type(err).__name__})")
+
+    def _kind_trouble(self, mode: int) -> list[Problem]:
+        if stat.S_ISDIR(mode):
+            return self._trouble("is a folder, not a file")
+        return [] if stat.S_ISREG(mode) else self._trouble("is not a regular file")
+
+    def _size_trouble(self, size: int) -> list[Problem]:
+        return self._trouble(f"file is {_mb(size)}; the limit is {MAX_FILE_BYTES // MB} MB per file")
+
+    def check(self) -> list[Problem]:
+        """Before anything is read: the file is there, a regular file and within the size limit."""
         try:
-            text = self.path.read_text(encoding="utf-8")
-            self.raw = yaml.safe_load(text)
-            self.tree = yaml.compose(text)
+            info = self.path.stat()
         except OSError as err:
-            return [Problem(self.display, "", f"cannot be read ({err.strerror or err})")]
+            return self._os_trouble(err)
+        if found := self._kind_trouble(info.st_mode):
+            return found
+        if info.st_size > MAX_FILE_BYTES:
+            return self._size_trouble(info.st_size)
+        self.size = info.st_size
+        return []
+
+    def parse(self, yaml_reader: BoundedReader) -> list[Problem]:
+        """Read and parse the file once, within the limits (it may have changed since check())."""
+        try:
+            # Non-blocking, so a pipe put in the file's place cannot hang the loader; fstat says what it is.
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            with os.fdopen(fd, "rb") as stream:
+                info = os.fstat(stream.fileno())
+                if found := self._kind_trouble(info.st_mode):
+                    return found
+                data = stream.read(MAX_FILE_BYTES + 1)
+        except OSError as err:
+            return self._os_trouble(err)
+        if len(data) > MAX_FILE_BYTES:
+            return self._size_trouble(max(info.st_size, len(data)))
+        try:
+            text = data.decode("utf-8")
         except UnicodeDecodeError as err:
-            return [Problem(self.display, "", f"is not UTF-8 text ({err.reason})")]
+            return self._trouble(f"is not UTF-8 text ({err.reason})", data.count(b"\n", 0, err.start) + 1)
+        try:
+            self.raw, self.tree = yaml_reader.read(text)
+        except LimitError as err:
+            mark = err.problem_mark
+            return self._trouble(_limit_message(err), mark.line + 1 if mark else None)
+        except yaml.MarkedYAMLError as err:
+            mark, what = err.problem_mark, err.problem or str(err).splitlines()[0]
+            return self._trouble(f"is not valid YAML: {what}", mark.line + 1 if mark is not None else None)
         except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            what = getattr(err, "problem", None) or str(err)
-            return [
-                Problem(
-                    self.display,
-                    "",
-                    f"is not valid YAML: {what}",
-                    mark.line + 1 if mark is not None else None,
-                )
-            ]
+            return self._trouble(f"is not valid YAML: {str(err).splitlines()[0]}")
+        except (RecursionError, MemoryError):  # the limits are there to make this unreachable
+            return self._trouble("is too large or too deeply nested to read")
+        if self.tree is None:
+            return self._trouble("file is empty (a list with no items is written [])")
         return []
 
     def validate(self, model: type[BaseModel], many: bool) -> tuple[Any, list[Problem]]:
@@ -173,6 +231,23 @@ class _FileReader:
         return {str(item["id"]) for item in self.raw if isinstance(item, dict) and "id" in item}
 
 
+def _mb(size: int) -> str:
+    return f"{size / MB:.1f} MB"
+
+
+def _limit_message(err: LimitError) -> str:
+    if err.kind == "depth":
+        return f"lists and mappings are nested more than {MAX_DEPTH} levels deep; the limit is {MAX_DEPTH}"
+    if err.kind == "values":
+        return f"file holds more than {MAX_FILE_VALUES:,} values; the limit is {MAX_FILE_VALUES:,} per file"
+    if err.kind == "total":
+        return (
+            f"the content files hold more than {MAX_FOLDER_VALUES:,} values;"
+            f" the limit is {MAX_FOLDER_VALUES:,} per folder"
+        )
+    return str(err.problem)
+
+
 def _message(error: Any) -> str:
     kind, msg = error["type"], error["msg"]
     if kind == "extra_forbidden":
@@ -180,37 +255,99 @@ def _message(error: Any) -> str:
     if kind == "missing":
         return "required field is missing"
     if kind == "string_pattern_mismatch":
-        return f"{error.get('input')!r} is not a valid id (lowercase letters, digits and '-')"
+        return f"{short(str(error.get('input')))!r} is not a valid id (lowercase letters, digits and '-')"
     return str(msg).removeprefix("Value error, ")
 
 
 def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
-    """Load and validate a content folder (default: $POLICY_DATA_DIR or the bundled data/)."""
-    folder = resolve_data_dir(data_dir)
-    if not folder.is_dir():
-        raise ContentError([Problem(str(folder), "", "content folder not found")])
-    problems: list[Problem] = []
+    """Load and validate a content folder (default: $POLICY_DATA_DIR or the bundled data/).
+
+    Whatever the state of the folder and its files, the only exception is ContentError; its problems name
+    files relative to the folder's parent (data/quotes.yaml), never by absolute path.
+    """
+    folder, problems = _folder(data_dir)
+    if problems:
+        raise ContentError(problems)
+    shown = folder.name or str(folder)
+    readers = {stem: _FileReader(folder / f"{stem}.yaml", f"{shown}/{stem}.yaml") for stem in FILES}
+    unfit: set[str] = set()  # missing, not a file, or too big: not read
+    for stem, reader in readers.items():
+        if found := reader.check():
+            unfit.add(stem)
+            problems += found
+    total = sum(reader.size for reader in readers.values())
+    if total > MAX_FOLDER_BYTES:  # nothing is read
+        limit = f"the limit is {MAX_FOLDER_BYTES // MB} MB per folder"
+        raise ContentError([*problems, Problem(shown, "", f"the content files total {_mb(total)}; {limit}")])
     parsed: dict[str, Any] = {}
-    readers: dict[str, _FileReader] = {}
+    yaml_reader = BoundedReader(max_depth=MAX_DEPTH, max_values=MAX_FILE_VALUES, max_total=MAX_FOLDER_VALUES)
     for stem, (model, many) in FILES.items():
-        path = folder / f"{stem}.yaml"
-        reader = readers[stem] = _FileReader(path, f"{folder.name}/{path.name}")
-        if not path.is_file():
-            problems.append(Problem(reader.display, "", "file is missing"))
+        reader = readers[stem]
+        if stem in unfit:
             continue
-        found = reader.parse()
+        found = reader.parse(yaml_reader)
         if not found:
             value, found = reader.validate(model, many)
             if value is not _SHAPE_ERROR:
                 parsed[stem] = value
         problems += found
-    extra = sorted(p.name for p in folder.glob("*.y*ml") if p.stem not in FILES)
-    problems += [Problem(f"{folder.name}/{name}", "", "unexpected content file (not read)") for name in extra]
+        if yaml_reader.total > MAX_FOLDER_VALUES:  # said once, at the file where it happened; read no more
+            break
+    problems += [
+        Problem(f"{shown}/{name}", "", "unexpected content file (not read)") for name in _extra(folder)
+    ]
     if set(parsed) == set(FILES):
         problems += _cross_check(parsed, readers)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(_capped(problems))
     return Dataset(**parsed)
+
+
+def _folder(data_dir: str | os.PathLike[str] | None) -> tuple[Path, list[Problem]]:
+    """The content folder, or the problem with it (named by its last part, not its absolute path)."""
+    try:
+        folder = resolve_data_dir(data_dir)
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, an unknown ~user, a NUL byte
+        name = Path(os.fspath(data_dir or os.environ.get("POLICY_DATA_DIR") or "")).name or "content"
+        return Path(), [Problem(name, "", "content folder cannot be found")]
+    shown = folder.name or str(folder)
+    try:
+        info = folder.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return folder, [Problem(shown, "", "content folder not found")]
+    except (OSError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or type(err).__name__
+        return folder, [Problem(shown, "", f"content folder cannot be read ({reason})")]
+    if not stat.S_ISDIR(info.st_mode):
+        return folder, [Problem(shown, "", "is not a folder")]
+    return folder, []
+
+
+def _extra(folder: Path) -> list[str]:
+    """YAML files in the folder that are not content files (none when it cannot be listed)."""
+    try:
+        return sorted(p.name for p in folder.glob("*.y*ml") if p.stem not in FILES)
+    except OSError:
+        return []
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PROBLEMS_PER_FILE problems of each file, then one line saying how many more."""
+    kept: list[Problem] = []
+    seen: dict[str, int] = {}
+    for problem in problems:
+        seen[problem.file] = seen.get(problem.file, 0) + 1
+        if seen[problem.file] <= MAX_PROBLEMS_PER_FILE:
+            kept.append(problem)
+    for file, count in seen.items():
+        if count > MAX_PROBLEMS_PER_FILE:
+            more = count - MAX_PROBLEMS_PER_FILE
+            kept.append(
+                Problem(
+                    file, "", f"{more:,} more problem(s) not listed (fix the first {MAX_PROBLEMS_PER_FILE})"
+                )
+            )
+    return kept
 
 
 def _valid(items: list[Any]) -> Iterable[tuple[int, Any]]:

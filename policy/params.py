@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from policy.text import preview
+
 MAX_PARAM_LENGTH = 500
 
 
@@ -24,9 +26,9 @@ def _clean(raw: str | None) -> str:
 
 
 def _shown(value: str) -> str:
-    # A notice repeats what the reader typed: keep it short and plain.
-    value = value if len(value) <= 40 else value[:40] + "…"
-    return repr(value)
+    # A notice repeats what the reader typed: short, its invisible characters shown as escapes (a bidi
+    # control cannot reorder the notice). Links and icons in it are the view's to neutralise (ui.blocks.esc).
+    return f"'{preview(value)}'"
 
 
 def one_of(params: Mapping[str, str], name: str, allowed: Sequence[str], parsed: Parsed) -> str | None:
@@ -77,8 +79,10 @@ def text(params: Mapping[str, str], name: str, parsed: Parsed, max_length: int =
     return raw
 
 
-def integer(params: Mapping[str, str], name: str, lo: int, hi: int, parsed: Parsed) -> int | None:
-    """A whole number within [lo, hi]; None (with a notice) otherwise."""
+def integer(
+    params: Mapping[str, str], name: str, lo: int, hi: int, parsed: Parsed, *, say_range: bool = True
+) -> int | None:
+    """A whole number within [lo, hi]; None (with a notice, naming the range if say_range) otherwise."""
     value = _clean(params.get(name))
     if not value:
         return None
@@ -88,7 +92,8 @@ def integer(params: Mapping[str, str], name: str, lo: int, hi: int, parsed: Pars
         parsed.note(f"The {name} {_shown(value)} in the link is not a number: starting at the beginning.")
         return None
     if not lo <= number <= hi:
-        parsed.note(f"There is no {name} {number} (choose {lo}–{hi}): starting at the beginning.")
+        choose = f" (choose {lo}–{hi})" if say_range else ""
+        parsed.note(f"There is no {name} {number}{choose}: starting at the beginning.")
         return None
     return number
 

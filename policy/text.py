@@ -12,11 +12,53 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:=])")
 # handled separately.
 _MD_DOCUMENT_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
 _URL = re.compile(r"https?://[^\s<>\"\\`]+[^\s<>\"\\`.,;:!?)]")
+_AUTOLINK = re.compile(r"<(https?://[^\s<>]+)>")  # what _md_document_line makes of a URL
+
+WORD_JOINER = "\u2060"  # invisible, and no break opportunity: it splits a pattern without changing the text
+# Bidi controls (marks, embeddings, overrides, isolates): shown text must not reorder what is around it.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What Streamlit's Markdown reads in a text's characters after escapes are undone, so a backslash cannot stop
+# it: GFM autolink literals (http://, https://, www., e-mail addresses) and :shortcode: emoji, :material/icon:
+# icons and :colour[...] directives. A word joiner after each ':' and '@' and between 'www' and '.' breaks
+# every one of them; the text reads and copies the same (idempotent: a joiner is never added twice).
+_LIVE = re.compile(r"(?<=[:@])(?=[^\s\u2060])|(?<=www)(?=\.)", re.IGNORECASE)
+# Characters XML 1.0 cannot hold (a .docx is XML): C0 controls but tab, newline and CR; surrogates; U+FFFE/F.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def md_escape(text: str) -> str:
-    """Backslash-escape every character Markdown could read as markup, and HTML's < > &."""
-    return _escape(_MD_SPECIAL, text)
+    """Text made inert for Streamlit's Markdown: bidi controls gone, markup characters backslash-escaped,
+    HTML's < > & as entities, and autolinks, emoji, icons and directives broken by a word joiner."""
+    return _escape(_MD_SPECIAL, _break_live(plain(text)))
+
+
+def plain(text: str) -> str:
+    """Text for a plain-text surface (a select box's options): bidi controls removed, nothing else changed."""
+    return _BIDI.sub("", text)
+
+
+def preview(value: str, limit: int = 40) -> str:
+    """A value echoed back in a message: cut to a limit, every invisible or control character (bidi controls,
+    NUL, U+FFFE) shown as its escape, so an echo is short, visible and cannot reorder the message."""
+    cut = value if len(value) <= limit else value[:limit] + "…"
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in cut)
+
+
+def xml_text(text: str) -> str:
+    """Text a .docx (XML 1.0) can hold: the characters it cannot are removed, everything else kept."""
+    return _NOT_XML.sub("", text)
+
+
+def md_inert_document(document: str) -> str:
+    """A Markdown document (md_escape_document's) made inert for showing in the app: its URL autolinks become
+    escaped text, and autolink literals, emoji, icons and bidi controls are broken as in md_escape. The
+    document's own markup (headings, bold, lists, footnotes) is untouched."""
+    unlinked = _AUTOLINK.sub(lambda m: md_escape(m.group(1)), document)
+    return _break_live(plain(unlinked))
+
+
+def _break_live(text: str) -> str:
+    return _LIVE.sub(WORD_JOINER, text)
 
 
 def md_escape_document(text: str) -> str:

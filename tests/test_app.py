@@ -393,4 +393,4 @@ def test_an_edited_content_file_shows_without_a_restart(
     debate.write_text(debate.read_text().replace(title, title + " (corrected)", 1))
     os.utime(debate, (debate.stat().st_atime, debate.stat().st_mtime + 5))
     at.run()
-    assert at.title[0].value == title + " (corrected)"
+    assert at.title[0].value == md_escape(title + " (corrected)")  # content text is shown escaped

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from tests.test_text_is_data import live_markup
 from ui.registry import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,7 @@ PARAM_NAMES = ["position", "positions", "bearing", "source", "actor", "kind", "q
 HOSTILE = [
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))", "**bold**",
     "$\\frac{1}{2}$", ":red[alert]", "=HYPERLINK(\"http://x\")", "\u202e\u0000\ufeff", "' OR 1=1 --", "%00", "../../etc",
+    "https://evil.example/login", "www.evil.example", "u@evil.example", ":material/lock:", ":smile:", "\u2066x\u2069",
 ]  # fmt: skip
 MARKUP = re.compile(r"<script|<img|onerror=|(?<!\\)\]\((?:javascript|http)")
 SETTINGS = settings(
@@ -59,6 +61,8 @@ def assert_safe(at: AppTest) -> None:
     assert not at.exception, [e.message for e in at.exception]
     for text in rendered_text(at):
         assert not MARKUP.search(text), f"markup passed through: {text[:200]!r}"
+        # Links, icons, emoji and bidi controls that survive backslash escapes (tests/test_text_is_data.py).
+        assert not live_markup(text), f"{live_markup(text)} passed through: {text[:200]!r}"
 
 
 @pytest.mark.parametrize("page", [p.script for p in PAGES])

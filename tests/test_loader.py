@@ -77,7 +77,7 @@ def test_every_problem_is_reported_at_once(mini_copy: Path, edit: Edit) -> None:
 
 
 def test_a_missing_folder_is_named(tmp_path: Path) -> None:
-    assert problems_of(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}: content folder not found"]
+    assert problems_of(tmp_path / "nowhere") == ["nowhere: content folder not found"]
 
 
 def test_a_stray_content_file_is_reported(mini_copy: Path) -> None:

@@ -181,3 +181,16 @@ def test_a_change_is_read_only_once_the_files_have_settled(
     assert build().version == first.version, "a file written a moment ago may be half-written"
     monkeypatch.setattr(ui.content, "SETTLE_SECONDS", 0.0)
     assert NEW in [p.title for p in build().dataset.positions]
+
+
+def test_a_page_number_past_the_results_says_so_and_shows_the_last_page(content: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = "99"
+    at = at.switch_page(registry.script("evidence")).run()
+    assert not at.exception
+    assert any("no page 99" in i.value for i in at.info), [i.value for i in at.info]
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = "-1"
+    at = at.switch_page(registry.script("evidence")).run()
+    assert any("no page \\-1" in i.value and "starting at the beginning" in i.value for i in at.info)
+    assert not any("10000" in i.value for i in at.info), "the sanity cap is not a page count"

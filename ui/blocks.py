@@ -16,7 +16,7 @@ from policy import Dataset
 from policy.models import Evidence, Quote
 from policy.queries import format_figure, quote_attribution
 from policy.style import BADGE_COLORS, BEARING_ICONS, BEARING_LABELS, position_label
-from policy.text import md_escape
+from policy.text import md_escape, plain
 from ui import registry
 
 RULE = "\n\n---\n\n"  # between items drawn as one element
@@ -24,8 +24,18 @@ PAGE_SIZE = 10  # items per page of a long list
 
 
 def esc(text: str) -> str:
-    """Content or user text made safe for st.markdown: data, never markup."""
+    """Content or user text made inert for anything Streamlit reads as Markdown: st.markdown and captions,
+    notices, titles and headers, and every label, badge and help text (expanders, buttons, metrics).
+
+    Data, never markup: no links, images, icons, maths, emoji shortcodes or colours from text, and no bidi
+    control reorders what is around it (see policy.text.md_escape)."""
     return md_escape(text)
+
+
+def option(text: str) -> str:
+    """Content text for a plain-text surface: select box and multiselect options (format_func), which
+    Streamlit shows as typed, so escaping would show backslashes; bidi controls are removed."""
+    return plain(text)
 
 
 def page_link(url_path: str, label: str, icon: str, query_params: Mapping[str, str] | None = None) -> None:
@@ -34,9 +44,9 @@ def page_link(url_path: str, label: str, icon: str, query_params: Mapping[str, s
 
 
 def position_badge(ds: Dataset, position_id: str) -> None:
-    """The position's icon, short title and colour."""
-    index = ds.position_ids.index(position_id)
-    st.badge(position_label(ds, position_id), color=BADGE_COLORS[index % len(BADGE_COLORS)])
+    """The position's icon, short title and colour (st.badge reads its label as Markdown with no way to
+    escape it, so the badge is drawn from the same directive, escaped)."""
+    st.markdown(position_badge_md(ds, position_id))
 
 
 def position_badge_md(ds: Dataset, position_id: str) -> str:

@@ -34,7 +34,9 @@ class ViewContext:
     dataset: Dataset
     version: str
     language: str = DEFAULT_LANGUAGE
-    disk_problems: tuple[str, ...] = ()  # a newer version on disk that did not validate (the last good serves)
+    disk_problems: tuple[
+        str, ...
+    ] = ()  # a newer version on disk that did not validate (the last good serves)
 
     def key(self, fn: Callable[..., Any], args: tuple[Hashable, ...]) -> Key:
         """The cache key of fn(args) in this context."""

@@ -32,7 +32,9 @@ def poll_slide(ds: Dataset, slide: Slide) -> None:
     with join:
         st.metric("Join code", code)
         st.image(qr_png(link), width=200, caption="Scan to vote")
-        st.caption(esc(link))
+        # The app's own join link, made by code from the presenter's address and a checked code: a link.
+        own = link.startswith(("http://", "https://")) and not any(c.isspace() or c in "<>" for c in link)
+        st.caption(f"[{esc(link)}](<{link}>)" if own else esc(link))
     with results:
         live_results(code)
 

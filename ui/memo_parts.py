@@ -7,6 +7,7 @@ import streamlit as st
 from policy import Dataset
 from policy.memo import MemoSpec, OptionChoice, build_memo, to_docx, to_markdown, to_pdf
 from policy.style import position_label
+from ui.blocks import esc, option
 
 
 def memo_markdown(ds: Dataset, spec_json: str) -> str:
@@ -28,7 +29,7 @@ def option_panel(ds: Dataset, pid: str, default: OptionChoice) -> OptionChoice:
     # and a widget's state goes when the widget does.
     kept: OptionChoice = st.session_state.setdefault(f"memo_choice_{pid}", default)
     panel = st.expander(
-        position_label(ds, pid) + " — " + position.title, key=f"memo_open_{pid}", on_change="rerun"
+        esc(position_label(ds, pid) + " — " + position.title), key=f"memo_open_{pid}", on_change="rerun"
     )
     if not panel.open:
         return kept
@@ -45,7 +46,7 @@ def option_panel(ds: Dataset, pid: str, default: OptionChoice) -> OptionChoice:
             if key not in st.session_state:
                 st.session_state[key] = [x for x in kept_ids if x in offered]
         a, b = st.columns(2)
-        name = lambda x: ds.actor(x).name  # noqa: E731
+        name = lambda x: option(ds.actor(x).name)  # noqa: E731
         arguments_for = a.multiselect("Arguments for", pro, format_func=name, key=f"memo_for_{pid}")
         arguments_against = b.multiselect(
             "Arguments against", con, format_func=name, key=f"memo_against_{pid}"
@@ -55,7 +56,7 @@ def option_panel(ds: Dataset, pid: str, default: OptionChoice) -> OptionChoice:
             evidence,
             format_func=lambda e: (
                 ("✚ " if ds.evidence_item(e).bearing[pid] == "supports" else "✖ ")
-                + ds.evidence_item(e).claim[:110]
+                + option(ds.evidence_item(e).claim[:110])
             ),
             key=f"memo_evidence_{pid}",
         )

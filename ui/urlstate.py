@@ -69,9 +69,10 @@ class Number:
 
     lo: int
     hi: int
+    say_range: bool = True  # False where hi is only a sanity cap (the real bound is known later)
 
     def read(self, params: Mapping[str, str], name: str, parsed: Parsed) -> int | None:
-        return integer(params, name, self.lo, self.hi, parsed)
+        return integer(params, name, self.lo, self.hi, parsed, say_range=self.say_range)
 
     def write(self, value: Any) -> str | None:
         return str(int(value)) if value is not None else None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Mapping, Sequence
 
 from policy.live.errors import BadCode, BadOption, BadVoter, PollError
+from policy.text import preview
 
 __all__ = [
     "CODE_ALPHABET",
@@ -15,6 +17,7 @@ __all__ = [
     "MAX_OPTION_ID",
     "MAX_QUESTION",
     "MAX_VOTER_ID",
+    "check_choice",
     "check_labels",
     "check_options",
     "check_question",
@@ -31,6 +34,22 @@ MAX_OPTIONS = 50
 MAX_OPTION_ID = 100
 MAX_LABEL = 200
 MAX_VOTER_ID = 100
+SHOWN = 40  # characters of a refused value repeated in a message
+
+# C0 control characters but tab and newline: PostgreSQL cannot store a NUL in text (SQLite can), and none of
+# them belongs in a question, label or id. Refused on every backend, so both behave alike.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
+def _no_controls(text: str, what: str, error: type[PollError] = PollError) -> str:
+    found = _CONTROL.search(text)
+    if found:
+        raise error(f"{what} holds a control character (U+{ord(found.group()):04X}); remove it.")
+    return text
+
+
+def _shown(value: str) -> str:
+    return f'"{preview(value, SHOWN)}"'
 
 
 def normalise_code(code: object) -> str:
@@ -39,9 +58,8 @@ def normalise_code(code: object) -> str:
         raise BadCode(f"A poll code must be text, not {type(code).__name__}.")
     cleaned = code.strip().upper()
     if len(cleaned) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in cleaned):
-        shown = cleaned if len(cleaned) <= 20 else cleaned[:20] + "..."
         raise BadCode(
-            f'"{shown}" is not a valid poll code. A poll code is {CODE_LENGTH} characters: '
+            f"{_shown(cleaned)} is not a valid poll code. A poll code is {CODE_LENGTH} characters: "
             "letters and the digits 2 to 9 (never I, L, O, 0 or 1)."
         )
     return cleaned
@@ -54,7 +72,7 @@ def normalise_voter(voter_id: object) -> str:
     cleaned = voter_id.strip()
     if len(cleaned) > MAX_VOTER_ID:
         raise BadVoter(f"The voter id is {len(cleaned)} characters long; the limit is {MAX_VOTER_ID}.")
-    return cleaned
+    return _no_controls(cleaned, "The voter id", BadVoter)
 
 
 def check_question(question: object) -> str:
@@ -64,7 +82,7 @@ def check_question(question: object) -> str:
     cleaned = question.strip()
     if len(cleaned) > MAX_QUESTION:
         raise PollError(f"The question is {len(cleaned)} characters long; the limit is {MAX_QUESTION}.")
-    return cleaned
+    return _no_controls(cleaned, "The question")
 
 
 def check_options(option_ids: object) -> tuple[str, ...]:
@@ -76,9 +94,10 @@ def check_options(option_ids: object) -> tuple[str, ...]:
         if not isinstance(option, str) or not option.strip():
             raise PollError("Every option needs an id, and one of them is empty.")
         if option != option.strip():
-            raise PollError(f'The option id "{option}" has spaces at one end; remove them.')
+            raise PollError(f"The option id {_shown(option)} has spaces at one end; remove them.")
         if len(option) > MAX_OPTION_ID:
-            raise PollError(f'The option id "{option[:20]}..." is too long; the limit is {MAX_OPTION_ID}.')
+            raise PollError(f"The option id {_shown(option)} is too long; the limit is {MAX_OPTION_ID}.")
+        _no_controls(option, f"The option id {_shown(option)}")
     if len(options) < 2:
         raise PollError(f"A poll needs at least two options to choose from; it was given {len(options)}.")
     if len(options) > MAX_OPTIONS:
@@ -86,7 +105,7 @@ def check_options(option_ids: object) -> tuple[str, ...]:
     seen: set[str] = set()
     for option in options:
         if option in seen:
-            raise PollError(f'Each option must be different, but "{option}" appears more than once.')
+            raise PollError(f"Each option must be different, but {_shown(option)} appears more than once.")
         seen.add(option)
     return options
 
@@ -97,14 +116,31 @@ def check_labels(labels: Mapping[str, str] | None, options: tuple[str, ...]) -> 
     for key, label in given.items():
         if key not in options:
             raise BadOption(
-                f'A label was given for "{key}", which is not one of the options ({", ".join(options)}).'
+                f"A label was given for {_shown(str(key))}, which is not one of the options "
+                f"({_choices(options)})."
             )
         if not isinstance(label, str) or not label.strip():
-            raise PollError(f'The label for "{key}" is empty; give it some text or leave it out.')
+            raise PollError(f"The label for {_shown(key)} is empty; give it some text or leave it out.")
         if len(label.strip()) > MAX_LABEL:
-            raise PollError(f'The label for "{key}" is too long; the limit is {MAX_LABEL} characters.')
+            raise PollError(f"The label for {_shown(key)} is too long; the limit is {MAX_LABEL} characters.")
+        _no_controls(label, f"The label for {_shown(key)}")
     # Options without a label are shown by their id.
     return {option: given[option].strip() if option in given else option for option in options}
+
+
+def check_choice(code: str, option_id: object, options: Sequence[str]) -> str:
+    """The option id if it is one of the poll's options; BadOption (its value cut short) otherwise."""
+    if not isinstance(option_id, str) or option_id not in options:
+        shown = _shown(option_id) if isinstance(option_id, str) else repr(option_id)[:SHOWN]
+        raise BadOption(
+            f"{shown} is not one of the choices in poll {code}. The choices are: {_choices(options)}."
+        )
+    return option_id
+
+
+def _choices(options: Sequence[str]) -> str:
+    # Every option, each cut short: an echo stays short even for fifty long ids.
+    return ", ".join(preview(option, SHOWN) for option in options)
 
 
 def new_code() -> str:

@@ -23,7 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from policy.live import checks
 from policy.live import poll_tables as sql
 from policy.live.db import Database, UnsupportedDatabase
-from policy.live.errors import BadOption, PollClosed, PollError
+from policy.live.errors import PollClosed, PollError
 
 __all__ = ["Movement", "Poll", "PollStore"]
 
@@ -153,13 +153,7 @@ class PollStore:
             row = sql.find(conn, code, lock="share")
             if not row.is_open:
                 raise PollClosed(f"Poll {code} is closed, so it is not taking votes.")
-            options = sql.option_ids(conn, code)
-            if not isinstance(option_id, str) or option_id not in options:
-                shown = option_id if isinstance(option_id, str) else repr(option_id)
-                raise BadOption(
-                    f'"{shown}" is not one of the choices in poll {code}. '
-                    f"The choices are: {', '.join(options)}."
-                )
+            option_id = checks.check_choice(code, option_id, sql.option_ids(conn, code))
             now = datetime.now(UTC)
             values = {"poll_code": code, "voter_id": voter, "option_id": option_id, "voted_at": now}
             conn.execute(self._db.upsert(sql.poll_votes, values, key=("poll_code", "voter_id")))

@@ -44,8 +44,9 @@ def _where(loc: tuple[int | str, ...]) -> str:
     return " › ".join(words)
 
 
-# Every control character except tab and newline; carriage returns become newlines first.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Every control character except tab and newline (carriage returns become newlines first), and what no
+# document can hold: lone surrogates and the non-characters U+FFFE and U+FFFF.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 

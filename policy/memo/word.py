@@ -12,10 +12,14 @@ from docx.shared import Inches, Pt
 
 from policy.memo.layout import lay_out
 from policy.memo.model import CitedQuote, Memo
+from policy.text import xml_text
 
 
 def to_docx(memo: Memo) -> bytes:
-    """The memo as a Word document: real headings, superscript note numbers, Notes and Sources."""
+    """The memo as a Word document: real headings, superscript note numbers, Notes and Sources.
+
+    A .docx is XML, which cannot hold some characters (NUL, U+FFFE, U+FFFF...): every string passes through
+    xml_text() on its way in, so such a character is dropped rather than the whole download failing."""
     doc = Document()
     _properties(doc, memo)
     lay_out(memo, _WordPage(doc))
@@ -26,9 +30,9 @@ def to_docx(memo: Memo) -> bytes:
 
 def _properties(doc: DocxDocument, memo: Memo) -> None:
     props = doc.core_properties
-    props.title = memo.subject or memo.title
-    props.subject = memo.subject
-    props.author = props.last_modified_by = memo.author
+    props.title = xml_text(memo.subject or memo.title)
+    props.subject = xml_text(memo.subject)
+    props.author = props.last_modified_by = xml_text(memo.author)
     props.comments = props.keywords = props.category = ""
     props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props.revision = 1
@@ -41,7 +45,7 @@ class _WordPage:
         self.doc = doc
 
     def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(text, level=level)
+        self.doc.add_heading(xml_text(text), level=level)
 
     def header(self, fields: tuple[tuple[str, str], ...]) -> None:
         if not fields:
@@ -50,27 +54,27 @@ class _WordPage:
         for key, value in fields:
             label, text = table.add_row().cells
             label.width, text.width = Inches(1.1), Inches(5.2)
-            label.paragraphs[0].add_run(f"{key}:").bold = True
-            text.paragraphs[0].add_run(value)
+            label.paragraphs[0].add_run(xml_text(f"{key}:")).bold = True
+            text.paragraphs[0].add_run(xml_text(value))
         self.doc.add_paragraph()
 
     def paragraph(self, text: str, italic: bool = False) -> None:
         if italic:
-            self.doc.add_paragraph().add_run(text).italic = True
+            self.doc.add_paragraph().add_run(xml_text(text)).italic = True
         else:
-            self.doc.add_paragraph(text)
+            self.doc.add_paragraph(xml_text(text))
 
     def bullet(self, runs: Sequence[tuple[str, bool]], quotes: tuple[CitedQuote, ...]) -> None:
         item = self.doc.add_paragraph(style="List Bullet")
         for text, bold in runs:
-            run = item.add_run(text)
+            run = item.add_run(xml_text(text))
             if bold:  # setting False would write an explicit not-bold into the run
                 run.bold = True
         for quote in quotes:
-            item.add_run(f" \u201c{quote.text}\u201d")
+            item.add_run(xml_text(f" \u201c{quote.text}\u201d"))
             item.add_run(str(quote.number)).font.superscript = True
 
     def entry(self, text: str) -> None:
-        paragraph = self.doc.add_paragraph(text)
+        paragraph = self.doc.add_paragraph(xml_text(text))
         paragraph.paragraph_format.left_indent = Pt(18)
         paragraph.paragraph_format.first_line_indent = Pt(-18)

@@ -7,7 +7,7 @@ from policy.models import Position
 from policy.queries import strongest
 from policy.style import position_label
 from policy.text import one_line
-from ui.blocks import esc, position_badge_md
+from ui.blocks import esc, option, position_badge_md
 from ui.charts import content_chart
 from ui.context import view
 from ui.urlstate import Choices, Param, UrlState
@@ -30,7 +30,7 @@ st.title("Compare the options")
 selected = st.multiselect(
     f"Positions to compare (2 to {maximum})",
     ds.position_ids,
-    format_func=lambda p: position_label(ds, p),
+    format_func=lambda p: option(position_label(ds, p)),
     max_selections=maximum,
     key="compare_positions",
 )

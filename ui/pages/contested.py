@@ -4,7 +4,7 @@ import streamlit as st
 
 from policy.params import encode
 from policy.style import position_label
-from ui.blocks import esc, paginate, position_badge_md, quote_md
+from ui.blocks import esc, option, paginate, position_badge_md, quote_md
 from ui.context import view
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Choices, Param, UrlState
@@ -30,7 +30,7 @@ pid = st.selectbox(
     ds.position_ids,
     index=None,
     placeholder="Any position",
-    format_func=lambda p: position_label(ds, p),
+    format_func=lambda p: option(position_label(ds, p)),
     key="contested_position",
 )
 disputes = ds.disputes_for(pid) if pid else ds.disputes

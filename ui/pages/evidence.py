@@ -10,7 +10,7 @@ from policy.exports import records_json, safe_csv
 from policy.models import BEARINGS, EVIDENCE_KINDS
 from policy.queries import EvidenceFilter, evidence_quotes, evidence_table, filter_evidence, source_label
 from policy.style import BEARING_LABELS, position_label
-from ui.blocks import evidence_blocks, paginate
+from ui.blocks import PAGE_SIZE, evidence_blocks, option, paginate
 from ui.context import view
 from ui.quotes import cite_button
 from ui.urlstate import Choices, Number, Param, Search, UrlState
@@ -32,19 +32,21 @@ state = UrlState(
     Param("actor", "ev_actors", Choices(actors), []),
     Param("kind", "ev_kinds", Choices(EVIDENCE_KINDS), []),
     Param("q", "ev_text", Search(), ""),
-    Param("page", "ev_page", Number(1, 10_000), 1),
+    Param("page", "ev_page", Number(1, 10_000, say_range=False), 1),
 ).start()
 
 st.title("Evidence")
 st.caption("Every claim the sources support, with the verbatim words behind it.")
 st.text_input("Search claims, quotes and speakers", key="ev_text", max_chars=200)
 c1, c2, c3 = st.columns(3)
-c1.multiselect("Position", ds.position_ids, format_func=lambda p: position_label(ds, p), key="ev_positions")
+c1.multiselect(
+    "Position", ds.position_ids, format_func=lambda p: option(position_label(ds, p)), key="ev_positions"
+)
 c2.multiselect("Bearing", BEARINGS, format_func=lambda b: BEARING_LABELS[b], key="ev_bearings")
 c3.multiselect("Kind", EVIDENCE_KINDS, format_func=str.capitalize, key="ev_kinds")
 c4, c5 = st.columns(2)
-c4.multiselect("Source", sources, format_func=lambda s: source_label(ds, s), key="ev_sources")
-c5.multiselect("Speaker", actors, format_func=lambda a: ds.actor(a).name, key="ev_actors")
+c4.multiselect("Source", sources, format_func=lambda s: option(source_label(ds, s)), key="ev_sources")
+c5.multiselect("Speaker", actors, format_func=lambda a: option(ds.actor(a).name), key="ev_actors")
 
 chosen = EvidenceFilter(
     positions=tuple(st.session_state.ev_positions),
@@ -82,6 +84,12 @@ for col, (label, render, name, mime) in zip(
         on_click="ignore",
     )
 
+pages = max(1, -(-len(items) // PAGE_SIZE))
+if (state.linked["page"] or 1) > pages:
+    st.info(
+        f"There is no page {state.linked['page']} of these results: showing page {pages}, the last.",
+        icon=":material/link_off:",
+    )
 start, end = paginate(len(items), "ev_page")
 state.sync()
 

@@ -8,7 +8,7 @@ import streamlit as st
 from policy import Dataset
 from policy.charts import series_caption, series_chart, series_frame, series_table
 from policy.exports import safe_csv
-from ui.blocks import esc, paginate
+from ui.blocks import esc, option, paginate
 from ui.charts import content_chart
 from ui.context import view
 from ui.urlstate import Choice, Param, UrlState
@@ -51,7 +51,7 @@ only = st.selectbox(
     series_ids,
     index=None,
     placeholder="All figures",
-    format_func=lambda s: ds.series_item(s).title,
+    format_func=lambda s: option(ds.series_item(s).title),
     key="figures_series",
 )
 state.sync()

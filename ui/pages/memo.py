@@ -8,8 +8,8 @@ import streamlit as st
 from policy.citations import STYLE_NAMES, STYLES
 from policy.memo import MemoInputError, MemoSpec, default_spec
 from policy.style import position_label
-from policy.text import demote_headings
-from ui.blocks import esc
+from policy.text import demote_headings, md_inert_document
+from ui.blocks import esc, option
 from ui.context import view
 from ui.memo_parts import memo_docx, memo_markdown, memo_pdf, option_panel
 from ui.urlstate import Choice, Choices, Param, UrlState, seed
@@ -30,7 +30,10 @@ st.caption(
 )
 c1, c2 = st.columns([3, 1])
 selected = c1.multiselect(
-    "Options to cover", ds.position_ids, format_func=lambda p: position_label(ds, p), key="memo_positions"
+    "Options to cover",
+    ds.position_ids,
+    format_func=lambda p: option(position_label(ds, p)),
+    key="memo_positions",
 )
 style = c2.segmented_control(
     "Citation style", STYLES, format_func=lambda s: STYLE_NAMES[s], key="memo_style", required=True
@@ -96,4 +99,5 @@ for col, (label, data, ext, mime) in zip(d, downloads, strict=False):
 preview = st.expander("Preview the memo", icon=":material/visibility:", key="memo_preview", on_change="rerun")
 if preview.open:
     with preview, st.container(height=560, border=True):
-        st.markdown(demote_headings(markdown, 2))
+        # The .md download keeps its links; shown here, the memo's text is data like all text (policy.text).
+        st.markdown(md_inert_document(demote_headings(markdown, 2)))

@@ -16,7 +16,7 @@ def tallies(ds: Dataset) -> dict[str, tuple[PositionCounts, Evidence | None]]:
 
 ctx = view()
 ds = ctx.dataset
-st.title(ds.debate.title)
+st.title(esc(ds.debate.title))
 st.markdown(esc(ds.debate.question))
 st.markdown(esc(ds.debate.intro))
 
@@ -27,7 +27,7 @@ if ds.debate.headline_evidence:
         item = ds.evidence_item(eid)
         with col:
             label, value, description = metric_parts(item)
-            st.metric(label, value, border=True, help=item.claim)
+            st.metric(esc(label), esc(value), border=True, help=esc(item.claim))
             st.caption(esc(description))
 
 st.header("The options")

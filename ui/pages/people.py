@@ -5,7 +5,7 @@ import streamlit as st
 from policy import Dataset
 from policy.citations import human_date
 from policy.queries import people_rows
-from ui.blocks import esc, position_badge, quote_md
+from ui.blocks import esc, option, position_badge, quote_md
 from ui.context import view
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Param, UrlState
@@ -29,7 +29,7 @@ actor_id = c1.selectbox(
     actor_ids,
     index=None,
     placeholder="Choose someone to see their positions and words",
-    format_func=lambda a: ds.actor(a).name,
+    format_func=lambda a: option(ds.actor(a).name),
     key="people_actor",
 )
 state.sync()

@@ -4,7 +4,7 @@ import streamlit as st
 
 from policy.models import BEARINGS, Bearing, Evidence
 from policy.style import BEARING_ICONS, position_label
-from ui.blocks import bullet_list, esc, page_link, paginate, position_badge
+from ui.blocks import bullet_list, esc, option, page_link, paginate, position_badge
 from ui.context import view
 from ui.quotes import evidence_list, stances_block
 from ui.urlstate import Choice, Param, UrlState
@@ -19,13 +19,13 @@ state = UrlState(
     Param("position", "position_select", Choice(ds.position_ids), ds.position_ids[0], keep_default=True)
 ).start()
 pid = st.selectbox(
-    "Position", ds.position_ids, format_func=lambda p: position_label(ds, p), key="position_select"
+    "Position", ds.position_ids, format_func=lambda p: option(position_label(ds, p)), key="position_select"
 )
 state.sync()
 position = ds.position(pid)
 
 position_badge(ds, pid)
-st.title(position.title)
+st.title(esc(position.title))
 st.markdown(f"**{esc(position.one_line)}**\n\n{esc(position.summary)}")
 if position.coverage_note:
     st.warning(esc(position.coverage_note), icon=":material/info:")

@@ -9,7 +9,7 @@ from policy.citations import human_date
 from policy.models import TimelineEvent
 from policy.queries import source_label
 from policy.style import position_label
-from ui.blocks import RULE, esc, paginate, quote_md
+from ui.blocks import RULE, esc, option, paginate, quote_md
 from ui.charts import content_chart
 from ui.context import view
 from ui.quotes import cite_button
@@ -45,10 +45,13 @@ state = UrlState(
 st.title("Timeline")
 c1, c2 = st.columns(2)
 chosen_positions = c1.multiselect(
-    "Touching the positions", ds.position_ids, format_func=lambda p: position_label(ds, p), key="tl_positions"
+    "Touching the positions",
+    ds.position_ids,
+    format_func=lambda p: option(position_label(ds, p)),
+    key="tl_positions",
 )
 chosen_sources = c2.multiselect(
-    "From the sources", sources, format_func=lambda s: source_label(ds, s), key="tl_sources"
+    "From the sources", sources, format_func=lambda s: option(source_label(ds, s)), key="tl_sources"
 )
 state.sync()
 

@@ -44,7 +44,7 @@ for option in poll.option_ids:
     label = poll.labels.get(option, option)
     chosen = option == mine
     clicked = st.button(
-        f"{label}{'  ✓' if chosen else ''}",
+        esc(label) + ("  ✓" if chosen else ""),
         key=f"vote-{option}",
         type="primary" if chosen else "secondary",
         width="stretch",
