@@ -1,11 +1,14 @@
-"""An editor's correction reaches a running server's memo: its preview and each download, with no restart."""
+"""Editing the content under a running server: a correction reaches the memo, a bad save interrupts no reader."""
 
 from __future__ import annotations
 
 import io
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from playwright.sync_api import expect
@@ -34,14 +37,24 @@ def files(page: object) -> dict[str, str]:
     return texts
 
 
-def test_an_edited_position_title_reaches_the_memo_downloads_without_a_restart(
-    browser: object, tmp_path: Path
-) -> None:
+@contextmanager
+def app_on_a_copy(browser: object, tmp_path: Path) -> Iterator[tuple[Path, str, Any]]:
+    """A server on a copy of the test debate that the test may edit: (its folder, its URL, a browser context)."""
     folder = tmp_path / "content"
     shutil.copytree(MINI, folder)
     proc, url = start_server({"POLICY_DATA_DIR": str(folder), "POLICY_POLL_DB": str(tmp_path / "polls")})
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)  # type: ignore[attr-defined]
     try:
+        yield folder, url, context
+    finally:
+        context.close()
+        stop_server(proc)
+
+
+def test_an_edited_position_title_reaches_the_memo_downloads_without_a_restart(
+    browser: object, tmp_path: Path
+) -> None:
+    with app_on_a_copy(browser, tmp_path) as (folder, url, context):
         page = context.new_page()
         page.goto(f"{url}/memo")
         wait_ready(page)
@@ -55,19 +68,12 @@ def test_an_edited_position_title_reaches_the_memo_downloads_without_a_restart(
         expect(page.get_by_test_id("stExpanderDetails").last).to_contain_text(NEW)
         after = files(page)
         assert all(NEW in text for text in after.values()), after
-    finally:
-        context.close()
-        stop_server(proc)
 
 
 def test_a_truncated_and_restored_file_interrupts_no_reader_and_keeps_a_memo(
     browser: object, tmp_path: Path
 ) -> None:
-    folder = tmp_path / "content"
-    shutil.copytree(MINI, folder)
-    proc, url = start_server({"POLICY_DATA_DIR": str(folder), "POLICY_POLL_DB": str(tmp_path / "polls")})
-    context = browser.new_context(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
-    try:
+    with app_on_a_copy(browser, tmp_path) as (folder, url, context):
         readers = {}
         for path in ("overview", "position", "memo"):
             readers[path] = context.new_page()
@@ -104,6 +110,3 @@ def test_a_truncated_and_restored_file_interrupts_no_reader_and_keeps_a_memo(
         look_at_every_page()
         expect(memo.get_by_role("textbox", name="To", exact=True)).to_have_value("The committee")
         expect(memo.get_by_role("textbox", name="Recommendation (yours)")).to_have_value("Fund the pilot.")
-    finally:
-        context.close()
-        stop_server(proc)
