@@ -29,14 +29,6 @@ except ContentError as err:
     st.stop()
 
 st.set_page_config(page_title=plain(ctx.dataset.debate.title), page_icon=FAVICON, layout="wide")
-if ctx.disk_problems:
-    # Readers keep the last good content; the sidebar tells editors their latest save did not validate.
-    st.sidebar.warning(
-        f"The content files on disk have {len(ctx.disk_problems)} problem(s), so the last version that "
-        "validated is shown. Editors: `python -m policy validate` lists them.",
-        icon=":material/warning:",
-    )
-
 # A flat list: Streamlit's sectioned sidebar puts list items outside any list, which screen readers trip on.
 pages = [
     st.Page(

@@ -33,7 +33,22 @@ def _as_text(value: object) -> object:
 
 PartialDate = Annotated[str, BeforeValidator(_as_text), AfterValidator(_check_partial_date)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+# Characters that would reorder or hide the text around them (bidi controls) or that no document can hold.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+
+
+def _visible(value: str) -> str:
+    found = _INVISIBLE.search(value)
+    if found:
+        raise ValueError(
+            f"holds an invisible control character (U+{ord(found.group()):04X}) at position {found.start() + 1}"
+        )
+    return value
+
+
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True), AfterValidator(_visible)]
 
 Bearing = Literal["supports", "undercuts", "context"]
 SourceKind = Literal["news report", "analysis", "opinion", "official document", "report"]

@@ -31,11 +31,17 @@ def open_page() -> Open:
 
 
 def notices(at: AppTest) -> list[str]:
-    """The notices about the link or the view (not the content's own info boxes)."""
-    return [
+    """The notices about the link or the view (not the content's own info boxes), one per problem: several
+    problems with a link share one notice, a line each."""
+    boxes = [
         i.value
         for i in at.info
         if i.icon in (":material/link_off:", ":material/info:", ":material/search_off:")
+    ]
+    return [
+        line.removeprefix("- ")
+        for box in boxes
+        for line in (box.split("\n") if box.startswith("- ") else [box])
     ]
 
 

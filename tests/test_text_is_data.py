@@ -42,6 +42,8 @@ PAYLOAD = (
     "[l](https://evil.example/a) ![i](https://evil.example/i.png) https://evil.example/b www.evil.example "
     "$x^2$ :red[red] **bold** :material/lock: :smile: u@evil.example \u202eRTL"
 )
+# Content refuses bidi controls at validation (tests/test_ui.py), so a content copy carries the rest.
+CONTENT_PAYLOAD = BIDI.sub("", PAYLOAD).replace(" RTL", " RTL text")
 HOSTILE_LINKS = ["https://evil.example/login", "www.evil.example", ":material/lock:"]
 
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -173,7 +175,7 @@ def _hostile(data: Any, fields: tuple[str, ...]) -> None:
     for item in data if isinstance(data, list) else [data]:
         for name in fields:
             if item.get(name):
-                item[name] = f"{item[name]} {PAYLOAD}"
+                item[name] = f"{item[name]} {CONTENT_PAYLOAD}"
 
 
 HOSTILE_FIELDS = {
@@ -197,7 +199,7 @@ def hostile_content(mini_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Dataset
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         _hostile(data, fields)
         if name == "evidence.yaml":
-            data[0]["figure"]["period"] = "P " + PAYLOAD  # a metric's label
+            data[0]["figure"]["period"] = "P " + CONTENT_PAYLOAD  # a metric's label
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     monkeypatch.setenv("POLICY_DATA_DIR", str(mini_copy))
     return load_dataset(mini_copy)  # it validates: nothing here is refused by the loader

@@ -160,15 +160,21 @@ def test_a_bad_save_keeps_the_last_good_content_serving_and_tells_editors(conten
     assert not at.exception
     assert at.title[0].value == "Memo builder", "the page still draws from the last good content"
     assert at.text_input(key="memo_to").value == "The committee"
-    assert any("problem(s)" in w.value for w in at.sidebar.warning)
-    assert not any("/" + content.name + "/" in w.value for w in at.sidebar.warning), "no server path"
+    assert not at.warning and not at.sidebar.warning, "readers are not told about the editors' problem"
+    status = AppTest.from_file(APP, default_timeout=60).switch_page(registry.script("sources")).run()
+    notice = " ".join(w.value for w in status.warning)
+    assert "problem(s)" in notice and "debate\\.yaml" in notice, "the page about the content tells editors"
+    assert str(content) not in notice, "no server path"
     debate.unlink()  # the moment an editor's save re-creates the file
     at.run()
     assert not at.exception and at.text_input(key="memo_to").value == "The committee"
     debate.write_text(good, encoding="utf-8")
     at.run()
-    assert not at.exception and not at.sidebar.warning
+    assert not at.exception
     assert at.text_input(key="memo_to").value == "The committee"
+    assert (
+        not AppTest.from_file(APP, default_timeout=60).switch_page(registry.script("sources")).run().warning
+    )
 
 
 def test_a_change_is_read_only_once_the_files_have_settled(
@@ -194,3 +200,40 @@ def test_a_page_number_past_the_results_says_so_and_shows_the_last_page(content:
     at = at.switch_page(registry.script("evidence")).run()
     assert any("no page \\-1" in i.value and "starting at the beginning" in i.value for i in at.info)
     assert not any("10000" in i.value for i in at.info), "the sanity cap is not a page count"
+
+
+def test_a_bidi_control_in_content_is_named_by_validate(content: Path) -> None:
+    from policy import ContentError, load_dataset
+
+    path = content / "positions.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(OLD, "A four-day \u202eweek", 1), encoding="utf-8"
+    )
+    with pytest.raises(ContentError) as err:
+        load_dataset(content)
+    assert any("positions.yaml" in str(p) and "U+202E" in str(p) for p in err.value.problems)
+
+
+def test_what_the_reader_types_reaches_no_download_with_a_bidi_control(content: Path) -> None:
+    ctx = build()
+    spec = default_spec(ctx.dataset, ctx.dataset.position_ids).model_dump(by_alias=True)
+    spec["recommendation"] = "Fund \u202ethe pilot\u2066."
+    spec_json = MemoSpec.model_validate(spec).model_dump_json(by_alias=True)
+    assert "Fund the pilot." in ctx.cached(memo_markdown, spec_json)
+    assert "Fund the pilot." in [t for _, t in docx_paragraphs(ctx.cached(memo_docx, spec_json))]
+
+
+def test_several_bad_link_parameters_make_one_notice(content: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name in ("position", "bearing", "kind"):
+        at.query_params[name] = "nope"
+    at = at.switch_page(registry.script("evidence")).run()
+    assert len(at.info) == 1 and at.info[0].value.count("\n- ") == 2
+
+
+def test_memo_fields_stop_at_the_memo_limits(content: Path) -> None:
+    from policy.memo import HEADER_LIMIT, TEXT_LIMIT
+
+    at = AppTest.from_file(APP, default_timeout=60).switch_page(registry.script("memo")).run()
+    assert at.text_input(key="memo_to").max_chars == HEADER_LIMIT
+    assert at.text_area(key="memo_recommendation").max_chars == TEXT_LIMIT

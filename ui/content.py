@@ -9,6 +9,7 @@ still for SETTLE_SECONDS, so a non-atomic editor save is not read half-way.
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ class _Folder:
 
 
 _folders: dict[str, _Folder] = {}
+_log = logging.getLogger(__name__)
 _lock = threading.Lock()
 
 
@@ -89,6 +91,8 @@ def served(folder: Path | None = None) -> Served:
                 return state.good
             except ContentError as error:
                 state.failed, err = (version, error), error
+                # Once per bad version, in the server's log: where an editor running the app looks first.
+                _log.warning("content on disk does not validate; serving the last good version:\n%s", error)
         if state.good is None:
             raise err
         return Served(state.good.dataset, state.good.version, tuple(str(p) for p in err.problems))

@@ -15,11 +15,13 @@ import streamlit as st
 
 from policy.params import Parsed, encode, integer, many_of, one_of, text
 from ui.blocks import esc
+from ui.context import view
 
 
 class Reader(Protocol):
     def read(self, params: Mapping[str, str], name: str, parsed: Parsed) -> Any: ...
     def write(self, value: Any) -> str | None: ...
+    def keep(self, value: Any) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ class Choice:
 
     def write(self, value: Any) -> str | None:
         return str(value) if value else None
+
+    def keep(self, value: Any) -> Any:
+        return value if value in self.allowed else None
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,9 @@ class Choices:
     def write(self, value: Any) -> str | None:
         return encode(a for a in self.allowed if a in (value or ())) or None
 
+    def keep(self, value: Any) -> Any:
+        return [v for v in value or () if v in self.allowed]
+
 
 @dataclass(frozen=True)
 class Search:
@@ -61,6 +69,9 @@ class Search:
 
     def write(self, value: Any) -> str | None:
         return str(value or "").strip() or None
+
+    def keep(self, value: Any) -> Any:
+        return value
 
 
 @dataclass(frozen=True)
@@ -77,6 +88,9 @@ class Number:
     def write(self, value: Any) -> str | None:
         return str(int(value)) if value is not None else None
 
+    def keep(self, value: Any) -> Any:
+        return value
+
 
 @dataclass(frozen=True)
 class Flag:
@@ -88,6 +102,9 @@ class Flag:
     def write(self, value: Any) -> str | None:
         return "1" if value else None
 
+    def keep(self, value: Any) -> Any:
+        return value
+
 
 @dataclass(frozen=True)
 class Param:
@@ -98,6 +115,9 @@ class Param:
     reader: Reader
     default: Any = None
     keep_default: bool = False  # in the URL even when it holds the default (a reload must keep it)
+
+
+_KEPT = "_urlstate_kept_"  # + widget key: (content version, the value the widget held)
 
 
 def url_params() -> dict[str, str]:
@@ -112,9 +132,11 @@ def seed(key: str, value: object) -> None:
 
 
 def show_notices(parsed: Parsed) -> None:
-    """One short notice per link parameter that was not understood."""
-    for notice in parsed.notices:
-        st.info(esc(notice), icon=":material/link_off:")
+    """One notice, a line per link parameter that was not understood (several would push the page down)."""
+    if len(parsed.notices) == 1:
+        st.info(esc(parsed.notices[0]), icon=":material/link_off:")
+    elif parsed.notices:
+        st.info("\n".join(f"- {esc(n)}" for n in parsed.notices), icon=":material/link_off:")
 
 
 def set_url(values: Mapping[str, str | None]) -> None:
@@ -133,12 +155,21 @@ class UrlState:
         self.linked: dict[str, Any] = {}
 
     def start(self, notices: bool = True) -> UrlState:
-        """Read the link, seed each widget (link value, else default) and show the notices."""
+        """Read the link, seed each widget (link value, else default) and show the notices.
+
+        After a content edit, each widget gets back the ids it held (those the content still has): Streamlit
+        matches a selection by its displayed label, so a renamed option would otherwise drop out of it.
+        """
         raw = url_params()
+        version = view().version
         for p in self.params:
             value = p.reader.read(raw, p.name, self.parsed)
             self.linked[p.name] = value
             seed(p.key, p.default if value is None else value)
+            kept = st.session_state.get(_KEPT + p.key)
+            if kept is not None and kept[0] != version and p.key in st.session_state:
+                held = p.reader.keep(kept[1])
+                st.session_state[p.key] = p.default if held is None else held
         if notices:
             show_notices(self.parsed)
         return self
@@ -151,7 +182,9 @@ class UrlState:
     def sync(self, **extra: str | None) -> None:
         """Write the view into the URL: each parameter from its widget, then the extra values given."""
         values: dict[str, str | None] = {}
+        version = view().version
         for p in self.params:
+            st.session_state[_KEPT + p.key] = (version, st.session_state.get(p.key, p.default))
             shown = p.reader.write(st.session_state.get(p.key, p.default))
             values[p.name] = None if shown == p.reader.write(p.default) and not p.keep_default else shown
         set_url({**values, **extra})

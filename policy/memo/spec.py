@@ -46,7 +46,10 @@ def _where(loc: tuple[int | str, ...]) -> str:
 
 # Every control character except tab and newline (carriage returns become newlines first), and what no
 # document can hold: lone surrogates and the non-characters U+FFFE and U+FFFF.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Bidi controls go too: in a .docx or .md they would reorder the text around them.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 _NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 

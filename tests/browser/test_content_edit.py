@@ -110,3 +110,24 @@ def test_a_truncated_and_restored_file_interrupts_no_reader_and_keeps_a_memo(
         look_at_every_page()
         expect(memo.get_by_role("textbox", name="To", exact=True)).to_have_value("The committee")
         expect(memo.get_by_role("textbox", name="Recommendation (yours)")).to_have_value("Fund the pilot.")
+
+
+def test_a_renamed_option_stays_chosen_in_a_memo_in_progress(browser: object, tmp_path: Path) -> None:
+    with app_on_a_copy(browser, tmp_path) as (folder, url, context):
+        page = context.new_page()
+        page.goto(f"{url}/memo")
+        wait_ready(page)
+        chosen = page.get_by_test_id("stMultiSelect").first
+        expect(chosen).to_contain_text("Four days")
+        path = folder / "positions.yaml"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("short_title: Four days", "short_title: Four long days")
+        )
+        time.sleep(1.2)  # the app looks at the files once a second
+        to = page.get_by_role("textbox", name="To", exact=True)
+        to.fill("The committee")
+        to.press("Tab")  # a rerun, with the widgets' values as the browser holds them
+        wait_ready(page)
+        expect(chosen).to_contain_text("Four long days")
+        expect(chosen).to_contain_text("Five days")
+        expect(page).to_have_url(f"{url}/memo")  # both options still chosen: the default, so no parameter

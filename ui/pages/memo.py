@@ -6,7 +6,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from policy.citations import STYLE_NAMES, STYLES
-from policy.memo import MemoInputError, MemoSpec, default_spec
+from policy.memo import HEADER_LIMIT, TEXT_LIMIT, MemoInputError, MemoSpec, default_spec
 from policy.style import position_label
 from policy.text import demote_headings, md_inert_document
 from ui.blocks import esc, option
@@ -49,16 +49,17 @@ seed("memo_subject", ds.debate.title)
 seed("memo_purpose", ds.debate.question)
 seed("memo_background", ds.debate.intro)
 header = {
-    "to": h[0].text_input("To", key="memo_to"),
-    "from": h[1].text_input("From", key="memo_from"),
-    "date": h[2].text_input("Date", key="memo_date"),
-    "subject": h[3].text_input("Subject", key="memo_subject"),
-    "purpose": st.text_area("Purpose", key="memo_purpose", height=90),
-    "background": st.text_area("Background", key="memo_background", height=110),
+    "to": h[0].text_input("To", key="memo_to", max_chars=HEADER_LIMIT),
+    "from": h[1].text_input("From", key="memo_from", max_chars=HEADER_LIMIT),
+    "date": h[2].text_input("Date", key="memo_date", max_chars=HEADER_LIMIT),
+    "subject": h[3].text_input("Subject", key="memo_subject", max_chars=HEADER_LIMIT),
+    "purpose": st.text_area("Purpose", key="memo_purpose", height=90, max_chars=TEXT_LIMIT),
+    "background": st.text_area("Background", key="memo_background", height=110, max_chars=TEXT_LIMIT),
     "recommendation": st.text_area(
         "Recommendation (yours)",
         key="memo_recommendation",
         height=110,
+        max_chars=TEXT_LIMIT,
         placeholder="Your own recommendation. Left empty, the memo has no recommendation section.",
     ),
 }

@@ -9,8 +9,17 @@ from ui.context import view
 
 TERMS_PER_PAGE = 20  # the real content has 19
 
-ds = view().dataset
+ctx = view()
+ds = ctx.dataset
 st.title("Sources and method")
+if ctx.disk_problems:
+    # For editors only, on the page about the content: readers elsewhere keep the last good version unbothered.
+    st.warning(
+        f"**Content status.** The content files on disk have {len(ctx.disk_problems)} problem(s), so this is the "
+        "last version that validated. `python -m policy validate` checks a correction.\n\n"
+        + "\n".join(f"- {esc(p)}" for p in ctx.disk_problems[:10]),
+        icon=":material/warning:",
+    )
 
 st.header("The sources")
 for source in ds.sources:
