@@ -10,7 +10,7 @@ import pandas as pd
 
 from policy.citations import human_date
 from policy.dataset import Dataset
-from policy.models import BEARINGS, Evidence, Position, Quote, Stance
+from policy.models import BEARINGS, Evidence, Position, Quote, Stance, TimelineEvent
 
 
 @dataclass(frozen=True)
@@ -230,3 +230,30 @@ def people_rows(dataset: Dataset, kind: str = "all") -> list[dict[str, object]]:
         for actor in sorted(dataset.actors, key=lambda a: a.name.casefold())
         if kind == "all" or actor.kind == kind
     ]
+
+
+def quoted_speakers(dataset: Dataset) -> list[str]:
+    """The id of everyone quoted, by name."""
+    return sorted({q.speaker for q in dataset.quotes if q.speaker}, key=lambda a: dataset.actor(a).name)
+
+
+def actors_by_name(dataset: Dataset) -> list[str]:
+    """Every actor id, by name (case ignored)."""
+    return sorted((a.id for a in dataset.actors), key=lambda a: dataset.actor(a).name.casefold())
+
+
+def timeline_events(
+    dataset: Dataset, positions: Collection[str] = (), sources: Collection[str] = ()
+) -> list[TimelineEvent]:
+    """The events touching any of the positions and from any of the sources (none given: all), by date."""
+    chosen = [
+        e
+        for e in dataset.timeline
+        if (not positions or set(positions) & set(e.positions)) and (not sources or e.source in sources)
+    ]
+    return sorted(chosen, key=lambda e: e.date)
+
+
+def position_cards(dataset: Dataset) -> dict[str, tuple[PositionCounts, Evidence | None]]:
+    """Each position's counts and key figure, for the overview's cards."""
+    return {p.id: (counts(dataset, p), key_figure(dataset, p)) for p in dataset.positions}

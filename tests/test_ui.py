@@ -20,7 +20,7 @@ from tests.test_memo import docx_paragraphs, pdf_text
 from ui import registry
 from ui.cache import CACHE, Key, ViewCache
 from ui.context import ViewContext, build
-from ui.memo_parts import memo_docx, memo_markdown, memo_pdf
+from ui.memo_parts import memo_file
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -62,15 +62,15 @@ def test_a_content_edit_reaches_the_memo_preview_and_every_download(content: Pat
     ctx = build()
     spec = default_spec(ctx.dataset, ctx.dataset.position_ids)
     spec_json = MemoSpec.model_validate(spec.model_dump(by_alias=True)).model_dump_json(by_alias=True)
-    assert NEW in ctx.cached(memo_markdown, spec_json).replace("\\", "")
-    assert NEW in [text for _, text in docx_paragraphs(ctx.cached(memo_docx, spec_json))]
-    assert NEW in pdf_text(ctx.cached(memo_pdf, spec_json))
+    assert NEW in ctx.cached(memo_file, spec_json, "md").replace("\\", "")
+    assert NEW in [text for _, text in docx_paragraphs(ctx.cached(memo_file, spec_json, "docx"))]
+    assert NEW in pdf_text(ctx.cached(memo_file, spec_json, "pdf"))
 
 
 def test_two_languages_never_share_a_cache_entry(content: Path) -> None:
     english = build()
     spanish = dataclasses.replace(english, language="es")
-    assert english.key(memo_markdown, ("x",)) != spanish.key(memo_markdown, ("x",))
+    assert english.key(memo_file, ("x", "md")) != spanish.key(memo_file, ("x", "md"))
     _built.clear()
     assert english.cached(_build) is not spanish.cached(_build)
     assert english.cached(_build) is english.cached(_build)
@@ -219,8 +219,8 @@ def test_what_the_reader_types_reaches_no_download_with_a_bidi_control(content: 
     spec = default_spec(ctx.dataset, ctx.dataset.position_ids).model_dump(by_alias=True)
     spec["recommendation"] = "Fund \u202ethe pilot\u2066."
     spec_json = MemoSpec.model_validate(spec).model_dump_json(by_alias=True)
-    assert "Fund the pilot." in ctx.cached(memo_markdown, spec_json)
-    assert "Fund the pilot." in [t for _, t in docx_paragraphs(ctx.cached(memo_docx, spec_json))]
+    assert "Fund the pilot." in ctx.cached(memo_file, spec_json, "md")
+    assert "Fund the pilot." in [t for _, t in docx_paragraphs(ctx.cached(memo_file, spec_json, "docx"))]
 
 
 def test_several_bad_link_parameters_make_one_notice(content: Path) -> None:

@@ -219,3 +219,23 @@ def test_chart_text_alternatives_hold_every_number(dataset: Dataset) -> None:
     for position in dataset.positions:
         c = counts(dataset, position)
         assert f"| {c.supports} | {c.undercuts} | {c.context} |" in balance
+
+
+def test_timeline_events_filter_by_position_and_source_in_date_order(dataset: Dataset) -> None:
+    from policy.queries import timeline_events
+
+    every = timeline_events(dataset)
+    assert len(every) == len(dataset.timeline) and [e.date for e in every] == sorted(e.date for e in every)
+    pid, sid = dataset.position_ids[0], dataset.sources[0].id
+    narrowed = timeline_events(dataset, (pid,), (sid,))
+    assert narrowed and all(pid in e.positions and e.source == sid for e in narrowed)
+    assert len(narrowed) < len(every)
+
+
+def test_the_speaker_and_actor_lists_are_by_name(dataset: Dataset) -> None:
+    from policy.queries import actors_by_name, quoted_speakers
+
+    names = [dataset.actor(a).name.casefold() for a in actors_by_name(dataset)]
+    assert names == sorted(names) and len(names) == len(dataset.actors)
+    speakers = quoted_speakers(dataset)
+    assert set(speakers) == {q.speaker for q in dataset.quotes if q.speaker}

@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from policy import Dataset
-from policy.memo import MemoSpec, OptionChoice, build_memo, to_docx, to_markdown, to_pdf
+from policy.memo import Memo, MemoSpec, OptionChoice, build_memo, to_docx, to_markdown, to_pdf
 from policy.style import position_label
 from ui.blocks import esc, option
 
-
-def memo_markdown(ds: Dataset, spec_json: str) -> str:
-    return to_markdown(build_memo(ds, MemoSpec.model_validate_json(spec_json)))
+RENDERERS: dict[str, Callable[[Memo], str | bytes]] = {"md": to_markdown, "docx": to_docx, "pdf": to_pdf}
 
 
-def memo_docx(ds: Dataset, spec_json: str) -> bytes:
-    return to_docx(build_memo(ds, MemoSpec.model_validate_json(spec_json)))
-
-
-def memo_pdf(ds: Dataset, spec_json: str) -> bytes:
-    return to_pdf(build_memo(ds, MemoSpec.model_validate_json(spec_json)))
+def memo_file(ds: Dataset, spec_json: str, fmt: str) -> str | bytes:
+    """The memo the spec describes, in one format (md, docx or pdf); cached through the view context."""
+    return RENDERERS[fmt](build_memo(ds, MemoSpec.model_validate_json(spec_json)))
 
 
 def option_panel(ds: Dataset, pid: str, default: OptionChoice) -> OptionChoice:

@@ -5,25 +5,25 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from policy import Dataset
 from policy.exports import records_json, safe_csv
 from policy.models import BEARINGS, EVIDENCE_KINDS
-from policy.queries import EvidenceFilter, evidence_quotes, evidence_table, filter_evidence, source_label
+from policy.queries import (
+    EvidenceFilter,
+    evidence_quotes,
+    evidence_table,
+    filter_evidence,
+    quoted_speakers,
+    source_label,
+)
 from policy.style import BEARING_LABELS, position_label
 from ui.blocks import PAGE_SIZE, evidence_blocks, option, paginate
 from ui.context import view
 from ui.quotes import cite_button
 from ui.urlstate import Choices, Number, Param, Search, UrlState
 
-
-def speakers(ds: Dataset) -> list[str]:
-    """Everyone quoted, by name."""
-    return sorted({q.speaker for q in ds.quotes if q.speaker}, key=lambda a: ds.actor(a).name)
-
-
 ctx = view()
 ds = ctx.dataset
-actors = ctx.cached(speakers)
+actors = ctx.cached(quoted_speakers)
 sources = [s.id for s in ds.sources]
 state = UrlState(
     Param("position", "ev_positions", Choices(ds.position_ids), []),

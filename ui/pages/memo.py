@@ -1,7 +1,7 @@
 """Memo builder: choose options, arguments and evidence, write your own sections, preview, download."""
 
 import datetime as dt
-from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
@@ -11,7 +11,7 @@ from policy.style import position_label
 from policy.text import demote_headings, md_inert_document
 from ui.blocks import esc, option
 from ui.context import view
-from ui.memo_parts import memo_docx, memo_markdown, memo_pdf, option_panel
+from ui.memo_parts import memo_file, option_panel
 from ui.urlstate import Choice, Choices, Param, UrlState, seed
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -77,7 +77,7 @@ if not ordered:
 try:
     spec = MemoSpec.model_validate({**header, "options": [c.model_dump() for c in choices], "style": style})
     spec_json = spec.model_dump_json(by_alias=True)
-    markdown = ctx.cached(memo_markdown, spec_json)
+    markdown = str(ctx.cached(memo_file, spec_json, "md"))
 except MemoInputError as err:
     st.error("The memo cannot be built as it stands:", icon=":material/error:")
     st.markdown("\n".join(f"- {esc(problem)}" for problem in err.problems))
@@ -86,14 +86,19 @@ except MemoInputError as err:
 stem = f"memo-{dt.date.today().isoformat()}"
 st.header("Download")
 d = st.columns([1, 1, 1, 3])
-downloads: list[tuple[str, str | Callable[[], bytes], str, str]] = [
-    ("Word (.docx)", lambda: ctx.cached(memo_docx, spec_json), "docx", DOCX),
-    ("PDF", lambda: ctx.cached(memo_pdf, spec_json), "pdf", "application/pdf"),
-    ("Markdown", markdown, "md", "text/markdown"),
-]
-for col, (label, data, ext, mime) in zip(d, downloads, strict=False):
+for col, (label, ext, mime) in zip(
+    d,
+    [("Word (.docx)", "docx", DOCX), ("PDF", "pdf", "application/pdf"), ("Markdown", "md", "text/markdown")],
+    strict=False,
+):
     col.download_button(
-        label, data, f"{stem}.{ext}", mime, key=f"memo_{ext}", icon=":material/download:", on_click="ignore"
+        label,
+        partial(ctx.cached, memo_file, spec_json, ext),  # built when pressed, then cached
+        f"{stem}.{ext}",
+        mime,
+        key=f"memo_{ext}",
+        icon=":material/download:",
+        on_click="ignore",
     )
 
 # The preview is drawn on request: a full memo is long, and drawing it would slow every visit to this page.

@@ -2,17 +2,9 @@
 
 import streamlit as st
 
-from policy import Dataset
-from policy.models import Evidence
-from policy.queries import PositionCounts, counts, format_figure, key_figure, metric_parts
+from policy.queries import format_figure, metric_parts, position_cards
 from ui.blocks import esc, page_link, position_badge_md
 from ui.context import view
-
-
-def tallies(ds: Dataset) -> dict[str, tuple[PositionCounts, Evidence | None]]:
-    """Each position's counts and key figure: counting walks all the evidence, so it is cached."""
-    return {p.id: (counts(ds, p), key_figure(ds, p)) for p in ds.positions}
-
 
 ctx = view()
 ds = ctx.dataset
@@ -32,7 +24,7 @@ if ds.debate.headline_evidence:
 
 st.header("The options")
 columns = st.columns(2)
-counted = ctx.cached(tallies)
+counted = ctx.cached(position_cards)  # counting walks all the evidence: cached
 for i, position in enumerate(ds.positions):
     c, figure = counted[position.id]
     with columns[i % 2].container(border=True):

@@ -2,23 +2,16 @@
 
 import streamlit as st
 
-from policy import Dataset
 from policy.citations import human_date
-from policy.queries import people_rows
+from policy.queries import actors_by_name, people_rows
 from ui.blocks import esc, option, position_badge, quote_md
 from ui.context import view
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Param, UrlState
 
-
-def by_name(ds: Dataset) -> list[str]:
-    """Every actor id, by name."""
-    return sorted((a.id for a in ds.actors), key=lambda a: ds.actor(a).name.casefold())
-
-
 ctx = view()
 ds = ctx.dataset
-actor_ids = ctx.cached(by_name)
+actor_ids = ctx.cached(actors_by_name)
 state = UrlState(Param("actor", "people_actor", Choice(actor_ids))).start()
 
 st.title("People and institutions")

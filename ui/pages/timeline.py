@@ -6,8 +6,7 @@ import streamlit as st
 from policy import Dataset
 from policy.charts import timeline_chart
 from policy.citations import human_date
-from policy.models import TimelineEvent
-from policy.queries import source_label
+from policy.queries import source_label, timeline_events
 from policy.style import position_label
 from ui.blocks import RULE, esc, option, paginate, quote_md
 from ui.charts import content_chart
@@ -18,20 +17,8 @@ from ui.urlstate import Choices, Param, UrlState
 EVENTS_PER_PAGE = 10
 
 
-def matching(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]) -> list[TimelineEvent]:
-    """The events touching any of the positions and from any of the sources (none chosen: all), by date."""
-    return sorted(
-        (
-            e
-            for e in ds.timeline
-            if (not positions or set(positions) & set(e.positions)) and (not sources or e.source in sources)
-        ),
-        key=lambda e: e.date,
-    )
-
-
 def chart(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]) -> alt.Chart:
-    return timeline_chart(ds, matching(ds, positions, sources))
+    return timeline_chart(ds, timeline_events(ds, positions, sources))
 
 
 ctx = view()
@@ -56,7 +43,7 @@ chosen_sources = c2.multiselect(
 state.sync()
 
 filters = (tuple(sorted(chosen_positions)), tuple(sorted(chosen_sources)))
-events = ctx.cached(matching, *filters)
+events = ctx.cached(timeline_events, *filters)
 if not events:
     st.info("No events match these filters.", icon=":material/search_off:")
     st.stop()
