@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from policy import ContentError
+from policy.queries import coverage_note
 from policy.text import plain
 from ui import registry
 from ui.context import begin_run
@@ -40,4 +41,8 @@ pages = [
     )
     for spec in registry.PAGES
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+if page.url_path != "present":  # the slides carry it themselves, on the title and sources slides
+    # Every page says what the content covers, so nothing from 2023 reads as current.
+    st.caption(f":material/event: {coverage_note(ctx.dataset)}")
+page.run()

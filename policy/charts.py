@@ -10,6 +10,7 @@ import pandas as pd
 from policy.citations import human_date
 from policy.dataset import Dataset
 from policy.models import BEARINGS, Series, TimelineEvent
+from policy.prose import strip_markers
 from policy.queries import balance_table, counts, format_number, source_label
 from policy.style import BEARING_COLORS, BEARING_LABELS, position_colors, position_label
 from policy.text import md_table
@@ -124,7 +125,7 @@ def series_chart(dataset: Dataset, series: Series) -> alt.Chart:
             )
     labels = base.mark_text(dy=-8, fontSize=13).encode(x=x, y=y, text=alt.Text("value:Q", format=",.4~g"))
     layered = alt.layer(chart, labels).properties(height=320, width="container")
-    return _finish(layered, f"{series.title} ({series.unit}). {series.description}".strip())
+    return _finish(layered, f"{series.title} ({series.unit}). {strip_markers(series.description)}".strip())
 
 
 def date_start(value: str) -> pd.Timestamp:

@@ -85,6 +85,25 @@ class Dataset(Strict):
         ]
         return sorted(items, key=lambda e: -e.weight)
 
+    def findings_for(self, position_id: str, bearing: Bearing | None = None) -> list[Evidence]:
+        """The findings bearing on a position: lead items only (a part reports its lead's finding), heaviest
+        first. Counts, the balance chart and "strongest evidence" count these, not items."""
+        return [e for e in self.evidence_for(position_id, bearing) if e.part_of is None]
+
+    def parts_of(self, evidence_id: str) -> list[Evidence]:
+        """The other items reporting the same finding as this lead item, in content order."""
+        return [e for e in self.evidence if e.part_of == evidence_id]
+
+    def finding_of(self, item: Evidence) -> Evidence:
+        """The lead item of the finding an item reports (the item itself when it leads or stands alone)."""
+        return self.evidence_item(item.part_of) if item.part_of else item
+
+    @property
+    def coverage(self) -> tuple[str, str]:
+        """The publication dates of the earliest and latest source (YYYY[-MM[-DD]]): what the content covers."""
+        dates = sorted(s.published for s in self.sources)
+        return dates[0], dates[-1]
+
     def disputes_for(self, position_id: str) -> list[Dispute]:
         """Disputes that touch a position."""
         return [d for d in self.disputes if position_id in d.positions]

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 
 from policy.dataset import Dataset
+from policy.queries import coverage_note
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,15 +31,28 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def records_json(frame: pd.DataFrame) -> bytes:
-    """The table as a JSON array of records."""
+def metadata(dataset: Dataset) -> dict[str, Any]:
+    """What every data export says about itself: which debate, which sources, which period it covers."""
+    first, last = dataset.coverage
+    return {
+        "title": dataset.debate.title,
+        "coverage": {"from": first, "to": last, "note": coverage_note(dataset)},
+        "sources": [s.id for s in dataset.sources],
+        "cite_as": dataset.debate.cite_as,
+    }
+
+
+def records_json(frame: pd.DataFrame, dataset: Dataset) -> bytes:
+    """The table as JSON: the export's metadata (coverage period, sources) and the rows as records."""
     records = json.loads(frame.to_json(orient="records", force_ascii=False))
-    return json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8")
+    document = {"metadata": metadata(dataset), "records": records}
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def dataset_json(dataset: Dataset) -> str:
-    """The whole validated dataset as JSON."""
-    return json.dumps(dataset.model_dump(mode="json"), ensure_ascii=False, indent=2)
+    """The whole validated dataset as JSON, after its metadata (coverage period, sources)."""
+    document = {"metadata": metadata(dataset), **dataset.model_dump(mode="json")}
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def quotes_json(dataset: Dataset) -> str:

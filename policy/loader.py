@@ -26,6 +26,7 @@ from policy.models import (
     TimelineEvent,
 )
 from policy.paths import data_dir as resolve_data_dir
+from policy.prose import check as check_prose
 from policy.yamlread import BoundedReader, LimitError, short
 
 # file stem -> (model, whether the file holds a list of them)
@@ -254,6 +255,8 @@ def _message(error: Any) -> str:
         return "unknown field (check the spelling; extra fields are not allowed)"
     if kind == "missing":
         return "required field is missing"
+    if kind == "string_type" and isinstance(error.get("input"), bool):
+        return "YAML reads yes/no/on/off/true/false as true or false, not as text: put the value in quotes"
     if kind == "string_pattern_mismatch":
         return f"{short(str(error.get('input')))!r} is not a valid id (lowercase letters, digits and '-')"
     return str(msg).removeprefix("Value error, ")
@@ -298,6 +301,8 @@ def load_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
     ]
     if set(parsed) == set(FILES):
         problems += _cross_check(parsed, readers)
+    elif "quotes" in parsed:  # the citations of the files that did read can still be checked
+        problems += citation_problems(parsed, readers)
     if problems:
         raise ContentError(_capped(problems))
     return Dataset(**parsed)
@@ -355,8 +360,72 @@ def _valid(items: list[Any]) -> Iterable[tuple[int, Any]]:
 
 
 def _cross_check(data: dict[str, Any], readers: dict[str, _FileReader]) -> list[Problem]:
-    """Every id unique, every reference resolvable, every quote's source consistent."""
-    return list(_cross_problems(data, readers))
+    """Every id unique, every reference resolvable, every quote's source consistent, every sentence cited."""
+    return [*_cross_problems(data, readers), *citation_problems(data, readers)]
+
+
+def _bearings(bearing: dict[str, str]) -> str:
+    return ", ".join(f"{pid}: {b}" for pid, b in bearing.items())
+
+
+# Fields written in our own words, where every sentence carries the markers of the quotes it rests on:
+# file stem -> paths into each item ("*" = every element of a list). Evidence and dispute claims are cited
+# by their own quote fields; markers there are optional but must name known quotes.
+CITED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "debate": (("question",),),
+    "positions": (
+        ("one_line",),
+        ("summary",),
+        ("mechanism",),
+        ("proponents", "*", "argument"),
+        ("critics", "*", "argument"),
+        ("risks", "*"),
+        ("open_questions", "*"),
+    ),
+    "disputes": (("note",),),
+    "timeline": (("description",), ("date_note",)),
+    "series": (("description",),),
+    "glossary": (("definition",),),
+}
+MARKED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "evidence": (("claim",),),
+    "disputes": (("claims", "*", "claim"),),
+}
+
+
+def _values(node: Any, path: tuple[str, ...], loc: Loc = ()) -> Iterable[tuple[Loc, str]]:
+    """(location, text) of every string the path reaches in a raw item."""
+    if not path:
+        if isinstance(node, str) and node.strip():
+            yield loc, node
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        if isinstance(node, list):
+            for index, child in enumerate(node):
+                yield from _values(child, rest, (*loc, index))
+    elif isinstance(node, dict) and head in node:
+        yield from _values(node[head], rest, (*loc, head))
+
+
+def citation_problems(data: dict[str, Any], readers: dict[str, _FileReader]) -> Iterable[Problem]:
+    """Every sentence of a cited field has a marker; every marker anywhere names a known quote."""
+    known = readers["quotes"].raw_ids().__contains__
+    for stem, paths, required in [
+        *((stem, paths, True) for stem, paths in CITED_FIELDS.items()),
+        *((stem, paths, False) for stem, paths in MARKED_FIELDS.items()),
+    ]:
+        if stem not in data:
+            continue
+        raw = readers[stem].raw
+        items = [(i, item) for i, item in enumerate(raw)] if isinstance(raw, list) else [((), raw)]
+        for index, item in items:
+            base: Loc = (index,) if isinstance(index, int) else ()
+            for path in paths:
+                for loc, text in _values(item, path, base):
+                    for found in check_prose(text, known):
+                        if required or not found.sentence:
+                            yield readers[stem].problem(loc, found.message)
 
 
 def _cross_problems(data: dict[str, Any], readers: dict[str, _FileReader]) -> Iterable[Problem]:
@@ -404,6 +473,31 @@ def _cross_problems(data: dict[str, Any], readers: dict[str, _FileReader]) -> It
             yield from ref("evidence", (i, "bearing", pid), pid, "positions")
         for j, aid in enumerate(e.actors):
             yield from ref("evidence", (i, "actors", j), aid, "actors")
+    evidence = {e.id: e for e in data["evidence"] if e is not None}
+    for i, e in _valid(data["evidence"]):
+        if e.part_of is None:
+            continue
+        lead = evidence.get(e.part_of)
+        if e.part_of == e.id:
+            yield readers["evidence"].problem((i, "part_of"), "an item cannot be a part of itself")
+        elif e.part_of not in ids["evidence"]:
+            yield readers["evidence"].problem((i, "part_of"), f"unknown evidence id '{e.part_of}'")
+        elif lead is not None and lead.part_of is not None:
+            yield readers["evidence"].problem(
+                (i, "part_of"),
+                f"'{e.part_of}' is itself a part of '{lead.part_of}': name the finding's lead item instead",
+            )
+        elif lead is not None and lead.bearing != e.bearing:
+            yield readers["evidence"].problem(
+                (i, "bearing"),
+                f"a part of a finding bears on the positions as its lead item '{lead.id}' does"
+                f" ({_bearings(lead.bearing)})",
+            )
+    for i, a in _valid(data["actors"]):
+        if a.role and a.as_of is None:
+            yield readers["actors"].problem(
+                (i, "as_of"), "a role needs 'as_of' (when the source gives it, YYYY or YYYY-MM)"
+            )
     for i, p in _valid(data["positions"]):
         yield from ref("positions", (i, "key_figure"), p.key_figure, "evidence")
         for side in ("proponents", "critics"):
@@ -423,7 +517,20 @@ def _cross_problems(data: dict[str, Any], readers: dict[str, _FileReader]) -> It
     for i, d in _valid(data["disputes"]):
         for j, pid in enumerate(d.positions):
             yield from ref("disputes", (i, "positions", j), pid, "positions")
+        side_ids = [side.id for side in d.sides]
+        for j, side in enumerate(d.sides):
+            if side.id in side_ids[:j]:
+                yield readers["disputes"].problem((i, "sides", j, "id"), f"duplicate side id '{side.id}'")
+            elif not any(c.side == side.id for c in d.claims):
+                yield readers["disputes"].problem(
+                    (i, "sides", j), f"side '{side.id}' has no claim: every side needs at least one"
+                )
         for j, c in enumerate(d.claims):
+            if c.side not in side_ids:
+                yield readers["disputes"].problem(
+                    (i, "claims", j, "side"),
+                    f"unknown side '{c.side}' (this dispute's sides: {', '.join(side_ids)})",
+                )
             yield from ref("disputes", (i, "claims", j, "claimant"), c.claimant, "actors")
             yield from ref("disputes", (i, "claims", j, "source"), c.source, "sources")
             yield from quote_in("disputes", (i, "claims", j, "quote"), c.quote, c.source)

@@ -100,6 +100,10 @@ class Actor(Strict):
     affiliation: str = ""
     country: str = ""
     kind: ActorKind
+    as_of: PartialDate | None = Field(
+        default=None,
+        description="When the source gives the role (YYYY or YYYY-MM): roles read as of then, never as current.",
+    )
 
 
 class Quote(Strict):
@@ -131,6 +135,10 @@ class Evidence(Strict):
     bearing: dict[Id, Bearing] = Field(min_length=1, description="position id -> supports/undercuts/context")
     weight: Literal[1, 2, 3] = Field(default=2, description="3 = central to the debate, 1 = minor")
     actors: list[Id] = Field(default_factory=list, description="Who the claim is about or involves.")
+    part_of: Id | None = Field(
+        default=None,
+        description="Evidence id of the item reporting the same underlying finding: counted once, with it.",
+    )
 
 
 class Stance(Strict):
@@ -159,9 +167,17 @@ class Position(Strict):
     coverage_note: str = Field(default="", description="Where the sources are thin, say so here.")
 
 
-class Claim(Strict):
-    """One side of a dispute: who claims what, in which source, in which words."""
+class Side(Strict):
+    """One answer a dispute's claims give: "Yes", "No", "Partly", or one of the competing figures."""
 
+    id: Id
+    label: Annotated[str, StringConstraints(min_length=1, max_length=60, strip_whitespace=True)]
+
+
+class Claim(Strict):
+    """One claim in a dispute: who claims what, which answer it gives, in which source and words."""
+
+    side: Id = Field(description="The id of the dispute's side (answer) this claim gives.")
     claimant: Id | None = None
     claim: Text
     source: Id
@@ -173,6 +189,7 @@ class Dispute(Strict):
 
     id: Id
     question: Text
+    sides: list[Side] = Field(min_length=2, description="The answers the claims give, in the order shown.")
     claims: list[Claim] = Field(min_length=2)
     positions: list[Id] = Field(default_factory=list)
     note: str = Field(default="", description="Why the claims may differ, without settling it.")

@@ -10,7 +10,7 @@ import pandas as pd
 
 from policy.citations import human_date
 from policy.dataset import Dataset
-from policy.models import BEARINGS, Evidence, Position, Quote, Stance, TimelineEvent
+from policy.models import BEARINGS, Actor, Evidence, Position, Quote, Stance, TimelineEvent
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,12 @@ def filter_evidence(dataset: Dataset, f: EvidenceFilter) -> list[Evidence]:
     return sorted((e for e in dataset.evidence if keep(e)), key=lambda e: -e.weight)
 
 
+def group_findings(dataset: Dataset, items: Sequence[Evidence]) -> list[Evidence]:
+    """The findings some items report: the lead of each item's finding, each once, heaviest first."""
+    leads = {dataset.finding_of(item).id: dataset.finding_of(item) for item in items}
+    return sorted(leads.values(), key=lambda e: -e.weight)
+
+
 def evidence_table(dataset: Dataset, items: Collection[Evidence] | None = None) -> pd.DataFrame:
     """One row per evidence item with its bearings, figure, quotes and sources, for display and export."""
     rows = []
@@ -68,6 +74,7 @@ def evidence_table(dataset: Dataset, items: Collection[Evidence] | None = None) 
         quotes = [dataset.quote(q) for q in item.quotes]
         row: dict[str, object] = {
             "id": item.id,
+            "finding": item.part_of or item.id,
             "claim": item.claim,
             "kind": item.kind,
             "weight": item.weight,
@@ -80,9 +87,10 @@ def evidence_table(dataset: Dataset, items: Collection[Evidence] | None = None) 
         row["quotes"] = " | ".join(q.text for q in quotes)
         row["speakers"] = "; ".join(sorted({speaker_name(dataset, q) for q in quotes}))
         row["sources"] = "; ".join(evidence_sources(dataset, item))
+        row["coverage"] = coverage_span(dataset)
         rows.append(row)
-    columns = ["id", "claim", "kind", "weight", "value", "unit", "period"]
-    columns += [f"bearing_{p}" for p in dataset.position_ids] + ["quotes", "speakers", "sources"]
+    columns = ["id", "finding", "claim", "kind", "weight", "value", "unit", "period"]
+    columns += [f"bearing_{p}" for p in dataset.position_ids] + ["quotes", "speakers", "sources", "coverage"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -132,15 +140,19 @@ class PositionCounts:
 
 
 def counts(dataset: Dataset, position: Position) -> PositionCounts:
-    """Counts of proponents, critics, evidence by bearing and quotes for a position."""
+    """Counts of proponents, critics, findings by bearing and quotes for a position.
+
+    Evidence counts findings, not items: items reporting one finding (`part_of`) count once, so one story
+    told in seven items does not outweigh seven separate findings."""
     items = dataset.evidence_for(position.id)
-    by = {b: sum(1 for e in items if e.bearing[position.id] == b) for b in BEARINGS}
+    findings = [e for e in items if e.part_of is None]
+    by = {b: sum(1 for e in findings if e.bearing[position.id] == b) for b in BEARINGS}
     quote_ids = {q for s in position.proponents + position.critics for q in s.quotes}
     quote_ids |= {q for e in items for q in e.quotes}
     return PositionCounts(
         proponents=len(position.proponents),
         critics=len(position.critics),
-        evidence=len(items),
+        evidence=len(findings),
         supports=by["supports"],
         undercuts=by["undercuts"],
         context=by["context"],
@@ -149,7 +161,7 @@ def counts(dataset: Dataset, position: Position) -> PositionCounts:
 
 
 def balance_table(dataset: Dataset, position_ids: Collection[str] | None = None) -> pd.DataFrame:
-    """Evidence count per position and bearing (long form, for the balance chart)."""
+    """Findings per position and bearing (long form, for the balance chart)."""
     rows = []
     for position in dataset.positions:
         if position_ids is not None and position.id not in position_ids:
@@ -170,6 +182,33 @@ def balance_table(dataset: Dataset, position_ids: Collection[str] | None = None)
 def strongest(stances: list[Stance], n: int = 3) -> list[Stance]:
     """The first n stances (content lists them strongest first)."""
     return list(stances[:n])
+
+
+def coverage_span(dataset: Dataset) -> str:
+    """The months the sources were published in: 'April–December 2023' (or 'April 2023–May 2024')."""
+    first, last = (human_date(d[:7]) for d in dataset.coverage)
+    if first == last:
+        return first
+    (m1, _, y1), (m2, _, y2) = first.rpartition(" "), last.rpartition(" ")
+    return f"{m1}–{m2} {y2}" if y1 == y2 and m1 and m2 else f"{first}–{last}"
+
+
+def coverage_note(dataset: Dataset) -> str:
+    """The sentence every page, slide and export carries, so nothing reads as current that is not."""
+    count = len(dataset.sources)
+    sources = "one source" if count == 1 else f"{count} sources"
+    last = human_date(dataset.coverage[1][:7])
+    return (
+        f"Covers reporting published {coverage_span(dataset)} ({sources}); nothing after {last} is covered,"
+        " and roles are given as of their source."
+    )
+
+
+def actor_role(actor: Actor) -> str:
+    """The actor's role as of the source that gives it ("GOP presidential candidate, 2023"), or ''."""
+    if not actor.role:
+        return ""
+    return f"{actor.role}, {human_date(actor.as_of)}" if actor.as_of else actor.role
 
 
 def key_figure(dataset: Dataset, position: Position) -> Evidence | None:
@@ -220,7 +259,7 @@ def people_rows(dataset: Dataset, kind: str = "all") -> list[dict[str, object]]:
     return [
         {
             "Name": actor.name,
-            "Role": actor.role,
+            "Role": actor_role(actor),
             "Country": actor.country,
             "Kind": actor.kind,
             "Backs": ", ".join(backs.get(actor.id, [])),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from policy.dataset import Dataset
 from policy.models import Stance
-from policy.queries import counts, format_figure, key_figure, source_label
+from policy.prose import lead, strip_markers
+from policy.queries import counts, coverage_note, format_figure, key_figure, source_label
 from policy.style import position_label
 from policy.text import one_line
 
@@ -37,14 +38,17 @@ class Slide:
     figure: str = ""
     figure_caption: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    footer: str = ""  # what the content covers, shown at the foot of every slide
 
 
 def _title(ds: Dataset) -> Slide:
     return Slide(
         "title",
         ds.debate.title,
-        subtitle=one_line(ds.debate.question, 260),
-        left=tuple(Point("", position_label(ds, p.id) + " — " + p.one_line) for p in ds.positions),
+        subtitle=one_line(strip_markers(ds.debate.question), 260),
+        left=tuple(
+            Point("", position_label(ds, p.id) + " — " + strip_markers(p.one_line)) for p in ds.positions
+        ),
         notes=(ds.debate.intro,),
     )
 
@@ -53,16 +57,18 @@ def _position(ds: Dataset, pid: str) -> Slide:
     p = ds.position(pid)
 
     def points(stances: list[Stance]) -> tuple[Point, ...]:
-        return tuple(Point(ds.actor(s.actor).name, one_line(s.argument, 125)) for s in stances[:3])
+        return tuple(
+            Point(ds.actor(s.actor).name, one_line(_words(s.argument, 125), 125)) for s in stances[:3]
+        )
 
     figure = key_figure(ds, p)
-    notes = [p.summary, *(f"Open question: {q}" for q in p.open_questions)]
+    notes = [strip_markers(p.summary), *(f"Open question: {strip_markers(q)}" for q in p.open_questions)]
     if p.coverage_note:
         notes.insert(0, p.coverage_note)
     return Slide(
         "position",
         p.title,
-        subtitle=p.one_line,
+        subtitle=strip_markers(p.one_line),
         badge=position_label(ds, pid),
         left_heading="For",
         left=points(p.proponents),
@@ -78,17 +84,31 @@ def _dispute(ds: Dataset) -> Slide | None:
     if not ds.disputes:
         return None
     d = ds.disputes[0]
-    claims = tuple(
-        Point(ds.actor(c.claimant).name if c.claimant else ds.source(c.source).outlet, one_line(c.claim, 150))
-        for c in d.claims[:4]
-    )
-    half = (len(claims) + 1) // 2
+
+    def side(side_id: str) -> tuple[Point, ...]:
+        return tuple(
+            Point(
+                ds.actor(c.claimant).name if c.claimant else ds.source(c.source).outlet,
+                one_line(_words(c.claim, 150), 150),
+            )
+            for c in d.claims
+            if c.side == side_id
+        )[:3]
+
+    # The first two answers as the slide's labelled columns; any others go to the presenter's notes.
+    first, second = d.sides[0], d.sides[1]
+    others = [
+        f"Also answered “{s.label}”: " + "; ".join(f"{p.who}: {p.text}" for p in side(s.id))
+        for s in d.sides[2:]
+    ]
     return Slide(
         "dispute",
         "Contested: " + d.question,
-        left=claims[:half],
-        right=claims[half:],
-        notes=(d.note,) if d.note else (),
+        left_heading=first.label,
+        left=side(first.id),
+        right_heading=second.label,
+        right=side(second.id),
+        notes=tuple([*others, *([strip_markers(d.note)] if d.note else [])]),
     )
 
 
@@ -112,6 +132,11 @@ def _sources(ds: Dataset) -> Slide:
     return Slide("sources", "Sources", left=items, notes=(ds.debate.cite_as,))
 
 
+def _words(text: str, limit: int) -> str:
+    """Prose for a slide: whole sentences that fit, without the citation markers."""
+    return strip_markers(lead(text, limit))
+
+
 def build_slides(ds: Dataset) -> list[Slide]:
     """Title, one slide per position, a contested claim, side by side, the poll, then the sources."""
     slides = [_title(ds), *(_position(ds, pid) for pid in ds.position_ids)]
@@ -123,4 +148,5 @@ def build_slides(ds: Dataset) -> list[Slide]:
         Slide("poll", ds.debate.poll_question, subtitle="Vote on your phone"),
         _sources(ds),
     ]
-    return slides
+    footer = coverage_note(ds)
+    return [replace(slide, footer=footer) for slide in slides]

@@ -34,7 +34,7 @@ def test_data_dir_comes_from_the_environment(mini_copy: Path, monkeypatch: pytes
     [
         ("actors.yaml", "  kind: official\n", "", ["actors.yaml:1", "item 1 (id 'park')", "field 'kind'", "missing"]),
         ("quotes.yaml", "speaker: park", "speaker: nobody", ["quotes.yaml:4", "field 'speaker'", "unknown actor id 'nobody'"]),
-        ("actors.yaml", "id: ortiz", "id: park", ["actors.yaml:5", "item 2 (id 'park')", "duplicate id 'park'"]),
+        ("actors.yaml", "id: ortiz", "id: park", ["actors.yaml:6", "item 2 (id 'park')", "duplicate id 'park'"]),
         ("sources.yaml", '"2024-03-05"', '"2024-02-30"', ["sources.yaml:5", "field 'published'", "not a real date"]),
         ("sources.yaml", '"2024-03-05"', "March 2024", ["sources.yaml:5", "field 'published'", "YYYY, YYYY-MM or YYYY-MM-DD"]),
         ("actors.yaml", "  role: Mayor\n", "  role: Mayor\n  rank: 1\n", ["actors.yaml:4", "field 'rank'", "unknown field"]),
@@ -44,7 +44,7 @@ def test_data_dir_comes_from_the_environment(mini_copy: Path, monkeypatch: pytes
         ("evidence.yaml", "five-day: undercuts", "six-day: undercuts", ["evidence.yaml", "field 'bearing'", "unknown position id 'six-day'"]),
         ("evidence.yaml", "kind: figure", "kind: rumour", ["evidence.yaml:3", "field 'kind'", "'figure'"]),
         ("evidence.yaml", "quotes: [q-savings]", "quotes: []", ["evidence.yaml:4", "field 'quotes'", "at least 1"]),
-        ("positions.yaml", "critics:\n    - actor: ortiz\n      argument: A teacher says it burdens parents.\n      quotes: [q-ortiz-childcare]\n",
+        ("positions.yaml", "critics:\n    - actor: ortiz\n      argument: A teacher says it burdens parents [q-ortiz-childcare].\n      quotes: [q-ortiz-childcare]\n",
          "critics: []\n", ["positions.yaml", "item 1 (id 'four-day')", "field 'critics'", "needs both sides"]),
         ("positions.yaml", "quotes: [q-park-saves]", "quotes: [q-ortiz-childcare]",
          ["positions.yaml:11", "field 'proponents'", "spoken by 'ortiz', not by 'park'"]),

@@ -202,6 +202,11 @@ def test_a_position_chosen_twice_is_refused(mini: Dataset) -> None:
 def test_citations_are_numbered_in_order_of_first_use_one_per_quote(mini: Dataset) -> None:
     memo = mini_memo(mini)
     four_day = memo.options[0]
+    # Our words' citation markers become notes: the one-line summary cites the mayor first.
+    assert [(r.text, r.notes) for r in four_day.one_line] == [("Teach four longer days", (1,)), (".", ())]
+    assert [r.notes for r in four_day.arguments_for[0].argument if r.notes] == [(1,)]
+    assert [r.notes for r in four_day.arguments_against[0].argument if r.notes] == [(2,)]
+    # The verbatim quotes still follow the argument, under the same numbers.
     assert [q.number for q in four_day.arguments_for[0].quotes] == [1]
     assert [q.number for q in four_day.arguments_against[0].quotes] == [2]
     assert [g.label for g in four_day.evidence] == ["Evidence for", "Evidence against"]
@@ -293,8 +298,8 @@ def test_markdown_escapes_content_too(mini_copy: Path, edit: Edit) -> None:
     edit("positions.yaml", "title: A four-day week", "title: A <script>alert(1)</script> **bold** week")
     edit(
         "positions.yaml",
-        "argument: The mayor says it saves money.",
-        "argument: '# heading [link](javascript:alert(1))'",
+        "argument: The mayor says it saves money [q-park-saves].",
+        "argument: '# heading [link](javascript:alert(1)) [q-park-saves]'",
     )
     dataset = load_dataset(mini_copy)
     md = to_markdown(build_memo(dataset, default_spec(dataset)))
@@ -338,7 +343,9 @@ def test_docx_has_real_headings_numbered_citations_and_sources(mini: Dataset) ->
     assert texts[texts.index("Sources") + 1 :] == list(memo.sources)
     document = Document(io.BytesIO(data))
     superscripts = [r.text for p in document.paragraphs for r in p.runs if r.font.superscript]
-    assert superscripts == ["1", "2", "3", "2", "2", "3"]
+    # Note numbers follow our words (their citation markers) and each verbatim quote; every note is used.
+    assert superscripts[:3] == ["1", "1", "1"]
+    assert sorted(set(superscripts)) == [str(n) for n in range(1, len(memo.notes) + 1)]
     assert document.core_properties.title == document.core_properties.subject == "School Week Options"
     assert [[c.text for c in row.cells] for row in document.tables[0].rows][0] == ["To:", "Council"]
 

@@ -101,6 +101,7 @@ PARAMETERS = {
     "memo": ["positions", "style"],
     "present": ["slide", "poll"],
     "vote": ["join"],
+    "sources": ["quote"],
 }
 
 

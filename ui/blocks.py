@@ -14,6 +14,7 @@ import streamlit as st
 
 from policy import Dataset
 from policy.models import Evidence, Quote
+from policy.prose import pieces
 from policy.queries import format_figure, quote_attribution
 from policy.style import BADGE_COLORS, BEARING_ICONS, BEARING_LABELS, position_label
 from policy.text import md_escape, plain
@@ -36,6 +37,35 @@ def option(text: str) -> str:
     """Content text for a plain-text surface: select box and multiselect options (format_func), which
     Streamlit shows as typed, so escaping would show backslashes; bidi controls are removed."""
     return plain(text)
+
+
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+class Marks:
+    """A page's citation marks: each quote a marker names gets a number, in order of first use on the page.
+
+    A mark is a small raised number; hovering shows the quote and its source, and tapping or clicking opens
+    the quote in its source on the Sources page (in a new tab, so the reader keeps their place)."""
+
+    def __init__(self, ds: Dataset) -> None:
+        self.ds = ds
+        self.numbers: dict[str, int] = {}
+
+    def md(self, text: str) -> str:
+        """Prose with markers as Markdown: the words escaped, each marker a numbered link."""
+        return "".join(esc(p.text) if p.text else self._marks(p.cites) for p in pieces(text))
+
+    def _marks(self, quote_ids: Sequence[str]) -> str:
+        return "\u2009" + "\u2009".join(self._mark(q) for q in quote_ids)
+
+    def _mark(self, quote_id: str) -> str:
+        number = self.numbers.setdefault(quote_id, len(self.numbers) + 1)
+        quote = self.ds.quote(quote_id)
+        hover = f"“{quote.text}” {quote_attribution(self.ds, quote)}"
+        title = " ".join(plain(hover).split()).replace("\\", "\\\\").replace('"', '\\"')
+        href = f"./{registry.QUOTE_PAGE}?quote={quote_id}"
+        return f'[{str(number).translate(_SUPERSCRIPT)}]({href} "{title}")'
 
 
 def page_link(url_path: str, label: str, icon: str, query_params: Mapping[str, str] | None = None) -> None:
@@ -78,17 +108,28 @@ def evidence_md(ds: Dataset, item: Evidence) -> str:
     return "\n\n".join([text + "*", *(quote_md(ds, ds.quote(qid)) for qid in item.quotes)])
 
 
-def evidence_blocks(ds: Dataset, items: Sequence[Evidence]) -> None:
-    """A page of evidence as one element, items divided by rules (the page gives one Cite button)."""
-    if items:
-        st.markdown(RULE.join(evidence_md(ds, item) for item in items))
+def finding_md(ds: Dataset, lead: Evidence) -> str:
+    """A finding as Markdown: its lead item, then each item that reports the same finding."""
+    parts = ds.parts_of(lead.id)
+    if not parts:
+        return evidence_md(ds, lead)
+    heading = f"*{esc(f'One finding, reported in {len(parts) + 1} items (counted once):')}*"
+    return "\n\n".join(
+        [heading, evidence_md(ds, lead), *(f"**Part of this finding.** {evidence_md(ds, p)}" for p in parts)]
+    )
 
 
-def bullet_list(heading: str, items: Sequence[str], empty: str) -> None:
-    """A section of bullet points (one element), or a line saying there are none."""
+def evidence_blocks(ds: Dataset, findings: Sequence[Evidence]) -> None:
+    """A page of findings as one element, divided by rules (the page gives one Cite button)."""
+    if findings:
+        st.markdown(RULE.join(finding_md(ds, lead) for lead in findings))
+
+
+def bullet_list(heading: str, items: Sequence[str], empty: str, marks: Marks | None = None) -> None:
+    """A section of bullet points (one element), or a line saying there are none; with marks, cited prose."""
     st.header(heading)
     if items:
-        st.markdown("\n".join(f"- {esc(item)}" for item in items))
+        st.markdown("\n".join(f"- {marks.md(item) if marks else esc(item)}" for item in items))
     else:
         st.caption(empty)
 

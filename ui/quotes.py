@@ -9,9 +9,9 @@ import streamlit as st
 from policy import Dataset
 from policy.citations import cite_quote
 from policy.models import Evidence, Quote, Stance
-from policy.queries import evidence_quotes, evidence_sources
+from policy.queries import actor_role, evidence_quotes, evidence_sources
 from policy.text import one_line
-from ui.blocks import RULE, claim_head, esc, quote_md
+from ui.blocks import RULE, Marks, claim_head, esc, quote_md
 
 
 def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | None = None) -> None:
@@ -48,7 +48,7 @@ def quotes_on_request(ds: Dataset, quotes: Sequence[Quote], label: str, key: str
             cite_button(ds, quotes, key=key)
 
 
-def stances_block(ds: Dataset, stances: Sequence[Stance], *, key: str) -> None:
+def stances_block(ds: Dataset, stances: Sequence[Stance], *, key: str, marks: Marks) -> None:
     """Who argues, each with their argument in neutral words (one element), then all their quotes on request."""
     if not stances:
         st.caption("The sources name nobody here.")
@@ -56,8 +56,8 @@ def stances_block(ds: Dataset, stances: Sequence[Stance], *, key: str) -> None:
     parts = []
     for stance in stances:
         actor = ds.actor(stance.actor)
-        role = f" — {actor.role}" if actor.role else ""
-        parts.append(f"**{esc(actor.name)}**{esc(role)}\n\n{esc(stance.argument)}")
+        role = f" — {actor_role(actor)}" if actor.role else ""
+        parts.append(f"**{esc(actor.name)}**{esc(role)}\n\n{marks.md(stance.argument)}")
     with st.container(border=True):
         st.markdown(RULE.join(parts))
         # Each quote names its speaker, so a side's quotes read well together.
@@ -68,11 +68,21 @@ def stances_block(ds: Dataset, stances: Sequence[Stance], *, key: str) -> None:
 
 
 def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
-    """Evidence as one bulleted list, each claim naming its sources; the quotes behind them on request."""
-    lines = [
-        f"- {claim_head(item)}{esc(item.claim)} *({esc('; '.join(evidence_sources(ds, item)))})*"
-        for item in items
-    ]
+    """Findings as one bulleted list, each claim naming its sources and listing the items that report the same
+    finding under it; the quotes behind them all on request."""
+    lines = []
+    everything: list[Evidence] = []
+    for item in items:
+        parts = ds.parts_of(item.id)
+        everything += [item, *parts]
+        lines.append(
+            f"- {claim_head(item)}{esc(item.claim)} *({esc('; '.join(evidence_sources(ds, item)))})*"
+        )
+        lines += [
+            f"    - *Part of this finding:* {claim_head(part)}{esc(part.claim)}"
+            f" *({esc('; '.join(evidence_sources(ds, part)))})*"
+            for part in parts
+        ]
     st.markdown("\n".join(lines))
-    quotes = evidence_quotes(ds, items)
+    quotes = evidence_quotes(ds, everything)
     quotes_on_request(ds, quotes, f"The quotes behind these items ({len(quotes)})", key)

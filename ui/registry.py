@@ -27,6 +27,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("ui/pages/vote.py", "Vote", ":material/how_to_vote:", "vote"),
 )
 DEFAULT = "overview"
+QUOTE_PAGE = "sources"  # where a citation mark opens its quote: ./sources?quote=<id>
 _BY_PATH = {spec.url_path: spec for spec in PAGES}
 
 

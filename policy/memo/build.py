@@ -8,10 +8,21 @@ from collections.abc import Iterable
 from policy.citations import Style, bibliography, note
 from policy.dataset import Dataset
 from policy.memo.choices import check_spec
-from policy.memo.model import Argument, CitedQuote, EvidenceEntry, EvidenceGroup, Memo, Option, Section
+from policy.memo.model import (
+    Argument,
+    CitedQuote,
+    EvidenceEntry,
+    EvidenceGroup,
+    Memo,
+    Option,
+    Prose,
+    Run,
+    Section,
+)
 from policy.memo.spec import MemoInputError, MemoSpec, OptionChoice
 from policy.models import Evidence, Position, Quote, Stance
-from policy.queries import format_figure
+from policy.prose import pieces
+from policy.queries import actor_role, coverage_note, format_figure
 
 QUOTES_PER_ITEM = 2  # quotes shown under one argument or evidence item
 
@@ -28,6 +39,18 @@ class _Citer:
     def cite(self, quote_ids: Iterable[str]) -> tuple[CitedQuote, ...]:
         quotes = [self.dataset.quote(q) for q in list(quote_ids)[:QUOTES_PER_ITEM]]
         return tuple(CitedQuote(q.text, self._number(q)) for q in quotes)
+
+    def prose(self, text: str) -> Prose:
+        """Our words with their citation markers turned into note numbers (every marker, not just two)."""
+        runs: list[Run] = []
+        for piece in pieces(text):
+            if piece.text:
+                runs.append(Run(piece.text))
+            else:
+                numbers = tuple(self._number(self.dataset.quote(q)) for q in piece.cites)
+                last = runs.pop() if runs else Run("")
+                runs.append(Run(last.text, last.notes + numbers))
+        return tuple(runs)
 
     def _number(self, quote: Quote) -> int:
         if quote.id not in self.numbers:
@@ -59,6 +82,7 @@ def build_memo(dataset: Dataset, spec: MemoSpec) -> Memo:
         notes=tuple(citer.notes),
         sources=tuple(sorted(citer.sources.values(), key=str.casefold)),
         style=spec.style,
+        coverage=coverage_note(dataset),
     )
 
 
@@ -72,8 +96,8 @@ def _option(dataset: Dataset, choice: OptionChoice, citer: _Citer) -> Option:
     return Option(
         id=position.id,
         title=position.title,
-        one_line=position.one_line,
-        summary=position.summary,
+        one_line=citer.prose(position.one_line),
+        summary=citer.prose(position.summary),
         arguments_for=_arguments(dataset, position.proponents, choice.arguments_for, citer),
         arguments_against=_arguments(dataset, position.critics, choice.arguments_against, citer),
         evidence=_evidence_groups(dataset, position, choice.evidence, citer),
@@ -110,5 +134,7 @@ def _arguments(
     out = []
     for actor_id in actors:
         actor, stance = dataset.actor(actor_id), by_actor[actor_id]
-        out.append(Argument(actor.name, actor.role, stance.argument, citer.cite(stance.quotes)))
+        # Our words with their markers as notes, then the verbatim quotes (a quote keeps one number).
+        argument = citer.prose(stance.argument)
+        out.append(Argument(actor.name, actor_role(actor), argument, citer.cite(stance.quotes)))
     return tuple(out)

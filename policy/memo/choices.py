@@ -9,6 +9,7 @@ from policy.citations import Style
 from policy.dataset import Dataset
 from policy.memo.spec import MemoInputError, MemoSpec, OptionChoice
 from policy.models import Position, Stance
+from policy.prose import strip_markers
 from policy.queries import strongest
 
 ARGUMENTS_PER_SIDE = 3  # default_spec: the strongest few on each side
@@ -26,7 +27,7 @@ def default_spec(
     return MemoSpec(
         subject=dataset.debate.title,
         date=dt.date.today().isoformat(),
-        purpose=dataset.debate.question,
+        purpose=strip_markers(dataset.debate.question),
         background=dataset.debate.intro,
         options=[_default_choice(dataset, dataset.position(p)) for p in ids],
         style=style,

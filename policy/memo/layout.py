@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from policy.memo.model import CitedQuote, Memo, Option, Section
+from policy.memo.model import CitedQuote, Memo, Option, Prose, Section
+
+# (text, bold, note numbers after it)
+Segment = tuple[str, bool, tuple[int, ...]]
 
 
 class Page(Protocol):
@@ -20,8 +23,11 @@ class Page(Protocol):
     def paragraph(self, text: str, italic: bool = False) -> None:
         """A paragraph of running text."""
 
-    def bullet(self, runs: Sequence[tuple[str, bool]], quotes: tuple[CitedQuote, ...]) -> None:
-        """A bulleted item of (text, bold) runs, then the quotes with their note numbers."""
+    def prose(self, segments: Sequence[Segment], italic: bool = False) -> None:
+        """A paragraph of our words, each run followed by its raised note numbers."""
+
+    def bullet(self, runs: Sequence[Segment], quotes: tuple[CitedQuote, ...]) -> None:
+        """A bulleted item of (text, bold, notes) runs, then the quotes with their note numbers."""
 
     def entry(self, text: str) -> None:
         """One line of the notes or sources."""
@@ -31,6 +37,8 @@ def lay_out(memo: Memo, page: Page) -> None:
     """Write the memo onto the page: title, header, sections and options in order, then notes and sources."""
     page.heading(memo.title, 0)
     page.header(memo.header)
+    if memo.coverage:
+        page.paragraph(memo.coverage, italic=True)
     for section in memo.intro:
         _section(page, section)
     for option in memo.options:
@@ -49,20 +57,25 @@ def _section(page: Page, section: Section) -> None:
 
 def _option(page: Page, option: Option) -> None:
     page.heading(option.title, 1)
-    page.paragraph(option.one_line, italic=True)
-    page.paragraph(option.summary)
+    page.prose(segments(option.one_line), italic=True)
+    page.prose(segments(option.summary))
     for heading, args in option.argument_sides:
         page.heading(heading, 2)
         for arg in args:
-            tail = (f", {arg.role}" if arg.role else "") + f": {arg.argument}"
-            page.bullet([(arg.actor, True), (tail, False)], arg.quotes)
+            head = (f", {arg.role}" if arg.role else "") + ": "
+            page.bullet([(arg.actor, True, ()), (head, False, ()), *segments(arg.argument)], arg.quotes)
     if option.evidence:
         page.heading("Evidence", 2)
     for group in option.evidence:
         page.heading(group.label, 3)
         for entry in group.items:
             text = entry.claim + (f" ({entry.figure})" if entry.figure else "")
-            page.bullet([(text, False)], entry.quotes)
+            page.bullet([(text, False, ())], entry.quotes)
+
+
+def segments(prose: Prose) -> list[Segment]:
+    """Prose as plain (not bold) segments."""
+    return [(run.text, False, run.notes) for run in prose]
 
 
 def _entries(page: Page, heading: str, entries: Sequence[str]) -> None:

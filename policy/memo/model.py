@@ -16,12 +16,28 @@ class CitedQuote:
 
 
 @dataclass(frozen=True)
+class Run:
+    """Words of our prose, then the numbers of the notes citing them (its markers turned into notes)."""
+
+    text: str
+    notes: tuple[int, ...] = ()
+
+
+Prose = tuple[Run, ...]
+
+
+def plain_prose(prose: Prose) -> str:
+    """The words alone."""
+    return "".join(run.text for run in prose)
+
+
+@dataclass(frozen=True)
 class Argument:
     """One actor's argument, with their quotes."""
 
     actor: str
     role: str
-    argument: str
+    argument: Prose
     quotes: tuple[CitedQuote, ...]
 
 
@@ -48,8 +64,8 @@ class Option:
 
     id: str
     title: str
-    one_line: str
-    summary: str
+    one_line: Prose
+    summary: Prose
     arguments_for: tuple[Argument, ...]
     arguments_against: tuple[Argument, ...]
     evidence: tuple[EvidenceGroup, ...]
@@ -83,3 +99,4 @@ class Memo:
     notes: tuple[str, ...]
     sources: tuple[str, ...]
     style: Style
+    coverage: str = ""

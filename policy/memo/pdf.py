@@ -9,7 +9,7 @@ from typing import Literal
 from fpdf import FPDF
 
 from policy.memo.latin1 import to_latin1
-from policy.memo.layout import lay_out
+from policy.memo.layout import Segment, lay_out
 from policy.memo.model import CitedQuote, Memo
 
 FONT_DIRS = (
@@ -80,13 +80,29 @@ class _PdfPage:
     def entry(self, text: str) -> None:
         self.paragraph(text)
 
-    def bullet(self, runs: Sequence[tuple[str, bool]], quotes: tuple[CitedQuote, ...]) -> None:
+    def prose(self, segments: Sequence[Segment], italic: bool = False) -> None:
+        self.pdf.set_x(self.pdf.l_margin)
+        self._segments(segments, "I" if italic else "")
+        self.pdf.ln(self.LINE + 1.5)
+
+    def _segments(self, segments: Sequence[Segment], style: str = "") -> None:
+        for text, bold, notes in segments:
+            if text:
+                self._write(text, "B" if bold else style)
+            if notes:
+                self._sup(",".join(map(str, notes)))
+
+    def _sup(self, text: str) -> None:
+        self.pdf.char_vpos = "SUP"
+        self._write(text)
+        self.pdf.char_vpos = "LINE"
+
+    def bullet(self, runs: Sequence[Segment], quotes: tuple[CitedQuote, ...]) -> None:
         margin = self.pdf.l_margin
         self.pdf.set_font(self.family, "", self.BODY)
         self.pdf.write(self.LINE, "\u2022 " if self.family == "DejaVu" else "- ")
         self.pdf.set_left_margin(margin + 5)
-        for text, bold in runs:
-            self._write(text, "B" if bold else "")
+        self._segments(runs)
         for quote in quotes:
             self._cited(quote)
         self.pdf.set_left_margin(margin)

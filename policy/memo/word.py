@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.shared import Inches, Pt
+from docx.text.paragraph import Paragraph
 
-from policy.memo.layout import lay_out
+from policy.memo.layout import Segment, lay_out
 from policy.memo.model import CitedQuote, Memo
 from policy.text import xml_text
 
@@ -64,12 +65,25 @@ class _WordPage:
         else:
             self.doc.add_paragraph(xml_text(text))
 
-    def bullet(self, runs: Sequence[tuple[str, bool]], quotes: tuple[CitedQuote, ...]) -> None:
+    def prose(self, segments: Sequence[Segment], italic: bool = False) -> None:
+        paragraph = self.doc.add_paragraph()
+        self._runs(paragraph, segments, italic)
+
+    @staticmethod
+    def _runs(paragraph: Paragraph, segments: Sequence[Segment], italic: bool = False) -> None:
+        for text, bold, notes in segments:
+            if text:
+                run = paragraph.add_run(xml_text(text))
+                if bold:  # setting False would write an explicit not-bold into the run
+                    run.bold = True
+                if italic:
+                    run.italic = True
+            if notes:
+                paragraph.add_run(",".join(map(str, notes))).font.superscript = True
+
+    def bullet(self, runs: Sequence[Segment], quotes: tuple[CitedQuote, ...]) -> None:
         item = self.doc.add_paragraph(style="List Bullet")
-        for text, bold in runs:
-            run = item.add_run(xml_text(text))
-            if bold:  # setting False would write an explicit not-bold into the run
-                run.bold = True
+        self._runs(item, runs)
         for quote in quotes:
             item.add_run(xml_text(f" \u201c{quote.text}\u201d"))
             item.add_run(str(quote.number)).font.superscript = True

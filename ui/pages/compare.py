@@ -4,10 +4,10 @@ import streamlit as st
 
 from policy.charts import balance_chart, balance_markdown
 from policy.models import Position
+from policy.prose import lead
 from policy.queries import strongest
 from policy.style import position_label
-from policy.text import one_line
-from ui.blocks import esc, option, position_badge_md
+from ui.blocks import Marks, esc, option, position_badge_md
 from ui.charts import content_chart
 from ui.context import view
 from ui.urlstate import Choices, Param, UrlState
@@ -16,6 +16,7 @@ NONE = "*None in the sources.*"
 
 ctx = view()
 ds = ctx.dataset
+marks = Marks(ds)
 maximum = min(4, len(ds.position_ids))
 state = UrlState(
     Param(
@@ -44,19 +45,20 @@ if len(ordered) < 2:
 def stances_md(position: Position, side: str) -> str:
     stances = strongest(getattr(position, side), 3)
     return (
-        "\n\n".join(f"**{esc(ds.actor(s.actor).name)}**: {esc(one_line(s.argument, 180))}" for s in stances)
+        "\n\n".join(f"**{esc(ds.actor(s.actor).name)}**: {marks.md(lead(s.argument, 180))}" for s in stances)
         or NONE
     )
 
 
 def bullets_md(texts: list[str]) -> str:
-    return "\n".join(f"- {esc(one_line(text, 200))}" for text in texts) or NONE
+    """Cited prose, whole sentences up to about 200 characters each."""
+    return "\n".join(f"- {marks.md(lead(text, 200))}" for text in texts) or NONE
 
 
 def what_it_is(position: Position) -> str:
     return (
-        f"{position_badge_md(ds, position.id)}\n\n**{esc(position.title)}**\n\n{esc(position.one_line)}\n\n"
-        f"**How it is meant to work.** {esc(one_line(position.mechanism, 400))}"
+        f"{position_badge_md(ds, position.id)}\n\n**{esc(position.title)}**\n\n{marks.md(position.one_line)}\n\n"
+        f"**How it is meant to work.** {marks.md(lead(position.mechanism, 400))}"
     )
 
 
@@ -66,8 +68,8 @@ def who_argues(position: Position) -> str:
 
 def evidence_and_risks(position: Position) -> str:
     return "\n\n".join([
-        "**Strongest evidence for**", bullets_md([e.claim for e in ds.evidence_for(position.id, "supports")[:2]]),
-        "**Strongest evidence against**", bullets_md([e.claim for e in ds.evidence_for(position.id, "undercuts")[:2]]),
+        "**Strongest evidence for**", bullets_md([e.claim for e in ds.findings_for(position.id, "supports")[:2]]),
+        "**Strongest evidence against**", bullets_md([e.claim for e in ds.findings_for(position.id, "undercuts")[:2]]),
         "**Risks and trade-offs**", bullets_md(position.risks[:3]),
     ])  # fmt: skip
 
@@ -89,4 +91,7 @@ st.header("Evidence balance")
 content_chart(ctx, balance_chart, ordered)
 with st.expander("The same counts as a table"):
     st.markdown(ctx.cached(balance_markdown, ordered))
-st.caption("Counts of evidence items captured from the sources, not a measure of how strong each case is.")
+st.caption(
+    "Counts of findings reported in the sources (items that report one finding count once), not a measure of"
+    " how strong each case is."
+)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from policy.params import encode
 from policy.style import position_label
-from ui.blocks import esc, option, paginate, position_badge_md, quote_md
+from ui.blocks import Marks, esc, option, paginate, position_badge_md, quote_md
 from ui.context import view
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Choices, Param, UrlState
@@ -12,6 +12,8 @@ from ui.urlstate import Choice, Choices, Param, UrlState
 DISPUTES_PER_PAGE = 10  # the real content has 8
 
 ds = view().dataset
+marks = Marks(ds)
+SIDES_PER_ROW = 3  # answers shown as columns; more wrap to a new row
 dispute_ids = [d.id for d in ds.disputes]
 # "dispute" names the questions open at the start; it seeds no widget of its own (each question is one).
 state = UrlState(
@@ -22,8 +24,8 @@ linked = state.linked["dispute"]
 
 st.title("Contested claims")
 st.caption(
-    "Where the sources or the people in them contradict each other. We show each side; we do not settle it."
-    " Open a question to see who says what."
+    "Where the sources or the people in them contradict each other. Each question shows its answers as"
+    " columns, with who gives each answer and in which words; we show each side and do not settle it."
 )
 pid = st.selectbox(
     "Touching the position",
@@ -54,16 +56,29 @@ for dispute in shown:
     open_ids.append(dispute.id)
     with expander:
         st.markdown(" ".join(position_badge_md(ds, p) for p in dispute.positions))
-        cols = st.columns(min(len(dispute.claims), 3), gap="medium")
-        for i, claim in enumerate(dispute.claims):
-            with cols[i % len(cols)].container(border=True):
-                who = ds.actor(claim.claimant).name if claim.claimant else ds.source(claim.source).outlet
-                quote = ds.quote(claim.quote)
-                st.markdown(f"**{esc(who)}**\n\n{esc(claim.claim)}\n\n{quote_md(ds, quote)}")
+        for row in range(0, len(dispute.sides), SIDES_PER_ROW):
+            sides = dispute.sides[row : row + SIDES_PER_ROW]
+            for col, side in zip(st.columns(len(sides), gap="medium"), sides, strict=True):
+                claims = [c for c in dispute.claims if c.side == side.id]
+                with col:
+                    # The answer labels the column; its claims are one element (see ui.blocks on why).
+                    st.subheader(esc(side.label), divider="gray")
+                    st.caption(f"{len(claims)} claim{'s' if len(claims) != 1 else ''}")
+                    cards = []
+                    for claim in claims:
+                        who = (
+                            ds.actor(claim.claimant).name
+                            if claim.claimant
+                            else ds.source(claim.source).outlet
+                        )
+                        cards.append(
+                            f"**{esc(who)}**\n\n{marks.md(claim.claim)}\n\n{quote_md(ds, ds.quote(claim.quote))}"
+                        )
+                    st.container(border=True).markdown("\n\n---\n\n".join(cards))
         # One Cite button for the question's quotes (see ui.blocks on why).
         quotes = list({c.quote: ds.quote(c.quote) for c in dispute.claims}.values())
         cite_button(ds, quotes, key=f"dq-{dispute.id}")
         if dispute.note:
-            st.info(esc(dispute.note), icon=":material/lightbulb:")
+            st.info(marks.md(dispute.note), icon=":material/lightbulb:")
 default_open = [d.id for d in shown[:1]]
 state.sync(dispute=encode(open_ids) if linked is not None or open_ids != default_open else None)

@@ -5,6 +5,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from policy import Dataset
 from policy.exports import records_json, safe_csv
 from policy.models import BEARINGS, EVIDENCE_KINDS
 from policy.queries import (
@@ -12,6 +13,7 @@ from policy.queries import (
     evidence_quotes,
     evidence_table,
     filter_evidence,
+    group_findings,
     quoted_speakers,
     source_label,
 )
@@ -36,7 +38,10 @@ state = UrlState(
 ).start()
 
 st.title("Evidence")
-st.caption("Every claim the sources support, with the verbatim words behind it.")
+st.caption(
+    "Every claim the sources support, with the verbatim words behind it. Items that report the same finding"
+    " are shown together and counted once."
+)
 st.text_input("Search claims, quotes and speakers", key="ev_text", max_chars=200)
 c1, c2, c3 = st.columns(3)
 c1.multiselect(
@@ -57,19 +62,21 @@ chosen = EvidenceFilter(
     text=st.session_state.ev_text,
 )
 items = filter_evidence(ds, chosen)
+findings = group_findings(ds, items)
 
 
-def export(render: Callable[[pd.DataFrame], bytes]) -> Callable[[], bytes]:
+def export(render: Callable[[pd.DataFrame, Dataset], bytes]) -> Callable[[], bytes]:
     # The table is built when a download button is pressed, not on every rerun.
-    return lambda: render(evidence_table(ds, items))
+    return lambda: render(evidence_table(ds, items), ds)
 
 
-st.markdown(f"**{len(items)}** of {len(ds.evidence)} evidence items")
+total = sum(1 for e in ds.evidence if e.part_of is None)
+st.markdown(f"**{len(findings)}** of {total} findings ({len(items)} of {len(ds.evidence)} evidence items)")
 d1, d2, d3 = st.columns([1, 1, 2])
 for col, (label, render, name, mime) in zip(
     (d1, d2),
     [
-        ("Download CSV", safe_csv, "evidence.csv", "text/csv"),
+        ("Download CSV", lambda frame, _ds: safe_csv(frame), "evidence.csv", "text/csv"),
         ("Download JSON", records_json, "evidence.json", "application/json"),
     ],
     strict=True,
@@ -84,13 +91,13 @@ for col, (label, render, name, mime) in zip(
         on_click="ignore",
     )
 
-pages = max(1, -(-len(items) // PAGE_SIZE))
+pages = max(1, -(-len(findings) // PAGE_SIZE))
 if (state.linked["page"] or 1) > pages:
     st.info(
         f"There is no page {state.linked['page']} of these results: showing page {pages}, the last.",
         icon=":material/link_off:",
     )
-start, end = paginate(len(items), "ev_page")
+start, end = paginate(len(findings), "ev_page")
 state.sync()
 
 if not items:
@@ -98,9 +105,9 @@ if not items:
         "No evidence matches these filters. Remove a filter or shorten the search.",
         icon=":material/search_off:",
     )
-shown = items[start:end]
+shown = findings[start:end]
 evidence_blocks(ds, shown)
 # One Cite button for the page's quotes, beside the downloads (see ui.blocks on why).
-quotes = evidence_quotes(ds, shown)
+quotes = evidence_quotes(ds, [e for lead in shown for e in (lead, *ds.parts_of(lead.id))])
 with d3:
     cite_button(ds, quotes, key=f"ev-page-{start}", label=f"Cite the quotes on this page ({len(quotes)})")

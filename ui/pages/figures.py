@@ -8,7 +8,7 @@ import streamlit as st
 from policy import Dataset
 from policy.charts import series_caption, series_chart, series_frame, series_table
 from policy.exports import safe_csv
-from ui.blocks import esc, option, paginate
+from ui.blocks import Marks, esc, option, paginate
 from ui.charts import content_chart
 from ui.context import view
 from ui.urlstate import Choice, Param, UrlState
@@ -39,6 +39,7 @@ def csv_of(ds: Dataset, series_id: str) -> bytes:
 
 ctx = view()
 ds = ctx.dataset
+marks = Marks(ds)
 series_ids = [s.id for s in ds.series]
 state = UrlState(Param("series", "figures_series", Choice(series_ids))).start()
 
@@ -61,7 +62,9 @@ start, end = paginate(len(shown), "figures_page", size=SERIES_PER_PAGE)
 for series in shown[start:end]:
     # The heading and its description in one element (a Markdown heading is the same <h2> as st.header).
     st.markdown(
-        "\n\n".join([f"## {esc(series.title)}", *([esc(series.description)] if series.description else [])])
+        "\n\n".join(
+            [f"## {esc(series.title)}", *([marks.md(series.description)] if series.description else [])]
+        )
     )
     chart_col, table_col = st.columns([3, 2], gap="medium")
     with chart_col:

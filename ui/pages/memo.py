@@ -7,6 +7,7 @@ import streamlit as st
 
 from policy.citations import STYLE_NAMES, STYLES
 from policy.memo import HEADER_LIMIT, TEXT_LIMIT, MemoInputError, MemoSpec, default_spec
+from policy.prose import strip_markers
 from policy.style import position_label
 from policy.text import demote_headings, md_inert_document
 from ui.blocks import esc, option
@@ -46,7 +47,7 @@ st.header("Header")
 h = st.columns(4)
 seed("memo_date", dt.date.today().isoformat())
 seed("memo_subject", ds.debate.title)
-seed("memo_purpose", ds.debate.question)
+seed("memo_purpose", strip_markers(ds.debate.question))
 seed("memo_background", ds.debate.intro)
 header = {
     "to": h[0].text_input("To", key="memo_to", max_chars=HEADER_LIMIT),

@@ -3,13 +3,14 @@
 import streamlit as st
 
 from policy.queries import format_figure, metric_parts, position_cards
-from ui.blocks import esc, page_link, position_badge_md
+from ui.blocks import Marks, esc, page_link, position_badge_md
 from ui.context import view
 
 ctx = view()
 ds = ctx.dataset
+marks = Marks(ds)
 st.title(esc(ds.debate.title))
-st.markdown(esc(ds.debate.question))
+st.markdown(marks.md(ds.debate.question))
 st.markdown(esc(ds.debate.intro))
 
 if ds.debate.headline_evidence:
@@ -28,14 +29,12 @@ counted = ctx.cached(position_cards)  # counting walks all the evidence: cached
 for i, position in enumerate(ds.positions):
     c, figure = counted[position.id]
     with columns[i % 2].container(border=True):
-        card = (
-            f"{position_badge_md(ds, position.id)}\n\n### {esc(position.title)}\n\n{esc(position.one_line)}"
-        )
+        card = f"{position_badge_md(ds, position.id)}\n\n### {esc(position.title)}\n\n{marks.md(position.one_line)}"
         if figure is not None:
             card += f"\n\n**{esc(format_figure(figure))}** — {esc(figure.claim)}"
         st.markdown(card)
         st.caption(
-            f"{c.proponents} proponents · {c.critics} critics · {c.evidence} evidence items "
+            f"{c.proponents} proponents · {c.critics} critics · {c.evidence} findings "
             f"({c.supports} for, {c.undercuts} against)"
         )
         page_link("position", "Read the case", ":material/arrow_forward:", {"position": position.id})

@@ -3,14 +3,15 @@
 import streamlit as st
 
 from policy.citations import human_date
-from policy.queries import actors_by_name, people_rows
-from ui.blocks import esc, option, position_badge, quote_md
+from policy.queries import actor_role, actors_by_name, people_rows
+from ui.blocks import Marks, esc, option, position_badge, quote_md
 from ui.context import view
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Param, UrlState
 
 ctx = view()
 ds = ctx.dataset
+marks = Marks(ds)
 actor_ids = ctx.cached(actors_by_name)
 state = UrlState(Param("actor", "people_actor", Choice(actor_ids))).start()
 
@@ -37,7 +38,7 @@ if actor_id is None:
 actor = ds.actor(actor_id)
 st.header(esc(actor.name))
 facts = [
-    ("Role", actor.role),
+    ("Role", actor_role(actor)),
     ("Affiliation", actor.affiliation),
     ("Country", actor.country),
     ("Kind", actor.kind),
@@ -51,7 +52,7 @@ if stances:
         with st.container(border=True):
             position_badge(ds, position.id)
             verb = "Backs" if side == "proponent" else "Criticises"
-            st.markdown(f"**{verb}: {esc(position.title)}** — {esc(stance.argument)}")
+            st.markdown(f"**{verb}: {esc(position.title)}** — {marks.md(stance.argument)}")
 else:
     st.caption("The content records no stance of theirs on the options.")
 

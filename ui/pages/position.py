@@ -4,7 +4,7 @@ import streamlit as st
 
 from policy.models import BEARINGS, Bearing, Evidence
 from policy.style import BEARING_ICONS, position_label
-from ui.blocks import bullet_list, esc, option, page_link, paginate, position_badge
+from ui.blocks import Marks, bullet_list, esc, option, page_link, paginate, position_badge
 from ui.context import view
 from ui.quotes import evidence_list, stances_block
 from ui.urlstate import Choice, Param, UrlState
@@ -15,6 +15,7 @@ EVIDENCE_SHOWN = 5  # per side; all of them are a link away, on the Evidence pag
 BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
 
 ds = view().dataset
+marks = Marks(ds)
 state = UrlState(
     Param("position", "position_select", Choice(ds.position_ids), ds.position_ids[0], keep_default=True)
 ).start()
@@ -26,12 +27,12 @@ position = ds.position(pid)
 
 position_badge(ds, pid)
 st.title(esc(position.title))
-st.markdown(f"**{esc(position.one_line)}**\n\n{esc(position.summary)}")
+st.markdown(f"**{marks.md(position.one_line)}**\n\n{marks.md(position.summary)}")
 if position.coverage_note:
     st.warning(esc(position.coverage_note), icon=":material/info:")
 
 st.header("How it is meant to work")
-st.markdown(esc(position.mechanism))
+st.markdown(marks.md(position.mechanism))
 
 for col, heading, side, key in zip(
     st.columns(2, gap="large"),
@@ -43,7 +44,7 @@ for col, heading, side, key in zip(
     with col:
         st.header(f"{heading} ({len(side)})")
         start, end = paginate(len(side), f"position_{key}_page", size=STANCES_PER_PAGE)
-        stances_block(ds, side[start:end], key=f"{key}-{start}")
+        stances_block(ds, side[start:end], key=f"{key}-{start}", marks=marks)
 
 st.header("Evidence")
 
@@ -56,15 +57,17 @@ def evidence_section(bearing: Bearing, items: list[Evidence]) -> None:
     evidence_list(ds, items[:EVIDENCE_SHOWN], key=f"ev-{bearing}")
     if len(items) > EVIDENCE_SHOWN:
         query = {"position": pid, "bearing": bearing}
-        page_link("evidence", f"All {len(items)} on the Evidence page", ":material/arrow_forward:", query)
+        page_link(
+            "evidence", f"All {len(items)} findings on the Evidence page", ":material/arrow_forward:", query
+        )
 
 
 for col, bearing in zip(st.columns(2, gap="large"), BEARINGS[:2], strict=True):
     with col:
-        items = ds.evidence_for(pid, bearing)
+        items = ds.findings_for(pid, bearing)
         st.subheader(f"{BEARING_ICONS[bearing]} {BEARING_HEADINGS[bearing]} ({len(items)})")
         evidence_section(bearing, items)
-context = ds.evidence_for(pid, "context")
+context = ds.findings_for(pid, "context")
 if context:
     # Background rather than argument: on request, and built only then.
     label = f"{BEARING_ICONS['context']} {BEARING_HEADINGS['context']} ({len(context)})"
@@ -75,9 +78,9 @@ if context:
 
 cols = st.columns(2, gap="large")
 with cols[0]:
-    bullet_list("Risks and trade-offs", position.risks, "The sources name none.")
+    bullet_list("Risks and trade-offs", position.risks, "The sources name none.", marks)
 with cols[1]:
-    bullet_list("Open questions", position.open_questions, "None recorded.")
+    bullet_list("Open questions", position.open_questions, "None recorded.", marks)
 
 disputes = ds.disputes_for(pid)
 if disputes:

@@ -73,6 +73,8 @@ else:
         points(slide.left_heading, slide.left)
     if slide.figure:
         st.markdown(f"**Key figure: {esc(slide.figure)}** — {esc(slide.figure_caption)}")
+if slide.footer:
+    st.caption(esc(slide.footer))
 
 controls = st.columns([1.4, 1.4, 0.9, 0.9, 2.4, 1.6], vertical_alignment="center")
 controls[0].button("Previous", key="prev", shortcut="Left", on_click=move, args=(-1,), width="stretch")

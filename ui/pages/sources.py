@@ -4,14 +4,29 @@ import streamlit as st
 
 from policy.citations import bibliography, human_date
 from policy.queries import source_label
-from ui.blocks import esc, paginate
+from ui.blocks import Marks, esc, paginate, quote_md
 from ui.context import view
+from ui.quotes import cite_button
+from ui.urlstate import Choice, Param, UrlState
 
 TERMS_PER_PAGE = 20  # the real content has 19
 
 ctx = view()
 ds = ctx.dataset
+marks = Marks(ds)
+# ?quote=<id>: where a citation mark leads — the quote, its speaker and source, ready to cite.
+state = UrlState(Param("quote", "sources_quote", Choice([q.id for q in ds.quotes]))).start()
 st.title("Sources and method")
+quote_id = state.linked["quote"]
+if quote_id:
+    quote = ds.quote(quote_id)
+    with st.container(border=True):
+        st.markdown(
+            f"**The quote behind the citation mark you followed** — from *{esc(ds.source(quote.source).title)}*"
+        )
+        st.markdown(quote_md(ds, quote))
+        cite_button(ds, [quote], key="sources-quote")
+state.sync()
 if ctx.disk_problems:
     # For editors only, on the page about the content: readers elsewhere keep the last good version unbothered.
     st.warning(
@@ -56,7 +71,7 @@ start, end = paginate(len(ds.glossary), "glossary_page", size=TERMS_PER_PAGE)
 terms = sorted(ds.glossary, key=lambda t: t.term.casefold())[start:end]
 st.markdown(
     "\n\n".join(
-        f"**{esc(term.term)}** — {esc(term.definition)}"
+        f"**{esc(term.term)}** — {marks.md(term.definition)}"
         + (f" *({esc(f'Source: {source_label(ds, term.source)}')})*" if term.source else "")
         for term in terms
     )

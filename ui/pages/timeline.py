@@ -8,7 +8,7 @@ from policy.charts import timeline_chart
 from policy.citations import human_date
 from policy.queries import source_label, timeline_events
 from policy.style import position_label
-from ui.blocks import RULE, esc, option, paginate, quote_md
+from ui.blocks import RULE, Marks, esc, option, paginate, quote_md
 from ui.charts import content_chart
 from ui.context import view
 from ui.quotes import cite_button
@@ -23,6 +23,7 @@ def chart(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]) -> 
 
 ctx = view()
 ds = ctx.dataset
+marks = Marks(ds)
 sources = [s.id for s in ds.sources]
 state = UrlState(
     Param("position", "tl_positions", Choices(ds.position_ids), []),
@@ -56,9 +57,9 @@ start, end = paginate(len(events), "tl_page", size=EVENTS_PER_PAGE)
 shown = events[start:end]
 blocks = []
 for event in shown:
-    parts = [f"**{esc(human_date(event.date))} — {esc(event.title)}**", esc(event.description)]
+    parts = [f"**{esc(human_date(event.date))} — {esc(event.title)}**", marks.md(event.description)]
     if event.date_note:
-        parts.append(f"*{esc(f'Date: {event.date_note}')}*")
+        parts.append(f"*Date:* {marks.md(event.date_note)}")
     quote = ds.quote(event.quote) if event.quote else None
     parts.append(quote_md(ds, quote) if quote else f"*{esc(f'Source: {source_label(ds, event.source)}')}*")
     blocks.append("\n\n".join(parts))
