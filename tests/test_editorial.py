@@ -198,7 +198,7 @@ def test_the_memo_states_the_coverage_and_turns_markers_into_notes(mini: Dataset
     memo = build_memo(mini, default_spec(mini))
     md = to_markdown(memo)
     assert "*Covers reporting published March 2024" in md
-    assert "Teach four longer days[^1]." in md and "[q-" not in md
+    assert re.search(r"Teach four longer days\.\[\^\d+\]", md) and "[q-" not in md
     assert "Mayor, March 2024" in md
     assert "Covers reporting published March 2024" in docx_text(to_docx(memo))
 
@@ -272,7 +272,7 @@ def test_every_page_says_what_the_content_covers(dataset: Dataset) -> None:
     for spec in PAGES:
         at = open_page(Path(spec.script).stem)
         assert not at.exception, (spec.script, at.exception)
-        shown = [c.value for c in at.caption] + [m.value for m in at.markdown]
+        shown = [c.value.replace("\\", "") for c in at.caption] + [m.value for m in at.markdown]
         assert any(note in text for text in shown), f"{spec.script} does not say what the content covers"
 
 

@@ -45,7 +45,7 @@ def test_data_dir_comes_from_the_environment(mini_copy: Path, monkeypatch: pytes
         ("evidence.yaml", "kind: figure", "kind: rumour", ["evidence.yaml:3", "field 'kind'", "'figure'"]),
         ("evidence.yaml", "quotes: [q-savings]", "quotes: []", ["evidence.yaml:4", "field 'quotes'", "at least 1"]),
         ("positions.yaml", "critics:\n    - actor: ortiz\n      argument: A teacher says it burdens parents [q-ortiz-childcare].\n      quotes: [q-ortiz-childcare]\n",
-         "critics: []\n", ["positions.yaml", "item 1 (id 'four-day')", "field 'critics'", "needs both sides"]),
+         "critics: []\n", ["positions.yaml", "item 1 (id 'four-day')", "field 'critics'", "needs both sides, or a coverage_note"]),
         ("positions.yaml", "quotes: [q-park-saves]", "quotes: [q-ortiz-childcare]",
          ["positions.yaml:11", "field 'proponents'", "spoken by 'ortiz', not by 'park'"]),
         ("disputes.yaml", "quote: q-park-saves", "quote: q-missing", ["disputes.yaml", "field 'claims'", "unknown quote id 'q-missing'"]),

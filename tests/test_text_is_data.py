@@ -301,7 +301,7 @@ def test_a_memo_with_u_fffe_and_u_ffff_builds_as_docx_losing_only_those(mini: Da
     assert "Keep it short." in paragraphs
     # The same characters reaching the renderer another way (content, a future field) lose the same.
     memo = build_memo(mini, MemoSpec(**data))
-    memo = dataclasses.replace(memo, title="Memo\ufffe", sources=("A\uffffB \x00C",), author="Me\ufffe")
+    memo = dataclasses.replace(memo, title="Memo\ufffe", purpose=("A\uffffB \x00C",), author="Me\ufffe")
     paragraphs = [text for _, text in docx_paragraphs(to_docx(memo))]
     assert "Memo" in paragraphs and "AB C" in paragraphs
     assert to_pdf(build_memo(mini, spec))
@@ -311,7 +311,7 @@ def test_the_memo_preview_is_inert_and_the_download_keeps_its_links(mini: Datase
     data = default_spec(mini).model_dump(by_alias=True)
     typed = "See https://evil.example/x, www.evil.example :smile: :material/lock: u@evil.example \u202eflip"
     markdown = to_markdown(build_memo(mini, MemoSpec(**{**data, "background": typed})))
-    assert "<https://evil.example/x>" in markdown and "\u2060" not in markdown  # read raw: clean
+    assert "https://evil.example/x" in markdown and "\u2060" not in markdown  # read raw: clean
     shown = md_inert_document(markdown)
     assert not live_markup(shown), live_markup(shown)
     # The memo's own markup stays: headings, bold header labels, footnotes.

@@ -22,7 +22,7 @@ from policy.charts import (
     timeline_chart,
     timeline_frame,
 )
-from policy.citations import bibliography, cite_quote, human_date, note
+from policy.citations import bibliography, cite_quote, human_date
 from policy.exports import neutralise_cell, records_json, safe_csv
 from policy.params import Parsed, integer, many_of, one_of, text
 from policy.queries import (
@@ -118,15 +118,11 @@ def test_figures_print_without_spurious_decimals(dataset: Dataset) -> None:
 
 
 def test_citations_in_chicago_and_apa(mini: Dataset) -> None:
-    source = mini.sources[0]
-    assert (
-        note(source)
-        == "Jo Reporter, \u201cTown council splits over a four-day school week,\u201d Town Gazette, March 5, 2024."
-    )
-    assert bibliography(source).startswith("Reporter, Jo. \u201cTown council")
-    assert bibliography(source, "apa") == (
+    # The CSL engine (pandoc's citeproc with the maintained style files) writes them; see tests/test_citations.py.
+    assert bibliography(mini)[0].startswith("Reporter, Jo. \u201cTown Council Splits")
+    assert bibliography(mini, "apa") == [
         "Reporter, J. (2024, March 5). Town council splits over a four-day school week. Town Gazette."
-    )
+    ]
     quote = mini.quote("q-park-saves")
     assert cite_quote(mini, quote).startswith("\u201cA shorter week saves")
     assert "Ada Park, quoted in Jo Reporter" in cite_quote(mini, quote)
@@ -153,11 +149,14 @@ def test_evidence_quotes_gives_each_quote_once_in_order(mini: Dataset) -> None:
 
 
 def test_real_sources_cite_without_urls_or_invented_authors(dataset: Dataset) -> None:
+    entries = bibliography(dataset)
+    assert len(entries) == len(dataset.sources) and not any("http" in e for e in entries)
     for source in dataset.sources:
-        entry = bibliography(source)
-        assert "http" not in entry
         if not source.authors:
-            assert entry.startswith(source.outlet)
+            # No invented author: the entry leads with the title or the outlet.
+            # (Chicago sets titles in headline case.)
+            leads = ("\u201c" + source.title[:12].casefold(), source.outlet.casefold())
+            assert any(e.casefold().startswith(leads) for e in entries)
 
 
 def test_link_parameters_parse_or_explain() -> None:

@@ -7,15 +7,25 @@ from collections.abc import Callable
 import streamlit as st
 
 from policy import Dataset
+from policy.citations import export
 from policy.memo import Memo, MemoSpec, OptionChoice, build_memo, to_docx, to_markdown, to_pdf
+from policy.prose import strip_markers
 from policy.style import position_label
+from policy.text import one_line
 from ui.blocks import esc, option
 
-RENDERERS: dict[str, Callable[[Memo], str | bytes]] = {"md": to_markdown, "docx": to_docx, "pdf": to_pdf}
+RENDERERS: dict[str, Callable[[Memo], str | bytes]] = {
+    "md": to_markdown,
+    "docx": to_docx,
+    "pdf": to_pdf,
+    "bib": lambda memo: export(memo.references, "bibtex"),
+    "ris": lambda memo: export(memo.references, "ris"),
+    "json": lambda memo: export(memo.references, "csl-json"),
+}
 
 
 def memo_file(ds: Dataset, spec_json: str, fmt: str) -> str | bytes:
-    """The memo the spec describes, in one format (md, docx or pdf); cached through the view context."""
+    """The memo the spec describes in one format (md, docx, pdf), or its bibliography (bib, ris, json)."""
     return RENDERERS[fmt](build_memo(ds, MemoSpec.model_validate_json(spec_json)))
 
 
@@ -42,11 +52,19 @@ def option_panel(ds: Dataset, pid: str, default: OptionChoice) -> OptionChoice:
         ):
             if key not in st.session_state:
                 st.session_state[key] = [x for x in kept_ids if x in offered]
-        a, b = st.columns(2)
-        name = lambda x: option(ds.actor(x).name)  # noqa: E731
-        arguments_for = a.multiselect("Arguments for", pro, format_func=name, key=f"memo_for_{pid}")
-        arguments_against = b.multiselect(
-            "Arguments against", con, format_func=name, key=f"memo_against_{pid}"
+        # Each argument by who makes it and what it says, so the reader sees what they pick.
+        said = {
+            (s.actor, side): s.argument
+            for side, group in (("for", position.proponents), ("against", position.critics))
+            for s in reversed(group)
+        }
+
+        def label(side: str) -> Callable[[str], str]:
+            return lambda x: option(f"{ds.actor(x).name}: {one_line(strip_markers(said[(x, side)]), 90)}")
+
+        arguments_for = st.multiselect("Arguments for", pro, format_func=label("for"), key=f"memo_for_{pid}")
+        arguments_against = st.multiselect(
+            "Arguments against", con, format_func=label("against"), key=f"memo_against_{pid}"
         )
         chosen_evidence = st.multiselect(
             "Evidence",

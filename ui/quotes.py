@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from policy import Dataset
-from policy.citations import cite_quote
+from policy.citations import bibliography, cite_quotes, csl_items, export
 from policy.models import Evidence, Quote, Stance
 from policy.queries import actor_role, evidence_quotes, evidence_sources
 from policy.text import one_line
@@ -15,7 +15,8 @@ from ui.blocks import RULE, Marks, claim_head, esc, quote_md
 
 
 def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | None = None) -> None:
-    """A Cite button for the quotes above it: ready-to-copy Chicago and APA citations of each, built when open."""
+    """A Cite button for the quotes above it: Chicago and APA citations of each from the CSL engine, and the
+    sources as a file for a reference manager, built when open."""
     if not quotes:
         return
     many = len(quotes) > 1
@@ -25,18 +26,31 @@ def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | 
         icon=":material/format_quote:",
         help="Ready-to-copy citations of "
         + ("these quotes" if many else "this quote")
-        + ": Chicago, then APA",
+        + ": Chicago, then APA, and the source for Zotero or EndNote",
         key=f"cite-{key}",
         on_change="rerun",
     )
     if not cite.open:
         return
     with cite:
-        for quote in quotes:
+        chicago, apa = cite_quotes(ds, quotes, "chicago"), cite_quotes(ds, quotes, "apa")
+        for quote, note, in_text in zip(quotes, chicago, apa, strict=True):
             if many:
                 st.caption(esc(one_line(quote.text, 70)))
-            st.code(cite_quote(ds, quote), language=None, wrap_lines=True)
-            st.code(cite_quote(ds, quote, "apa"), language=None, wrap_lines=True)
+            st.code(note, language=None, wrap_lines=True)
+            st.code(in_text, language=None, wrap_lines=True)
+        sources = [q.source for q in quotes]
+        st.caption("APA reference list entry")
+        st.code("\n\n".join(bibliography(ds, "apa", sources)), language=None, wrap_lines=True)
+        st.download_button(
+            "Source for a reference manager (.ris)",
+            export(csl_items(ds, sources), "ris"),
+            f"{key}.ris",
+            "application/x-research-info-systems",
+            key=f"cite-ris-{key}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
 
 
 def quotes_on_request(ds: Dataset, quotes: Sequence[Quote], label: str, key: str) -> None:

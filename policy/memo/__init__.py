@@ -2,10 +2,9 @@
 
 from policy.memo.build import QUOTES_PER_ITEM, build_memo
 from policy.memo.choices import ARGUMENTS_PER_SIDE, EVIDENCE_PER_SIDE, check_spec, default_spec
-from policy.memo.latin1 import to_latin1
-from policy.memo.markdown import to_markdown
-from policy.memo.model import Argument, CitedQuote, EvidenceEntry, EvidenceGroup, Memo, Option, Section
-from policy.memo.pdf import FONT_DIRS, find_unicode_font, to_pdf
+from policy.memo.model import Contested, Memo, Option, Point, Quoted, Row, Run, Side
+from policy.memo.render import page_count, references_file, to_docx, to_markdown, to_pdf
+from policy.memo.source import to_source
 from policy.memo.spec import (
     HEADER_LIMIT,
     TEXT_LIMIT,
@@ -15,19 +14,14 @@ from policy.memo.spec import (
     MemoSpec,
     OptionChoice,
 )
-from policy.memo.word import to_docx
 
 __all__ = [
     "ARGUMENTS_PER_SIDE",
     "EVIDENCE_PER_SIDE",
-    "FONT_DIRS",
     "HEADER_LIMIT",
     "QUOTES_PER_ITEM",
     "TEXT_LIMIT",
-    "Argument",
-    "CitedQuote",
-    "EvidenceEntry",
-    "EvidenceGroup",
+    "Contested",
     "FreeText",
     "HeaderText",
     "Memo",
@@ -35,13 +29,18 @@ __all__ = [
     "MemoSpec",
     "Option",
     "OptionChoice",
-    "Section",
+    "Point",
+    "Quoted",
+    "Row",
+    "Run",
+    "Side",
     "build_memo",
     "check_spec",
     "default_spec",
-    "find_unicode_font",
+    "page_count",
+    "references_file",
     "to_docx",
-    "to_latin1",
     "to_markdown",
     "to_pdf",
+    "to_source",
 ]

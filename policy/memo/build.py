@@ -1,67 +1,75 @@
-"""Resolve a checked spec against the dataset into a Memo, numbering citations in order of first use."""
+"""Resolve a checked spec against the dataset into a Memo: bottom line first, every claim with its citation."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from policy.citations import Style, bibliography, note
+from policy.citations import Cite, csl_items, quote_cite
 from policy.dataset import Dataset
 from policy.memo.choices import check_spec
-from policy.memo.model import (
-    Argument,
-    CitedQuote,
-    EvidenceEntry,
-    EvidenceGroup,
-    Memo,
-    Option,
-    Prose,
-    Run,
-    Section,
-)
+from policy.memo.model import Contested, Memo, Option, Point, Prose, Quoted, Row, Run, Side
 from policy.memo.spec import MemoInputError, MemoSpec, OptionChoice
-from policy.models import Evidence, Position, Quote, Stance
-from policy.prose import pieces
-from policy.queries import actor_role, coverage_note, format_figure
+from policy.models import Dispute, Evidence, Position, Stance
+from policy.prose import lead, pieces, strip_markers
+from policy.queries import actor_role, coverage_note, format_figure, key_figure
 
-QUOTES_PER_ITEM = 2  # quotes shown under one argument or evidence item
+QUOTES_PER_ITEM = 2  # citations behind one evidence item
+BRIEF_CHARACTERS = 150  # the one-page brief keeps whole sentences of our prose up to about this length
 
 
 class _Citer:
-    """Numbers quotes in order of first use and collects the sources they come from."""
+    """Turns quote ids into citations, collects the sources cited, and shows each verbatim quote once."""
 
-    def __init__(self, dataset: Dataset, style: Style) -> None:
-        self.dataset, self.style = dataset, style
-        self.numbers: dict[str, int] = {}
-        self.notes: list[str] = []
-        self.sources: dict[str, str] = {}
+    def __init__(self, dataset: Dataset, quotes: bool) -> None:
+        self.dataset, self.quotes = dataset, quotes
+        self.sources: dict[str, None] = {}
+        self.shown: set[str] = set()
 
-    def cite(self, quote_ids: Iterable[str]) -> tuple[CitedQuote, ...]:
-        quotes = [self.dataset.quote(q) for q in list(quote_ids)[:QUOTES_PER_ITEM]]
-        return tuple(CitedQuote(q.text, self._number(q)) for q in quotes)
+    def cites(self, quote_ids: Iterable[str]) -> tuple[Cite, ...]:
+        out = []
+        for quote_id in quote_ids:
+            quote = self.dataset.quote(quote_id)
+            self.sources[quote.source] = None
+            out.append(quote_cite(self.dataset, quote))
+        return tuple(dict.fromkeys(out))
 
-    def prose(self, text: str) -> Prose:
-        """Our words with their citation markers turned into note numbers (every marker, not just two)."""
+    def prose(self, text: str, leave_out: Iterable[str] = ()) -> Prose:
+        """Our words with every citation marker turned into a citation (but those of a quote shown after)."""
+        skip = set(leave_out)
         runs: list[Run] = []
         for piece in pieces(text):
             if piece.text:
                 runs.append(Run(piece.text))
             else:
-                numbers = tuple(self._number(self.dataset.quote(q)) for q in piece.cites)
+                cites = self.cites(q for q in piece.cites if q not in skip)
                 last = runs.pop() if runs else Run("")
-                runs.append(Run(last.text, last.notes + numbers))
+                runs.append(Run(last.text, last.cites + cites))
         return tuple(runs)
 
-    def _number(self, quote: Quote) -> int:
-        if quote.id not in self.numbers:
-            source = self.dataset.source(quote.source)
-            cited = note(source, self.style)
-            if quote.speaker:
-                cited = f"{self.dataset.actor(quote.speaker).name}, quoted in {cited}"
-            self.notes.append(cited)
-            self.numbers[quote.id] = len(self.notes)
-            self.sources[source.id] = bibliography(source, self.style)
-        return self.numbers[quote.id]
+    def claim(self, text: str, quote_ids: Sequence[str]) -> Prose:
+        """A claim in our words (markers optional) cited by its own quotes."""
+        prose = self.prose(text)
+        cites = self.cites(quote_ids[:QUOTES_PER_ITEM])
+        if not prose:
+            return (Run("", cites),)
+        last = prose[-1]
+        # The citation goes before the closing punctuation, as our markers do (a note style moves it after).
+        stop = len(last.text.rstrip().rstrip(".?!")) if not last.cites else len(last.text)
+        return (
+            *prose[:-1],
+            Run(last.text[:stop], last.cites + cites),
+            *([Run(last.text[stop:])] * (stop < len(last.text))),
+        )
+
+    def quote(self, quote_ids: Sequence[str]) -> Quoted | None:
+        """The first of the quotes not yet shown in the memo, if quotes are wanted."""
+        fresh = [q for q in quote_ids if q not in self.shown] if self.quotes else []
+        if not fresh:
+            return None
+        self.shown.add(fresh[0])
+        (cite,) = self.cites(fresh[:1])
+        return Quoted(self.dataset.quote(fresh[0]).text, cite)
 
 
 def build_memo(dataset: Dataset, spec: MemoSpec) -> Memo:
@@ -69,72 +77,160 @@ def build_memo(dataset: Dataset, spec: MemoSpec) -> Memo:
     problems = check_spec(dataset, spec)
     if problems:
         raise MemoInputError(problems)
-    citer = _Citer(dataset, spec.style)
+    brief = spec.length == "brief"
+    citer = _Citer(dataset, spec.quotes and not brief)
+    positions = [dataset.position(c.position) for c in spec.options]
     header = (("To", spec.to), ("From", spec.from_), ("Date", spec.date), ("Subject", spec.subject))
+    disputes = [d for d in dataset.disputes if set(d.positions) & {p.id for p in positions}]
+    table = tuple(_row(dataset, p, c, citer, brief) for p, c in zip(positions, spec.options, strict=True))
+    memo_options = () if brief else tuple(_option(dataset, c, citer) for c in spec.options)
     return Memo(
-        title="Memorandum",
         subject=spec.subject,
         author=spec.from_,
         header=tuple((k, v) for k, v in header if v),
-        intro=_sections((("Purpose", spec.purpose), ("Background", spec.background))),
-        options=tuple(_option(dataset, choice, citer) for choice in spec.options),
-        closing=_sections((("Recommendation", spec.recommendation),)),
-        notes=tuple(citer.notes),
-        sources=tuple(sorted(citer.sources.values(), key=str.casefold)),
-        style=spec.style,
         coverage=coverage_note(dataset),
+        purpose=_paragraphs(spec.purpose),
+        summary=_summary(dataset, positions, len(disputes), brief, citer),
+        table=table,
+        background=() if brief else _paragraphs(spec.background),
+        facts=() if brief else _facts(dataset, positions, citer),
+        options=memo_options,
+        contested=() if brief else tuple(_contested(dataset, d, citer) for d in disputes),
+        recommendation=_paragraphs(spec.recommendation),
+        references=tuple(csl_items(dataset, citer.sources)),
+        style=spec.style,
+        length=spec.length,
+        paper=spec.paper,
     )
 
 
-def _sections(texts: Iterable[tuple[str, str]]) -> tuple[Section, ...]:
-    split = ((h, tuple(p.strip() for p in re.split(r"\n\s*\n", t) if p.strip())) for h, t in texts)
-    return tuple(Section(h, paragraphs) for h, paragraphs in split if paragraphs)
+def _paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
+
+
+def _join(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _summary(
+    dataset: Dataset, positions: Sequence[Position], disputed: int, brief: bool, citer: _Citer
+) -> tuple[Prose, ...]:
+    if not positions:
+        return ()
+    text = lead(dataset.debate.question, BRIEF_CHARACTERS) if brief else dataset.debate.question
+    question = (Run("The question: "), *citer.prose(text))
+    words = ("one", "two", "three", "four", "five", "six")
+    n = len(positions)
+    count = "one option" if n == 1 else f"{words[n - 1] if n <= len(words) else n} options"
+    weighs = f"This memo weighs {count}: {_join([p.title for p in positions])}."
+    how = " The table gives what each is, who backs and who opposes it, and the strongest evidence each way."
+    contested = ""
+    if disputed:
+        facts = "one fact" if disputed == 1 else f"{disputed} facts"
+        contested = f" {facts.capitalize()} bearing on them {'is' if disputed == 1 else 'are'} contested"
+        contested += "; the full memo sets out each side." if brief else "; each side is set out below."
+    return (question, (Run(weighs + how + contested),))
+
+
+def _strongest(dataset: Dataset, position: Position, chosen: Sequence[str], bearing: str) -> Evidence | None:
+    items = [dataset.evidence_item(e) for e in chosen]
+    fitting = sorted((e for e in items if e.bearing[position.id] == bearing), key=lambda e: -e.weight)
+    return fitting[0] if fitting else None
+
+
+def _row(dataset: Dataset, position: Position, choice: OptionChoice, citer: _Citer, brief: bool) -> Row:
+    short = (lambda text: lead(text, BRIEF_CHARACTERS)) if brief else (lambda text: text)  # noqa: E731
+
+    def names(chosen: list[str], stances: list[Stance]) -> str:
+        ids = chosen or [s.actor for s in stances[:3]]
+        return "; ".join(dataset.actor(a).name for a in ids) or "None named in the sources"
+
+    def best(bearing: str) -> Prose:
+        item = _strongest(dataset, position, choice.evidence, bearing)
+        return citer.claim(short(item.claim), item.quotes) if item else (Run("None chosen."),)
+
+    return Row(
+        title=position.title,
+        what=citer.prose(short(position.one_line)),
+        backers=names(choice.arguments_for, position.proponents),
+        opponents=names(choice.arguments_against, position.critics),
+        best_for=best("supports"),
+        best_against=best("undercuts"),
+    )
+
+
+def _facts(dataset: Dataset, positions: Sequence[Position], citer: _Citer) -> tuple[Point, ...]:
+    """Background written for the options chosen: the key figure each one starts from."""
+    found = [key_figure(dataset, p) for p in positions]
+    unique = {i.id: i for i in found if i is not None}
+    return tuple(Point("", "", citer.claim(_with_figure(i), i.quotes)) for i in unique.values())
+
+
+def _with_figure(item: Evidence) -> str:
+    # The figure only where the claim does not already give the number in its own words.
+    figure = format_figure(item)
+    return item.claim if not figure or figure.split()[0] in item.claim else f"{item.claim} ({figure})"
 
 
 def _option(dataset: Dataset, choice: OptionChoice, citer: _Citer) -> Option:
     position = dataset.position(choice.position)
+    items = [dataset.evidence_item(e) for e in choice.evidence]
+
+    def evidence(bearing: str) -> tuple[Point, ...]:
+        return tuple(
+            _point(citer, "", "", _with_figure(e), e.quotes[:QUOTES_PER_ITEM])
+            for e in items
+            if e.bearing[position.id] == bearing
+        )
+
     return Option(
         id=position.id,
         title=position.title,
-        one_line=citer.prose(position.one_line),
         summary=citer.prose(position.summary),
-        arguments_for=_arguments(dataset, position.proponents, choice.arguments_for, citer),
-        arguments_against=_arguments(dataset, position.critics, choice.arguments_against, citer),
-        evidence=_evidence_groups(dataset, position, choice.evidence, citer),
+        mechanism=citer.prose(position.mechanism),
+        case_for=_arguments(dataset, position.proponents, choice.arguments_for, citer),
+        case_against=_arguments(dataset, position.critics, choice.arguments_against, citer),
+        evidence_for=evidence("supports"),
+        evidence_against=evidence("undercuts"),
+        risks=tuple(citer.prose(r) for r in position.risks),
     )
 
 
-def _evidence_groups(
-    dataset: Dataset, position: Position, evidence_ids: list[str], citer: _Citer
-) -> tuple[EvidenceGroup, ...]:
-    items = [dataset.evidence_item(e) for e in evidence_ids]
-    groups = []
-    for label, bearing in (
-        ("Evidence for", "supports"),
-        ("Evidence against", "undercuts"),
-        ("Context", "context"),
-    ):
-        chosen = [e for e in items if e.bearing[position.id] == bearing]
-        entries = tuple(EvidenceEntry(e.claim, _figure(e), citer.cite(e.quotes)) for e in chosen)
-        if entries:
-            groups.append(EvidenceGroup(label, entries))
-    return tuple(groups)
-
-
-def _figure(item: Evidence) -> str:
-    # Shown only where the claim does not already give the number in its own words.
-    figure = format_figure(item)
-    return "" if not figure or figure.split()[0] in item.claim else figure
+def _point(
+    citer: _Citer, who: str, role: str, text: str, quote_ids: Sequence[str], marked: bool = False
+) -> Point:
+    """Our words, then (once in the memo) one verbatim quote that bears them out, cited after it."""
+    quote = citer.quote(quote_ids)
+    left_out = [q for q in quote_ids if quote and citer.dataset.quote(q).text == quote.text]
+    if marked:  # prose whose markers cite it; the shown quote's marker moves to the quote
+        return Point(who, role, citer.prose(text, left_out), quote)
+    cited = [q for q in quote_ids if q not in left_out]
+    return Point(who, role, citer.claim(text, cited) if cited else citer.prose(text), quote)
 
 
 def _arguments(
     dataset: Dataset, stances: list[Stance], actors: list[str], citer: _Citer
-) -> tuple[Argument, ...]:
+) -> tuple[Point, ...]:
     by_actor = {s.actor: s for s in reversed(stances)}  # the first stance wins
     out = []
     for actor_id in actors:
         actor, stance = dataset.actor(actor_id), by_actor[actor_id]
-        # Our words with their markers as notes, then the verbatim quotes (a quote keeps one number).
-        argument = citer.prose(stance.argument)
-        out.append(Argument(actor.name, actor_role(actor), argument, citer.cite(stance.quotes)))
+        out.append(_point(citer, actor.name, actor_role(actor), stance.argument, stance.quotes, marked=True))
     return tuple(out)
+
+
+def _contested(dataset: Dataset, dispute: Dispute, citer: _Citer) -> Contested:
+    sides = []
+    for side in dispute.sides:
+        claims = tuple(
+            Point(
+                dataset.actor(c.claimant).name if c.claimant else "",
+                "",
+                citer.claim(c.claim, [c.quote]),
+            )
+            for c in dispute.claims
+            if c.side == side.id
+        )
+        if claims:
+            sides.append(Side(side.label, claims))
+    return Contested(strip_markers(dispute.question), tuple(sides), citer.prose(dispute.note))

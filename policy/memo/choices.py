@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from policy.citations import Style
+from policy.citations import Style, human_date
 from policy.dataset import Dataset
 from policy.memo.spec import MemoInputError, MemoSpec, OptionChoice
 from policy.models import Position, Stance
-from policy.prose import strip_markers
 from policy.queries import strongest
 
 ARGUMENTS_PER_SIDE = 3  # default_spec: the strongest few on each side
@@ -26,9 +25,7 @@ def default_spec(
         raise MemoInputError([_unknown_position(dataset, *unknown)])
     return MemoSpec(
         subject=dataset.debate.title,
-        date=dt.date.today().isoformat(),
-        purpose=strip_markers(dataset.debate.question),
-        background=dataset.debate.intro,
+        date=human_date(dt.date.today().isoformat()),
         options=[_default_choice(dataset, dataset.position(p)) for p in ids],
         style=style,
     )

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Literal
 
-from policy.citations import Style
-
-
-@dataclass(frozen=True)
-class CitedQuote:
-    """A quote's words and the number of the note that cites it."""
-
-    text: str
-    number: int
+from policy.citations import Cite, Style
 
 
 @dataclass(frozen=True)
 class Run:
-    """Words of our prose, then the numbers of the notes citing them (its markers turned into notes)."""
+    """Words, then the citations that back them (our prose's markers, or an item's quotes)."""
 
     text: str
-    notes: tuple[int, ...] = ()
+    cites: tuple[Cite, ...] = ()
 
 
 Prose = tuple[Run, ...]
@@ -32,71 +25,91 @@ def plain_prose(prose: Prose) -> str:
 
 
 @dataclass(frozen=True)
-class Argument:
-    """One actor's argument, with their quotes."""
+class Quoted:
+    """A verbatim quote, shown once in the whole memo, and its citation."""
 
-    actor: str
+    text: str
+    cite: Cite
+
+
+@dataclass(frozen=True)
+class Point:
+    """A bulleted point: who (bold, with their dated role) or nobody, our words, and at most one quote."""
+
+    who: str
     role: str
-    argument: Prose
-    quotes: tuple[CitedQuote, ...]
+    text: Prose
+    quote: Quoted | None = None
 
 
 @dataclass(frozen=True)
-class EvidenceEntry:
-    """One evidence item: the claim, its figure (or ''), its quotes."""
+class Row:
+    """One option in the at-a-glance table."""
 
-    claim: str
-    figure: str
-    quotes: tuple[CitedQuote, ...]
-
-
-@dataclass(frozen=True)
-class EvidenceGroup:
-    """Evidence items with one bearing on an option, under a label such as 'Evidence for'."""
-
-    label: str
-    items: tuple[EvidenceEntry, ...]
+    title: str
+    what: Prose
+    backers: str
+    opponents: str
+    best_for: Prose
+    best_against: Prose
 
 
 @dataclass(frozen=True)
 class Option:
-    """One option as the memo presents it."""
+    """One option in depth."""
 
     id: str
     title: str
-    one_line: Prose
     summary: Prose
-    arguments_for: tuple[Argument, ...]
-    arguments_against: tuple[Argument, ...]
-    evidence: tuple[EvidenceGroup, ...]
-
-    @property
-    def argument_sides(self) -> tuple[tuple[str, tuple[Argument, ...]], ...]:
-        """The sides that have arguments, each under its heading: for, then against."""
-        sides = (("Arguments for", self.arguments_for), ("Arguments against", self.arguments_against))
-        return tuple((heading, args) for heading, args in sides if args)
+    mechanism: Prose
+    case_for: tuple[Point, ...]
+    case_against: tuple[Point, ...]
+    evidence_for: tuple[Point, ...]
+    evidence_against: tuple[Point, ...]
+    risks: tuple[Prose, ...]
 
 
 @dataclass(frozen=True)
-class Section:
-    """A headed block of the reader's own text, in paragraphs."""
+class Side:
+    """One answer to a contested question and the claims that give it."""
 
-    heading: str
-    paragraphs: tuple[str, ...]
+    label: str
+    claims: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Contested:
+    """A contested fact: the question, each side's claims, and why they may differ."""
+
+    question: str
+    sides: tuple[Side, ...]
+    note: Prose
 
 
 @dataclass(frozen=True)
 class Memo:
-    """A render-ready memo; notes[n - 1] is the text of citation n."""
+    """A render-ready memo: bottom line first, then the options in depth, the contested facts, the reader's
+    recommendation; `references` are the CSL-JSON items of every source it cites."""
 
-    title: str
     subject: str
     author: str
     header: tuple[tuple[str, str], ...]
-    intro: tuple[Section, ...]
+    coverage: str
+    purpose: tuple[str, ...]
+    summary: tuple[Prose, ...]
+    table: tuple[Row, ...]
+    background: tuple[str, ...]
+    facts: tuple[Point, ...]
     options: tuple[Option, ...]
-    closing: tuple[Section, ...]
-    notes: tuple[str, ...]
-    sources: tuple[str, ...]
+    contested: tuple[Contested, ...]
+    recommendation: tuple[str, ...]
+    references: tuple[dict[str, Any], ...]
     style: Style
-    coverage: str = ""
+    length: Literal["brief", "full"] = "full"
+    paper: Literal["letter", "a4"] = "letter"
+    title: str = "Memorandum"
+
+    @property
+    def brief(self) -> bool:
+        """True for the one-page brief."""
+        return self.length == "brief"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
@@ -118,3 +118,8 @@ class MemoSpec(_Input):
     recommendation: FreeText = Field(default="", description="The reader's own text; never generated.")
     options: list[OptionChoice] = Field(default_factory=list)
     style: Style = "chicago"
+    length: Literal["brief", "full"] = Field(
+        default="full", description="brief: one page (summary, table, recommendation); full: everything."
+    )
+    quotes: bool = Field(default=True, description="Show verbatim quotes (each once) in the full memo.")
+    paper: Literal["letter", "a4"] = Field(default="letter", description="The PDF's page size.")

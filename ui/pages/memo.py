@@ -5,9 +5,8 @@ from functools import partial
 
 import streamlit as st
 
-from policy.citations import STYLE_NAMES, STYLES
-from policy.memo import HEADER_LIMIT, TEXT_LIMIT, MemoInputError, MemoSpec, default_spec
-from policy.prose import strip_markers
+from policy.citations import STYLE_NAMES, STYLES, human_date
+from policy.memo import HEADER_LIMIT, TEXT_LIMIT, MemoInputError, MemoSpec, default_spec, page_count
 from policy.style import position_label
 from policy.text import demote_headings, md_inert_document
 from ui.blocks import esc, option
@@ -26,10 +25,11 @@ state = UrlState(
 
 st.title("Memo builder")
 st.caption(
-    "Pick the options and the arguments to brief, write your own sections, and download a memo with numbered "
-    "citations and a source list. The recommendation is yours: the dashboard never writes one."
+    "Pick the options and the arguments to brief, write your own sections, and download a memo: bottom line "
+    "first, every statement cited in the style you choose. The recommendation is yours: the dashboard never "
+    "writes one."
 )
-c1, c2 = st.columns([3, 1])
+c1, c2 = st.columns([2, 2])
 selected = c1.multiselect(
     "Options to cover",
     ds.position_ids,
@@ -40,26 +40,63 @@ style = c2.segmented_control(
     "Citation style", STYLES, format_func=lambda s: STYLE_NAMES[s], key="memo_style", required=True
 )
 state.sync()
+f1, f2, f3 = st.columns([2, 1, 1])
+length = f1.segmented_control(
+    "Length",
+    ["full", "brief"],
+    format_func=lambda x: {"full": "Full memo", "brief": "One-page brief"}[x],
+    key="memo_length",
+    required=True,
+    default="full",
+)
+paper = f2.segmented_control(
+    "PDF paper",
+    ["letter", "a4"],
+    format_func=lambda x: {"letter": "US Letter", "a4": "A4"}[x],
+    key="memo_paper",
+    required=True,
+    default="letter",
+)
+quotes = f3.toggle("Verbatim quotes", value=True, key="memo_quotes", help="Each quote once, in the full memo")
 ordered = [p for p in ds.position_ids if p in selected]
 defaults = {c.position: c for c in default_spec(ds, ordered).options}
 
 st.header("Header")
 h = st.columns(4)
-seed("memo_date", dt.date.today().isoformat())
+seed("memo_date", human_date(dt.date.today().isoformat()))
 seed("memo_subject", ds.debate.title)
-seed("memo_purpose", strip_markers(ds.debate.question))
-seed("memo_background", ds.debate.intro)
+
+
+def tall(key: str, least: int = 110) -> int:
+    """A text box tall enough for what it holds (about 90 characters a line), up to a limit."""
+    text = str(st.session_state.get(key, ""))
+    lines = sum(1 + len(line) // 90 for line in text.split("\n"))
+    return max(least, min(420, 26 * lines + 40))
+
+
 header = {
     "to": h[0].text_input("To", key="memo_to", max_chars=HEADER_LIMIT),
     "from": h[1].text_input("From", key="memo_from", max_chars=HEADER_LIMIT),
     "date": h[2].text_input("Date", key="memo_date", max_chars=HEADER_LIMIT),
     "subject": h[3].text_input("Subject", key="memo_subject", max_chars=HEADER_LIMIT),
-    "purpose": st.text_area("Purpose", key="memo_purpose", height=90, max_chars=TEXT_LIMIT),
-    "background": st.text_area("Background", key="memo_background", height=110, max_chars=TEXT_LIMIT),
+    "purpose": st.text_area(
+        "Purpose",
+        key="memo_purpose",
+        height=tall("memo_purpose", 90),
+        max_chars=TEXT_LIMIT,
+        placeholder="Why this memo, for whom. Left empty, the memo opens with its summary.",
+    ),
+    "background": st.text_area(
+        "Background (full memo)",
+        key="memo_background",
+        height=tall("memo_background"),
+        max_chars=TEXT_LIMIT,
+        placeholder="Your own background. The memo adds the key figure each chosen option starts from.",
+    ),
     "recommendation": st.text_area(
         "Recommendation (yours)",
         key="memo_recommendation",
-        height=110,
+        height=tall("memo_recommendation"),
         max_chars=TEXT_LIMIT,
         placeholder="Your own recommendation. Left empty, the memo has no recommendation section.",
     ),
@@ -76,9 +113,11 @@ if not ordered:
     st.stop()
 
 try:
-    spec = MemoSpec.model_validate({**header, "options": [c.model_dump() for c in choices], "style": style})
+    chosen = {"style": style, "length": length, "paper": paper, "quotes": quotes}
+    spec = MemoSpec.model_validate({**header, "options": [c.model_dump() for c in choices], **chosen})
     spec_json = spec.model_dump_json(by_alias=True)
     markdown = str(ctx.cached(memo_file, spec_json, "md"))
+    pdf = ctx.cached(memo_file, spec_json, "pdf")
 except MemoInputError as err:
     st.error("The memo cannot be built as it stands:", icon=":material/error:")
     st.markdown("\n".join(f"- {esc(problem)}" for problem in err.problems))
@@ -86,16 +125,26 @@ except MemoInputError as err:
 
 stem = f"memo-{dt.date.today().isoformat()}"
 st.header("Download")
-d = st.columns([1, 1, 1, 3])
-for col, (label, ext, mime) in zip(
-    d,
-    [("Word (.docx)", "docx", DOCX), ("PDF", "pdf", "application/pdf"), ("Markdown", "md", "text/markdown")],
-    strict=False,
-):
+pages = page_count(pdf if isinstance(pdf, bytes) else pdf.encode())
+st.caption(
+    f"The PDF is {pages} page{'s' if pages != 1 else ''} ({'US Letter' if paper == 'letter' else 'A4'}); "
+    "the Word file has the same text with native footnotes. The bibliography files hold every source the memo "
+    "cites, for Zotero, EndNote or a BibTeX file."
+)
+FILES = [
+    ("Word (.docx)", "docx", DOCX),
+    ("PDF", "pdf", "application/pdf"),
+    ("Markdown", "md", "text/markdown"),
+    ("Bibliography (.ris)", "ris", "application/x-research-info-systems"),
+    ("BibTeX (.bib)", "bib", "application/x-bibtex"),
+    ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json"),
+]
+d = st.columns(len(FILES))
+for col, (label, ext, mime) in zip(d, FILES, strict=True):
     col.download_button(
         label,
         partial(ctx.cached, memo_file, spec_json, ext),  # built when pressed, then cached
-        f"{stem}.{ext}",
+        f"{stem}{'-sources' if ext in ('ris', 'bib', 'json') else ''}.{ext}",
         mime,
         key=f"memo_{ext}",
         icon=":material/download:",

@@ -2,7 +2,15 @@
 
 import streamlit as st
 
-from policy.citations import bibliography, human_date
+from policy.citations import (
+    EXPORT_FILES,
+    EXPORT_FORMATS,
+    STYLE_NAMES,
+    STYLES,
+    bibliography,
+    human_date,
+    sources_file,
+)
 from policy.queries import source_label
 from ui.blocks import Marks, esc, paginate, quote_md
 from ui.context import view
@@ -62,9 +70,30 @@ st.header("How to cite")
 st.markdown("**This dashboard**")
 st.code(ds.debate.cite_as, language=None, wrap_lines=True)
 st.markdown(
-    "**A quote** — every quote has a *Cite* button with a ready-to-copy citation. The sources:\n\n"
-    + "\n".join(f"- {esc(bibliography(source))}" for source in ds.sources)
+    "**A quote** — every quote has a *Cite* button with ready-to-copy citations and its source as a file. "
+    "**The sources**, in the style you choose, or as a file for Zotero, EndNote, Mendeley or BibTeX:"
 )
+cite_style = st.segmented_control(
+    "Citation style",
+    STYLES,
+    format_func=lambda s: STYLE_NAMES[s],
+    key="sources_cite_style",
+    default="chicago",
+    required=True,
+)
+st.markdown("\n".join(f"- {esc(entry)}" for entry in ctx.cached(bibliography, cite_style)))
+files = st.columns(len(EXPORT_FORMATS) + 2)
+for col, fmt in zip(files, EXPORT_FORMATS, strict=False):
+    ext, mime = EXPORT_FILES[fmt]
+    col.download_button(
+        {"csl-json": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}[fmt],
+        ctx.cached(sources_file, fmt),
+        f"fentanyl-policy-sources.{ext}",
+        mime,
+        key=f"sources_cite_{fmt}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 st.header("Glossary")
 start, end = paginate(len(ds.glossary), "glossary_page", size=TERMS_PER_PAGE)

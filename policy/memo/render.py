@@ -1,0 +1,107 @@
+"""The memo in each format, all converted by pandoc from one source with citeproc doing the citations:
+Markdown with pandoc footnotes, Word with native footnotes, and a PDF typeset by typst."""
+
+from __future__ import annotations
+
+import functools
+import io
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import typst
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches
+from pypdf import PdfReader
+
+from policy.citations import NOTE_STYLES, citeproc_args, csl_json
+from policy.memo.model import Memo
+from policy.memo.source import to_source
+from policy.pandoc import pandoc_path, run
+from policy.text import xml_text
+
+_TEMPLATE = Path(__file__).with_name("templates") / "memo.typ"
+# What the Markdown download leaves out: pandoc's own syntax that other Markdown readers show as junk.
+_MARKDOWN = "markdown" + "".join(
+    f"-{x}"
+    for x in (
+        "citations raw_html raw_attribute native_divs native_spans fenced_divs bracketed_spans "
+        "header_attributes link_attributes smart simple_tables multiline_tables grid_tables"
+    ).split()
+)
+_PAPERS = {"letter": ("us-letter", (8.5, 11.0)), "a4": ("a4", (8.27, 11.69))}
+
+
+def _convert(memo: Memo, to: str, args: Sequence[str] = (), level: int = 1) -> bytes:
+    with tempfile.TemporaryDirectory(prefix="memo-") as folder:
+        cite = citeproc_args(memo.references, memo.style, Path(folder)) if memo.references else []
+        meta = ["--metadata=title:" + xml_text(memo.title), "--wrap=none"]
+        if memo.brief and memo.style in NOTE_STYLES:  # full notes say it all; the page has no room for more
+            meta.append("--metadata=suppress-bibliography:true")
+        if memo.subject:
+            meta.append("--metadata=subject:" + xml_text(memo.subject))
+        return run(to_source(memo, level), to, [*cite, *meta, *args])
+
+
+def to_markdown(memo: Memo) -> str:
+    """The memo as Markdown: pandoc footnotes (or author-date citations), no HTML, no entities."""
+    body = _convert(memo, _MARKDOWN, level=2).decode("utf-8")
+    return f"# {memo.title}\n\n{body}"
+
+
+def to_docx(memo: Memo) -> bytes:
+    """The memo as Word: native footnotes, Word's heading and list styles, page numbers, US Letter."""
+    return _convert(memo, "docx", [f"--reference-doc={_reference_docx()}"])
+
+
+def to_pdf(memo: Memo) -> bytes:
+    """The memo as a tagged PDF typeset by typst, on the memo's paper, with page numbers."""
+    brief = memo.brief
+    variables = {
+        "paper": _PAPERS[memo.paper][0],
+        "margin": "0.7in" if brief else "1in",
+        "fontsize": "9.5pt" if brief else "11pt",
+        "leading": "0.5em" if brief else "0.62em",
+        "spacing": "0.75em" if brief else "1.05em",
+        "inset": "3.5pt" if brief else "5pt",
+    }
+    args = [f"--template={_TEMPLATE}", *(f"--variable={k}:{v}" for k, v in variables.items())]
+    source = _convert(memo, "typst", args)
+    return bytes(typst.compile(source))
+
+
+def page_count(pdf: bytes) -> int:
+    """How many pages a PDF has."""
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def references_file(memo: Memo) -> str:
+    """The memo's bibliography as CSL-JSON (every source it cites)."""
+    return csl_json(memo.references)
+
+
+@functools.cache
+def _reference_docx() -> Path:
+    """Pandoc's own reference document made US Letter, 1-inch margins, with a page number in the footer."""
+    default = subprocess.run(
+        [pandoc_path(), "--print-default-data-file=reference.docx"],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    doc = Document(io.BytesIO(default.stdout))
+    for section in doc.sections:
+        section.page_width, section.page_height = Inches(8.5), Inches(11)
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Inches(1)
+        footer = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        footer._p.append(field)
+    folder = Path(tempfile.mkdtemp(prefix="memo-reference-"))  # one per process, like the cache
+    doc.save(str(folder / "reference.docx"))
+    return folder / "reference.docx"

@@ -1,0 +1,136 @@
+"""The memo as pandoc Markdown with citations: the one document every format is converted from.
+
+Every string from the content or the reader passes through `_lit`, which makes it literal text; only the
+structure written here (headings, lists, the table, citations) is markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from policy.citations import NOTE_STYLES, REFERENCES_TITLE, Cite, Style, cite_marks
+from policy.memo.model import Contested, Memo, Option, Point, Prose, Row
+from policy.pandoc import md_literal
+
+# Relative column widths of the at-a-glance table (pandoc reads them from the dashes).
+_COLUMNS = (
+    ("Option", 13),
+    ("What it is", 22),
+    ("Backed by", 14),
+    ("Opposed by", 14),
+    ("Strongest evidence", 37),
+)
+
+
+def to_source(memo: Memo, level: int = 1) -> str:
+    """Pandoc Markdown of the memo; its sections' headings start at `level`."""
+    return _Writer(memo.style, "#" * level).document(memo)
+
+
+def _lit(text: str) -> str:
+    """Literal text, keeping one space at either end (a run of words may go on after a citation)."""
+    words = md_literal(text)
+    lead = " " if text[:1].isspace() else ""
+    return lead + words + (" " if words and text[-1:].isspace() else "")
+
+
+def _section(heading: str, paragraphs: Sequence[str]) -> list[str]:
+    return [heading, *(_lit(p) for p in paragraphs)] if paragraphs else []
+
+
+class _Writer:
+    """Writes the memo's parts; each quoted speaker is credited the way the style does ('as cited in')."""
+
+    def __init__(self, style: Style, h: str) -> None:
+        self.style, self.h = style, h
+
+    def document(self, memo: Memo) -> str:
+        """The whole memo, bottom line first."""
+        h = self.h
+        out: list[str] = []
+        if memo.header:
+            out.append(" \\\n".join(f"**{_lit(k)}:** {_lit(v)}" for k, v in memo.header))
+        if memo.coverage:
+            out.append(f"*{_lit(memo.coverage)}*")
+        out += _section(f"{h} Purpose", memo.purpose)
+        if memo.summary:
+            out += [f"{h} Summary", *(self.prose(p) for p in memo.summary)]
+        if memo.table:
+            out += [f"{h} The options at a glance", self.table(memo.table)]
+        if memo.background or memo.facts:
+            out += _section(f"{h} Background", memo.background) or [f"{h} Background"]
+            if memo.facts:
+                out += ["The figures these options start from:", self.points(memo.facts)]
+        for option in memo.options:
+            out += self.option(option)
+        if memo.contested:
+            out.append(f"{h} Contested facts")
+            out += [line for c in memo.contested for line in self.contested(c)]
+        out += _section(f"{h} Recommendation", memo.recommendation)
+        if memo.references and not (memo.brief and memo.style in NOTE_STYLES):
+            out += [f"{h} {REFERENCES_TITLE[memo.style]}", "::: {#refs}\n:::"]
+        return "\n\n".join(x for x in out if x) + "\n"
+
+    def marks(self, cites: Iterable[Cite]) -> str:
+        return cite_marks(cites, self.style)
+
+    def prose(self, prose: Prose) -> str:
+        parts = []
+        for run in prose:
+            marks = self.marks(run.cites)
+            parts.append(_lit(run.text) + (" " + marks if marks and run.text.strip() else marks))
+        return "".join(parts).strip()
+
+    def point(self, point: Point) -> str:
+        who = ""
+        if point.who:
+            who = f"**{_lit(point.who)}**" + (f" ({_lit(point.role)})" if point.role else "") + ": "
+        text = who + self.prose(point.text)
+        if point.quote:
+            stop = "" if point.quote.text.rstrip()[-1:] in ".?!" else "."
+            quoted = f"\u201c{_lit(point.quote.text)}\u201d {self.marks([point.quote.cite])}{stop}"
+            text = f"{text} In their words: {quoted}" if point.who else f"{text} As reported: {quoted}"
+        return text
+
+    def points(self, points: Iterable[Point]) -> str:
+        return "\n".join(f"- {self.point(p)}" for p in points)
+
+    def table(self, rows: Sequence[Row]) -> str:
+        def cells(row: Row) -> list[str]:
+            best = f"**For:** {self.prose(row.best_for)} **Against:** {self.prose(row.best_against)}"
+            return [
+                f"**{_lit(row.title)}**",
+                self.prose(row.what),
+                _lit(row.backers),
+                _lit(row.opponents),
+                best,
+            ]
+
+        lines = ["| " + " | ".join(name for name, _ in _COLUMNS) + " |"]
+        lines.append("|" + "|".join(":" + "-" * width for _, width in _COLUMNS) + "|")
+        lines += ["| " + " | ".join(cells(row)) + " |" for row in rows]
+        return "\n".join(lines)
+
+    def option(self, option: Option) -> list[str]:
+        out = [f"{self.h} {_lit(option.title)}", self.prose(option.summary)]
+        if option.mechanism:
+            out.append("**How it would work.** " + self.prose(option.mechanism))
+        for heading, points in (
+            ("The case for", option.case_for),
+            ("The case against", option.case_against),
+            ("Evidence for", option.evidence_for),
+            ("Evidence against", option.evidence_against),
+        ):
+            if points:
+                out += [f"{self.h}# {heading}", self.points(points)]
+        if option.risks:
+            out += [f"{self.h}# Risks", "\n".join(f"- {self.prose(r)}" for r in option.risks)]
+        return out
+
+    def contested(self, contested: Contested) -> list[str]:
+        out = [f"{self.h}# {_lit(contested.question)}"]
+        for side in contested.sides:
+            out.append("\n".join(f"- **{_lit(side.label)}.** {self.point(c)}" for c in side.claims))
+        if contested.note:
+            out.append("*Why they may differ:* " + self.prose(contested.note))
+        return out
