@@ -26,7 +26,8 @@ def _finish(chart: alt.Chart, description: str) -> alt.Chart:
 
 
 def balance_chart(dataset: Dataset, position_ids: Sequence[str] | None = None) -> alt.Chart:
-    """Stacked bars: how many evidence items support, undercut or give context to each position."""
+    """Stacked bars: how many findings support, undercut or give context to each position (items that report
+    one finding count once)."""
     frame = balance_table(dataset, position_ids)
     frame["label"] = [position_label(dataset, p) for p in frame["position"]]
     frame["bearing_label"] = frame["bearing"].map(BEARING_LABELS)
@@ -36,7 +37,7 @@ def balance_chart(dataset: Dataset, position_ids: Sequence[str] | None = None) -
         .mark_bar()
         .encode(
             y=alt.Y("label:N", sort=order, title=None),
-            x=alt.X("items:Q", title="Evidence items", axis=alt.Axis(tickMinStep=1)),
+            x=alt.X("items:Q", title="Findings", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "bearing_label:N",
                 title="Bearing",
@@ -49,13 +50,13 @@ def balance_chart(dataset: Dataset, position_ids: Sequence[str] | None = None) -
             tooltip=[
                 alt.Tooltip("label:N", title="Position"),
                 alt.Tooltip("bearing_label:N", title="Bearing"),
-                alt.Tooltip("items:Q", title="Items"),
+                alt.Tooltip("items:Q", title="Findings"),
             ],
         )
         .transform_calculate(bearing_order="indexof(['supports','undercuts','context'], datum.bearing)")
         .properties(height=alt.Step(38), width="container")
     )
-    return _finish(chart, "Evidence items per position: how many support it, undercut it or give context.")
+    return _finish(chart, "Findings per position: how many support it, undercut it or give context.")
 
 
 def series_frame(dataset: Dataset, series: Series) -> pd.DataFrame:

@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from policy import Dataset
 from policy.citations import human_date
-from policy.queries import format_number, strongest
+from policy.prose import pieces
+from policy.queries import format_number, group_findings, strongest
 from policy.text import md_escape
 from ui.registry import PAGES
 
@@ -96,7 +97,7 @@ def test_position_page_shows_both_sides_and_citations(open_page: Open, dataset: 
     # and date under it.
     text = " ".join(m.value.replace("\\", "") for m in at.markdown)
     for stance in position.proponents + position.critics:
-        assert dataset.actor(stance.actor).name in text and stance.argument[:50] in text
+        assert dataset.actor(stance.actor).name in text and pieces(stance.argument)[0].text[:40] in text
     assert f"In their words ({len(side)} quotes)" in [e.label for e in at.expander]
     before = len(quotes_shown())
     at.session_state["words-pro-0"] = True
@@ -128,7 +129,9 @@ def test_position_lists_its_contested_questions_and_links_to_them(open_page: Ope
     there = open_page("contested", position=pid, dispute=",".join(d.id for d in disputes))
     assert [e.label for e in there.expander] == [md_escape(d.question) for d in disputes]
     drawn = " ".join(m.value.replace("\\", "") for m in there.markdown)
-    assert all(d.claims[0].claim[:40] in drawn for d in disputes), "each question open, its claims drawn"
+    assert all(pieces(d.claims[0].claim)[0].text[:40] in drawn for d in disputes), (
+        "each question open, its claims drawn"
+    )
 
 
 def test_a_link_to_a_question_further_down_opens_its_page(
@@ -215,25 +218,29 @@ def count_line(at: AppTest) -> str:
     return next(m.value for m in at.markdown if "evidence items" in m.value)
 
 
+def findings_total(dataset: Dataset) -> int:
+    return sum(1 for e in dataset.evidence if e.part_of is None)
+
+
 def test_evidence_filters_come_from_and_go_to_the_url(open_page: Open, dataset: Dataset) -> None:
     pid = dataset.position_ids[0]
     at = open_page("evidence", position=pid, bearing="undercuts")
     assert at.multiselect(key="ev_positions").value == [pid]
     assert at.multiselect(key="ev_bearings").value == ["undercuts"]
-    expected = [e for e in dataset.evidence if e.bearing.get(pid) == "undercuts"]
-    assert count_line(at).startswith(f"**{len(expected)}** of {len(dataset.evidence)}")
+    expected = group_findings(dataset, [e for e in dataset.evidence if e.bearing.get(pid) == "undercuts"])
+    assert count_line(at).startswith(f"**{len(expected)}** of {findings_total(dataset)} findings")
     at.multiselect(key="ev_bearings").set_value(["supports"]).run()
     assert at.query_params["bearing"] == "supports"
 
 
 def test_evidence_search_narrows_the_list(open_page: Open, dataset: Dataset) -> None:
     at = open_page("evidence")
-    assert count_line(at).startswith(f"**{len(dataset.evidence)}**")
+    assert count_line(at).startswith(f"**{findings_total(dataset)}** of {findings_total(dataset)} findings")
     word = dataset.evidence[0].claim.split()[-1].strip(".,")
     at.text_input(key="ev_text").input(word).run()
     assert at.query_params["q"] == word
     shown = int(count_line(at).split("**")[1])
-    assert 1 <= shown <= len(dataset.evidence)
+    assert 1 <= shown <= findings_total(dataset)
     at.text_input(key="ev_text").input("no-such-words-anywhere").run()
     assert any("No evidence matches" in n for n in notices(at))
 
@@ -310,7 +317,13 @@ def test_figures_show_charts_tables_and_downloads(open_page: Open, dataset: Data
 
 
 def claims_shown(at: AppTest) -> list[str]:
-    return [m.value for m in at.markdown if m.value.startswith("**")]
+    """The claims drawn: each answer's column is one element, its claims divided by rules."""
+    columns = [
+        m.value
+        for m in at.markdown
+        if m.value.startswith("**") and "\n> " in m.value and "Answer: " not in m.value
+    ]
+    return [claim for column in columns for claim in column.split("\n\n---\n\n")]
 
 
 def test_contested_claims_list_every_question_and_open_the_first(open_page: Open, dataset: Dataset) -> None:

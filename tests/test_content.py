@@ -22,20 +22,27 @@ def test_enough_quotes_each_short_and_attributed(dataset: Dataset) -> None:
         assert len(quote.text) <= 400, f"{quote.id} is too long to be a short quote"
 
 
-def test_four_positions_with_both_sides(dataset: Dataset) -> None:
+def test_four_positions_each_side_given_or_said_to_be_thin(dataset: Dataset) -> None:
+    """Never fill a side to reach a count: where the sources give fewer than three on a side, the position
+    says the sources are thin."""
     assert len(dataset.positions) >= 4
     for position in dataset.positions:
-        assert len(position.proponents) >= 3, position.id
-        assert len(position.critics) >= 3, position.id
-        assert len({s.actor for s in position.proponents}) == len(position.proponents), position.id
+        assert position.proponents, position.id
+        if len(position.proponents) < 3 or len(position.critics) < 3:
+            assert "thin" in position.coverage_note, position.id
+        for side in (position.proponents, position.critics):
+            assert len({s.actor for s in side}) == len(side), position.id
         assert position.risks and position.open_questions, position.id
+    assert sum(len(p.proponents) + len(p.critics) >= 6 for p in dataset.positions) >= 2
 
 
-def test_each_position_has_evidence_on_both_sides(dataset: Dataset) -> None:
+def test_each_position_has_findings_or_says_the_sources_are_thin(dataset: Dataset) -> None:
     for position in dataset.positions:
-        bearings = Counter(e.bearing[position.id] for e in dataset.evidence_for(position.id))
+        bearings = Counter(e.bearing[position.id] for e in dataset.findings_for(position.id))
         assert sum(bearings.values()) >= 5, position.id
-        assert bearings["supports"] >= 1 and bearings["undercuts"] >= 1, (position.id, bearings)
+        assert bearings["supports"] >= 1, (position.id, bearings)
+        if not bearings["undercuts"]:
+            assert "thin" in position.coverage_note, (position.id, bearings)
 
 
 def test_key_and_headline_figures_are_figures(dataset: Dataset) -> None:

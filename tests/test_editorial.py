@@ -16,6 +16,7 @@ from policy.memo import build_memo, default_spec, to_docx, to_markdown
 from policy.prose import lead, markers, pieces, sentences, strip_markers
 from policy.queries import actor_role, balance_table, counts, coverage_note, evidence_table
 from policy.slides import build_slides
+from policy.text import md_escape
 from tests.conftest import Edit
 from ui.blocks import Marks
 from ui.registry import PAGES
@@ -279,7 +280,8 @@ def test_every_page_says_what_the_content_covers(dataset: Dataset) -> None:
 def test_contested_claims_show_each_question_s_answers_as_labelled_columns(dataset: Dataset) -> None:
     at = open_page("contested")
     first = dataset.disputes[0]
-    assert [h.value for h in at.subheader][: len(first.sides)] == [s.label for s in first.sides]
+    labels = [m.value.split("**")[1] for m in at.markdown if m.value.startswith("**Answer: ")]
+    assert labels[: len(first.sides)] == [f"Answer: {md_escape(s.label)}" for s in first.sides]
     assert len(dataset.disputes) >= 8 and all(len(d.sides) >= 2 for d in dataset.disputes)
 
 

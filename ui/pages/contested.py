@@ -62,8 +62,10 @@ for dispute in shown:
                 claims = [c for c in dispute.claims if c.side == side.id]
                 with col:
                     # The answer labels the column; its claims are one element (see ui.blocks on why).
-                    st.subheader(esc(side.label), divider="gray")
-                    st.caption(f"{len(claims)} claim{'s' if len(claims) != 1 else ''}")
+                    # The answer labels its column (bold, not a heading: a heading here would be the page's
+                    # second level and as large as a section title).
+                    count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
+                    st.markdown(f"**Answer: {esc(side.label)}**  \n:gray[{count}]")
                     cards = []
                     for claim in claims:
                         who = (

@@ -88,7 +88,7 @@ for col, fmt in zip(files, EXPORT_FORMATS, strict=False):
     col.download_button(
         {"csl-json": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}[fmt],
         ctx.cached(sources_file, fmt),
-        f"fentanyl-policy-sources.{ext}",
+        f"sources.{ext}",
         mime,
         key=f"sources_cite_{fmt}",
         icon=":material/download:",
