@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-MARKER = re.compile(r"\s?\[(q-[a-z0-9][a-z0-9-]*)\]")
+MARKER = re.compile(r"\s?\[(q-[a-z0-9][a-z0-9-]{0,78})\]")
 # Something that looks like a marker but is not one: a bracketed id-like word with a typo in it.
-_NEAR_MARKER = re.compile(r"\[(q[-_ ][^\]]*)\]")
+_NEAR_MARKER = re.compile(r"\[(q[-_ ][^\[\]]{0,80})\]")  # bounded: no quadratic scan of unclosed brackets
 _MARKER_ID = re.compile(r"q-[a-z0-9][a-z0-9-]*")
 # Words that end with a full stop without ending a sentence (titles, initials, abbreviations).
 ABBREVIATIONS = frozenset(
@@ -45,7 +45,8 @@ def sentences(text: str) -> list[str]:
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z.]+)$", text[:dot])
+    # Only the last few characters matter (searching the whole text before each full stop would be quadratic).
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 40) : dot])
     if word is None:
         return False
     token = word.group(1)

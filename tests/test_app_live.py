@@ -80,6 +80,9 @@ def test_memo_defaults_to_every_option_with_both_sides(dataset: Dataset) -> None
         "BibTeX (.bib)",
         "CSL-JSON",
     ]
+    # The page count is worked out when asked for (typesetting takes a second or two), then shown.
+    assert not any("pages (US Letter)" in c.value for c in at.caption)
+    at.button(key="memo_count").click().run()
     assert any("The PDF is" in c.value and "pages (US Letter)" in c.value for c in at.caption)
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from policy import Dataset
 from policy.citations import export
-from policy.memo import Memo, MemoSpec, OptionChoice, build_memo, to_docx, to_markdown, to_pdf
+from policy.memo import Memo, MemoSpec, OptionChoice, build_memo, page_count, to_docx, to_markdown, to_pdf
 from policy.prose import strip_markers
 from policy.style import position_label
 from policy.text import one_line
@@ -27,6 +27,17 @@ RENDERERS: dict[str, Callable[[Memo], str | bytes]] = {
 def memo_file(ds: Dataset, spec_json: str, fmt: str) -> str | bytes:
     """The memo the spec describes in one format (md, docx, pdf), or its bibliography (bib, ris, json)."""
     return RENDERERS[fmt](build_memo(ds, MemoSpec.model_validate_json(spec_json)))
+
+
+def memo_pages(ds: Dataset, spec_json: str) -> int:
+    """How many pages the memo's PDF has (typesetting it takes a second or two: asked for, then cached)."""
+    pdf = memo_file(ds, spec_json, "pdf")
+    return page_count(pdf if isinstance(pdf, bytes) else pdf.encode())
+
+
+def check_spec(ds: Dataset, spec_json: str) -> None:
+    """Resolve the spec against the content without rendering it: MemoInputError names what is wrong."""
+    build_memo(ds, MemoSpec.model_validate_json(spec_json))
 
 
 def option_panel(ds: Dataset, pid: str, default: OptionChoice) -> OptionChoice:

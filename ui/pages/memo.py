@@ -6,12 +6,12 @@ from functools import partial
 import streamlit as st
 
 from policy.citations import STYLE_NAMES, STYLES, human_date
-from policy.memo import HEADER_LIMIT, TEXT_LIMIT, MemoInputError, MemoSpec, default_spec, page_count
+from policy.memo import HEADER_LIMIT, TEXT_LIMIT, MemoInputError, MemoSpec, default_spec
 from policy.style import position_label
 from policy.text import demote_headings, md_inert_document
 from ui.blocks import esc, option
 from ui.context import view
-from ui.memo_parts import memo_file, option_panel
+from ui.memo_parts import check_spec, memo_file, memo_pages, option_panel
 from ui.urlstate import Choice, Choices, Param, UrlState, seed
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -116,8 +116,7 @@ try:
     chosen = {"style": style, "length": length, "paper": paper, "quotes": quotes}
     spec = MemoSpec.model_validate({**header, "options": [c.model_dump() for c in choices], **chosen})
     spec_json = spec.model_dump_json(by_alias=True)
-    markdown = str(ctx.cached(memo_file, spec_json, "md"))
-    pdf = ctx.cached(memo_file, spec_json, "pdf")
+    ctx.cached(check_spec, spec_json)  # no rendering here: files are built when asked for
 except MemoInputError as err:
     st.error("The memo cannot be built as it stands:", icon=":material/error:")
     st.markdown("\n".join(f"- {esc(problem)}" for problem in err.problems))
@@ -125,11 +124,20 @@ except MemoInputError as err:
 
 stem = f"memo-{dt.date.today().isoformat()}"
 st.header("Download")
-pages = page_count(pdf if isinstance(pdf, bytes) else pdf.encode())
-st.caption(
-    f"The PDF is {pages} page{'s' if pages != 1 else ''} ({'US Letter' if paper == 'letter' else 'A4'}); "
-    "the Word file has the same text with native footnotes. The bibliography files hold every source the memo "
-    "cites, for Zotero, EndNote or a BibTeX file."
+paper_name = "US Letter" if paper == "letter" else "A4"
+count_col, note_col = st.columns([1, 3], vertical_alignment="center")
+# Typesetting the PDF takes a second or two, so the page count is worked out when asked for (then kept for
+# these choices) rather than on every keystroke.
+if count_col.button("Count the pages", key="memo_count", icon=":material/description:"):
+    st.session_state.memo_counted = spec_json
+if st.session_state.get("memo_counted") == spec_json:
+    pages = ctx.cached(memo_pages, spec_json)
+    size = f"The PDF is {pages} page{'s' if pages != 1 else ''} ({paper_name})"
+else:
+    size = f"The PDF is set on {paper_name}; count its pages for these choices with the button"
+note_col.caption(
+    f"{size}. The Word file has the same text with native footnotes. The bibliography files hold every source "
+    "the memo cites, for Zotero, EndNote or a BibTeX file."
 )
 FILES = [
     ("Word (.docx)", "docx", DOCX),
@@ -154,6 +162,7 @@ for col, (label, ext, mime) in zip(d, FILES, strict=True):
 # The preview is drawn on request: a full memo is long, and drawing it would slow every visit to this page.
 preview = st.expander("Preview the memo", icon=":material/visibility:", key="memo_preview", on_change="rerun")
 if preview.open:
+    markdown = str(ctx.cached(memo_file, spec_json, "md"))
     with preview, st.container(height=560, border=True):
         # The .md download keeps its links; shown here, the memo's text is data like all text (policy.text).
         st.markdown(md_inert_document(demote_headings(markdown, 2)))

@@ -11,7 +11,7 @@ from policy.citations import (
     human_date,
     sources_file,
 )
-from policy.queries import source_label
+from policy.queries import coverage_note, source_label
 from ui.blocks import Marks, esc, paginate, quote_md
 from ui.context import view
 from ui.quotes import cite_button
@@ -62,8 +62,14 @@ st.markdown(
     "Everything shown is drawn from the sources above and nothing else. Every quotation is verbatim and "
     "checked word for word against the archived text of its source by `python -m policy verify`, which "
     "forgives only typography, case, an ellipsis (…) for an omission and [brackets] for an inserted word. "
-    "Claims, summaries and arguments are our neutral words and name who holds each position. Where sources "
-    "disagree, the Contested claims page shows each side. Where a source is silent, the field stays empty."
+    "Claims, summaries and arguments are our neutral words and name who holds each position; every sentence "
+    "of them carries small numbers that show, on hover or tap, the quote it rests on. Where sources disagree, "
+    "the Contested claims page shows each answer as a column, with who gives it. Items that report one "
+    "finding are grouped and counted once, so one story told in several numbers does not tip the balance. "
+    "Where a source is silent, the field stays empty, and where the sources are thin on an option, its page "
+    "says so rather than filling a side.\n\n"
+    f"{coverage_note(ds)} Roles read as of the source that gives them (\"GOP presidential candidate, April "
+    "2023\"): a role may have changed since."
 )
 
 st.header("How to cite")
