@@ -10,6 +10,7 @@ from policy import ContentError
 from policy.queries import coverage_note
 from policy.text import plain
 from ui import registry
+from ui.blocks import esc
 from ui.context import begin_run
 
 # A local file: an icon name would make browsers fetch it from a font CDN.
@@ -44,5 +45,5 @@ pages = [
 page = st.navigation(pages)
 if page.url_path != "present":  # the slides carry it themselves, on the title and sources slides
     # Every page says what the content covers, so nothing from 2023 reads as current.
-    st.caption(f":material/event: {coverage_note(ctx.dataset)}")
+    st.caption(esc(coverage_note(ctx.dataset)))
 page.run()

@@ -39,6 +39,7 @@ class Slide:
     figure_caption: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
     footer: str = ""  # what the content covers, shown at the foot of every slide
+    columns: tuple[tuple[str, tuple[Point, ...]], ...] = ()  # a dispute's answers: (label, claims) each
 
 
 def _title(ds: Dataset) -> Slide:
@@ -95,19 +96,16 @@ def _dispute(ds: Dataset) -> Slide | None:
             if c.side == side_id
         )[:3]
 
-    # The first two answers as the slide's labelled columns; any others go to the presenter's notes.
-    first, second = d.sides[0], d.sides[1]
-    others = [
-        f"Also answered “{s.label}”: " + "; ".join(f"{p.who}: {p.text}" for p in side(s.id))
-        for s in d.sides[2:]
-    ]
+    # Every answer is a labelled column (up to four), so no side of the question is left off the screen;
+    # the more answers, the fewer claims each shows.
+    shown = d.sides[:4]
+    per_side = 3 if len(shown) <= 2 else 2
+    columns = tuple((s.label, side(s.id)[:per_side]) for s in shown)
+    others = [f"Also answered “{s.label}”." for s in d.sides[4:]]
     return Slide(
         "dispute",
         "Contested: " + d.question,
-        left_heading=first.label,
-        left=side(first.id),
-        right_heading=second.label,
-        right=side(second.id),
+        columns=columns,
         notes=tuple([*others, *([strip_markers(d.note)] if d.note else [])]),
     )
 

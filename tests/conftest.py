@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -65,3 +66,14 @@ def archive() -> Path:
     path = archive_dir()
     need(path.is_dir(), f"the source archive is not at {path}")
     return path
+
+
+# A citation mark the pages draw: a raised number linking to its quote, the quote as the link's hover title
+# (inert there: a title is an attribute, never parsed as Markdown). Tests that look for live markup in what
+# a page drew remove these first, so the marks themselves are not mistaken for a reader's link.
+CITATION_MARK = re.compile(r'\[[⁰¹²³⁴⁵⁶⁷⁸⁹]+\]\(\./sources\?quote=q-[a-z0-9-]+ "(?:[^"\\]|\\.)*"\)')
+
+
+def without_marks(text: str) -> str:
+    """The text with the pages' own citation marks taken out."""
+    return CITATION_MARK.sub("", text)

@@ -141,12 +141,12 @@ def test_a_link_to_a_question_further_down_opens_its_page(
     from policy import load_dataset
     from policy.paths import data_dir
 
-    scale(data_dir(), tmp_path / "big", 3)
+    scale(data_dir(), tmp_path / "big", 3)  # 39 questions: three pages of 15
     monkeypatch.setenv("POLICY_DATA_DIR", str(tmp_path / "big"))
     at = AppTest.from_file(APP, default_timeout=60).switch_page("ui/pages/contested.py").run()
-    assert len(at.expander) == 10 and at.number_input(key="contested_page").value == 1
+    assert len(at.expander) == 15 and at.number_input(key="contested_page").value == 1
     big = load_dataset(tmp_path / "big")
-    wanted = big.disputes[12]
+    wanted = big.disputes[17]
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["dispute"] = wanted.id
     at = at.switch_page("ui/pages/contested.py").run()
@@ -328,7 +328,7 @@ def claims_shown(at: AppTest) -> list[str]:
 
 def test_contested_claims_list_every_question_and_open_the_first(open_page: Open, dataset: Dataset) -> None:
     at = open_page("contested")
-    assert [e.label for e in at.expander] == [d.question for d in dataset.disputes]
+    assert [e.label for e in at.expander] == [md_escape(d.question) for d in dataset.disputes]
     first = dataset.disputes[0]
     # Only the open question's sides are built: the first one's, each claimant with a quote.
     assert len(claims_shown(at)) == len(first.claims)
@@ -390,7 +390,7 @@ def test_broken_content_shows_one_clear_page(tmp_path: Path, monkeypatch: pytest
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert at.title[0].value == "The content could not be loaded"
-    assert any("broken/actors.yaml:4" in c.value and "field 'kind'" in c.value for c in at.code)
+    assert any("broken/actors.yaml:5" in c.value and "field 'kind'" in c.value for c in at.code)
 
 
 def test_an_edited_content_file_shows_without_a_restart(

@@ -34,7 +34,7 @@ def test_validate_lists_every_problem(
     code, out, err = run(capsys, "validate", "--data", str(mini_copy))
     assert code == 1 and out == ""
     assert "3 problem(s)" in err
-    assert "mini/actors.yaml:4: item 1 (id 'park') › field 'kind'" in err
+    assert "mini/actors.yaml:5: item 1 (id 'park') › field 'kind'" in err
     assert (
         "mini/quotes.yaml:4: item 1 (id 'q-park-saves') › field 'speaker': unknown actor id 'nobody'" in err
     )

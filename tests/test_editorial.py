@@ -229,12 +229,12 @@ def test_slides_carry_the_coverage_and_show_a_dispute_by_side(mini: Dataset) -> 
     slides = build_slides(mini)
     assert all(s.footer == coverage_note(mini) for s in slides)
     dispute = next(s for s in slides if s.kind == "dispute")
-    assert (dispute.left_heading, dispute.right_heading) == ("Yes", "No")
-    assert [p.who for p in dispute.left] == ["Ada Park"] and [p.who for p in dispute.right] == ["Ben Ortiz"]
-    assert (
-        not any("[q-" in p.text for s in slides for p in (*s.left, *s.right))
-        and "[q-" not in slides[0].subtitle
-    )
+    assert [(label, [p.who for p in points]) for label, points in dispute.columns] == [
+        ("Yes", ["Ada Park"]),
+        ("No", ["Ben Ortiz"]),
+    ]
+    texts = [p.text for s in slides for p in (*s.left, *s.right, *(p for _, ps in s.columns for p in ps))]
+    assert not any("[q-" in t for t in texts) and "[q-" not in slides[0].subtitle
 
 
 # ---------------------------------------------------------------- what a reader sees

@@ -135,12 +135,12 @@ def as_pipe(name: str) -> Setup:
         pytest.param(write("series.yaml", b""), "mini/series.yaml: file is empty (a list with no items is written [])", id="empty"),
         pytest.param(write("series.yaml", b"# nothing yet\n"), "mini/series.yaml: file is empty", id="only-comments"),
         pytest.param(write("glossary.yaml", b"- id: a\x00b\n"), "mini/glossary.yaml:1: is not valid YAML: unacceptable character #x0000", id="control-character"),
-        pytest.param(append("actors.yaml", b"- !!int abc\n"), "mini/actors.yaml:12: is not valid YAML: 'abc' cannot be read as int", id="bad-int-tag"),
-        pytest.param(append("actors.yaml", b"- !!bool maybe\n"), "mini/actors.yaml:12: is not valid YAML: 'maybe' cannot be read as bool", id="bad-bool-tag"),
-        pytest.param(append("actors.yaml", b"- id: " + b"1" * 5000 + b"\n"), "mini/actors.yaml:12: is not valid YAML: '1111", id="5000-digit-int"),
-        pytest.param(append("actors.yaml", b"- !!python/object:os.system {}\n"), "mini/actors.yaml:12: is not valid YAML: could not determine a constructor", id="python-tag"),
-        pytest.param(append("actors.yaml", b"---\n- id: x\n"), "mini/actors.yaml:12: is not valid YAML: but found another document", id="two-documents"),
-        pytest.param(append("actors.yaml", b"- id: &a x\n"), "mini/actors.yaml:12: aliases (&anchor / *alias) are not allowed", id="lone-anchor"),
+        pytest.param(append("actors.yaml", b"- !!int abc\n"), "mini/actors.yaml:14: is not valid YAML: 'abc' cannot be read as int", id="bad-int-tag"),
+        pytest.param(append("actors.yaml", b"- !!bool maybe\n"), "mini/actors.yaml:14: is not valid YAML: 'maybe' cannot be read as bool", id="bad-bool-tag"),
+        pytest.param(append("actors.yaml", b"- id: " + b"1" * 5000 + b"\n"), "mini/actors.yaml:14: is not valid YAML: '1111", id="5000-digit-int"),
+        pytest.param(append("actors.yaml", b"- !!python/object:os.system {}\n"), "mini/actors.yaml:14: is not valid YAML: could not determine a constructor", id="python-tag"),
+        pytest.param(append("actors.yaml", b"---\n- id: x\n"), "mini/actors.yaml:14: is not valid YAML: but found another document", id="two-documents"),
+        pytest.param(append("actors.yaml", b"- id: &a x\n"), "mini/actors.yaml:14: aliases (&anchor / *alias) are not allowed", id="lone-anchor"),
     ],
 )  # fmt: skip
 def test_a_broken_file_is_one_named_problem(mini_copy: Path, setup: Setup, expected: str) -> None:

@@ -30,6 +30,7 @@ from policy.params import Parsed, many_of, one_of
 from policy.slides import build_slides
 from policy.style import position_label
 from policy.text import md_escape, md_escape_document, md_inert_document, plain, preview, xml_text
+from tests.conftest import without_marks
 from tests.test_memo import docx_paragraphs
 from tests.test_poll import db_url, pg_admin, store  # noqa: F401  (the SQLite / PostgreSQL store fixtures)
 from ui.registry import PAGES, script
@@ -51,7 +52,10 @@ _OWN_BADGE = re.compile(r"(?<!\\):(?:red|orange|yellow|blue|green|violet|gray|gr
 
 
 def live_markup(text: str) -> list[str]:
-    """What the renderer would turn into markup in this Markdown text, by name (empty: the text is inert)."""
+    """What the renderer would turn into markup in this Markdown text, by name (empty: the text is inert).
+
+    The pages' own citation marks are links by design (a number, its quote page, the quote as hover title)."""
+    text = without_marks(text)
     reading = _UNESCAPE.sub(r"\1", _OWN_BADGE.sub("", text))  # what the renderer's text nodes hold
     checks = {
         "bidi control": BIDI.search(text),

@@ -51,7 +51,11 @@ def test_balance_chart_counts_each_bearing_per_position(dataset: Dataset) -> Non
     table = balance_table(dataset)
     for position in dataset.positions:
         rows = table[table.position == position.id]
-        assert rows["items"].sum() == len(dataset.evidence_for(position.id))
+        # Findings, not items: the parts of a finding count once, with their lead.
+        assert rows["items"].sum() == len(dataset.findings_for(position.id))
+        assert rows["items"].sum() < len(dataset.evidence_for(position.id)) or not any(
+            e.part_of for e in dataset.evidence_for(position.id)
+        )
     chart = spec(balance_chart(dataset, dataset.position_ids[:2]))
     assert "description" in chart
     assert set(balance_table(dataset, dataset.position_ids[:2]).position) == set(dataset.position_ids[:2])
@@ -97,8 +101,9 @@ def test_evidence_csv_and_json_exports(dataset: Dataset) -> None:
     rows = list(csv.DictReader(io.StringIO(safe_csv(table).decode("utf-8-sig"))))
     assert len(rows) == len(dataset.evidence)
     assert rows[0]["claim"].startswith("'=")
-    records = json.loads(records_json(table))
-    assert records[1]["id"] == dataset.evidence[1].id
+    document = json.loads(records_json(table, dataset))
+    assert document["records"][1]["id"] == dataset.evidence[1].id
+    assert document["metadata"]["coverage"]["from"] == "2023-04" and "coverage" in rows[0]
 
 
 def test_filters_narrow_the_evidence(dataset: Dataset) -> None:

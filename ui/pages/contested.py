@@ -9,7 +9,7 @@ from ui.context import view
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Choices, Param, UrlState
 
-DISPUTES_PER_PAGE = 10  # the real content has 8
+DISPUTES_PER_PAGE = 15  # the real content has 13: one page
 
 ds = view().dataset
 marks = Marks(ds)
@@ -65,7 +65,7 @@ for dispute in shown:
                     # The answer labels its column (bold, not a heading: a heading here would be the page's
                     # second level and as large as a section title).
                     count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
-                    st.markdown(f"**Answer: {esc(side.label)}**  \n:gray[{count}]")
+                    st.markdown(f"**Answer: {esc(side.label)}**  \n{count}")
                     cards = []
                     for claim in claims:
                         who = (

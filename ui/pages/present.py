@@ -63,7 +63,13 @@ else:
     st.title(esc(slide.title))
     if slide.subtitle:
         st.markdown(f"**{esc(slide.subtitle)}**")
-    if slide.right:
+    if slide.columns:
+        for col, (heading, items) in zip(
+            st.columns(len(slide.columns), gap="large"), slide.columns, strict=True
+        ):
+            with col:
+                points(heading, items)
+    elif slide.right:
         left, right = st.columns(2, gap="large")
         with left:
             points(slide.left_heading, slide.left)

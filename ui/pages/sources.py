@@ -68,8 +68,8 @@ st.markdown(
     "finding are grouped and counted once, so one story told in several numbers does not tip the balance. "
     "Where a source is silent, the field stays empty, and where the sources are thin on an option, its page "
     "says so rather than filling a side.\n\n"
-    f"{coverage_note(ds)} Roles read as of the source that gives them (\"GOP presidential candidate, April "
-    "2023\"): a role may have changed since."
+    f'{coverage_note(ds)} Roles read as of the source that gives them ("GOP presidential candidate, April '
+    '2023"): a role may have changed since.'
 )
 
 st.header("How to cite")
