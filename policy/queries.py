@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -116,14 +117,17 @@ def evidence_quotes(dataset: Dataset, items: Sequence[Evidence]) -> list[Quote]:
 
 
 def quote_attribution(dataset: Dataset, quote: Quote) -> str:
-    """'— Speaker · Outlet, date · context': who said it, where and when, shown under a quote."""
-    speaker = (
-        dataset.actor(quote.speaker).name
-        if quote.speaker
-        else f"{dataset.source(quote.source).outlet} (reporting)"
-    )
-    line = f"— {speaker} · {source_label(dataset, quote.source)}"
-    return f"{line} · {quote.context}" if quote.context else line
+    """'— Speaker · Outlet, date · context': who said it, where and when, shown under a quote.
+
+    The reporter's own words read '— Outlet, date · context', the outlet said once: a context that starts by
+    naming it ("The Washington Post, reporter's words, on Graham") is not preceded by it again."""
+    label = source_label(dataset, quote.source)
+    if quote.speaker:
+        line = f"— {dataset.actor(quote.speaker).name} · {label}"
+        return f"{line} · {quote.context}" if quote.context else line
+    outlet = dataset.source(quote.source).outlet
+    context = re.sub(rf"^{re.escape(outlet)}(?:\s*\([^)]*\))?,\s*", "", quote.context)
+    return f"— {label} · {context}" if context else f"— {label} (reporter's words)"
 
 
 @dataclass(frozen=True)

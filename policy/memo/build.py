@@ -139,7 +139,10 @@ def _strongest(dataset: Dataset, position: Position, chosen: Sequence[str], bear
 
 
 def _row(dataset: Dataset, position: Position, choice: OptionChoice, citer: _Citer, brief: bool) -> Row:
-    short = (lambda text: lead(text, BRIEF_CHARACTERS)) if brief else (lambda text: text)  # noqa: E731
+    # The table is the memo at a glance, in either mode: whole sentences up to a short length (the full
+    # claims follow under each option).
+    def short(text: str) -> str:
+        return lead(text, BRIEF_CHARACTERS)
 
     def names(chosen: list[str], stances: list[Stance]) -> str:
         ids = chosen or [s.actor for s in stances[:3]]

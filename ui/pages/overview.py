@@ -6,6 +6,12 @@ from policy.queries import format_figure, metric_parts, position_cards
 from ui.blocks import Marks, esc, page_link, position_badge_md
 from ui.context import view
 
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 ctx = view()
 ds = ctx.dataset
 marks = Marks(ds)
@@ -34,8 +40,8 @@ for i, position in enumerate(ds.positions):
             card += f"\n\n**{esc(format_figure(figure))}** — {esc(figure.claim)}"
         st.markdown(card)
         st.caption(
-            f"{c.proponents} proponents · {c.critics} critics · {c.evidence} findings "
-            f"({c.supports} for, {c.undercuts} against)"
+            f"{plural(c.proponents, 'proponent')} · {plural(c.critics, 'critic')} · "
+            f"{plural(c.evidence, 'finding')} ({c.supports} for, {c.undercuts} against)"
         )
         page_link("position", "Read the case", ":material/arrow_forward:", {"position": position.id})
 
