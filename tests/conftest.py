@@ -71,7 +71,7 @@ def archive() -> Path:
 # A citation mark the pages draw: a raised number linking to its quote, the quote as the link's hover title
 # (inert there: a title is an attribute, never parsed as Markdown). Tests that look for live markup in what
 # a page drew remove these first, so the marks themselves are not mistaken for a reader's link.
-CITATION_MARK = re.compile(r'\[[⁰¹²³⁴⁵⁶⁷⁸⁹]+\]\(\./sources\?quote=q-[a-z0-9-]+ "(?:[^"\\]|\\.)*"\)')
+CITATION_MARK = re.compile(r'\[[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+\]\(\./sources\?quote=q-[a-z0-9-]+ "(?:[^"\\]|\\.)*"\)')
 
 
 def without_marks(text: str) -> str:

@@ -245,12 +245,14 @@ def test_marks_are_numbered_links_that_show_the_quote(mini: Dataset) -> None:
     first = marks.md(
         "The mayor backs it [q-park-saves]. A teacher objects [q-ortiz-childcare][q-park-saves]."
     )
-    assert first.count("](./sources?quote=q-park-saves ") == 2  # the same quote keeps its number
+    # Adjacent markers make one mark: both numbers (the same quote keeps its number), both quotes on hover.
+    assert "[²˒¹](./sources?quote=q-ortiz-childcare \"2. “Parents who work" in first
+    assert "1. “A shorter week saves" in first.split("q-ortiz-childcare", 1)[1]
     assert (
         '[¹](./sources?quote=q-park-saves "“A shorter week saves the district money on buses and heating”'
         in first
     )
-    assert "[²](./sources?quote=q-ortiz-childcare" in first and "[q-" not in first
+    assert "[q-" not in first
 
 
 def test_a_quote_with_double_quotes_stays_inside_its_hover_text(mini_copy: Path, edit: Edit) -> None:

@@ -57,15 +57,20 @@ class Marks:
         return "".join(esc(p.text) if p.text else self._marks(p.cites) for p in pieces(text))
 
     def _marks(self, quote_ids: Sequence[str]) -> str:
-        return "\u2009" + "\u2009".join(self._mark(q) for q in quote_ids)
-
-    def _mark(self, quote_id: str) -> str:
-        number = self.numbers.setdefault(quote_id, len(self.numbers) + 1)
-        quote = self.ds.quote(quote_id)
-        hover = f"“{quote.text}” {quote_attribution(self.ds, quote)}"
+        """Adjacent markers as one mark: their numbers together ("²˒³"), every quote in the hover text, the
+        first quote on click (each link costs the browser time to draw: docs/performance.md, round 6)."""
+        numbers = [self.numbers.setdefault(q, len(self.numbers) + 1) for q in quote_ids]
+        shown = "˒".join(str(n).translate(_SUPERSCRIPT) for n in numbers)
+        quotes = [self.ds.quote(q) for q in quote_ids]
+        hover = "  ".join(
+            f"{n}. “{q.text}” {quote_attribution(self.ds, q)}"
+            if len(quotes) > 1
+            else f"“{q.text}” {quote_attribution(self.ds, q)}"
+            for n, q in zip(numbers, quotes, strict=True)
+        )
         title = " ".join(plain(hover).split()).replace("\\", "\\\\").replace('"', '\\"')
-        href = f"./{registry.QUOTE_PAGE}?quote={quote_id}"
-        return f'[{str(number).translate(_SUPERSCRIPT)}]({href} "{title}")'
+        href = f"./{registry.QUOTE_PAGE}?quote={quote_ids[0]}"
+        return f'\u2009[{shown}]({href} "{title}")'
 
 
 def page_link(url_path: str, label: str, icon: str, query_params: Mapping[str, str] | None = None) -> None:

@@ -13,6 +13,7 @@ from ui.context import view
 from ui.urlstate import Choices, Param, UrlState
 
 NONE = "*None in the sources.*"
+STANCES_SHOWN = 3  # the strongest on each side; the Position page has them all
 
 ctx = view()
 ds = ctx.dataset
@@ -43,7 +44,7 @@ if len(ordered) < 2:
 
 
 def stances_md(position: Position, side: str) -> str:
-    stances = strongest(getattr(position, side), 3)
+    stances = strongest(getattr(position, side), STANCES_SHOWN)
     return (
         "\n\n".join(f"**{esc(ds.actor(s.actor).name)}**: {marks.md(lead(s.argument, 180))}" for s in stances)
         or NONE
@@ -58,7 +59,7 @@ def bullets_md(texts: list[str]) -> str:
 def what_it_is(position: Position) -> str:
     return (
         f"{position_badge_md(ds, position.id)}\n\n**{esc(position.title)}**\n\n{marks.md(position.one_line)}\n\n"
-        f"**How it is meant to work.** {marks.md(lead(position.mechanism, 400))}"
+        f"**How it is meant to work.** {marks.md(lead(position.mechanism, 250))}"
     )
 
 
@@ -70,7 +71,7 @@ def evidence_and_risks(position: Position) -> str:
     return "\n\n".join([
         "**Strongest evidence for**", bullets_md([e.claim for e in ds.findings_for(position.id, "supports")[:2]]),
         "**Strongest evidence against**", bullets_md([e.claim for e in ds.findings_for(position.id, "undercuts")[:2]]),
-        "**Risks and trade-offs**", bullets_md(position.risks[:3]),
+        "**Risks and trade-offs**", bullets_md(position.risks[:2]),
     ])  # fmt: skip
 
 

@@ -11,7 +11,7 @@ from ui.urlstate import Choice, Param, UrlState
 
 STANCES_PER_PAGE = 10  # per side; the real content has at most 8
 DISPUTES_PER_PAGE = 10
-EVIDENCE_SHOWN = 5  # per side; all of them are a link away, on the Evidence page
+EVIDENCE_SHOWN = 3  # findings per side, strongest first; all of them are a link away, on the Evidence page
 BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
 
 ds = view().dataset
