@@ -277,6 +277,16 @@ def test_apa_is_author_date_with_a_reference_list_and_no_notes(mini: Dataset) ->
     assert "(Ada Park, cited in Reporter, 2024)" in to_markdown(mini_memo(mini, style="harvard"))
 
 
+def test_a_claim_cited_twice_in_a_row_reads_as_citations_not_a_link(dataset: Dataset) -> None:
+    """A dispute claim whose own marker and quote both cite its source: one citation group, never the
+    '[@a][@a]' pandoc would read as a reference link ('[Jorgic & Botts (2023)](Jorgic & Botts, 2023)')."""
+    for style in ("apa", "chicago"):
+        spec = default_spec(dataset, ["military-strikes", "bilateral-cooperation"])
+        memo = build_memo(dataset, MemoSpec(**{**spec.model_dump(by_alias=True), "style": style}))
+        md = to_markdown(memo)
+        assert not re.search(r"\\\]\(", md) and "](" not in md.replace("](#", ""), style
+
+
 # ---------------------------------------------------------------- Markdown
 
 

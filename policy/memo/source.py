@@ -75,10 +75,20 @@ class _Writer:
         return cite_marks(cites, self.style)
 
     def prose(self, prose: Prose) -> str:
-        parts = []
+        # A run with no words adds its citations to the run before: two bracketed citations side by side
+        # ("[@a][@b]") would read to pandoc as a reference link, not as two citations.
+        merged: list[tuple[str, list[Cite]]] = []
         for run in prose:
-            marks = self.marks(run.cites)
-            parts.append(_lit(run.text) + (" " + marks if marks and run.text.strip() else marks))
+            if merged and not run.text.strip():
+                merged[-1][1].extend(run.cites)
+                if run.text:
+                    merged.append((run.text, []))
+            else:
+                merged.append((run.text, list(run.cites)))
+        parts = []
+        for text, cites in merged:
+            marks = self.marks(cites)
+            parts.append(_lit(text) + (" " + marks if marks and text.strip() else marks))
         return "".join(parts).strip()
 
     def point(self, point: Point) -> str:
