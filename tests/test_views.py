@@ -138,10 +138,10 @@ def test_quote_attribution_and_evidence_sources(mini: Dataset) -> None:
     quote = mini.quote("q-park-saves")
     assert quote_attribution(mini, quote) == "— Ada Park · Town Gazette, March 5, 2024"
     reporting = quote.model_copy(update={"speaker": None, "context": "in the paper's own words"})
-    assert quote_attribution(mini, reporting) == (
-        "— Town Gazette, March 5, 2024 · in the paper's own words"
+    assert quote_attribution(mini, reporting) == ("— Town Gazette, March 5, 2024 · in the paper's own words")
+    named = quote.model_copy(
+        update={"speaker": None, "context": "Town Gazette, reporter's words, on the bus"}
     )
-    named = quote.model_copy(update={"speaker": None, "context": "Town Gazette, reporter's words, on the bus"})
     assert quote_attribution(mini, named) == "— Town Gazette, March 5, 2024 · reporter's words, on the bus"
     item = mini.evidence[0]
     expected = sorted({source_label(mini, mini.quote(q).source) for q in item.quotes})

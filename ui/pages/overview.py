@@ -7,7 +7,6 @@ from ui.blocks import Marks, esc, page_link, position_badge_md
 from ui.context import view
 
 
-
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
