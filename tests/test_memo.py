@@ -221,8 +221,9 @@ def footnotes(docx: bytes) -> tuple[list[str], list[str]]:
 def test_the_memo_puts_the_bottom_line_first(mini: Dataset) -> None:
     memo = mini_memo(mini, recommendation="Take option A.")
     md = to_markdown(memo)
-    order = ["## Summary", "## The options at a glance", "## A four-day week", "## Contested facts"]
-    order += ["## Recommendation", "## Bibliography"]
+    # Bottom line first: the summary, then the reader's recommendation, then the detail.
+    order = ["## Summary", "## Recommendation", "## The options at a glance", "## A four-day week"]
+    order += ["## Contested facts", "## Bibliography"]
     assert [md.index(h) for h in order] == sorted(md.index(h) for h in order)
     assert "This memo weighs two options: A four-day week and Keep five days." in md
     assert "Covers reporting published March 2024" in md.split("## Summary")[0]  # dated, near the top
@@ -348,8 +349,8 @@ def test_docx_has_native_footnotes_in_reading_order_page_numbers_and_us_letter(m
     assert headings[:4] == [
         ("Title", "Memorandum"),
         ("Heading 1", "Summary"),
+        ("Heading 1", "Recommendation"),
         ("Heading 1", "The options at a glance"),
-        ("Heading 1", "Background"),
     ]
     assert ("Heading 2", "The case for") in headings and headings[-1] == ("Heading 1", "Bibliography")
     assert any(s == "Compact" or "List" in s for s, _ in docx_paragraphs(data))

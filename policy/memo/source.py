@@ -55,6 +55,8 @@ class _Writer:
         out += _section(f"{h} Purpose", memo.purpose)
         if memo.summary:
             out += [f"{h} Summary", *(self.prose(p) for p in memo.summary)]
+        # The reader's recommendation is the memo's bottom line: right after the summary, before the detail.
+        out += _section(f"{h} Recommendation", memo.recommendation)
         if memo.table:
             out += [f"{h} The options at a glance", self.table(memo.table)]
         if memo.background or memo.facts:
@@ -66,7 +68,6 @@ class _Writer:
         if memo.contested:
             out.append(f"{h} Contested facts")
             out += [line for c in memo.contested for line in self.contested(c)]
-        out += _section(f"{h} Recommendation", memo.recommendation)
         if memo.references and not (memo.brief and memo.style in NOTE_STYLES):
             out += [f"{h} {REFERENCES_TITLE[memo.style]}", "::: {#refs}\n:::"]
         return "\n\n".join(x for x in out if x) + "\n"
