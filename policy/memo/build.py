@@ -222,18 +222,26 @@ def _arguments(
     return tuple(out)
 
 
+CLAIMS_PER_SIDE = (
+    2  # a memo gives each answer its first claims; the dashboard's Contested claims has them all
+)
+
+
 def _contested(dataset: Dataset, dispute: Dispute, citer: _Citer) -> Contested:
     sides = []
     for side in dispute.sides:
-        claims = tuple(
-            Point(
-                dataset.actor(c.claimant).name if c.claimant else "",
-                "",
-                citer.claim(c.claim, [c.quote]),
+        given = [c for c in dispute.claims if c.side == side.id]
+        claims = [
+            Point(dataset.actor(c.claimant).name if c.claimant else "", "", citer.claim(c.claim, [c.quote]))
+            for c in given[:CLAIMS_PER_SIDE]
+        ]
+        if len(given) > CLAIMS_PER_SIDE:
+            more = len(given) - CLAIMS_PER_SIDE
+            claims.append(
+                Point(
+                    "", "", (Run(f"{more} more claim{'s' if more > 1 else ''} on this side in the sources."),)
+                )
             )
-            for c in dispute.claims
-            if c.side == side.id
-        )
         if claims:
-            sides.append(Side(side.label, claims))
+            sides.append(Side(side.label, tuple(claims)))
     return Contested(strip_markers(dispute.question), tuple(sides), citer.prose(dispute.note))
