@@ -13,11 +13,12 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from policy import Dataset
+from policy.citations import human_date
 from policy.models import Evidence, Quote
 from policy.prose import pieces
 from policy.queries import format_figure, quote_attribution
 from policy.style import BADGE_COLORS, BEARING_ICONS, BEARING_LABELS, position_label
-from policy.text import md_escape, plain
+from policy.text import md_escape, one_line, plain
 from ui import registry
 
 RULE = "\n\n---\n\n"  # between items drawn as one element
@@ -42,6 +43,9 @@ def option(text: str) -> str:
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+HOVER_CHARACTERS = 110  # of a quote, in a citation mark's hover text
+
+
 class Marks:
     """A page's citation marks: each quote a marker names gets a number, in order of first use on the page.
 
@@ -62,15 +66,22 @@ class Marks:
         numbers = [self.numbers.setdefault(q, len(self.numbers) + 1) for q in quote_ids]
         shown = "˒".join(str(n).translate(_SUPERSCRIPT) for n in numbers)
         quotes = [self.ds.quote(q) for q in quote_ids]
+        # The hover text is the quote's opening words and who said it where: long titles on every mark cost
+        # the browser more to draw than the marks themselves (docs/performance.md, round 6); a click opens
+        # the quote whole, with its source.
         hover = "  ".join(
-            f"{n}. “{q.text}” {quote_attribution(self.ds, q)}"
-            if len(quotes) > 1
-            else f"“{q.text}” {quote_attribution(self.ds, q)}"
+            (f"{n}. " if len(quotes) > 1 else "") + f"“{one_line(q.text, HOVER_CHARACTERS)}” {self._who(q)}"
             for n, q in zip(numbers, quotes, strict=True)
         )
         title = " ".join(plain(hover).split()).replace("\\", "\\\\").replace('"', '\\"')
         href = f"./{registry.QUOTE_PAGE}?quote={quote_ids[0]}"
         return f'\u2009[{shown}]({href} "{title}")'
+
+    def _who(self, quote: Quote) -> str:
+        """'— Ebrard, The Washington Post, April 2023': the speaker (none for the reporter) and the source."""
+        source = self.ds.source(quote.source)
+        who = f"{self.ds.actor(quote.speaker).name}, " if quote.speaker else ""
+        return f"— {who}{source.outlet}, {human_date(source.published[:7])}"
 
 
 def page_link(url_path: str, label: str, icon: str, query_params: Mapping[str, str] | None = None) -> None:
