@@ -57,6 +57,8 @@ def test_memo_option_panel_keeps_its_choices_when_closed(
     position = dataset.positions[0]
     panel = page.get_by_test_id("stExpander").filter(has_text=position.title)  # type: ignore[attr-defined]
     chips = panel.get_by_test_id("stMultiSelect").first.get_by_role("button", name=re.compile("^Remove "))
+    settled(watched)  # the page has drawn its panels (a count of 0 holds before it has, too)
+    expect(panel).to_be_visible(timeout=30_000)
     expect(chips).to_have_count(0)  # built only when opened
     panel.locator("summary").click()
     expect(chips.first).to_be_visible(timeout=30_000)
