@@ -90,6 +90,11 @@ class Dataset(Strict):
         first. Counts, the balance chart and "strongest evidence" count these, not items."""
         return [e for e in self.evidence_for(position_id, bearing) if e.part_of is None]
 
+    @property
+    def finding_count(self) -> int:
+        """How many findings the evidence reports (items that are parts of another's finding not counted)."""
+        return sum(1 for e in self.evidence if e.part_of is None)
+
     def parts_of(self, evidence_id: str) -> list[Evidence]:
         """The other items reporting the same finding as this lead item, in content order."""
         return [e for e in self.evidence if e.part_of == evidence_id]

@@ -526,7 +526,7 @@ def _cross_problems(data: dict[str, Any], readers: dict[str, _FileReader]) -> It
         for j, side in enumerate(d.sides):
             if side.id in side_ids[:j]:
                 yield readers["disputes"].problem((i, "sides", j, "id"), f"duplicate side id '{side.id}'")
-            elif not any(c.side == side.id for c in d.claims):
+            elif not d.claims_for(side.id):
                 yield readers["disputes"].problem(
                     (i, "sides", j), f"side '{side.id}' has no claim: every side needs at least one"
                 )

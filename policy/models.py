@@ -194,6 +194,10 @@ class Dispute(Strict):
     positions: list[Id] = Field(default_factory=list)
     note: str = Field(default="", description="Why the claims may differ, without settling it.")
 
+    def claims_for(self, side_id: str) -> list[Claim]:
+        """The claims that give one answer, in content order."""
+        return [c for c in self.claims if c.side == side_id]
+
 
 class TimelineEvent(Strict):
     """A dated event."""

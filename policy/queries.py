@@ -11,7 +11,7 @@ import pandas as pd
 
 from policy.citations import human_date
 from policy.dataset import Dataset
-from policy.models import BEARINGS, Actor, Evidence, Position, Quote, Stance, TimelineEvent
+from policy.models import BEARINGS, Actor, Claim, Evidence, Position, Quote, Stance, TimelineEvent
 
 
 @dataclass(frozen=True)
@@ -114,6 +114,11 @@ def evidence_sources(dataset: Dataset, item: Evidence) -> list[str]:
 def evidence_quotes(dataset: Dataset, items: Sequence[Evidence]) -> list[Quote]:
     """The quotes behind some evidence items, each once, in the items' order."""
     return list({q: dataset.quote(q) for item in items for q in item.quotes}.values())
+
+
+def claimant_name(dataset: Dataset, claim: Claim) -> str:
+    """Who makes a dispute's claim: the claimant, or the outlet where the reporter states it."""
+    return dataset.actor(claim.claimant).name if claim.claimant else dataset.source(claim.source).outlet
 
 
 def quote_attribution(dataset: Dataset, quote: Quote) -> str:

@@ -8,7 +8,7 @@ from typing import Literal
 from policy.dataset import Dataset
 from policy.models import Stance
 from policy.prose import lead, strip_markers
-from policy.queries import counts, coverage_note, format_figure, key_figure, source_label
+from policy.queries import claimant_name, counts, coverage_note, format_figure, key_figure, source_label
 from policy.style import position_label
 from policy.text import one_line
 
@@ -88,12 +88,7 @@ def _dispute(ds: Dataset) -> Slide | None:
 
     def side(side_id: str) -> tuple[Point, ...]:
         return tuple(
-            Point(
-                ds.actor(c.claimant).name if c.claimant else ds.source(c.source).outlet,
-                one_line(_words(c.claim, 150), 150),
-            )
-            for c in d.claims
-            if c.side == side_id
+            Point(claimant_name(ds, c), one_line(_words(c.claim, 150), 150)) for c in d.claims_for(side_id)
         )[:3]
 
     # Every answer is a labelled column (up to four), so no side of the question is left off the screen;

@@ -82,7 +82,7 @@ def build_memo(dataset: Dataset, spec: MemoSpec) -> Memo:
     positions = [dataset.position(c.position) for c in spec.options]
     header = (("To", spec.to), ("From", spec.from_), ("Date", spec.date), ("Subject", spec.subject))
     disputes = [d for d in dataset.disputes if set(d.positions) & {p.id for p in positions}]
-    table = tuple(_row(dataset, p, c, citer, brief) for p, c in zip(positions, spec.options, strict=True))
+    table = tuple(_row(dataset, p, c, citer) for p, c in zip(positions, spec.options, strict=True))
     memo_options = () if brief else tuple(_option(dataset, c, citer) for c in spec.options)
     return Memo(
         subject=spec.subject,
@@ -138,7 +138,7 @@ def _strongest(dataset: Dataset, position: Position, chosen: Sequence[str], bear
     return fitting[0] if fitting else None
 
 
-def _row(dataset: Dataset, position: Position, choice: OptionChoice, citer: _Citer, brief: bool) -> Row:
+def _row(dataset: Dataset, position: Position, choice: OptionChoice, citer: _Citer) -> Row:
     # The table is the memo at a glance, in either mode: whole sentences up to a short length (the full
     # claims follow under each option).
     def short(text: str) -> str:
@@ -230,7 +230,7 @@ CLAIMS_PER_SIDE = (
 def _contested(dataset: Dataset, dispute: Dispute, citer: _Citer) -> Contested:
     sides = []
     for side in dispute.sides:
-        given = [c for c in dispute.claims if c.side == side.id]
+        given = dispute.claims_for(side.id)
         claims = [
             Point(dataset.actor(c.claimant).name if c.claimant else "", "", citer.claim(c.claim, [c.quote]))
             for c in given[:CLAIMS_PER_SIDE]

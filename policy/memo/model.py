@@ -19,11 +19,6 @@ class Run:
 Prose = tuple[Run, ...]
 
 
-def plain_prose(prose: Prose) -> str:
-    """The words alone."""
-    return "".join(run.text for run in prose)
-
-
 @dataclass(frozen=True)
 class Quoted:
     """A verbatim quote, shown once in the whole memo, and its citation."""
@@ -88,8 +83,8 @@ class Contested:
 
 @dataclass(frozen=True)
 class Memo:
-    """A render-ready memo: bottom line first, then the options in depth, the contested facts, the reader's
-    recommendation; `references` are the CSL-JSON items of every source it cites."""
+    """A render-ready memo: bottom line first (summary, the reader's recommendation, the options at a glance),
+    then the options in depth and the contested facts; `references` are the CSL-JSON items of every source it cites."""
 
     subject: str
     author: str

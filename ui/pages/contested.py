@@ -1,8 +1,9 @@
-"""Contested claims: each dispute with its conflicting claims side by side, who makes each, and the source."""
+"""Contested claims: each dispute's answers as labelled columns, who gives each, in which words and source."""
 
 import streamlit as st
 
 from policy.params import encode
+from policy.queries import claimant_name
 from policy.style import position_label
 from ui.blocks import Marks, esc, option, paginate, position_badge_md, quote_md
 from ui.context import view
@@ -59,23 +60,17 @@ for dispute in shown:
         for row in range(0, len(dispute.sides), SIDES_PER_ROW):
             sides = dispute.sides[row : row + SIDES_PER_ROW]
             for col, side in zip(st.columns(len(sides), gap="medium"), sides, strict=True):
-                claims = [c for c in dispute.claims if c.side == side.id]
+                claims = dispute.claims_for(side.id)
                 with col:
                     # The answer labels the column; its claims are one element (see ui.blocks on why).
                     # The answer labels its column (bold, not a heading: a heading here would be the page's
                     # second level and as large as a section title).
                     count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
                     st.markdown(f"**Answer: {esc(side.label)}**  \n{count}")
-                    cards = []
-                    for claim in claims:
-                        who = (
-                            ds.actor(claim.claimant).name
-                            if claim.claimant
-                            else ds.source(claim.source).outlet
-                        )
-                        cards.append(
-                            f"**{esc(who)}**\n\n{marks.md(claim.claim)}\n\n{quote_md(ds, ds.quote(claim.quote))}"
-                        )
+                    cards = [
+                        f"**{esc(claimant_name(ds, c))}**\n\n{marks.md(c.claim)}\n\n{quote_md(ds, ds.quote(c.quote))}"
+                        for c in claims
+                    ]
                     st.container(border=True).markdown("\n\n---\n\n".join(cards))
         # One Cite button for the question's quotes (see ui.blocks on why).
         quotes = list({c.quote: ds.quote(c.quote) for c in dispute.claims}.values())

@@ -70,8 +70,9 @@ def export(render: Callable[[pd.DataFrame, Dataset], bytes]) -> Callable[[], byt
     return lambda: render(evidence_table(ds, items), ds)
 
 
-total = sum(1 for e in ds.evidence if e.part_of is None)
-st.markdown(f"**{len(findings)}** of {total} findings ({len(items)} of {len(ds.evidence)} evidence items)")
+st.markdown(
+    f"**{len(findings)}** of {ds.finding_count} findings ({len(items)} of {len(ds.evidence)} evidence items)"
+)
 d1, d2, d3 = st.columns([1, 1, 2])
 for col, (label, render, name, mime) in zip(
     (d1, d2),

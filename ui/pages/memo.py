@@ -79,28 +79,20 @@ header = {
     "from": h[1].text_input("From", key="memo_from", max_chars=HEADER_LIMIT),
     "date": h[2].text_input("Date", key="memo_date", max_chars=HEADER_LIMIT),
     "subject": h[3].text_input("Subject", key="memo_subject", max_chars=HEADER_LIMIT),
-    "purpose": st.text_area(
-        "Purpose",
-        key="memo_purpose",
-        height=tall("memo_purpose", 90),
-        max_chars=TEXT_LIMIT,
-        placeholder="Why this memo, for whom. Left empty, the memo opens with its summary.",
-    ),
-    "background": st.text_area(
-        "Background (full memo)",
-        key="memo_background",
-        height=tall("memo_background"),
-        max_chars=TEXT_LIMIT,
-        placeholder="Your own background. The memo adds the key figure each chosen option starts from.",
-    ),
-    "recommendation": st.text_area(
-        "Recommendation (yours)",
-        key="memo_recommendation",
-        height=tall("memo_recommendation"),
-        max_chars=TEXT_LIMIT,
-        placeholder="Your own recommendation. Left empty, the memo has no recommendation section.",
-    ),
 }
+# The reader's own sections: (field, label, smallest height, placeholder).
+SECTIONS = [
+    ("purpose", "Purpose", 90, "Why this memo, for whom. Left empty, the memo opens with its summary."),
+    ("background", "Background (full memo)", 110,
+     "Your own background. The memo adds the key figure each chosen option starts from."),
+    ("recommendation", "Recommendation (yours)", 110,
+     "Your own recommendation, shown after the summary. Left empty, the memo has none."),
+]  # fmt: skip
+for field, label, least, placeholder in SECTIONS:
+    key = f"memo_{field}"
+    header[field] = st.text_area(
+        label, key=key, height=tall(key, least), max_chars=TEXT_LIMIT, placeholder=placeholder
+    )
 
 st.header("What each option brings")
 st.caption(
