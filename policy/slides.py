@@ -7,7 +7,7 @@ from typing import Literal
 
 from policy.dataset import Dataset
 from policy.models import Stance
-from policy.prose import lead, strip_markers
+from policy.prose import lead, sentences, strip_markers
 from policy.queries import claimant_name, counts, coverage_note, format_figure, key_figure, source_label
 from policy.style import position_label
 from policy.text import one_line
@@ -43,14 +43,16 @@ class Slide:
 
 
 def _title(ds: Dataset) -> Slide:
+    question = strip_markers(ds.debate.question)
     return Slide(
         "title",
         ds.debate.title,
-        subtitle=one_line(strip_markers(ds.debate.question), 260),
+        # The question itself (its last sentence) on the screen; its premise goes to the speaker notes.
+        subtitle=one_line(sentences(question)[-1], 260),
         left=tuple(
             Point("", position_label(ds, p.id) + " — " + strip_markers(p.one_line)) for p in ds.positions
         ),
-        notes=(ds.debate.intro,),
+        notes=(question, ds.debate.intro),
     )
 
 
