@@ -29,6 +29,7 @@ from policy.memo import (
     to_markdown,
     to_pdf,
 )
+from policy.memo.build import DISPUTES_SHOWN
 from tests.conftest import MINI, Edit
 
 HOSTILE = (
@@ -95,13 +96,13 @@ def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- the spec
 
 
-def test_default_spec_takes_the_strongest_three_per_side_and_two_evidence_items_each_way(
+def test_default_spec_takes_the_strongest_two_per_side_and_two_evidence_items_each_way(
     mini: Dataset,
 ) -> None:
     spec = default_spec(bigger(mini), ["four-day"])
     (choice,) = spec.options
-    assert choice.arguments_for == ["park", "a0", "a1"]
-    assert choice.arguments_against == ["ortiz", "a0", "a1"]
+    assert choice.arguments_for == ["park", "a0"]
+    assert choice.arguments_against == ["ortiz", "a0"]
     assert choice.evidence == ["savings", "supports-3", "undercuts-3", "childcare"]  # ties: content order
 
 
@@ -229,7 +230,7 @@ def test_the_memo_puts_the_bottom_line_first(mini: Dataset) -> None:
     assert "Covers reporting published March 2024" in md.split("## Summary")[0]  # dated, near the top
     assert "(Mayor, March 2024)" in md  # roles as of their source
     assert "| **A four-day week** | Teach four longer days." in md  # one row per option
-    assert "**Yes.** **Ada Park**" in md and "**No.** **Ben Ortiz**" in md  # contested, by side
+    assert "**Yes** — **Ada Park**" in md and "**No** — **Ben Ortiz**" in md  # contested, by side
 
 
 def test_each_quote_is_shown_once_and_quotes_can_be_left_out(mini: Dataset) -> None:
@@ -532,3 +533,26 @@ def test_the_brief_of_two_real_options_is_one_page_in_every_style(dataset: Datas
         spec = default_spec(dataset, dataset.position_ids[:2], style)  # type: ignore[arg-type]
         memo = build_memo(dataset, MemoSpec(**{**spec.model_dump(by_alias=True), "length": "brief"}))
         assert page_count(to_pdf(memo)) == 1, style
+
+
+def test_a_full_memo_of_two_real_options_sets_out_the_most_relevant_contested_facts_and_names_the_rest(
+    dataset: Dataset,
+) -> None:
+    chosen = [dataset.position_ids[0], dataset.position_ids[-1]]
+    memo = build_memo(dataset, default_spec(dataset, chosen))
+    bearing = [d for d in dataset.disputes if set(d.positions) & set(chosen)]
+    assert len(memo.contested) == min(DISPUTES_SHOWN, len(bearing))
+    assert len(memo.contested) + len(memo.also_contested) == len(bearing)  # none silently dropped
+    md = to_markdown(memo)
+    for question in memo.also_contested:
+        assert question.replace("'", "\u2019") in md
+    # Each answer gives one claim and says honestly how many more the sources hold.
+    assert all(len(side.claims) == 1 for c in memo.contested for side in c.sides)
+    more = [side.more for c in memo.contested for side in c.sides if side.more]
+    assert more and f"(The sources hold {more[0]} more claim" in md
+
+
+def test_the_memo_uses_typographic_quotes_only(dataset: Dataset) -> None:
+    md = to_markdown(build_memo(dataset, default_spec(dataset)))
+    body = md.split("[^1]:")[0]
+    assert '"' not in body and "\u201c" in body  # the content's straight quotes are made curly

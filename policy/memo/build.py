@@ -14,6 +14,8 @@ from policy.models import Dispute, Evidence, Position, Stance
 from policy.prose import lead, pieces, strip_markers
 from policy.queries import actor_role, coverage_note, format_figure, key_figure
 
+DISPUTES_SHOWN = 6  # contested facts set out side by side in a full memo; the others are named
+MECHANISM_CHARACTERS = 480  # how an option would work: whole sentences up to about this length
 QUOTES_PER_ITEM = 2  # citations behind one evidence item
 BRIEF_CHARACTERS = 150  # the one-page brief keeps whole sentences of our prose up to about this length
 
@@ -81,7 +83,14 @@ def build_memo(dataset: Dataset, spec: MemoSpec) -> Memo:
     citer = _Citer(dataset, spec.quotes and not brief)
     positions = [dataset.position(c.position) for c in spec.options]
     header = (("To", spec.to), ("From", spec.from_), ("Date", spec.date), ("Subject", spec.subject))
-    disputes = [d for d in dataset.disputes if set(d.positions) & {p.id for p in positions}]
+    chosen = {p.id for p in positions}
+    # The contested facts that bear on most of the chosen options come first; a full memo sets out the first
+    # few side by side and names the rest.
+    bearing = sorted(
+        (d for d in dataset.disputes if set(d.positions) & chosen),
+        key=lambda d: -len(set(d.positions) & chosen),
+    )
+    disputes, also = bearing[:DISPUTES_SHOWN], bearing[DISPUTES_SHOWN:]
     table = tuple(_row(dataset, p, c, citer) for p, c in zip(positions, spec.options, strict=True))
     memo_options = () if brief else tuple(_option(dataset, c, citer) for c in spec.options)
     return Memo(
@@ -90,12 +99,13 @@ def build_memo(dataset: Dataset, spec: MemoSpec) -> Memo:
         header=tuple((k, v) for k, v in header if v),
         coverage=coverage_note(dataset),
         purpose=_paragraphs(spec.purpose),
-        summary=_summary(dataset, positions, len(disputes), brief, citer),
+        summary=_summary(dataset, positions, len(bearing), brief, citer),
         table=table,
         background=() if brief else _paragraphs(spec.background),
         facts=() if brief else _facts(dataset, positions, citer),
         options=memo_options,
         contested=() if brief else tuple(_contested(dataset, d, citer) for d in disputes),
+        also_contested=() if brief else tuple(strip_markers(d.question) for d in also),
         recommendation=_paragraphs(spec.recommendation),
         references=tuple(csl_items(dataset, citer.sources)),
         style=spec.style,
@@ -128,7 +138,12 @@ def _summary(
     if disputed:
         facts = "one fact" if disputed == 1 else f"{disputed} facts"
         contested = f" {facts.capitalize()} bearing on them {'is' if disputed == 1 else 'are'} contested"
-        contested += "; the full memo sets out each side." if brief else "; each side is set out below."
+        if brief:
+            contested += "; the full memo sets out each side."
+        elif disputed > DISPUTES_SHOWN:
+            contested += f"; the {DISPUTES_SHOWN} that bear on most of them are set out below by side, and the rest named."
+        else:
+            contested += "; each side is set out below."
     return (question, (Run(weighs + how + contested),))
 
 
@@ -190,12 +205,13 @@ def _option(dataset: Dataset, choice: OptionChoice, citer: _Citer) -> Option:
         id=position.id,
         title=position.title,
         summary=citer.prose(position.summary),
-        mechanism=citer.prose(position.mechanism),
+        mechanism=citer.prose(lead(position.mechanism, MECHANISM_CHARACTERS)),
         case_for=_arguments(dataset, position.proponents, choice.arguments_for, citer),
         case_against=_arguments(dataset, position.critics, choice.arguments_against, citer),
         evidence_for=evidence("supports"),
         evidence_against=evidence("undercuts"),
-        risks=tuple(citer.prose(r) for r in position.risks),
+        risks=tuple(citer.prose(r) for r in position.risks[:RISKS_SHOWN]),
+        more_risks=max(0, len(position.risks) - RISKS_SHOWN),
     )
 
 
@@ -222,9 +238,9 @@ def _arguments(
     return tuple(out)
 
 
-CLAIMS_PER_SIDE = (
-    2  # a memo gives each answer its first claims; the dashboard's Contested claims has them all
-)
+CLAIMS_PER_SIDE = 1  # a memo gives each answer its first claim; the dashboard's Contested claims has them all
+NOTE_CHARACTERS = 360  # why the sides may differ: whole sentences up to about this length
+RISKS_SHOWN = 3  # an option's first risks; the memo says how many more the sources raise
 
 
 def _contested(dataset: Dataset, dispute: Dispute, citer: _Citer) -> Contested:
@@ -235,13 +251,8 @@ def _contested(dataset: Dataset, dispute: Dispute, citer: _Citer) -> Contested:
             Point(dataset.actor(c.claimant).name if c.claimant else "", "", citer.claim(c.claim, [c.quote]))
             for c in given[:CLAIMS_PER_SIDE]
         ]
-        if len(given) > CLAIMS_PER_SIDE:
-            more = len(given) - CLAIMS_PER_SIDE
-            claims.append(
-                Point(
-                    "", "", (Run(f"{more} more claim{'s' if more > 1 else ''} on this side in the sources."),)
-                )
-            )
         if claims:
-            sides.append(Side(side.label, tuple(claims)))
-    return Contested(strip_markers(dispute.question), tuple(sides), citer.prose(dispute.note))
+            sides.append(Side(side.label, tuple(claims), len(given) - len(claims)))
+    return Contested(
+        strip_markers(dispute.question), tuple(sides), citer.prose(lead(dispute.note, NOTE_CHARACTERS))
+    )

@@ -11,7 +11,7 @@ from policy.memo.spec import MemoInputError, MemoSpec, OptionChoice
 from policy.models import Position, Stance
 from policy.queries import strongest
 
-ARGUMENTS_PER_SIDE = 3  # default_spec: the strongest few on each side
+ARGUMENTS_PER_SIDE = 2  # default_spec: the strongest few on each side
 EVIDENCE_PER_SIDE = 2
 
 

@@ -62,6 +62,7 @@ class Option:
     evidence_for: tuple[Point, ...]
     evidence_against: tuple[Point, ...]
     risks: tuple[Prose, ...]
+    more_risks: int = 0  # risks the sources raise beyond those listed
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Side:
 
     label: str
     claims: tuple[Point, ...]
+    more: int = 0  # claims on this side that the memo leaves to the dashboard
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class Memo:
     facts: tuple[Point, ...]
     options: tuple[Option, ...]
     contested: tuple[Contested, ...]
+    also_contested: tuple[str, ...]  # further contested questions, named but not set out
     recommendation: tuple[str, ...]
     references: tuple[dict[str, Any], ...]
     style: Style

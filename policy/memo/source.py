@@ -6,6 +6,7 @@ structure written here (headings, lists, the table, citations) is markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from policy.citations import NOTE_STYLES, REFERENCES_TITLE, Cite, Style, cite_marks
@@ -14,11 +15,11 @@ from policy.pandoc import md_literal
 
 # Relative column widths of the at-a-glance table (pandoc reads them from the dashes).
 _COLUMNS = (
-    ("Option", 13),
-    ("What it is", 22),
-    ("Backed by", 14),
-    ("Opposed by", 14),
-    ("Strongest evidence", 37),
+    ("Option", 14),
+    ("What it is", 26),
+    ("Backed by", 13),
+    ("Opposed by", 13),
+    ("Strongest evidence", 34),
 )
 
 
@@ -27,9 +28,19 @@ def to_source(memo: Memo, level: int = 1) -> str:
     return _Writer(memo.style, "#" * level).document(memo)
 
 
+_OPENS = re.compile(r'(^|[\s(\[{\u2014\u2013/-])"')
+_OPENS_SINGLE = re.compile(r"(^|[\s(\[{\u2014\u2013/\u201c-])'")
+
+
+def _curly(text: str) -> str:
+    """Typographic quotes for straight ones, so a memo never mixes the two."""
+    text = _OPENS.sub("\\1\u201c", text).replace('"', "\u201d")
+    return _OPENS_SINGLE.sub("\\1\u2018", text).replace("'", "\u2019")
+
+
 def _lit(text: str) -> str:
     """Literal text, keeping one space at either end (a run of words may go on after a citation)."""
-    words = md_literal(text)
+    words = md_literal(_curly(text))
     lead = " " if text[:1].isspace() else ""
     return lead + words + (" " if words and text[-1:].isspace() else "")
 
@@ -68,6 +79,10 @@ class _Writer:
         if memo.contested:
             out.append(f"{h} Contested facts")
             out += [line for c in memo.contested for line in self.contested(c)]
+            if memo.also_contested:
+                out.append(
+                    "*Also contested in the sources:* " + "; ".join(_lit(q) for q in memo.also_contested)
+                )
         if memo.references and not (memo.brief and memo.style in NOTE_STYLES):
             out += [f"{h} {REFERENCES_TITLE[memo.style]}", "::: {#refs}\n:::"]
         return "\n\n".join(x for x in out if x) + "\n"
@@ -136,12 +151,23 @@ class _Writer:
                 out += [f"{self.h}# {heading}", self.points(points)]
         if option.risks:
             out += [f"{self.h}# Risks", "\n".join(f"- {self.prose(r)}" for r in option.risks)]
+            if option.more_risks:
+                n = option.more_risks
+                out.append(f"The sources raise {n} further risk{'s' if n > 1 else ''}, not listed here.")
         return out
 
     def contested(self, contested: Contested) -> list[str]:
         out = [f"{self.h}# {_lit(contested.question)}"]
+        lines = []
         for side in contested.sides:
-            out.append("\n".join(f"- **{_lit(side.label)}.** {self.point(c)}" for c in side.claims))
+            for claim in side.claims:
+                more = (
+                    f" (The sources hold {side.more} more claim{'s' if side.more > 1 else ''} on this side.)"
+                    if side.more
+                    else ""
+                )
+                lines.append(f"- **{_lit(side.label)}** — {self.point(claim)}{more}")
+        out.append("\n".join(lines))
         if contested.note:
             out.append("*Why they may differ:* " + self.prose(contested.note))
         return out
