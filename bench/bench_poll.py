@@ -32,6 +32,7 @@ from policy.live import PollStore  # noqa: E402
 
 PG_ENV = "POLICY_TEST_PG_URL"
 OPTIONS = ["a", "b", "c", "d"]
+KEY = "bench-presenter-key-0123456789"
 
 
 def cast_votes(
@@ -60,7 +61,7 @@ def _child(url: str, code: str, process: int, votes: int, seconds: float, barrie
 def measure(url: str, processes: int, votes: int, seconds: float) -> tuple[int, float]:
     """Votes cast and wall-clock seconds for ``processes`` processes voting at once in one new poll."""
     store = PollStore(url)
-    code = store.open_poll("Benchmark?", OPTIONS)
+    code = store.open_poll("Benchmark?", OPTIONS, key=KEY)
     try:
         if processes == 1:
             count, elapsed = cast_votes(url, code, 0, votes, seconds, None)

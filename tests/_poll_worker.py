@@ -7,6 +7,8 @@ from typing import Any
 
 from policy.live import PollStore
 
+KEY = "worker-presenter-key-0123456789"
+
 
 def first_choice(process: int, voter: int, options: Sequence[str]) -> str:
     """The option a voter votes for first."""
@@ -48,7 +50,7 @@ def open_at_once(url: str, index: int) -> str:
     """Open a poll on a store whose tables may not exist yet (several processes start together)."""
     store = PollStore(url)
     try:
-        code = store.open_poll(f"Question {index}?", ["yes", "no"])
+        code = store.open_poll(f"Question {index}?", ["yes", "no"], key=KEY)
         store.vote(code, f"voter-{index}", "yes")
         return code
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import multiprocessing
 import os
 import uuid
@@ -27,14 +28,22 @@ from policy.live import (
     BadOption,
     BadVoter,
     Database,
+    Limits,
+    LiveUnavailable,
     Movement,
+    NotPresenter,
     PollClosed,
     PollError,
     PollNotFound,
     PollStore,
+    RateLimited,
+    RoomNotFound,
+    RoomStore,
+    WrongPassword,
     checks,
     default_url,
     poll_tables,
+    room_tables,
 )
 from policy.live.db import UnsupportedDatabase
 from tests import _poll_worker as worker
@@ -43,6 +52,7 @@ PG_ENV = "POLICY_TEST_PG_URL"
 OPTIONS = ["deport", "designate", "treat", "tariff"]
 LABELS = {"deport": "Deport traffickers", "treat": "Fund treatment"}
 NO_SUCH_CODE = "ZZZZ99"
+KEY = "presenter-key-for-tests-0123456789"
 
 
 # -- backends ----------------------------------------------------------------------------------------
@@ -117,7 +127,7 @@ def assert_nothing_stored(store: PollStore, before: dict[str, int], err: pytest.
 
 def test_open_poll_returns_a_short_unambiguous_code_and_stores_the_poll(store: PollStore) -> None:
     start = datetime.now(UTC)
-    code = store.open_poll("  Which option first?  ", OPTIONS, LABELS)
+    code = store.open_poll("  Which option first?  ", OPTIONS, LABELS, key=KEY)
     assert len(code) == 6 and all(ch in CODE_ALPHABET for ch in code)
     got = store.get(code)
     assert got.code == code
@@ -135,7 +145,7 @@ def test_open_poll_returns_a_short_unambiguous_code_and_stores_the_poll(store: P
 
 
 def test_poll_is_frozen(store: PollStore) -> None:
-    got = store.get(store.open_poll("Q?", ["a", "b"]))
+    got = store.get(store.open_poll("Q?", ["a", "b"], key=KEY))
     with pytest.raises(dataclasses.FrozenInstanceError):
         got.question = "changed"  # type: ignore[misc]
     with pytest.raises(TypeError):
@@ -143,21 +153,21 @@ def test_poll_is_frozen(store: PollStore) -> None:
 
 
 def test_codes_are_unique(store: PollStore) -> None:
-    codes = {store.open_poll(f"Question {i}?", ["a", "b"]) for i in range(40)}
+    codes = {store.open_poll(f"Question {i}?", ["a", "b"], key=KEY) for i in range(40)}
     assert len(codes) == 40
 
 
 def test_code_collision_draws_again(store: PollStore, monkeypatch: pytest.MonkeyPatch) -> None:
     draws = iter(["AAAAAA", "AAAAAA", "AAAAAA", "BBBBBB"])
     monkeypatch.setattr(checks, "new_code", lambda: next(draws))
-    assert store.open_poll("First?", ["a", "b"]) == "AAAAAA"
-    assert store.open_poll("Second?", ["a", "b"]) == "BBBBBB"
+    assert store.open_poll("First?", ["a", "b"], key=KEY) == "AAAAAA"
+    assert store.open_poll("Second?", ["a", "b"], key=KEY) == "BBBBBB"
     assert store.get("AAAAAA").question == "First?"
     assert store.get("BBBBBB").question == "Second?"
 
 
 def test_code_is_normalised_for_every_call(store: PollStore) -> None:
-    code = store.open_poll("Q?", ["a", "b"])
+    code = store.open_poll("Q?", ["a", "b"], key=KEY)
     sloppy = f"  {code.lower()} "
     store.vote(sloppy, "v1", "a")
     assert store.get(sloppy).code == code
@@ -170,7 +180,7 @@ def test_code_is_normalised_for_every_call(store: PollStore) -> None:
 
 
 def test_results_list_every_option_in_order_with_zeros(store: PollStore) -> None:
-    code = store.open_poll("Q?", OPTIONS)
+    code = store.open_poll("Q?", OPTIONS, key=KEY)
     assert store.results(code) == dict.fromkeys(OPTIONS, 0)
     assert list(store.results(code)) == OPTIONS
     store.vote(code, "v1", "treat")
@@ -182,7 +192,7 @@ def test_results_list_every_option_in_order_with_zeros(store: PollStore) -> None
 
 
 def test_a_new_vote_replaces_the_old_one(store: PollStore) -> None:
-    code = store.open_poll("Q?", OPTIONS)
+    code = store.open_poll("Q?", OPTIONS, key=KEY)
     assert store.voter_choice(code, "v1") is None
     store.vote(code, "v1", "deport")
     assert store.voter_choice(code, "v1") == "deport"
@@ -194,18 +204,18 @@ def test_a_new_vote_replaces_the_old_one(store: PollStore) -> None:
 
 
 def test_votes_in_one_poll_do_not_touch_another(store: PollStore) -> None:
-    first = store.open_poll("Q1?", ["a", "b"])
-    second = store.open_poll("Q2?", ["a", "b"])
+    first = store.open_poll("Q1?", ["a", "b"], key=KEY)
+    second = store.open_poll("Q2?", ["a", "b"], key=KEY)
     store.vote(first, "v1", "a")
     store.vote(second, "v1", "b")
     assert store.results(first) == {"a": 1, "b": 0}
     assert store.results(second) == {"a": 0, "b": 1}
-    store.reset(first)
+    store.reset(first, KEY)
     assert store.total_votes(second) == 1
 
 
 def test_voter_ids_are_trimmed_and_may_be_100_characters(store: PollStore) -> None:
-    code = store.open_poll("Q?", ["a", "b"])
+    code = store.open_poll("Q?", ["a", "b"], key=KEY)
     store.vote(code, "  v1 ", "a")
     assert store.voter_choice(code, "v1") == "a"
     store.vote(code, "x" * 100, "b")
@@ -213,7 +223,7 @@ def test_voter_ids_are_trimmed_and_may_be_100_characters(store: PollStore) -> No
 
 
 def test_threads_sharing_one_store(store: PollStore) -> None:
-    code = store.open_poll("Q?", ["a", "b", "c"])
+    code = store.open_poll("Q?", ["a", "b", "c"], key=KEY)
 
     def cast(i: int) -> None:
         store.vote(code, f"t{i}", "abc"[i % 3])
@@ -227,10 +237,10 @@ def test_threads_sharing_one_store(store: PollStore) -> None:
 
 
 def test_close_refuses_votes_and_keeps_them_reopen_takes_votes_again(store: PollStore) -> None:
-    code = store.open_poll("Q?", ["a", "b"])
+    code = store.open_poll("Q?", ["a", "b"], key=KEY)
     store.vote(code, "v1", "a")
-    store.close(code)
-    store.close(code)  # closing twice is harmless
+    store.close(code, KEY)
+    store.close(code, KEY)  # closing twice is harmless
     assert not store.get(code).is_open
     rows = stored_rows(store)
     with pytest.raises(PollClosed) as err:
@@ -240,19 +250,19 @@ def test_close_refuses_votes_and_keeps_them_reopen_takes_votes_again(store: Poll
     with pytest.raises(PollClosed):
         store.vote(code, "v1", "b")  # nor may an earlier voter change their mind
     assert store.results(code) == {"a": 1, "b": 0}
-    store.reopen(code)
+    store.reopen(code, KEY)
     assert store.get(code).is_open
     store.vote(code, "v2", "b")
     assert store.results(code) == {"a": 1, "b": 1}
 
 
 def test_reset_deletes_the_votes_only(store: PollStore) -> None:
-    code = store.open_poll("Q?", ["a", "b"], {"a": "Alpha"})
-    other = store.open_poll("Other?", ["a", "b"])
+    code = store.open_poll("Q?", ["a", "b"], {"a": "Alpha"}, key=KEY)
+    other = store.open_poll("Other?", ["a", "b"], key=KEY)
     for i in range(5):
         store.vote(code, f"v{i}", "ab"[i % 2])
     store.vote(other, "v0", "a")
-    assert store.reset(code) == 5
+    assert store.reset(code, KEY) == 5
     assert store.results(code) == {"a": 0, "b": 0}
     assert store.total_votes(code) == 0
     assert store.voter_choice(code, "v0") is None
@@ -261,17 +271,17 @@ def test_reset_deletes_the_votes_only(store: PollStore) -> None:
     assert got.is_open and got.labels["a"] == "Alpha"
     store.vote(code, "v0", "b")
     assert store.results(code) == {"a": 0, "b": 1}
-    assert store.reset(code) == 1
+    assert store.reset(code, KEY) == 1
 
 
 def test_reveal_and_hide(store: PollStore) -> None:
-    code = store.open_poll("Q?", ["a", "b"])
+    code = store.open_poll("Q?", ["a", "b"], key=KEY)
     assert not store.get(code).revealed
-    store.reveal(code)
+    store.reveal(code, KEY)
     assert store.get(code).revealed
-    store.reveal(code, shown=False)
+    store.reveal(code, KEY, shown=False)
     assert not store.get(code).revealed
-    store.reveal(code, True)
+    store.reveal(code, KEY, True)
     assert store.get(code).revealed
 
 
@@ -279,11 +289,11 @@ def test_reveal_and_hide(store: PollStore) -> None:
 
 
 def test_movement_compares_the_two_rounds(store: PollStore) -> None:
-    first = store.open_poll("Which works best?", ["a", "b", "c"])
+    first = store.open_poll("Which works best?", ["a", "b", "c"], key=KEY)
     for voter, choice in [("v1", "a"), ("v2", "a"), ("v3", "b")]:
         store.vote(first, voter, choice)
-    store.close(first)
-    second = store.open_poll("Which works best?", ["a", "b", "c"], before=first.lower())
+    store.close(first, KEY)
+    second = store.open_poll("Which works best?", ["a", "b", "c"], before=first.lower(), key=KEY)
     assert store.get(second).before == first
     for voter, choice in [("v1", "c"), ("v2", "a"), ("v3", "c"), ("v4", "c")]:
         store.vote(second, voter, choice)
@@ -293,15 +303,15 @@ def test_movement_compares_the_two_rounds(store: PollStore) -> None:
 
 
 def test_movement_when_the_rounds_offer_different_options(store: PollStore) -> None:
-    first = store.open_poll("Q?", ["a", "b", "old"])
+    first = store.open_poll("Q?", ["a", "b", "old"], key=KEY)
     store.vote(first, "v1", "old")
-    second = store.open_poll("Q?", ["new", "b", "a"], before=first)
+    second = store.open_poll("Q?", ["new", "b", "a"], before=first, key=KEY)
     store.vote(second, "v1", "new")
     assert store.movement(second) == [("new", 0, 1), ("b", 0, 0), ("a", 0, 0), ("old", 1, 0)]
 
 
 def test_movement_needs_a_before_round(store: PollStore) -> None:
-    code = store.open_poll("Q?", ["a", "b"])
+    code = store.open_poll("Q?", ["a", "b"], key=KEY)
     with pytest.raises(PollError) as err:
         store.movement(code)
     assert code in str(err.value) and "before" in str(err.value)
@@ -310,10 +320,10 @@ def test_movement_needs_a_before_round(store: PollStore) -> None:
 def test_before_must_be_an_existing_poll(store: PollStore) -> None:
     rows = stored_rows(store)
     with pytest.raises(PollNotFound) as err:
-        store.open_poll("Q?", ["a", "b"], before=NO_SUCH_CODE)
+        store.open_poll("Q?", ["a", "b"], before=NO_SUCH_CODE, key=KEY)
     assert NO_SUCH_CODE in assert_nothing_stored(store, rows, err)
     with pytest.raises(BadCode) as bad:
-        store.open_poll("Q?", ["a", "b"], before="nope")
+        store.open_poll("Q?", ["a", "b"], before="nope", key=KEY)
     assert "NOPE" in assert_nothing_stored(store, rows, bad)
 
 
@@ -323,10 +333,10 @@ CODE_CALLS: dict[str, Callable[[PollStore, str], object]] = {
     "get": lambda s, c: s.get(c),
     "vote": lambda s, c: s.vote(c, "v1", "a"),
     "results": lambda s, c: s.results(c),
-    "close": lambda s, c: s.close(c),
-    "reopen": lambda s, c: s.reopen(c),
-    "reset": lambda s, c: s.reset(c),
-    "reveal": lambda s, c: s.reveal(c),
+    "close": lambda s, c: s.close(c, KEY),
+    "reopen": lambda s, c: s.reopen(c, KEY),
+    "reset": lambda s, c: s.reset(c, KEY),
+    "reveal": lambda s, c: s.reveal(c, KEY),
     "movement": lambda s, c: s.movement(c),
     "voter_choice": lambda s, c: s.voter_choice(c, "v1"),
     "total_votes": lambda s, c: s.total_votes(c),
@@ -338,7 +348,7 @@ CODE_CALLS: dict[str, Callable[[PollStore, str], object]] = {
     "bad", ["", "   ", "ABC23", "ABC2345", "ABC-23", "ABCDE1", "ABCDE0", "ABCDEI", "ÄBCDEF"]
 )
 def test_malformed_codes_are_refused(store: PollStore, call: str, bad: str) -> None:
-    code = store.open_poll("Q?", ["a", "b"])
+    code = store.open_poll("Q?", ["a", "b"], key=KEY)
     store.vote(code, "v0", "b")
     rows = stored_rows(store)
     with pytest.raises(BadCode) as err:
@@ -355,7 +365,7 @@ def test_a_very_long_bad_code_is_shortened_in_the_message(store: PollStore) -> N
 
 @pytest.mark.parametrize("call", sorted(CODE_CALLS))
 def test_unknown_codes_are_refused(store: PollStore, call: str) -> None:
-    store.open_poll("Q?", ["a", "b"])
+    store.open_poll("Q?", ["a", "b"], key=KEY)
     rows = stored_rows(store)
     with pytest.raises(PollNotFound) as err:
         CODE_CALLS[call](store, NO_SUCH_CODE.lower())
@@ -365,7 +375,7 @@ def test_unknown_codes_are_refused(store: PollStore, call: str) -> None:
 
 @pytest.mark.parametrize("option", ["nope", "A", " a", "", "deport "])
 def test_vote_for_an_option_not_in_the_poll(store: PollStore, option: str) -> None:
-    code = store.open_poll("Q?", ["a", "b", "c"])
+    code = store.open_poll("Q?", ["a", "b", "c"], key=KEY)
     store.vote(code, "v1", "a")
     rows = stored_rows(store)
     with pytest.raises(BadOption) as err:
@@ -377,7 +387,7 @@ def test_vote_for_an_option_not_in_the_poll(store: PollStore, option: str) -> No
 
 @pytest.mark.parametrize("voter", ["", "    ", "x" * 101, None])
 def test_bad_voter_ids_are_refused(store: PollStore, voter: Any) -> None:
-    code = store.open_poll("Q?", ["a", "b"])
+    code = store.open_poll("Q?", ["a", "b"], key=KEY)
     rows = stored_rows(store)
     with pytest.raises(BadVoter) as err:
         store.vote(code, voter, "a")
@@ -388,7 +398,7 @@ def test_bad_voter_ids_are_refused(store: PollStore, voter: Any) -> None:
 
 
 def test_long_voter_id_message_gives_the_limit(store: PollStore) -> None:
-    code = store.open_poll("Q?", ["a", "b"])
+    code = store.open_poll("Q?", ["a", "b"], key=KEY)
     with pytest.raises(BadVoter, match="101 characters long; the limit is 100"):
         store.vote(code, "x" * 101, "a")
 
@@ -417,12 +427,12 @@ def test_bad_polls_are_refused(
 ) -> None:
     rows = stored_rows(store)
     with pytest.raises(PollError) as err:
-        store.open_poll(question, options, labels)
+        store.open_poll(question, options, labels, key=KEY)
     assert expected in assert_nothing_stored(store, rows, err)
 
 
 def test_limits_are_inclusive(store: PollStore) -> None:
-    code = store.open_poll("Q" * 300, [f"o{i}" for i in range(50)], {"o0": "L" * 200})
+    code = store.open_poll("Q" * 300, [f"o{i}" for i in range(50)], {"o0": "L" * 200}, key=KEY)
     assert len(store.get(code).question) == 300
 
 
@@ -441,7 +451,7 @@ def test_env_directory_holds_the_sqlite_file(tmp_path: Path, monkeypatch: pytest
     s = PollStore()
     try:
         assert s.engine.dialect.name == "sqlite"
-        code = s.open_poll("Q?", ["a", "b"])
+        code = s.open_poll("Q?", ["a", "b"], key=KEY)
         assert (data / "polls.sqlite3").is_file()
         assert PollStore(f"sqlite:///{data / 'polls.sqlite3'}").get(code).question == "Q?"
         with s.engine.connect() as conn:
@@ -455,7 +465,7 @@ def test_env_url_is_used_as_is(db_url: str, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv(ENV_VAR, db_url)
     s = PollStore()
     try:
-        code = s.open_poll("Q?", ["a", "b"])
+        code = s.open_poll("Q?", ["a", "b"], key=KEY)
         assert PollStore(db_url).get(code).question == "Q?"
         assert s.engine.url.render_as_string(hide_password=False).split("://")[1] == db_url.split("://")[1]
     finally:
@@ -520,7 +530,7 @@ def test_another_store_can_reuse_the_database_layer(db_url: str) -> None:
         # The poll store shares the same database without disturbing the other store's tables.
         polls = PollStore(db_url)
         try:
-            assert polls.get(polls.open_poll("Q?", ["a", "b"])).question == "Q?"
+            assert polls.get(polls.open_poll("Q?", ["a", "b"], key=KEY)).question == "Q?"
         finally:
             polls.dispose()
         with database.read() as conn:
@@ -556,7 +566,7 @@ def run_processes(task: str, args: list[tuple[Any, ...]]) -> None:
 
 def test_concurrent_voters_in_several_processes(store: PollStore, db_url: str) -> None:
     processes, voters = 4, 50
-    code = store.open_poll("Which first?", OPTIONS)
+    code = store.open_poll("Which first?", OPTIONS, key=KEY)
     run_processes("vote_then_change", [(db_url, code, p, voters, OPTIONS) for p in range(processes)])
     expected = Counter(worker.final_choice(p, v, OPTIONS) for p in range(processes) for v in range(voters))
     assert store.results(code) == {option: expected[option] for option in OPTIONS}
@@ -568,7 +578,7 @@ def test_the_same_voters_racing_from_several_processes_keep_one_vote_each(
     store: PollStore, db_url: str
 ) -> None:
     processes, voters = 4, 40
-    code = store.open_poll("Which first?", OPTIONS)
+    code = store.open_poll("Which first?", OPTIONS, key=KEY)
     run_processes("same_voters", [(db_url, code, p, voters, OPTIONS) for p in range(processes)])
     assert store.total_votes(code) == voters
     assert sum(store.results(code).values()) == voters
@@ -584,3 +594,196 @@ def test_processes_starting_on_an_empty_database_at_once(db_url: str) -> None:
         assert rows == {"polls": processes, "poll_options": 2 * processes, "poll_votes": processes}
     finally:
         s.dispose()
+
+
+# -- presenter control: the key, the password, the rate limits ---------------------------------------
+
+WRONG = "not-the-presenter-key-0123456789"
+
+
+@pytest.fixture
+def rooms(store: PollStore) -> RoomStore:
+    """Live sessions on the same database as ``store``, no password required."""
+    return RoomStore(store, password=None)
+
+
+def opened(rooms: RoomStore) -> tuple[str, str, str]:
+    """A room with a poll round open: (room code, presenter key, poll code)."""
+    code, key = rooms.open_room()
+    return code, key, rooms.open_poll(code, key, "Which first?", ["a", "b"])
+
+
+ROOM_CONTROLS: dict[str, Callable[[RoomStore, str, Any], object]] = {
+    "go to a slide": lambda r, c, k: r.go_to(c, k, 2),
+    "open a poll": lambda r, c, k: r.open_poll(c, k, "Another?", ["a", "b"]),
+    "reveal": lambda r, c, k: r.reveal(c, k),
+    "hide": lambda r, c, k: r.reveal(c, k, shown=False),
+    "close": lambda r, c, k: r.close(c, k),
+    "reopen": lambda r, c, k: r.reopen(c, k),
+    "reset": lambda r, c, k: r.reset(c, k),
+    "ask again": lambda r, c, k: r.ask_again(c, k),
+    "start a round": lambda r, c, k: r.start_round(c, k, "poll", "ABCDEF"),
+    "check the key": lambda r, c, k: r.check_key(c, k),
+}
+
+
+@pytest.mark.parametrize("control", sorted(ROOM_CONTROLS))
+@pytest.mark.parametrize("key", [None, "", "   ", WRONG, "x" * 500])
+def test_every_room_control_needs_the_presenter_key(rooms: RoomStore, control: str, key: Any) -> None:
+    code, _, poll = opened(rooms)
+    rooms.polls.vote(poll, "v1", "a")
+    before_room, before_rows = rooms.get(code), stored_rows(rooms.polls)
+    with pytest.raises(NotPresenter) as err:
+        ROOM_CONTROLS[control](rooms, code, key)
+    assert "Only the presenter" in str(err.value) and "presenter key" in str(err.value)
+    assert rooms.get(code) == before_room and stored_rows(rooms.polls) == before_rows
+    assert rooms.polls.get(poll).is_open and not rooms.polls.get(poll).revealed
+
+
+@pytest.mark.parametrize("call", ["close", "reopen", "reset", "reveal"])
+def test_every_poll_control_needs_the_key_it_was_opened_with(store: PollStore, call: str) -> None:
+    code = store.open_poll("Q?", ["a", "b"], key=KEY)
+    store.vote(code, "v1", "a")
+    for key in (None, "", WRONG):
+        with pytest.raises(NotPresenter):
+            getattr(store, call)(code, key)
+    assert store.get(code).is_open and not store.get(code).revealed and store.total_votes(code) == 1
+    with pytest.raises(NotPresenter):  # an "after" round needs the first round's key
+        store.open_poll("Q?", ["a", "b"], key=WRONG, before=code)
+    with pytest.raises(PollError, match="presenter key"):
+        store.open_poll("Q?", ["a", "b"], key="")
+
+
+def test_the_room_holds_the_slide_and_the_active_round(rooms: RoomStore) -> None:
+    code, key = rooms.open_room()
+    room = rooms.get(code.lower())
+    assert (room.slide, room.kind, room.round, room.revealed) == (1, None, None, False)
+    with pytest.raises(PollError, match="open the poll first"):
+        rooms.reveal(code, key)
+    rooms.go_to(code, key, 7)
+    first = rooms.open_poll(code, key, "Which first?", ["a", "b"], {"a": "Alpha"})
+    rooms.polls.vote(first, "phone", "a")
+    rooms.reveal(code, key)
+    room = rooms.get(code)
+    assert (room.slide, room.kind, room.round, room.revealed) == (7, "poll", first, True)
+    assert rooms.polls.get(first).revealed
+    # "Ask again": the room moves to a new round of the same question, hidden again; phones follow it.
+    second = rooms.ask_again(code, key)
+    room = rooms.get(code)
+    assert second != first and (room.kind, room.round, room.revealed) == ("poll", second, False)
+    assert rooms.polls.get(second).before == first and rooms.polls.get(second).labels["a"] == "Alpha"
+    rooms.close(code, key)
+    assert not rooms.polls.get(second).is_open and rooms.polls.get(first).is_open
+    rooms.reopen(code, key)
+    rooms.polls.vote(second, "phone", "b")
+    assert rooms.reset(code, key) == 1 and rooms.polls.total_votes(first) == 1
+    for bad in (0, -1, 10_001, "3", True):
+        with pytest.raises(PollError, match="slide number"):
+            rooms.go_to(code, key, bad)
+    with pytest.raises(PollError, match="one of: poll"):
+        rooms.start_round(code, key, "quiz", "ABCDEF")
+
+
+def test_a_room_code_that_does_not_exist(rooms: RoomStore) -> None:
+    with pytest.raises(RoomNotFound, match="no live session with the code ZZZZ99"):
+        rooms.get("zzzz99")
+    with pytest.raises(BadCode):
+        rooms.get("nope")
+
+
+def test_the_key_is_stored_hashed(rooms: RoomStore) -> None:
+    code, key = rooms.open_room()
+    _, key2 = rooms.open_room()
+    assert len(key) >= 32 and key != key2
+    with rooms.polls.engine.connect() as conn:
+        dump = " ".join(str(row) for row in conn.execute(select(room_tables.rooms)).all())
+    assert key not in dump and hashlib.sha256(key.encode()).hexdigest() in dump
+
+
+def test_a_deployment_password_is_needed_to_open_a_session(
+    store: PollStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    guarded = RoomStore(store, password="open sesame")
+    assert guarded.needs_password
+    for given in (None, "", "open", "open sesame "):
+        with pytest.raises(WrongPassword):
+            guarded.open_room(password=given)
+    assert guarded.open_room(password="open sesame")[0]
+    monkeypatch.setenv("POLICY_PRESENTER_PASSWORD", "from-env")
+    assert RoomStore(store).needs_password
+    with pytest.raises(WrongPassword):
+        RoomStore(store).open_room()
+    monkeypatch.delenv("POLICY_PRESENTER_PASSWORD")
+    assert not RoomStore(store).needs_password
+
+
+def test_opening_sessions_and_polls_is_rate_limited(db_url: str) -> None:
+    limits = Limits(sessions=3, sessions_per_client=2, polls=4, rounds_per_session=2)
+    rooms = RoomStore(PollStore(db_url, limits=limits), password=None)
+    try:
+        rooms.open_room(client="phone-1")
+        rooms.open_room(client="phone-1")
+        with pytest.raises(RateLimited, match="2 live sessions from here were opened in the last 10 minutes"):
+            rooms.open_room(client="phone-1")
+        code, key = rooms.open_room(client="phone-2")
+        with pytest.raises(RateLimited, match="3 live sessions were opened"):
+            rooms.open_room(client="phone-3")
+        rooms.open_poll(code, key, "Q?", ["a", "b"])
+        rooms.ask_again(code, key)
+        with pytest.raises(PollError, match="opened 2 polls, which is the limit"):
+            rooms.ask_again(code, key)
+        rooms.polls.open_poll("Q?", ["a", "b"], key=KEY)
+        rooms.polls.open_poll("Q?", ["a", "b"], key=KEY)
+        with pytest.raises(RateLimited, match="4 polls were opened in the last 10 minutes"):
+            rooms.polls.open_poll("Q?", ["a", "b"], key=KEY)
+    finally:
+        rooms.polls.dispose()
+
+
+# -- a failing database gets words -------------------------------------------------------------------
+
+STORE_CALLS: dict[str, Callable[[RoomStore], object]] = {
+    "open a session": lambda r: r.open_room(),
+    "read a session": lambda r: r.get("ABCDEF"),
+    "go to a slide": lambda r: r.go_to("ABCDEF", KEY, 2),
+    "close": lambda r: r.close("ABCDEF", KEY),
+    "vote": lambda r: r.polls.vote("ABCDEF", "v1", "a"),
+    "results": lambda r: r.polls.results("ABCDEF"),
+    "open a poll": lambda r: r.polls.open_poll("Q?", ["a", "b"], key=KEY),
+}
+
+
+@pytest.mark.parametrize("call", sorted(STORE_CALLS))
+def test_a_database_that_is_down_raises_live_unavailable(call: str) -> None:
+    # Nothing listens on port 1: as PostgreSQL stopped.
+    down = RoomStore(PollStore("postgresql://u:p@127.0.0.1:1/polls"), password=None)
+    with pytest.raises(LiveUnavailable) as err:
+        STORE_CALLS[call](down)
+    assert str(err.value) == "The live poll is unavailable — slides keep working."
+    assert isinstance(err.value, PollError)
+
+
+def test_a_read_only_sqlite_database_refuses_writes_with_words(tmp_path: Path) -> None:
+    path = tmp_path / "polls.sqlite3"
+    rooms = RoomStore(PollStore(f"sqlite:///{path}"), password=None)
+    code, key, poll = opened(rooms)
+    rooms.polls.dispose()
+    read_only = RoomStore(PollStore(f"sqlite:///file:{path}?mode=ro&uri=true"), password=None)
+    assert read_only.get(code).round == poll  # reading still works
+    for write in (lambda: read_only.go_to(code, key, 3), lambda: read_only.polls.vote(poll, "v1", "a")):
+        with pytest.raises(LiveUnavailable, match="slides keep working"):
+            write()
+    read_only.polls.dispose()
+
+
+def test_integrity_errors_still_reach_the_store(store: PollStore) -> None:
+    # The database layer turns failures into LiveUnavailable but lets races (IntegrityError) through.
+    store.database.ensure(poll_tables.metadata)
+    with pytest.raises(IntegrityError), store.database.write() as conn:
+        conn.execute(
+            poll_tables.polls.insert().values(
+                code="AAAAAA", question="Q", is_open=True, revealed=False, created_at=datetime.now(UTC)
+            )
+        )
+        conn.execute(poll_tables.polls.insert().values(code="AAAAAA", question="Q", is_open=True,
+                                                       revealed=False, created_at=datetime.now(UTC)))  # fmt: skip

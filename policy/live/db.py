@@ -4,10 +4,16 @@ Storage is SQLAlchemy Core on SQLite (one file, the default) or PostgreSQL (so s
 set of data). Choose with the ``url`` argument or the ``POLICY_POLL_DB`` environment variable, which holds
 either a SQLAlchemy URL or a folder for ``polls.sqlite3``. A store builds its tables on its own ``MetaData``,
 calls ``Database.ensure`` before first use, and does all its work inside ``read()`` or ``write()``.
+
+A database that fails (PostgreSQL down, SQLite read-only or full) raises ``LiveUnavailable`` from
+``ensure``, ``read`` and ``write``, with words fit for the page ("The live poll is unavailable — slides keep
+working."); the cause goes to the log. ``IntegrityError`` is let through, since stores use it to detect a
+race (two processes taking one code).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import threading
@@ -20,10 +26,21 @@ from typing import Any
 from sqlalchemy import Engine, Insert, MetaData, Table, create_engine, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from policy.live.errors import LiveUnavailable
 from policy.paths import var_dir
 
-__all__ = ["ENV_VAR", "SQLITE_BUSY_TIMEOUT_MS", "Database", "UnsupportedDatabase", "default_url"]
+__all__ = [
+    "ENV_VAR",
+    "SQLITE_BUSY_TIMEOUT_MS",
+    "Database",
+    "UnsupportedDatabase",
+    "default_url",
+    "unavailable_on_failure",
+]
+
+log = logging.getLogger(__name__)
 
 ENV_VAR = "POLICY_POLL_DB"
 # The name predates the other stores; kept so existing deployments find their data.
@@ -78,7 +95,7 @@ class Database:
         else:
             connect_args: dict[str, Any] = {}
             if "connect_timeout" not in self._url.query:
-                connect_args["connect_timeout"] = 10
+                connect_args["connect_timeout"] = 5
             self._engine = create_engine(self._url, pool_pre_ping=True, connect_args=connect_args)
         self._writer = self._engine.execution_options(**{_WRITE_OPTION: True})
         self._ready: set[MetaData] = set()
@@ -101,20 +118,20 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A transaction for reading: committed when the block ends, rolled back if it raises."""
-        with self._engine.begin() as conn:
+        with unavailable_on_failure(), self._engine.begin() as conn:
             yield conn
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A transaction that will write: committed when the block ends, rolled back if it raises."""
-        with self._writer.begin() as conn:
+        with unavailable_on_failure(), self._writer.begin() as conn:
             yield conn
 
     def ensure(self, metadata: MetaData) -> None:
         """Create whichever of the metadata's tables do not exist yet; free after the first call."""
         if metadata in self._ready:
             return
-        with self._schema_lock:
+        with unavailable_on_failure(), self._schema_lock:
             if metadata in self._ready:
                 return
             if self.backend == "sqlite":
@@ -144,6 +161,18 @@ class Database:
             index_elements=[table.c[name] for name in key],
             set_={name: lite_stmt.excluded[name] for name in values if name not in key},
         )
+
+
+@contextmanager
+def unavailable_on_failure() -> Iterator[None]:
+    """Turn a failing database (SQLAlchemy, sqlite3 or OS error; not IntegrityError) into LiveUnavailable."""
+    try:
+        yield
+    except IntegrityError:
+        raise
+    except (SQLAlchemyError, sqlite3.Error, OSError) as err:
+        log.warning("live-session database unavailable: %s: %s", type(err).__name__, str(err)[:300])
+        raise LiveUnavailable() from err
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:

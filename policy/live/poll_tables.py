@@ -37,8 +37,12 @@ __all__ = [
     "metadata",
     "option_ids",
     "option_labels",
+    "key_hash_of",
+    "poll_keys",
     "poll_options",
     "poll_votes",
+    "polls_since",
+    "polls_with_key",
     "polls",
     "set_flags",
     "tallies",
@@ -81,6 +85,29 @@ poll_votes = Table(
 )
 
 
+# The SHA-256 of the presenter key that controls each poll (policy.live.presenter); a table of its own, so
+# databases made before keys existed gain it on first use and their polls stay readable (but uncontrolled).
+poll_keys = Table(
+    "poll_keys",
+    metadata,
+    Column("poll_code", String(CODE_LENGTH), ForeignKey("polls.code"), primary_key=True),
+    Column("key_hash", String(64), nullable=False),
+)
+
+
+def key_hash_of(conn: Connection, code: str) -> str:
+    """The stored hash of the key that controls the poll ('' when the poll has none: nobody controls it)."""
+    found = conn.execute(select(poll_keys.c.key_hash).where(poll_keys.c.poll_code == code)).scalar()
+    return str(found) if found else ""
+
+
+def polls_since(conn: Connection, since: datetime) -> int:
+    """How many polls were opened at or after ``since``."""
+    return int(
+        conn.execute(select(func.count()).select_from(polls).where(polls.c.created_at >= since)).scalar_one()
+    )
+
+
 def find(conn: Connection, code: str, lock: str | None = None) -> Any:
     """The poll's row; PollNotFound if there is none. ``lock`` is None, "share" or "update"."""
     query = select(polls).where(polls.c.code == code)
@@ -99,9 +126,14 @@ def code_taken(conn: Connection, code: str) -> bool:
 
 
 def insert_poll(
-    conn: Connection, code: str, question: str, labels: Mapping[str, str], before_code: str | None
+    conn: Connection,
+    code: str,
+    question: str,
+    labels: Mapping[str, str],
+    before_code: str | None,
+    key_hash: str,
 ) -> None:
-    """Store a new open, unrevealed poll; ``labels`` maps every option id to its label, in display order."""
+    """Store a new open, unrevealed poll controlled by the key with ``key_hash``; ``labels`` in display order."""
     conn.execute(
         polls.insert().values(
             code=code,
@@ -119,6 +151,7 @@ def insert_poll(
             for i, (option, label) in enumerate(labels.items())
         ],
     )
+    conn.execute(poll_keys.insert().values(poll_code=code, key_hash=key_hash))
 
 
 def set_flags(conn: Connection, code: str, **values: bool) -> None:
@@ -183,3 +216,9 @@ def delete_votes(conn: Connection, code: str) -> int:
 
 def _not_found(code: str) -> str:
     return f"There is no poll with the code {code}. Check the code and try again."
+
+
+def polls_with_key(conn: Connection, key_hash: str) -> int:
+    """How many polls the key with this hash controls (the polls of one live session)."""
+    query = select(func.count()).select_from(poll_keys).where(poll_keys.c.key_hash == key_hash)
+    return int(conn.execute(query).scalar_one())

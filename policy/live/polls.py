@@ -5,6 +5,12 @@ device, and may change their mind (a new vote replaces the old one). Results sta
 until the presenter reveals them. A poll may be the "after" round of a before-and-after pair, so the page can
 show how opinion moved during the session. The tables and their SQL are in ``poll_tables``; where the data
 lives is up to ``db``.
+
+Every control needs the presenter key the poll was opened with (``policy.live.presenter``): ``open_poll``
+takes the key that will control the new poll, and ``close``, ``reopen``, ``reveal`` and ``reset`` refuse
+(``NotPresenter``) without it. An "after" round needs the key of its "before" round. Opening is
+rate-limited (``RateLimited``). A failing database raises ``LiveUnavailable``. Normally the live session
+(``policy.live.rooms``) calls these for the presenter.
 """
 
 from __future__ import annotations
@@ -20,10 +26,11 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
-from policy.live import checks
+from policy.live import checks, presenter
 from policy.live import poll_tables as sql
 from policy.live.db import Database, UnsupportedDatabase
 from policy.live.errors import PollClosed, PollError
+from policy.live.presenter import Limits
 
 __all__ = ["Movement", "Poll", "PollStore"]
 
@@ -55,12 +62,18 @@ class Movement(NamedTuple):
 class PollStore:
     """Polls and votes in one SQL database (SQLite file or PostgreSQL), safe for many processes."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, limits: Limits | None = None) -> None:
         """Connect lazily to ``url``, or to the database POLICY_POLL_DB names when url is None."""
         try:
             self._db = Database(url)
         except UnsupportedDatabase as err:
             raise PollError(f"Polls can be stored in SQLite or PostgreSQL, not {err.backend}.") from None
+        self.limits = limits or Limits()
+
+    @property
+    def database(self) -> Database:
+        """The database layer, shared with the other live-session stores (rooms, statements)."""
+        return self._db
 
     @property
     def url(self) -> str:
@@ -84,21 +97,29 @@ class PollStore:
         option_ids: Sequence[str],
         labels: Mapping[str, str] | None = None,
         *,
+        key: str,
         before: str | None = None,
     ) -> str:
-        """Open a new poll and return its join code; ``before`` names the first round of a pair."""
+        """Open a new poll controlled by ``key`` and return its code; ``before`` names the first round of a pair.
+
+        The "after" round of a pair needs the key of its "before" round. RateLimited when too many polls
+        were opened in the last few minutes.
+        """
         text = checks.check_question(question)
         shown = checks.check_labels(labels, checks.check_options(option_ids))
         before_code = checks.normalise_code(before) if before is not None else None
+        key_hash = _key_hash(key)
         for _ in range(_CODE_ATTEMPTS):
             code = checks.new_code()
             try:
                 with self._write() as conn:
+                    self.check_rate(conn)
                     if before_code is not None:
                         sql.find(conn, before_code)
+                        presenter.check_key(sql.key_hash_of(conn, before_code), key, f"poll {before_code}")
                     if sql.code_taken(conn, code):
                         continue
-                    sql.insert_poll(conn, code, text, shown, before_code)
+                    sql.insert_poll(conn, code, text, shown, before_code, key_hash)
                 return code
             except IntegrityError:
                 # Another process took the same code between our check and insert: draw again.
@@ -122,24 +143,34 @@ class PollStore:
             before=row.before_code,
         )
 
-    def close(self, code: str) -> None:
+    def check_rate(self, conn: Connection) -> None:
+        """RateLimited when the polls opened in the last window reach the limit (inside a write)."""
+        since = datetime.now(UTC) - self.limits.window
+        presenter.over_limit(sql.polls_since(conn, since), self.limits.polls, "polls", self.limits)
+
+    def check_key(self, conn: Connection, code: str, key: object) -> None:
+        """NotPresenter unless ``key`` controls the poll (inside a transaction; the code normalised)."""
+        presenter.check_key(sql.key_hash_of(conn, code), key, f"poll {code}")
+
+    def close(self, code: str, key: str) -> None:
         """Stop taking votes (votes already cast are kept)."""
-        self._set(code, is_open=False)
+        self._set(code, key, is_open=False)
 
-    def reopen(self, code: str) -> None:
+    def reopen(self, code: str, key: str) -> None:
         """Take votes again after close()."""
-        self._set(code, is_open=True)
+        self._set(code, key, is_open=True)
 
-    def reveal(self, code: str, shown: bool = True) -> None:
+    def reveal(self, code: str, key: str, shown: bool = True) -> None:
         """Show the results to the audience, or hide them again with shown=False."""
-        self._set(code, revealed=bool(shown))
+        self._set(code, key, revealed=bool(shown))
 
-    def reset(self, code: str) -> int:
+    def reset(self, code: str, key: str) -> int:
         """Delete every vote in the poll and return how many were deleted."""
         code = checks.normalise_code(code)
         with self._write() as conn:
             # The exclusive row lock makes a vote in flight land wholly before or wholly after the reset.
             sql.find(conn, code, lock="update")
+            self.check_key(conn, code, key)
             return sql.delete_votes(conn, code)
 
     # -- votes -----------------------------------------------------------------------------------------
@@ -198,9 +229,11 @@ class PollStore:
 
     # -- internals -------------------------------------------------------------------------------------
 
-    def _set(self, code: str, **values: bool) -> None:
+    def _set(self, code: str, key: str, **values: bool) -> None:
         code = checks.normalise_code(code)
         with self._write() as conn:
+            sql.find(conn, code, lock="update")
+            self.check_key(conn, code, key)
             sql.set_flags(conn, code, **values)
 
     # The tables are made on first use, not in __init__, so building a store never touches the disk.
@@ -215,6 +248,12 @@ class PollStore:
         self._db.ensure(sql.metadata)
         with self._db.write() as conn:
             yield conn
+
+
+def _key_hash(key: object) -> str:
+    if not isinstance(key, str) or not key.strip() or len(key) > presenter.MAX_KEY:
+        raise PollError("A poll needs the presenter key that will control it, and none was given.")
+    return presenter.hash_key(key.strip())
 
 
 def _as_utc(moment: datetime) -> datetime:

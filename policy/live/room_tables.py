@@ -1,0 +1,82 @@
+"""The live session's table and its SQL: one row per session ("room"), where the whole room reads its state.
+
+A room is what the presenter opens and the audience joins by its code. Its row holds the slide the presenter
+is on, the active round (``round_kind`` — "poll" now, other kinds such as "statements" may be added — and
+``round_code``, the code of that round in its own store) and whether the round's results are revealed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, func, select, update
+from sqlalchemy.engine import Connection
+
+from policy.live.checks import CODE_LENGTH
+from policy.live.errors import RoomNotFound
+
+__all__ = ["MAX_KIND", "MAX_ROUND", "count_since", "find", "insert_room", "metadata", "rooms", "set_room"]
+
+MAX_KIND = 20
+MAX_ROUND = 40
+
+metadata = MetaData()
+
+rooms = Table(
+    "live_rooms",
+    metadata,
+    Column("code", String(CODE_LENGTH), primary_key=True),
+    Column("key_hash", String(64), nullable=False),  # SHA-256 of the presenter key, never the key
+    Column("client_hash", String(64), nullable=True),  # who opened it, hashed, for the rate limit
+    Column("slide", Integer, nullable=False),
+    Column("round_kind", String(MAX_KIND), nullable=True),  # "poll", or another round kind
+    Column("round_code", String(MAX_ROUND), nullable=True),
+    Column("revealed", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+
+def find(conn: Connection, code: str, lock: bool = False) -> Any:
+    """The room's row; RoomNotFound if there is none. ``lock`` takes a row lock (PostgreSQL) for an update."""
+    query = select(rooms).where(rooms.c.code == code)
+    if lock:
+        query = query.with_for_update()
+    row = conn.execute(query).first()
+    if row is None:
+        raise RoomNotFound(
+            f"There is no live session with the code {code}. Check the code on the screen and try again."
+        )
+    return row
+
+
+def insert_room(conn: Connection, code: str, key_hash: str, client_hash: str | None) -> None:
+    """Store a new room on slide 1 with no round."""
+    now = datetime.now(UTC)
+    conn.execute(
+        rooms.insert().values(
+            code=code,
+            key_hash=key_hash,
+            client_hash=client_hash,
+            slide=1,
+            round_kind=None,
+            round_code=None,
+            revealed=False,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+
+
+def set_room(conn: Connection, code: str, **values: object) -> None:
+    """Update the room's columns (and its updated_at)."""
+    conn.execute(update(rooms).where(rooms.c.code == code).values(updated_at=datetime.now(UTC), **values))
+
+
+def count_since(conn: Connection, since: datetime, client_hash: str | None = None) -> int:
+    """Rooms opened at or after ``since`` (by one client when ``client_hash`` is given)."""
+    query = select(func.count()).select_from(rooms).where(rooms.c.created_at >= since)
+    if client_hash is not None:
+        query = query.where(rooms.c.client_hash == client_hash)
+    return int(conn.execute(query).scalar_one())
