@@ -12,7 +12,7 @@ from policy.memo import Memo, MemoSpec, OptionChoice, build_memo, page_count, to
 from policy.prose import strip_markers
 from policy.style import position_label
 from policy.text import one_line
-from ui.blocks import esc, option
+from ui.blocks import esc
 
 RENDERERS: dict[str, Callable[[Memo], str | bytes]] = {
     "md": to_markdown,
@@ -52,39 +52,50 @@ def option_panel(ds: Dataset, pid: str, default: OptionChoice) -> OptionChoice:
     if not panel.open:
         return kept
     with panel:
-        pro = [s.actor for s in position.proponents]
-        con = [s.actor for s in position.critics]
+        pro = list(dict.fromkeys(s.actor for s in position.proponents))
+        con = list(dict.fromkeys(s.actor for s in position.critics))
         evidence = [e.id for e in ds.evidence_for(pid) if e.bearing[pid] != "context"]
-        # Kept choices the content no longer offers (it was edited meanwhile) are dropped, not an error.
-        for key, kept_ids, offered in (
-            (f"memo_for_{pid}", kept.arguments_for, pro),
-            (f"memo_against_{pid}", kept.arguments_against, con),
-            (f"memo_evidence_{pid}", kept.evidence, evidence),
-        ):
-            if key not in st.session_state:
-                st.session_state[key] = [x for x in kept_ids if x in offered]
-        # Each argument by who makes it and what it says, so the reader sees what they pick.
+        # Each argument by who makes it and what it says, so the reader sees what they pick: a checkbox per
+        # argument, its text wrapped in full width rather than clipped inside a chip.
         said = {
             (s.actor, side): s.argument
             for side, group in (("for", position.proponents), ("against", position.critics))
             for s in reversed(group)
         }
 
-        def label(side: str) -> Callable[[str], str]:
-            return lambda x: option(f"{ds.actor(x).name}: {one_line(strip_markers(said[(x, side)]), 90)}")
+        def ticks(
+            heading: str, ids: list[str], chosen: list[str], key: str, text: Callable[[str], str]
+        ) -> list[str]:
+            st.markdown(f"**{esc(heading)}**")
+            picked = []
+            for x in ids:
+                # Kept choices the content no longer offers (it was edited meanwhile) simply drop out.
+                if st.checkbox(text(x), value=x in chosen, key=f"{key}_{x}"):
+                    picked.append(x)
+            return picked
 
-        arguments_for = st.multiselect("Arguments for", pro, format_func=label("for"), key=f"memo_for_{pid}")
-        arguments_against = st.multiselect(
-            "Arguments against", con, format_func=label("against"), key=f"memo_against_{pid}"
-        )
-        chosen_evidence = st.multiselect(
-            "Evidence",
-            evidence,
-            format_func=lambda e: (
-                ("✚ " if ds.evidence_item(e).bearing[pid] == "supports" else "✖ ")
-                + option(ds.evidence_item(e).claim[:110])
-            ),
-            key=f"memo_evidence_{pid}",
+        def argument(side: str) -> Callable[[str], str]:
+            return lambda x: (
+                f"**{esc(ds.actor(x).name)}**: {esc(one_line(strip_markers(said[(x, side)]), 170))}"
+            )
+
+        def item(e: str) -> str:
+            ev = ds.evidence_item(e)
+            bearing = "Supports" if ev.bearing[pid] == "supports" else "Undercuts"
+            return f"*{bearing}:* {esc(one_line(strip_markers(ev.claim), 170))}"
+
+        left, right = st.columns(2, gap="medium")
+        with left:
+            arguments_for = ticks(
+                f"Arguments for ({len(pro)})", pro, kept.arguments_for, f"memo_for_{pid}", argument("for")
+            )
+        with right:
+            arguments_against = ticks(
+                f"Arguments against ({len(con)})", con, kept.arguments_against, f"memo_against_{pid}",
+                argument("against"),
+            )  # fmt: skip
+        chosen_evidence = ticks(
+            f"Evidence ({len(evidence)})", evidence, kept.evidence, f"memo_evidence_{pid}", item
         )
     kept = OptionChoice(
         position=pid,

@@ -58,20 +58,35 @@ def to_docx(memo: Memo) -> bytes:
     return _convert(memo, "docx", [f"--reference-doc={_reference_docx()}"])
 
 
+# A brief is one page: when its text runs over, it is set a step smaller (never below 8 pt) before it spills.
+_BRIEF_STEPS = (("9.5pt", "0.7in"), ("9pt", "0.6in"), ("8.5pt", "0.55in"), ("8pt", "0.5in"))
+
+
 def to_pdf(memo: Memo) -> bytes:
     """The memo as a tagged PDF typeset by typst, on the memo's paper, with page numbers."""
     brief = memo.brief
+    size, margin = _BRIEF_STEPS[0] if brief else ("11pt", "1in")
     variables = {
         "paper": _PAPERS[memo.paper][0],
-        "margin": "0.7in" if brief else "1in",
-        "fontsize": "9.5pt" if brief else "11pt",
+        "margin": margin,
+        "fontsize": size,
         "leading": "0.5em" if brief else "0.62em",
         "spacing": "0.75em" if brief else "1.05em",
         "inset": "3.5pt" if brief else "5pt",
     }
     args = [f"--template={_TEMPLATE}", *(f"--variable={k}:{v}" for k, v in variables.items())]
     source = _convert(memo, "typst", args)
-    return bytes(typst.compile(source))
+    pdf = bytes(typst.compile(source))
+    for smaller, narrower in _BRIEF_STEPS[1:] if brief else ():
+        if page_count(pdf) == 1:
+            break
+        text = source.decode("utf-8")
+        text = text.replace(f"size: {size}, lang:", f"size: {smaller}, lang:", 1)
+        text = text.replace(
+            f"margin: (x: {margin}, y: {margin})", f"margin: (x: {narrower}, y: {narrower})", 1
+        )
+        pdf = bytes(typst.compile(text.encode("utf-8")))
+    return pdf
 
 
 def page_count(pdf: bytes) -> int:

@@ -30,11 +30,16 @@ st.caption(
     "writes one."
 )
 c1, c2 = st.columns([2, 2])
-selected = c1.multiselect(
-    "Options to cover",
-    ds.position_ids,
-    format_func=lambda p: option(position_label(ds, p)),
-    key="memo_positions",
+# Pills, not a multiselect: every option's name shows whole, chosen or not.
+selected = (
+    c1.pills(
+        "Options to cover",
+        ds.position_ids,
+        selection_mode="multi",
+        format_func=lambda p: option(position_label(ds, p)),
+        key="memo_positions",
+    )
+    or []
 )
 style = c2.segmented_control(
     "Citation style", STYLES, format_func=lambda s: STYLE_NAMES[s], key="memo_style", required=True
@@ -117,20 +122,10 @@ except MemoInputError as err:
 stem = f"memo-{dt.date.today().isoformat()}"
 st.header("Download")
 paper_name = "US Letter" if paper == "letter" else "A4"
-count_col, note_col = st.columns([1, 3], vertical_alignment="center")
-# Typesetting the PDF takes a second or two, so the page count is worked out when asked for (then kept for
-# these choices) rather than on every keystroke.
-if count_col.button("Count the pages", key="memo_count", icon=":material/description:"):
-    st.session_state.memo_counted = spec_json
-if st.session_state.get("memo_counted") == spec_json:
-    pages = ctx.cached(memo_pages, spec_json)
-    size = f"The PDF is {pages} page{'s' if pages != 1 else ''} ({paper_name})"
-else:
-    size = f"The PDF is set on {paper_name}; count its pages for these choices with the button"
-note_col.caption(
-    f"{size}. The Word file has the same text with native footnotes. The bibliography files hold every source "
-    "the memo cites, for Zotero, EndNote or a BibTeX file."
-)
+# The page count follows every choice: it is filled in at the end of the run (typesetting takes about a
+# second), so the rest of the page is drawn first; each set of choices is typeset once, then cached.
+count_slot = st.empty()
+count_slot.caption(f"Counting the pages of the PDF ({paper_name})…")
 FILES = [
     ("Word (.docx)", "docx", DOCX),
     ("PDF", "pdf", "application/pdf"),
@@ -158,3 +153,14 @@ if preview.open:
     with preview, st.container(height=560, border=True):
         # The .md download keeps its links; shown here, the memo's text is data like all text (policy.text).
         st.markdown(md_inert_document(demote_headings(markdown, 2)))
+
+try:
+    pages = ctx.cached(memo_pages, spec_json)
+except (RuntimeError, OSError) as err:  # pandoc or typst failed: the downloads say why when pressed
+    count_slot.caption(esc(f"The page count could not be worked out: {err}"))
+else:
+    count_slot.caption(
+        f"The PDF is **{pages} page{'s' if pages != 1 else ''}** ({paper_name}). The Word file has the same text "
+        "with native footnotes. The bibliography files hold every source the memo cites, for Zotero, EndNote or "
+        "a BibTeX file."
+    )
