@@ -9,7 +9,7 @@ import streamlit as st
 from policy import ContentError
 from policy.queries import coverage_note
 from policy.text import plain
-from ui import registry
+from ui import chrome, registry
 from ui.blocks import esc
 from ui.context import begin_run
 
@@ -31,18 +31,34 @@ except ContentError as err:
     st.stop()
 
 st.set_page_config(page_title=plain(ctx.dataset.debate.title), page_icon=FAVICON, layout="wide")
+DEFAULT_RESERVED = "home"  # a name no link uses
 # A flat list: Streamlit's sectioned sidebar puts list items outside any list, which screen readers trip on.
 pages = [
     st.Page(
         spec.script,
         title=spec.title,
         icon=spec.icon,
-        url_path=spec.url_path,
+        # The default page is served at /; its own name goes to the redirect below (Streamlit reserves the
+        # default page's name, and reports "Page not found" for it).
+        url_path=DEFAULT_RESERVED if spec.url_path == registry.DEFAULT else spec.url_path,
         default=spec.url_path == registry.DEFAULT,
     )
     for spec in registry.PAGES
 ]
+
+
+def to_default() -> None:
+    """/overview: the default page is served at /, so its own name leads there rather than to "not found"."""
+    st.switch_page(registry.script(registry.DEFAULT), query_params=st.query_params.to_dict())
+
+
+pages.append(st.Page(to_default, title="Overview", url_path=registry.DEFAULT, visibility="hidden"))
 page = st.navigation(pages)
+chrome.print_css()
+if page.url_path not in ("present", "vote"):  # the slides and the phone poll page have no sidebar
+    if page.url_path != "search":  # the search page has its own box
+        chrome.search_box()
+    chrome.copy_link()
 if page.url_path != "present":  # the slides carry it themselves, on the title and sources slides
     # Every page says what the content covers, so nothing from 2023 reads as current.
     st.caption(esc(coverage_note(ctx.dataset)))

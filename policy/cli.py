@@ -1,4 +1,4 @@
-"""The command line: python -m policy validate | export | quotes | verify | schema | memo | cite."""
+"""The command line: python -m policy validate | export | quotes | verify | schema | search | memo | cite."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from policy.loader import FILES, ContentError, load_dataset
 from policy.memo_cli import add_cite_command, add_memo_command
 from policy.paths import archive_dir
 from policy.queries import evidence_table
+from policy.search import SearchIndex
 from policy.verify import verify_dataset
 
 
@@ -92,6 +93,20 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    """Search positions, arguments, evidence, quotes, people, disputes, events and the glossary (JSON hits)."""
+    hits = SearchIndex(_load(args)).search(args.text, args.limit)
+    print(json.dumps([h.summary() for h in hits], ensure_ascii=False, indent=2))
+    return 0
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {number}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one subcommand per task."""
     parser = argparse.ArgumentParser(prog="python -m policy", description=__doc__)
@@ -114,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder of <source id>.txt files (default: $POLICY_ARCHIVE_DIR or ../shared/sources)",
     )
     add("schema", cmd_schema, data=False).add_argument("--out", help="write <file>.schema.json files here")
+    search = add("search", cmd_search)
+    search.add_argument("text", help="the words to find (accents and case do not matter)")
+    search.add_argument("--limit", type=_positive, default=20, help="at most this many hits (default 20)")
     add_memo_command(sub)
     add_cite_command(sub)
     return parser

@@ -74,6 +74,13 @@ def archive() -> Path:
 CITATION_MARK = re.compile(r'\[[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+\]\(\./sources\?quote=q-[a-z0-9-]+ "(?:[^"\\]|\\.)*"\)')
 
 
+# The pages' own links (ui/links.py: a name to its person, an option to its page, a term to its definition) and
+# search highlights (ui.links.marked_md): their labels are content, so only the markup around them is removed
+# and the label stays to be checked.
+OWN_LINK = re.compile(r'\[((?:[^\[\]\\]|\\.)*)\]\(\./[a-z]+\?[a-z]+=[A-Za-z0-9%+._-]+(?: "(?:[^"\\]|\\.)*")?\)')
+HIGHLIGHT = re.compile(r":orange-background\[\*\*((?:[^\]\\]|\\.)*?)\*\*\]")
+
+
 def without_marks(text: str) -> str:
-    """The text with the pages' own citation marks taken out."""
-    return CITATION_MARK.sub("", text)
+    """The text with the pages' own citation marks, links and search highlights taken out (labels kept)."""
+    return OWN_LINK.sub(r"\1", HIGHLIGHT.sub(r"\1", CITATION_MARK.sub("", text)))

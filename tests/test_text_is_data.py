@@ -251,6 +251,7 @@ def assert_inert(at: AppTest, where: str) -> None:
 # Each page as it starts, with what is built only on request opened, and every slide.
 VIEWS: list[tuple[str, dict[str, Any], dict[str, str]]] = [
     ("overview", {}, {}),
+    ("search", {}, {"q": "evil"}),
     ("position", {}, {}),
     ("compare", {}, {}),
     ("evidence", {}, {}),

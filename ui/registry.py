@@ -14,6 +14,7 @@ class PageSpec(NamedTuple):
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("ui/pages/overview.py", "Overview", ":material/home:", "overview"),
+    PageSpec("ui/pages/search.py", "Search", ":material/search:", "search"),
     PageSpec("ui/pages/position.py", "Position", ":material/article:", "position"),
     PageSpec("ui/pages/compare.py", "Compare", ":material/compare_arrows:", "compare"),
     PageSpec("ui/pages/evidence.py", "Evidence", ":material/fact_check:", "evidence"),

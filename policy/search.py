@@ -1,0 +1,180 @@
+"""One search over the whole debate, with SQLite's full-text engine (FTS5) in memory.
+
+Positions, arguments, evidence, quotes, people, disputes, timeline events and glossary terms are each a
+document with a title and a body; citation markers are removed first. The tokenizer folds case and removes
+diacritics (``unicode61 remove_diacritics 2``), so "Lopez" finds "López"; hits are ranked by BM25 with the
+title weighing more than the body. Matching words come back between HIT_OPEN and HIT_CLOSE, two private-use
+characters no content holds, so a page escapes the text first and then marks them.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+from policy.citations import human_date
+from policy.dataset import Dataset
+from policy.prose import strip_markers
+from policy.queries import actor_role, format_figure, source_label
+from policy.text import one_line
+
+Kind = Literal["position", "argument", "evidence", "quote", "person", "dispute", "event", "term"]
+KINDS: tuple[Kind, ...] = ("position", "argument", "evidence", "quote", "person", "dispute", "event", "term")
+KIND_LABELS: dict[Kind, str] = {
+    "position": "Option",
+    "argument": "Argument",
+    "evidence": "Evidence",
+    "quote": "Quote",
+    "person": "Person",
+    "dispute": "Contested claim",
+    "event": "Timeline event",
+    "term": "Glossary",
+}
+HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"  # around each matching word in a hit's title and snippet
+TITLE_WEIGHT, BODY_WEIGHT = 8.0, 1.0  # BM25 column weights: a word in the title counts more
+SNIPPET_TOKENS = 24  # words of context in a snippet
+TITLE_CHARACTERS = 110  # of an evidence claim, as its hit's title
+# Things a reader looks up by name rank above passages that mention the name (BM25 scores are negative).
+KIND_BOOST: dict[Kind, float] = {"person": 1.6, "term": 1.6, "position": 1.4}
+MAX_QUERY_WORDS = 12
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CONTROL = re.compile(f"[{HIT_OPEN}{HIT_CLOSE}]")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One thing a reader can find: what kind it is, its id, title, words and where it lives in the app."""
+
+    kind: Kind
+    id: str
+    title: str
+    body: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A search result: the document's kind, id and url, its title and a snippet with the matches marked."""
+
+    kind: Kind
+    id: str
+    title: str  # plain title, matches unmarked
+    url: str
+    title_marked: str
+    snippet: str
+    rank: float  # BM25: lower is better
+
+    def summary(self) -> dict[str, str]:
+        """What the command line prints for it."""
+        return {k: v for k, v in asdict(self).items() if k in ("kind", "id", "title", "url")}
+
+
+def _clean(text: str) -> str:
+    return " ".join(_CONTROL.sub("", strip_markers(text)).split())
+
+
+def documents(ds: Dataset) -> Iterator[Document]:
+    """Every searchable thing in the dataset, with the app's URL of its place."""
+    for p in ds.positions:
+        yield Document(
+            "position",
+            p.id,
+            p.title,
+            f"{p.short_title}. {p.one_line} {p.summary}",
+            f"./position?position={p.id}",
+        )
+        for side, stances in (("backs", p.proponents), ("criticises", p.critics)):
+            for s in stances:
+                name = ds.actor(s.actor).name
+                yield Document(
+                    "argument",
+                    f"{p.id}/{s.actor}",
+                    f"{name} {side} {p.short_title}",
+                    s.argument,
+                    f"./position?position={p.id}",
+                )
+    for e in ds.evidence:
+        # The title is the claim's opening words (a whole claim is a paragraph); the body holds all of it.
+        title = one_line(strip_markers(e.claim), TITLE_CHARACTERS)
+        yield Document("evidence", e.id, title, f"{format_figure(e)} {e.claim}", f"./evidence?item={e.id}")
+    for q in ds.quotes:
+        where = source_label(ds, q.source)
+        title = f"{ds.actor(q.speaker).name}, {where}" if q.speaker else f"{where} (reporter's words)"
+        yield Document("quote", q.id, title, f"{q.text} {q.context}", f"./sources?quote={q.id}")
+    for a in ds.actors:
+        body = " · ".join(x for x in (actor_role(a), a.affiliation, a.country, a.kind) if x)
+        yield Document("person", a.id, a.name, body, f"./people?person={a.id}")
+    for d in ds.disputes:
+        claims = " ".join(f"{ds.actor(c.claimant).name if c.claimant else ''} {c.claim}" for c in d.claims)
+        sides = " ".join(s.label for s in d.sides)
+        yield Document(
+            "dispute", d.id, d.question, f"{sides}. {claims} {d.note}", f"./contested?dispute={d.id}"
+        )
+    for t in ds.timeline:
+        yield Document(
+            "event", t.id, t.title, f"{human_date(t.date)}. {t.description}", f"./timeline?event={t.id}"
+        )
+    for g in ds.glossary:
+        yield Document("term", g.id, g.term, g.definition, f"./sources?term={g.id}")
+
+
+def match_expression(text: str) -> str:
+    """The reader's words as an FTS5 query: every word must appear (as a word or the start of one); no word
+    is read as an operator, column name or quote, so any input is a valid query. Empty when nothing to find."""
+    words = _WORD.findall(text)[:MAX_QUERY_WORDS]
+    return " ".join(f'"{w}"*' for w in words)
+
+
+class SearchIndex:
+    """The dataset's documents in an in-memory FTS5 table; safe to share between threads (one lock)."""
+
+    def __init__(self, ds: Dataset) -> None:
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._lock = threading.Lock()
+        self._db.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5(kind UNINDEXED, id UNINDEXED, url UNINDEXED, title, body,"
+            " tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        rows = [(d.kind, d.id, d.url, _clean(d.title), _clean(d.body)) for d in documents(ds)]
+        self._db.executemany("INSERT INTO docs (kind, id, url, title, body) VALUES (?, ?, ?, ?, ?)", rows)
+        self._db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
+        self._db.commit()
+        self.size = len(rows)
+
+    def search(self, text: str, limit: int = 20, kinds: tuple[str, ...] = ()) -> list[Hit]:
+        """The best hits for the words, best first (ties in content order); at most limit."""
+        query = match_expression(text)
+        if not query or limit < 1:
+            return []
+        where = " AND kind IN (" + ",".join("?" * len(kinds)) + ")" if kinds else ""
+        boost = " ".join(f"WHEN '{k}' THEN {b}" for k, b in KIND_BOOST.items())
+        sql = (
+            "SELECT kind, id, title, url, highlight(docs, 3, ?, ?),"
+            f" snippet(docs, 4, ?, ?, '…', {SNIPPET_TOKENS}),"
+            f" bm25(docs, 0, 0, 0, ?, ?) * (CASE kind {boost} ELSE 1 END) AS score"
+            f" FROM docs WHERE docs MATCH ?{where} ORDER BY score, rowid LIMIT ?"
+        )
+        args = (HIT_OPEN, HIT_CLOSE, HIT_OPEN, HIT_CLOSE, TITLE_WEIGHT, BODY_WEIGHT, query, *kinds, limit)
+        with self._lock:
+            rows = self._db.execute(sql, args).fetchall()
+        return [Hit(k, i, t, u, tm, sn, float(sc)) for k, i, t, u, tm, sn, sc in rows]
+
+    def count(self, text: str) -> dict[str, int]:
+        """How many documents of each kind match the words."""
+        query = match_expression(text)
+        if not query:
+            return {}
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT kind, count(*) FROM docs WHERE docs MATCH ? GROUP BY kind", (query,)
+            ).fetchall()
+        return {str(k): int(n) for k, n in rows}
+
+
+def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
+    """Build an index of the dataset and search it once (the app keeps its index; this is for one-off use)."""
+    return SearchIndex(ds).search(text, limit)

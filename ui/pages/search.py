@@ -1,0 +1,76 @@
+"""Search: one box over everything — options, arguments, evidence, quotes, people, disputes, events, glossary."""
+
+import streamlit as st
+
+from policy.search import KIND_LABELS, KINDS, SearchIndex
+from ui.blocks import PAGE_SIZE, esc, paginate
+from ui.context import view
+from ui.links import marked_md
+from ui.urlstate import Choices, Param, Search, UrlState
+
+MAX_HITS = 500  # a search that finds more says so and asks for more words
+
+ctx = view()
+ds = ctx.dataset
+state = UrlState(
+    Param("q", "search_text", Search(), ""),
+    Param("kind", "search_kinds", Choices(KINDS), []),
+).start()
+
+st.title("Search")
+st.text_input(
+    "Search everything",
+    key="search_text",
+    max_chars=200,
+    placeholder="A name, a place, a word: López Obrador, precursors, SEDENA…",
+    help="Finds options, arguments, evidence, quotes, people, contested claims, timeline events and glossary"
+    " terms. Accents and capitals do not matter; every word must appear.",
+)
+st.pills(
+    "Only these kinds",
+    KINDS,
+    selection_mode="multi",
+    format_func=lambda k: KIND_LABELS[k],
+    key="search_kinds",
+)
+text = str(st.session_state.search_text or "").strip()
+kinds = tuple(st.session_state.search_kinds or ())
+index = ctx.cached(SearchIndex)  # built once per content version
+hits = index.search(text, MAX_HITS, kinds) if text else []
+
+if not text:
+    state.sync()
+    st.caption(
+        f"{index.size} things to find. Type a word above and press Enter; the search box in the sidebar"
+        " reaches this page from every other."
+    )
+    st.stop()
+
+counts = index.count(text)
+total = sum(counts.get(k, 0) for k in (kinds or KINDS))
+by_kind = " · ".join(f"{KIND_LABELS[k]} {counts[k]}" for k in KINDS if counts.get(k))
+if not hits:
+    state.sync()
+    st.info(
+        f"Nothing matches “{esc(text)}”"
+        + (" in the kinds chosen." if kinds and counts else ".")
+        + " Check the spelling, use fewer words, or clear the kinds.",
+        icon=":material/search_off:",
+    )
+    st.stop()
+
+more = f" (the best {MAX_HITS} shown: add a word to narrow it)" if total > len(hits) else ""
+st.markdown(f"**{total}** result{'s' if total != 1 else ''} for “{esc(text)}”{more}")
+if by_kind:
+    st.caption(esc(by_kind))
+start, end = paginate(len(hits), "search_page", size=PAGE_SIZE * 2)
+state.sync()
+# Every hit in one element (see ui.blocks on why): its kind, its title linking to its place, the words around
+# the match; matching words are marked after the text is escaped.
+st.markdown(
+    "\n\n".join(
+        f"{esc(KIND_LABELS[h.kind])} · **[{marked_md(h.title_marked)}]({h.url})**"
+        + (f"  \n{marked_md(h.snippet)}" if h.snippet else "")
+        for h in hits[start:end]
+    )
+)
