@@ -15,8 +15,9 @@ code):
    person's two numbers are scaled by sqrt(statements / statements answered), as the method proposes.
 4. **Groups.** k-means (fixed ``seed``, several starts) splits the map into k groups for each k from 2 to
    ``max_k`` (a split leaving a group of fewer than ``min_group`` people is not used); the k with the best
-   silhouette score wins. To keep the picture steady while votes arrive, the
-   k of the previous refresh stays unless another k's silhouette beats it by more than ``k_margin``. Groups
+   silhouette score wins, except that the fewest groups within ``k_margin`` of the best score are preferred
+   (fewer groups are easier to read). To keep the picture steady while votes arrive, the k of the previous
+   refresh stays unless the new choice's silhouette beats it by more than ``k_margin``. Groups
    are named A, B, C... largest first.
 5. **What sets a group apart (representativeness).** For a group and a statement, the share of the group
    who agree, with one agree and one disagree added as a prior so that small counts stay modest, is divided
@@ -297,7 +298,10 @@ def choose_k(
         scores[k] = float(silhouette_score(points, labels))
     if not scores:
         return None, np.zeros(n, dtype=np.intp), ()
-    best = max(scores, key=lambda k: (scores[k], -k))  # a tie goes to fewer groups
+    # Fewer groups are easier to read off a screen: a larger k must beat every smaller one by the margin.
+    top = max(scores.values())
+    best = min(k for k in scores if scores[k] >= top - settings.k_margin)
+    # Steadiness: the k shown last time stays unless the new choice beats it by the margin.
     if previous_k in scores and scores[best] <= scores[previous_k] + settings.k_margin:
         best = previous_k
     return best, labels_by_k[best], tuple(sorted(scores.items()))

@@ -157,8 +157,8 @@ class StatementStore:
 
     def open_round(self, statements: Sequence[Statement], *, key: str, before: str | None = None) -> str:
         """Open a round of these statements controlled by ``key``; returns its code. An "after" round
-        (``before`` names the first round) needs the first round's key; RateLimited when too many rounds and
-        polls were opened in the last few minutes."""
+        (``before`` names the first round) needs the first round's key; RateLimited when too many rounds were
+        opened in the last few minutes, PollError when one key has opened its limit of rounds."""
         items = _check_statements(statements)
         key_hash = _key_hash(key)
         before_code = checks.normalise_code(before) if before is not None else None
@@ -171,6 +171,14 @@ class StatementStore:
                         select(func.count()).select_from(rounds).where(rounds.c.created_at >= since)
                     ).scalar_one()
                     presenter.over_limit(int(opened), self.limits.polls, "statement rounds", self.limits)
+                    mine = conn.execute(
+                        select(func.count()).select_from(rounds).where(rounds.c.key_hash == key_hash)
+                    ).scalar_one()
+                    if int(mine) >= self.limits.rounds_per_session:
+                        raise PollError(
+                            f"This presenter has opened {mine} statement rounds, which is the limit; "
+                            "open a new session to ask again."
+                        )
                     if before_code is not None:
                         first = _find(conn, before_code)
                         presenter.check_key(first.key_hash, key, f"statement round {before_code}")

@@ -1,0 +1,137 @@
+"""Statements for a room to vote on: short, cited claims and arguments drawn from the content.
+
+A statement round asks each person in the room to agree, disagree or pass on 8 to 20 statements, one at a
+time on a phone. The statements are the content's own words: evidence claims that support or undercut a
+position, and the arguments of its proponents and critics. Each keeps the quotes it rests on, so a phone can
+link every statement to its sources. Selection is deterministic (the same content gives the same round) and
+balanced: it takes turns between the positions, and within a position between the case for it and the case
+against it, strongest first.
+
+Only whole sentences are used (``policy.prose``), markers stripped for the plain text, and an item too long
+to read on a phone in one sentence or two is passed over rather than cut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from policy.dataset import Dataset
+from policy.models import Bearing, Evidence, Position, Stance
+from policy.prose import lead, markers, strip_markers
+
+__all__ = [
+    "DEFAULT_COUNT",
+    "MAX_CHARS",
+    "MAX_COUNT",
+    "MIN_COUNT",
+    "Statement",
+    "select_statements",
+]
+
+MIN_COUNT = 8
+MAX_COUNT = 20
+DEFAULT_COUNT = 12
+# Characters of plain text a statement may hold: about nine lines in large type on a 390 px wide phone.
+MAX_CHARS = 240
+
+Side = Literal["for", "against"]
+Kind = Literal["evidence", "argument"]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement of a round: its plain words, the same words with citation markers, and its quotes."""
+
+    id: str  # stable across content versions while the item exists: "ev-..." or "arg-<position>-<side>-<actor>"
+    text: str  # plain: whole sentences, markers stripped
+    cited: str  # the same sentences with their [q-id] markers (the item's quotes after it when it has none)
+    quotes: tuple[str, ...]  # every quote the statement rests on, in order of first mention
+    position: str  # the position it bears on
+    side: Side  # "for": supports the position or a proponent's argument; "against": undercuts or a critic's
+    kind: Kind
+
+
+def _clean(text: str) -> str:
+    return " ".join(strip_markers(text).split())
+
+
+def _fits(text: str) -> bool:
+    # An ellipsis would read as a cut, so items that hold one are passed over as well.
+    return 0 < len(text) <= MAX_CHARS and "…" not in text and "..." not in text
+
+
+def _from_evidence(item: Evidence, position: str, side: Side) -> Statement | None:
+    claim = " ".join(item.claim.split())
+    kept = lead(claim, MAX_CHARS)
+    text = _clean(kept)
+    if not _fits(text):
+        return None
+    # A claim is cited by its item's quotes (markers in it are optional): a statement keeps the markers of
+    # the sentences it holds; a claim with none is used only whole, every quote of the item after its words.
+    inline = markers(kept)
+    if not inline and kept != claim:  # the item's quotes may rest on the sentences left out
+        return None
+    quotes = tuple(inline) if inline else tuple(dict.fromkeys(item.quotes))
+    cited = kept if inline else kept + "".join(f" [{q}]" for q in quotes)
+    return Statement(item.id, text, cited, quotes, position, side, "evidence")
+
+
+def _from_stance(position: Position, stance: Stance, side: Side) -> Statement | None:
+    argument = " ".join(stance.argument.split())
+    kept = lead(argument, MAX_CHARS)
+    text = _clean(kept)
+    if not _fits(text):
+        return None
+    quotes = tuple(markers(kept))
+    if not quotes:  # every sentence of an argument is cited (the loader checks); a bare one is not used
+        return None
+    ident = f"arg-{position.id}-{side}-{stance.actor}"
+    return Statement(ident, text, kept, quotes, position.id, side, "argument")
+
+
+def _candidates(ds: Dataset, position: Position, side: Side) -> Iterator[Statement]:
+    """The position's statements on one side, strongest first: arguments and findings taking turns."""
+    stances = position.proponents if side == "for" else position.critics
+    bearing: Bearing = "supports" if side == "for" else "undercuts"
+    args = [s for s in (_from_stance(position, st, side) for st in stances) if s is not None]
+    evidence = [
+        s
+        for s in (_from_evidence(e, position.id, side) for e in ds.findings_for(position.id, bearing))
+        if s is not None
+    ]
+    for i in range(max(len(args), len(evidence))):
+        if i < len(args):
+            yield args[i]
+        if i < len(evidence):
+            yield evidence[i]
+
+
+def select_statements(ds: Dataset, count: int = DEFAULT_COUNT) -> list[Statement]:
+    """``count`` statements (clamped to 8..20), taking turns between positions and sides, strongest first.
+
+    Fewer come back only when the content holds fewer short, cited statements than asked for. An evidence
+    item bearing on several positions is used once, for the first position that takes it.
+    """
+    count = min(max(count, MIN_COUNT), MAX_COUNT)
+    queues = [
+        list(_candidates(ds, position, side)) for position in ds.positions for side in ("for", "against")
+    ]
+    chosen: list[Statement] = []
+    used_ids: set[str] = set()
+    used_texts: set[str] = set()
+    while len(chosen) < count and any(queues):
+        for queue in queues:
+            while queue:
+                statement = queue.pop(0)
+                key = statement.text.casefold()
+                if statement.id in used_ids or key in used_texts:
+                    continue
+                chosen.append(statement)
+                used_ids.add(statement.id)
+                used_texts.add(key)
+                break
+            if len(chosen) == count:
+                break
+    return chosen
