@@ -18,10 +18,10 @@ from policy.queries import (
     source_label,
 )
 from policy.style import BEARING_LABELS, position_label
-from ui.blocks import PAGE_SIZE, evidence_blocks, option, paginate
+from ui.blocks import PAGE_SIZE, esc, evidence_blocks, option, paginate
 from ui.context import view
 from ui.quotes import cite_button
-from ui.urlstate import Choices, Number, Param, Search, UrlState
+from ui.urlstate import Choice, Choices, Number, Param, Search, UrlState
 
 ctx = view()
 ds = ctx.dataset
@@ -35,7 +35,44 @@ state = UrlState(
     Param("kind", "ev_kinds", Choices(EVIDENCE_KINDS), []),
     Param("q", "ev_text", Search(), ""),
     Param("page", "ev_page", Number(1, 10_000, say_range=False), 1),
+    Param("item", "ev_item", Choice([e.id for e in ds.evidence])),  # one finding, where a link leads
 ).start()
+
+
+def show_all() -> None:
+    st.session_state.ev_item = None
+
+
+def step(key: str, by: int) -> None:
+    st.session_state[key] = int(st.session_state[key]) + by
+
+
+def stepper(key: str, pages: int) -> None:
+    """Previous and next buttons under the list (the page chooser is above it): a reader at the end of a page
+    goes on without scrolling back up."""
+    if pages < 2:
+        return
+    now = int(st.session_state[key])
+    back, where, on = st.columns([1, 1, 1], vertical_alignment="center")
+    back.button(
+        "Previous page",
+        key=f"{key}_back",
+        icon=":material/arrow_back:",
+        disabled=now <= 1,
+        on_click=step,
+        args=(key, -1),
+    )
+    where.markdown(f"Page {now} of {pages}", text_alignment="center")
+    on.button(
+        "Next page",
+        key=f"{key}_next",
+        icon=":material/arrow_forward:",
+        disabled=now >= pages,
+        on_click=step,
+        args=(key, 1),
+        width="stretch",
+    )
+
 
 st.title("Evidence")
 st.caption(
@@ -61,8 +98,16 @@ chosen = EvidenceFilter(
     kinds=tuple(st.session_state.ev_kinds),
     text=st.session_state.ev_text,
 )
-items = filter_evidence(ds, chosen)
-findings = group_findings(ds, items)
+item_id = st.session_state.get("ev_item")
+if item_id and ds.has("evidence", item_id):
+    # A link to one finding (from search): that finding alone, the filters kept for when the reader goes back.
+    lead = ds.finding_of(ds.evidence_item(item_id))
+    items, findings = [lead, *ds.parts_of(lead.id)], [lead]
+    st.info(f"Showing the one finding the link names: {esc(lead.claim[:90])}…", icon=":material/link:")
+    st.button("Show all the evidence", key="ev_show_all", on_click=show_all, icon=":material/list:")
+else:
+    items = filter_evidence(ds, chosen)
+    findings = group_findings(ds, items)
 
 
 def export(render: Callable[[pd.DataFrame, Dataset], bytes]) -> Callable[[], bytes]:
@@ -108,6 +153,7 @@ if not items:
     )
 shown = findings[start:end]
 evidence_blocks(ds, shown)
+stepper("ev_page", pages)
 # One Cite button for the page's quotes, beside the downloads (see ui.blocks on why).
 quotes = evidence_quotes(ds, [e for lead in shown for e in (lead, *ds.parts_of(lead.id))])
 with d3:

@@ -1,12 +1,16 @@
 """Position: one option in depth, chosen by a selector or ?position=<id>."""
 
+from collections.abc import Sequence
+
 import streamlit as st
 
-from policy.models import BEARINGS, Bearing, Evidence
+from policy.models import BEARINGS, Bearing, Evidence, Stance
+from policy.queries import actor_role
 from policy.style import BEARING_ICONS, position_label
-from ui.blocks import Marks, bullet_list, esc, option, page_link, paginate, position_badge
+from ui.blocks import RULE, bullet_list, esc, option, page_link, paginate, position_badge, quote_md
 from ui.context import view
-from ui.quotes import evidence_list, stances_block
+from ui.links import Linked, person_md
+from ui.quotes import cite_button, evidence_list
 from ui.urlstate import Choice, Param, UrlState
 
 STANCES_PER_PAGE = 10  # per side; the real content has at most 8
@@ -15,7 +19,7 @@ EVIDENCE_SHOWN = 3  # findings per side, strongest first; all of them are a link
 BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
 
 ds = view().dataset
-marks = Marks(ds)
+marks = Linked(ds)  # citation marks, and glossary terms linked where they first appear
 state = UrlState(
     Param("position", "position_select", Choice(ds.position_ids), ds.position_ids[0], keep_default=True)
 ).start()
@@ -34,6 +38,32 @@ if position.coverage_note:
 st.header("How it is meant to work")
 st.markdown(marks.md(position.mechanism))
 
+
+def stances(side: Sequence[Stance], key: str) -> None:
+    """Who argues, each name linking to the person, with their argument; their own words under it on request
+    (one element for the side, see ui.blocks on why)."""
+    if not side:
+        st.caption("The sources name nobody here.")
+        return
+    quote_ids = list(dict.fromkeys(q for s in side for q in s.quotes))
+    plural = "s" if len(quote_ids) != 1 else ""
+    words = bool(quote_ids) and st.toggle(
+        f"Show their words ({len(quote_ids)} quote{plural})", key=f"position_{key}_words"
+    )
+    parts = []
+    for stance in side:
+        actor = ds.actor(stance.actor)
+        role = f" — {actor_role(actor)}" if actor.role else ""
+        part = f"**{person_md(ds, actor.id)}**{esc(role)}\n\n{marks.md(stance.argument)}"
+        if words:
+            part += "".join(f"\n\n{quote_md(ds, ds.quote(q))}" for q in stance.quotes)
+        parts.append(part)
+    with st.container(border=True):
+        st.markdown(RULE.join(parts))
+        if words:
+            cite_button(ds, [ds.quote(q) for q in quote_ids], key=f"position-{key}")
+
+
 for col, heading, side, key in zip(
     st.columns(2, gap="large"),
     ("Proponents", "Critics"),
@@ -44,22 +74,29 @@ for col, heading, side, key in zip(
     with col:
         st.header(f"{heading} ({len(side)})")
         start, end = paginate(len(side), f"position_{key}_page", size=STANCES_PER_PAGE)
-        stances_block(ds, side[start:end], key=f"{key}-{start}", marks=marks)
+        stances(side[start:end], key=f"{key}-{start}")
 
 st.header("Evidence")
 
 
 def evidence_section(bearing: Bearing, items: list[Evidence]) -> None:
-    """Up to a screenful of claims, and a link to all of them on the Evidence page."""
+    """The strongest findings, the rest on request (built only then), and all of them on the Evidence page."""
     if not items:
         st.caption("The sources give no evidence of this kind.")
         return
     evidence_list(ds, items[:EVIDENCE_SHOWN], key=f"ev-{bearing}")
-    if len(items) > EVIDENCE_SHOWN:
-        query = {"position": pid, "bearing": bearing}
-        page_link(
-            "evidence", f"All {len(items)} findings on the Evidence page", ":material/arrow_forward:", query
-        )
+    rest = items[EVIDENCE_SHOWN:]
+    if not rest:
+        return
+    label = f"The other {len(rest)} finding{'s' if len(rest) != 1 else ''} ({len(items)} in all)"
+    more = st.expander(label, key=f"position_more_{bearing}", on_change="rerun")
+    if more.open:
+        with more:
+            evidence_list(ds, rest, key=f"ev-{bearing}-rest")
+    query = {"position": pid, "bearing": bearing}
+    page_link(
+        "evidence", f"All {len(items)} on the Evidence page, with filters", ":material/arrow_forward:", query
+    )
 
 
 for col, bearing in zip(st.columns(2, gap="large"), BEARINGS[:2], strict=True):

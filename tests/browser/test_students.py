@@ -1,0 +1,134 @@
+"""A student's path through the app in Chromium: one search over everything, names that link, a page stepper
+that says where it is, and a link to the current view."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from policy import Dataset
+from policy.search import SearchIndex
+from tests.browser.conftest import Watched, wait_ready
+
+pytestmark = pytest.mark.browser
+MAIN = '[data-testid="stMain"]'
+
+
+def open_view(w: Watched, server: str, path: str) -> None:
+    w.page.goto(f"{server}/{path}")  # type: ignore[attr-defined]
+    wait_ready(w.page)
+
+
+def clean(w: Watched) -> None:
+    expect(w.page.get_by_test_id("stException")).to_have_count(0)  # type: ignore[attr-defined]
+    assert not w.errors, w.errors
+    assert not w.failed, w.failed
+
+
+def hit_links(w: Watched) -> list[str]:
+    """The places the search page's hits link to, in order."""
+    links = w.page.locator(f'{MAIN} [data-testid="stMarkdownContainer"] strong > a')  # type: ignore[attr-defined]
+    return [str(href) for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+
+
+def test_search_finds_the_same_hits_with_or_without_accents(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    found = []
+    for words in ("Lopez Obrador", "López Obrador", "LOPEZ obrador"):
+        open_view(watched, server, f"search?q={words}")
+        expect(watched.page.locator(MAIN)).to_contain_text("results for")  # type: ignore[attr-defined]
+        found.append(hit_links(watched))
+    assert found[0] and found[0] == found[1] == found[2]
+    best = SearchIndex(dataset).search("López Obrador", 1)[0]
+    assert found[0][0] == best.url, "the best hit comes first"
+    # The matching words are marked, with their accents as the content writes them.
+    marked = watched.page.locator(f"{MAIN} mark, {MAIN} span[class*='Background'], {MAIN} strong")  # type: ignore[attr-defined]
+    expect(marked.filter(has_text=re.compile("^López$")).first).to_be_visible()
+    clean(watched)
+
+
+def test_the_sidebar_search_box_works_from_another_page(watched: Watched, server: str) -> None:
+    open_view(watched, server, "timeline")
+    box = watched.page.get_by_test_id("stSidebar").get_by_role("textbox", name="Search everything")  # type: ignore[attr-defined]
+    box.fill("SEDENA")
+    box.press("Enter")
+    expect(watched.page).to_have_url(re.compile(r"/search\?q=SEDENA$"))  # type: ignore[attr-defined]
+    wait_ready(watched.page)
+    expect(watched.page.locator("h1")).to_have_text("Search")  # type: ignore[attr-defined]
+    expect(
+        watched.page.get_by_test_id("stMain").get_by_role("textbox", name="Search everything")
+    ).to_have_value("SEDENA")  # type: ignore[attr-defined]
+    assert hit_links(watched), "the search page lists hits"
+    clean(watched)
+
+
+def test_a_persons_name_on_position_opens_that_person_on_people(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    position = dataset.positions[0]
+    actor = dataset.actor(position.proponents[0].actor)
+    open_view(watched, server, f"position?position={position.id}")
+    link = watched.page.locator(f"{MAIN} a", has_text=actor.name).first  # type: ignore[attr-defined]
+    href = str(link.get_attribute("href"))
+    assert parse_qs(urlparse(href).query) == {"person": [actor.id]}, href
+    assert urlparse(href).path.endswith("people")
+    # The link opens People on that person (Streamlit opens Markdown links in a new tab: follow it here).
+    open_view(watched, server, href.removeprefix("./"))
+    expect(watched.page.locator(MAIN)).to_contain_text(actor.name)  # type: ignore[attr-defined]
+    expect(watched.page).to_have_url(re.compile(rf"person={re.escape(actor.id)}"))  # type: ignore[attr-defined]
+    clean(watched)
+
+
+def test_a_page_past_the_end_says_so(watched: Watched, server: str) -> None:
+    open_view(watched, server, "evidence?page=999")
+    page = watched.page
+    notice = page.get_by_test_id("stAlert").filter(has_text="no page 999")  # type: ignore[attr-defined]
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text(re.compile(r"showing page \d+, the last"))
+    # The stepper under the list goes back a page, and the URL follows.
+    last = int(re.search(r"page (\d+), the last", notice.inner_text()).group(1))  # type: ignore[union-attr]
+    page.get_by_role("button", name="Previous page").click()
+    expect(page).to_have_url(re.compile(rf"page={last - 1}"))  # type: ignore[attr-defined]
+    clean(watched)
+
+
+def test_the_evidence_search_is_in_the_url_as_soon_as_it_is_entered(watched: Watched, server: str) -> None:
+    open_view(watched, server, "evidence")
+    box = watched.page.get_by_label("Search claims, quotes and speakers")  # type: ignore[attr-defined]
+    box.fill("Lopez")
+    box.press("Enter")
+    expect(watched.page).to_have_url(re.compile(r"[?&]q=Lopez"))  # type: ignore[attr-defined]
+    clean(watched)
+
+
+def test_overview_by_name_opens_without_a_not_found_dialog(watched: Watched, server: str) -> None:
+    open_view(watched, server, "overview")
+    expect(watched.page.get_by_text("Page not found")).to_have_count(0)  # type: ignore[attr-defined]
+    expect(watched.page.locator("h1")).to_be_visible()  # type: ignore[attr-defined]
+    clean(watched)
+
+
+def test_copy_link_copies_the_current_view(watched: Watched, server: str, dataset: Dataset) -> None:
+    page = watched.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])  # type: ignore[attr-defined]
+    pid = dataset.position_ids[-1]
+    open_view(watched, server, f"position?position={pid}")
+    frame = page.frame_locator('[data-testid="stSidebar"] iframe')  # type: ignore[attr-defined]
+    frame.get_by_role("button", name="Copy link to this view").click()
+    expect(frame.get_by_role("status")).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")  # type: ignore[attr-defined]
+    assert copied.endswith(f"/position?position={pid}"), copied
+    clean(watched)
+
+
+def test_printing_position_leaves_out_the_sidebar_and_controls(watched: Watched, server: str) -> None:
+    page = watched.page
+    open_view(watched, server, "position")
+    page.emulate_media(media="print")  # type: ignore[attr-defined]
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()  # type: ignore[attr-defined]
+    expect(page.get_by_test_id("stSelectbox")).to_be_hidden()  # type: ignore[attr-defined]
+    expect(page.locator("h1")).to_be_visible()  # type: ignore[attr-defined]
