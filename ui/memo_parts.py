@@ -9,9 +9,8 @@ import streamlit as st
 from policy import Dataset
 from policy.citations import export
 from policy.memo import Memo, MemoSpec, OptionChoice, build_memo, page_count, to_docx, to_markdown, to_pdf
-from policy.prose import strip_markers
+from policy.prose import lead, strip_markers
 from policy.style import position_label
-from policy.text import one_line
 from ui.blocks import esc
 
 RENDERERS: dict[str, Callable[[Memo], str | bytes]] = {
@@ -75,25 +74,24 @@ def option_panel(ds: Dataset, pid: str, default: OptionChoice) -> OptionChoice:
             return picked
 
         def argument(side: str) -> Callable[[str], str]:
-            return lambda x: (
-                f"**{esc(ds.actor(x).name)}**: {esc(one_line(strip_markers(said[(x, side)]), 170))}"
-            )
+            return lambda x: f"{esc(ds.actor(x).name)}: {esc(lead(strip_markers(said[(x, side)]), 200))}"
 
         def item(e: str) -> str:
             ev = ds.evidence_item(e)
             bearing = "Supports" if ev.bearing[pid] == "supports" else "Undercuts"
-            return f"*{bearing}:* {esc(one_line(strip_markers(ev.claim), 170))}"
+            return f"{bearing}: {esc(lead(strip_markers(ev.claim), 200))}"
 
-        left, right = st.columns(2, gap="medium")
-        with left:
-            arguments_for = ticks(
-                f"Arguments for ({len(pro)})", pro, kept.arguments_for, f"memo_for_{pid}", argument("for")
-            )
-        with right:
-            arguments_against = ticks(
-                f"Arguments against ({len(con)})", con, kept.arguments_against, f"memo_against_{pid}",
-                argument("against"),
-            )  # fmt: skip
+        # One under the other, full width: a checkbox's label wraps there, where a column would clip it.
+        arguments_for = ticks(
+            f"Arguments for ({len(pro)})", pro, kept.arguments_for, f"memo_for_{pid}", argument("for")
+        )
+        arguments_against = ticks(
+            f"Arguments against ({len(con)})",
+            con,
+            kept.arguments_against,
+            f"memo_against_{pid}",
+            argument("against"),
+        )
         chosen_evidence = ticks(
             f"Evidence ({len(evidence)})", evidence, kept.evidence, f"memo_evidence_{pid}", item
         )

@@ -1,18 +1,15 @@
-"""Memo downloads, presenter keyboard navigation, the 1280x720 fit, and a live vote seen by the presenter."""
+"""Presenter keyboard navigation, the 1280x720 fit, and a live vote seen by the presenter."""
 
 from __future__ import annotations
 
-import io
 import re
 
-import docx
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
 from policy import Dataset
 from policy.slides import build_slides
-from tests.browser.conftest import Watched, download, wait_ready
+from tests.browser.conftest import Watched, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -24,56 +21,6 @@ def go(w: Watched, url: str) -> None:
 
 def settled(w: Watched) -> None:
     w.page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize(
-    ("label", "suffix"), [("Word (.docx)", ".docx"), ("PDF", ".pdf"), ("Markdown", ".md")]
-)
-def test_memo_downloads_each_format(
-    watched: Watched, server: str, dataset: Dataset, label: str, suffix: str
-) -> None:
-    go(watched, f"{server}/memo")
-    page = watched.page
-    path, name = download(page, label, timeout=90_000)
-    assert name.endswith(suffix)
-    data = path.read_bytes()
-    titles = [p.title for p in dataset.positions]
-    if suffix == ".docx":
-        headings = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.style.name == "Heading 1"]
-        assert all(t in headings for t in titles)
-    elif suffix == ".pdf":
-        text = " ".join(pg.extract_text() for pg in PdfReader(io.BytesIO(data)).pages)
-        assert all(t.split()[0] in text for t in titles)
-    else:
-        assert all(t in data.decode() for t in titles)
-    assert not watched.errors and not watched.failed
-
-
-def test_memo_option_panel_keeps_its_choices_when_closed(
-    watched: Watched, server: str, dataset: Dataset
-) -> None:
-    go(watched, f"{server}/memo")
-    page = watched.page
-    position = dataset.positions[0]
-    panel = page.get_by_test_id("stExpander").filter(has_text=position.title)  # type: ignore[attr-defined]
-    chips = panel.get_by_test_id("stMultiSelect").first.get_by_role("button", name=re.compile("^Remove "))
-    settled(watched)  # the page has drawn its panels (a count of 0 holds before it has, too)
-    expect(panel).to_be_visible(timeout=30_000)
-    expect(chips).to_have_count(0)  # built only when opened
-    panel.locator("summary").click()
-    expect(chips.first).to_be_visible(timeout=30_000)
-    settled(watched)  # a click mid-rerun can be lost
-    before = chips.count()
-    assert before >= 1
-    chips.first.click()
-    expect(chips).to_have_count(before - 1)
-    settled(watched)
-    panel.locator("summary").click()  # close, then open again
-    expect(chips).to_have_count(0)
-    settled(watched)
-    panel.locator("summary").click()
-    expect(chips).to_have_count(before - 1, timeout=30_000)
-    assert not watched.errors and not watched.failed
 
 
 def title(w: Watched) -> str:
