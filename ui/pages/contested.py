@@ -5,15 +5,16 @@ import streamlit as st
 from policy.params import encode
 from policy.queries import claimant_name
 from policy.style import position_label
-from ui.blocks import Marks, esc, option, paginate, position_badge_md, quote_md
+from ui.blocks import esc, option, paginate, position_badge_md, quote_md
 from ui.context import view
+from ui.links import Linked, person_md
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Choices, Param, UrlState
 
 DISPUTES_PER_PAGE = 15  # the real content has 13: one page
 
 ds = view().dataset
-marks = Marks(ds)
+marks = Linked(ds)  # citation marks, and glossary terms linked where they first appear
 SIDES_PER_ROW = 3  # answers shown as columns; more wrap to a new row
 dispute_ids = [d.id for d in ds.disputes]
 # "dispute" names the questions open at the start; it seeds no widget of its own (each question is one).
@@ -67,8 +68,10 @@ for dispute in shown:
                     # second level and as large as a section title).
                     count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
                     st.markdown(f"**Answer: {esc(side.label)}**  \n{count}")
+                    # A claimant's name opens them on People; the reporter's own claim names the outlet.
                     cards = [
-                        f"**{esc(claimant_name(ds, c))}**\n\n{marks.md(c.claim)}\n\n{quote_md(ds, ds.quote(c.quote))}"
+                        f"**{person_md(ds, c.claimant) if c.claimant else esc(claimant_name(ds, c))}**"
+                        f"\n\n{marks.md(c.claim)}\n\n{quote_md(ds, ds.quote(c.quote))}"
                         for c in claims
                     ]
                     st.container(border=True).markdown("\n\n---\n\n".join(cards))

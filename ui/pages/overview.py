@@ -3,8 +3,9 @@
 import streamlit as st
 
 from policy.queries import format_figure, metric_parts, position_cards
-from ui.blocks import Marks, esc, page_link, position_badge_md
+from ui.blocks import esc, page_link, position_badge_md
 from ui.context import view
+from ui.links import Linked, position_url
 
 
 def plural(count: int, word: str) -> str:
@@ -13,7 +14,7 @@ def plural(count: int, word: str) -> str:
 
 ctx = view()
 ds = ctx.dataset
-marks = Marks(ds)
+marks = Linked(ds)  # citation marks, and glossary terms linked where they first appear
 st.title(esc(ds.debate.title))
 st.markdown(marks.md(ds.debate.question))
 st.markdown(esc(ds.debate.intro))
@@ -25,16 +26,22 @@ if ds.debate.headline_evidence:
         item = ds.evidence_item(eid)
         with col:
             label, value, description = metric_parts(item)
+            if not (item.figure and item.figure.period):
+                # No period given: the year it was reported, as the other cards show a year.
+                label = f"Reported {ds.source(ds.quote(item.quotes[0]).source).published[:4]}"
             st.metric(esc(label), esc(value), border=True, help=esc(item.claim))
             st.caption(esc(description))
 
 st.header("The options")
-columns = st.columns(2)
 counted = ctx.cached(position_cards)  # counting walks all the evidence: cached
+# A row of two cards at a time, so a phone (which stacks columns) shows them in the same order as a desktop.
 for i, position in enumerate(ds.positions):
+    if i % 2 == 0:
+        columns = st.columns(2)
     c, figure = counted[position.id]
     with columns[i % 2].container(border=True):
-        card = f"{position_badge_md(ds, position.id)}\n\n### {esc(position.title)}\n\n{marks.md(position.one_line)}"
+        title = f"[{esc(position.title)}]({position_url(position.id)})"
+        card = f"{position_badge_md(ds, position.id)}\n\n### {title}\n\n{marks.md(position.one_line)}"
         if figure is not None:
             card += f"\n\n**{esc(format_figure(figure))}** — {esc(figure.claim)}"
         st.markdown(card)

@@ -12,8 +12,9 @@ from policy.citations import (
     sources_file,
 )
 from policy.queries import coverage_note, source_label
-from ui.blocks import Marks, esc, paginate, quote_md
+from ui.blocks import esc, paginate, quote_md
 from ui.context import view
+from ui.links import Linked, person_md, source_md
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Param, UrlState
 
@@ -21,25 +22,43 @@ TERMS_PER_PAGE = 20  # the real content has 19
 
 ctx = view()
 ds = ctx.dataset
-marks = Marks(ds)
-# ?quote=<id>: where a citation mark leads — the quote, its speaker and source, ready to cite.
-state = UrlState(Param("quote", "sources_quote", Choice([q.id for q in ds.quotes]))).start()
+marks = Linked(ds)
+# Where links lead: ?quote=<id> (a citation mark: the quote, its speaker and source, ready to cite),
+# ?source=<id> (a source named elsewhere) and ?term=<id> (a glossary term: its definition).
+state = UrlState(
+    Param("quote", "sources_quote", Choice([q.id for q in ds.quotes])),
+    Param("source", "sources_source", Choice([s.id for s in ds.sources])),
+    Param("term", "sources_term", Choice([t.id for t in ds.glossary])),
+).start()
 st.title("Sources and method")
-quote_id = state.linked["quote"]
+quote_id, source_id, term_id = (state.linked[name] for name in ("quote", "source", "term"))
 if quote_id:
     quote = ds.quote(quote_id)
     with st.container(border=True):
+        speaker = f" — said by {person_md(ds, quote.speaker)}" if quote.speaker else ""
         st.markdown(
-            f"**The quote behind the citation mark you followed** — from *{esc(ds.source(quote.source).title)}*"
+            f"**The quote behind the citation mark you followed**{speaker}, from *{esc(ds.source(quote.source).title)}*"
         )
         st.markdown(quote_md(ds, quote))
         cite_button(ds, [quote], key="sources-quote")
+if term_id:
+    term = next(t for t in ds.glossary if t.id == term_id)
+    marks.glossed.add(term.id)  # a definition does not link its own term
+    with st.container(border=True):
+        st.markdown(
+            f"**The glossary term you followed**\n\n**{esc(term.term)}** — {marks.md(term.definition)}"
+        )
+if source_id:
+    st.container(border=True).markdown(
+        f"**The source you followed**\n\n**{esc(ds.source(source_id).title)}** — {esc(source_label(ds, source_id))}"
+        " (its entry is below, with the others)"
+    )
 state.sync()
 if ctx.disk_problems:
     # For editors only, on the page about the content: readers elsewhere keep the last good version unbothered.
     st.warning(
         f"**Content status.** The content files on disk have {len(ctx.disk_problems)} problem(s), so this is the "
-        "last version that validated. `python -m policy validate` checks a correction.\n\n"
+        "last version that validated; the README says how to check a correction.\n\n"
         + "\n".join(f"- {esc(p)}" for p in ctx.disk_problems[:10]),
         icon=":material/warning:",
     )
@@ -48,8 +67,9 @@ st.header("The sources")
 for source in ds.sources:
     authors = ", ".join(source.authors) or "No author named"
     quotes = sum(1 for q in ds.quotes if q.source == source.id)
+    followed = " (the source you followed)" if source.id == source_id else ""
     parts = [
-        f"**{esc(source.title)}**",
+        f"**{esc(source.title)}**{esc(followed)}",
         esc(f"{source.outlet} · {human_date(source.published)} · {authors} · {source.kind}"),
     ]
     if source.notes:
@@ -60,7 +80,7 @@ for source in ds.sources:
 st.header("Method")
 st.markdown(
     "Everything shown is drawn from the sources above and nothing else. Every quotation is verbatim and "
-    "checked word for word against the archived text of its source by `python -m policy verify`, which "
+    "checked word for word against the archived text of its source by an automatic check, which "
     "forgives only typography, case, an ellipsis (…) for an omission and [brackets] for an inserted word. "
     "Claims, summaries and arguments are our neutral words and name who holds each position; every sentence "
     "of them carries small numbers that show, on hover or tap, the quote it rests on. Where sources disagree, "
@@ -104,10 +124,11 @@ for col, fmt in zip(files, EXPORT_FORMATS, strict=False):
 st.header("Glossary")
 start, end = paginate(len(ds.glossary), "glossary_page", size=TERMS_PER_PAGE)
 terms = sorted(ds.glossary, key=lambda t: t.term.casefold())[start:end]
+marks.glossed.update(t.id for t in ds.glossary)  # the glossary itself: terms are defined here, not linked
 st.markdown(
     "\n\n".join(
         f"**{esc(term.term)}** — {marks.md(term.definition)}"
-        + (f" *({esc(f'Source: {source_label(ds, term.source)}')})*" if term.source else "")
+        + (f" *(Source: {source_md(ds, term.source)})*" if term.source else "")
         for term in terms
     )
 )
