@@ -8,7 +8,8 @@ balanced: it takes turns between the positions, and within a position between th
 against it, strongest first.
 
 Only whole sentences are used (``policy.prose``), markers stripped for the plain text, and an item too long
-to read on a phone in one sentence or two is passed over rather than cut.
+to read on a phone in one sentence or two is passed over rather than cut. An argument's short form for
+slides (``slide``), where the content gives one, is used before its opening sentences.
 """
 
 from __future__ import annotations
@@ -80,7 +81,10 @@ def _from_evidence(item: Evidence, position: str, side: Side) -> Statement | Non
 
 def _from_stance(position: Position, stance: Stance, side: Side) -> Statement | None:
     argument = " ".join(stance.argument.split())
-    kept = lead(argument, MAX_CHARS)
+    # The stance's short form written for slides, when the content gives one with its markers, else the
+    # argument's opening sentences.
+    short = " ".join(str(getattr(stance, "slide", "") or "").split())
+    kept = short if short and markers(short) and _fits(_clean(short)) else lead(argument, MAX_CHARS)
     text = _clean(kept)
     if not _fits(text):
         return None

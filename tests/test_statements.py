@@ -72,14 +72,19 @@ def test_asking_for_too_few_or_too_many_gives_8_to_20(dataset: Dataset) -> None:
 
 
 def test_statements_are_whole_sentences_of_the_content(dataset: Dataset) -> None:
-    """Each statement is the opening sentences of the argument or evidence claim it names, never a cut."""
+    """Each statement is the opening sentences of the argument or evidence claim it names (or the argument's
+    short form for slides), never a cut."""
     for s in select_statements(dataset, MAX_COUNT):
         if s.kind == "evidence":
             source = dataset.evidence_item(s.id).claim
         else:
             position = dataset.position(s.position)
             stances = position.proponents if s.side == "for" else position.critics
-            source = next(st.argument for st in stances if s.id.endswith(f"-{st.actor}"))
+            stance = next(st for st in stances if s.id.endswith(f"-{st.actor}"))
+            short = " ".join(str(getattr(stance, "slide", "") or "").split())
+            if short and s.cited == short:  # the argument's short form for slides, whole
+                continue
+            source = stance.argument
         whole = sentences(" ".join(source.split()))
         kept = sentences(strip_markers(s.cited) if s.kind == "evidence" and not markers(source) else s.cited)
         if s.kind == "evidence" and not markers(source):
@@ -250,10 +255,15 @@ def test_every_control_needs_the_presenter_key(store: StatementStore, statements
         lambda: store.reopen(code, OTHER_KEY),
         lambda: store.open_round(statements, key=OTHER_KEY, before=code),
         lambda: store.check_key(code, OTHER_KEY),
+        lambda: store.show(code, OTHER_KEY, "groups"),
     ):
         with pytest.raises(NotPresenter):
             call()
-    assert store.get(code).is_open
+    assert store.get(code).is_open and store.get(code).shown == "agreement"
+    store.show(code, KEY, "groups")
+    assert store.get(code).shown == "groups"
+    with pytest.raises(PollError, match="agreement, groups, movement"):
+        store.show(code, KEY, "everything")
     with pytest.raises(PollError, match="presenter key"):
         store.open_round(statements, key="")
     store.check_key(code, KEY)
@@ -284,6 +294,7 @@ def test_before_and_after_rounds_show_how_the_room_moved(
         store.answer(first, f"p{v}", sid, "agree" if v == 0 else "disagree")
     after = store.open_round(statements, key=KEY, before=first)
     assert store.get(after).before == first
+    assert store.get(after).shown == "movement"  # an after round's screen opens on how the room moved
     for v in range(4):
         store.answer(after, f"p{v}", sid, "agree" if v < 3 else "disagree")
     shift = next(s for s in store.movement(after) if s.statement_id == sid)

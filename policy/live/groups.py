@@ -39,6 +39,7 @@ import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 import numpy as np
@@ -47,7 +48,7 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import silhouette_score
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 __all__ = [
     "AGREE",
@@ -288,7 +289,7 @@ def choose_k(
     for k in range(2, min(settings.max_k, n - 1, distinct) + 1):
         # One thread: for a room-sized matrix, starting a thread pool costs far more than the sums (and the
         # server's other sessions need the cores).
-        with warnings.catch_warnings(), threadpool_limits(limits=1):
+        with warnings.catch_warnings(), _threads().limit(limits=1):
             warnings.simplefilter("ignore", ConvergenceWarning)
             labels = KMeans(n_clusters=k, n_init=10, random_state=settings.seed).fit_predict(points)
         sizes = np.bincount(labels, minlength=k)
@@ -305,6 +306,12 @@ def choose_k(
     if previous_k in scores and scores[best] <= scores[previous_k] + settings.k_margin:
         best = previous_k
     return best, labels_by_k[best], tuple(sorted(scores.items()))
+
+
+@cache
+def _threads() -> ThreadpoolController:
+    """The process's thread pools (finding them costs milliseconds, so once per process)."""
+    return ThreadpoolController()
 
 
 def _z(hits_a: int, n_a: int, hits_b: int, n_b: int) -> float:

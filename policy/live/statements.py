@@ -7,7 +7,7 @@ replica shows the same words even if the content changes mid-session. The round'
 vote matrix ``policy.live.groups`` reads. A round may be the "after" round of a before-and-after pair, opened
 with the key of its "before" round, so the presenter can show how the room moved.
 
-Every control (close, reopen, the after round) needs the key; opening is rate-limited with the polls'
+Every control (close, reopen, what the screen shows, the after round) needs the key; opening is rate-limited with the polls'
 limits; a failing database raises ``LiveUnavailable`` (from ``db``).
 """
 
@@ -46,6 +46,8 @@ from policy.statements import MAX_COUNT, Kind, Side, Statement
 
 __all__ = [
     "ANSWERS",
+    "KIND",
+    "VIEWS",
     "Answer",
     "StatementRound",
     "StatementStore",
@@ -61,6 +63,8 @@ MAX_TEXT = 1000
 MAX_CITED = 4000
 _CODE_ATTEMPTS = 20
 KIND = "statements"  # the round kind a live session (room) names for a statement round
+# What the room's screen can show of a round's results: agreement and division, opinion groups, movement.
+VIEWS = ("agreement", "groups", "movement")
 
 metadata = MetaData()
 
@@ -72,6 +76,8 @@ rounds = Table(
     Column("is_open", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("before_code", String(checks.CODE_LENGTH), ForeignKey("statement_rounds.code"), nullable=True),
+    # What the room's screen shows of the results (one of VIEWS), chosen by the presenter.
+    Column("shown", String(20), nullable=False, server_default=VIEWS[0]),
 )
 
 round_statements = Table(
@@ -114,6 +120,7 @@ class StatementRound:
     is_open: bool
     created_at: datetime
     before: str | None
+    shown: str = VIEWS[0]  # what the room's screen shows (one of VIEWS)
 
     @property
     def statement_ids(self) -> tuple[str, ...]:
@@ -191,6 +198,7 @@ class StatementStore:
                             is_open=True,
                             created_at=datetime.now(UTC),
                             before_code=before_code,
+                            shown=VIEWS[2] if before_code else VIEWS[0],
                         )
                     )
                     conn.execute(
@@ -222,6 +230,18 @@ class StatementStore:
     def reopen(self, code: str, key: str) -> None:
         """Take answers again after close()."""
         self._set_open(code, key, True)
+
+    def show(self, code: str, key: str, view: str) -> None:
+        """Choose what the room's screen shows of the results: "agreement", "groups" or "movement"."""
+        if view not in VIEWS:
+            raise PollError(
+                f"The screen shows one of: {', '.join(VIEWS)}; not {str(view)[: checks.SHOWN]!r}."
+            )
+        code = checks.normalise_code(code)
+        with self._write() as conn:
+            row = _find(conn, code, lock="update")
+            presenter.check_key(row.key_hash, key, f"statement round {code}")
+            conn.execute(update(rounds).where(rounds.c.code == code).values(shown=view))
 
     def check_key(self, code: str, key: object) -> None:
         """NotPresenter unless ``key`` controls the round."""
@@ -258,6 +278,7 @@ class StatementStore:
             is_open=bool(row.is_open),
             created_at=_as_utc(row.created_at),
             before=row.before_code,
+            shown=row.shown if row.shown in VIEWS else VIEWS[0],
         )
 
     # -- the audience ----------------------------------------------------------------------------------
