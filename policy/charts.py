@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import textwrap
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import altair as alt
 import pandas as pd
@@ -11,11 +12,25 @@ from policy.citations import human_date
 from policy.dataset import Dataset
 from policy.models import BEARINGS, Series, TimelineEvent
 from policy.prose import strip_markers
-from policy.queries import balance_table, counts, format_number, source_label
+from policy.queries import StanceCell, balance_table, counts, format_number, source_label
 from policy.style import BEARING_COLORS, BEARING_LABELS, position_colors, position_label
 from policy.text import md_table
 
 FONT_SIZES = {"labelFontSize": 13, "titleFontSize": 14}
+GENERAL_GLYPH = "✱"  # the lane of events that touch no position
+GENERAL_LANE = f"{GENERAL_GLYPH} General"
+NUMBER = ",~f"  # d3 format: 107,000 and 2.5, never 1.07e+5
+LINE_HEIGHT = 16  # px per line of a wrapped axis label at 13 px
+SPLIT_LINES = "split(datum.label, '\\n')"  # an axis label's lines (labels are wrapped in Python)
+
+
+def wrap(text: str, width: int) -> str:
+    """Text broken into lines of at most width characters (a longer word stays whole), joined by newlines."""
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def _lines(labels: Iterable[str]) -> int:
+    return max((label.count("\n") + 1 for label in labels), default=1)
 
 
 def _finish(chart: alt.Chart, description: str) -> alt.Chart:
@@ -36,8 +51,9 @@ def balance_chart(dataset: Dataset, position_ids: Sequence[str] | None = None) -
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", sort=order, title=None),
-            x=alt.X("items:Q", title="Findings", axis=alt.Axis(tickMinStep=1)),
+            # Labels whole: a short title is never cut, however few positions are compared.
+            y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("items:Q", title="Findings", axis=alt.Axis(tickMinStep=1, format=NUMBER)),
             color=alt.Color(
                 "bearing_label:N",
                 title="Bearing",
@@ -45,12 +61,13 @@ def balance_chart(dataset: Dataset, position_ids: Sequence[str] | None = None) -
                 scale=alt.Scale(
                     domain=[BEARING_LABELS[b] for b in BEARINGS], range=[BEARING_COLORS[b] for b in BEARINGS]
                 ),
+                legend=alt.Legend(orient="bottom", direction="horizontal"),
             ),
             order=alt.Order("bearing_order:Q"),
             tooltip=[
                 alt.Tooltip("label:N", title="Position"),
                 alt.Tooltip("bearing_label:N", title="Bearing"),
-                alt.Tooltip("items:Q", title="Findings"),
+                alt.Tooltip("items:Q", title="Findings", format=NUMBER),
             ],
         )
         .transform_calculate(bearing_order="indexof(['supports','undercuts','context'], datum.bearing)")
@@ -77,12 +94,12 @@ def series_frame(dataset: Dataset, series: Series) -> pd.DataFrame:
 
 
 def series_table(dataset: Dataset, series: Series) -> str:
-    """The series as a Markdown table, the chart's text alternative: what, period, value, unit, source."""
+    """The series as a Markdown table, the chart's text alternative: what, period, value (in the series' unit),
+    source."""
     rows = [
-        (p.label, p.period, format_number(p.value), series.unit, source_label(dataset, p.source))
-        for p in series.points
+        (p.label, p.period, format_number(p.value), source_label(dataset, p.source)) for p in series.points
     ]
-    return md_table(("What", "Period", "Value", "Unit", "Source"), rows, right={2})
+    return md_table(("What", "Period", f"Value ({series.unit})", "Source"), rows, right={2})
 
 
 def balance_markdown(dataset: Dataset, position_ids: Sequence[str]) -> str:
@@ -101,31 +118,58 @@ def series_caption(dataset: Dataset, series: Series) -> str:
 
 
 def series_chart(dataset: Dataset, series: Series) -> alt.Chart:
-    """A bar or line chart of a series, with tooltips giving each value's source."""
+    """Horizontal bars (or a line) of a series, each bar labelled with its value in plain digits, with tooltips
+    giving each value's source. Labels wrap onto lines beside their bar, so none is cut or turned on its side."""
     frame = series_frame(dataset, series)
+    frame["shown"] = [format_number(v) for v in frame["value"]]
+    frame["line"] = [wrap(label, 26) for label in frame["label"]]
     has_groups = bool(frame["group"].astype(bool).any())
     base = alt.Chart(frame)
     tooltip = [
         alt.Tooltip("label:N", title="What"),
         alt.Tooltip("period:N", title="Period"),
-        alt.Tooltip("value:Q", title=series.unit, format=",.4~g"),
+        alt.Tooltip("shown:N", title=series.unit),
         alt.Tooltip("source:N", title="Source"),
     ]
-    x = alt.X("label:N", sort=list(dict.fromkeys(frame["label"])), title=None, axis=alt.Axis(labelLimit=220))
-    y = alt.Y("value:Q", title=series.unit)
+    top = float(frame["value"].max()) if len(frame) else 0.0
+    # Room right of the longest bar for its number; a share stops at 100%.
+    end = 100.0 if series.unit.startswith("%") and top <= 100 else top * 1.18 or 1
+    value = alt.X(
+        "value:Q",
+        title=series.unit,
+        scale=alt.Scale(domain=[min(0.0, float(frame["value"].min())), end], nice=True),
+        axis=alt.Axis(format=NUMBER, tickCount=5, titleLimit=600),
+    )
     if series.mark == "line":
+        x = alt.X(
+            "label:N", sort=list(dict.fromkeys(frame["label"])), title=None, axis=alt.Axis(labelAngle=0)
+        )
+        y = alt.Y("value:Q", title=series.unit, axis=alt.Axis(format=NUMBER))
         chart = base.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3, color="#0072B2")
-        chart = chart.encode(x=x, y=y, tooltip=tooltip)
+        labels = base.mark_text(dy=-10, fontSize=13).encode(x=x, y=y, text="shown:N")
+        layered = alt.layer(chart.encode(x=x, y=y, tooltip=tooltip), labels).properties(height=320)
     else:
-        chart = base.mark_bar(color="#0072B2").encode(x=x, y=y, tooltip=tooltip)
+        lines = _lines(frame["line"])
+        category = alt.Y(
+            "line:N",
+            sort=list(dict.fromkeys(frame["line"])),
+            title=None,
+            axis=alt.Axis(labelExpr=SPLIT_LINES, labelLimit=240, labelLineHeight=LINE_HEIGHT),
+        )
+        chart = base.mark_bar(color="#0072B2").encode(y=category, x=value, tooltip=tooltip)
         if has_groups:
             chart = chart.encode(
                 color=alt.Color(
-                    "group:N", title=None, scale=alt.Scale(range=["#0072B2", "#C75400", "#6E6E6E"])
+                    "group:N",
+                    title=None,
+                    scale=alt.Scale(range=["#0072B2", "#C75400", "#6E6E6E"]),
+                    legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=600),
                 )
             )
-    labels = base.mark_text(dy=-8, fontSize=13).encode(x=x, y=y, text=alt.Text("value:Q", format=",.4~g"))
-    layered = alt.layer(chart, labels).properties(height=320, width="container")
+        labels = base.mark_text(align="left", dx=5, fontSize=13).encode(y=category, x=value, text="shown:N")
+        step = max(34, LINE_HEIGHT * lines + 14)
+        layered = alt.layer(chart, labels).properties(height=alt.Step(step))
+    layered = layered.properties(width="container")
     return _finish(layered, f"{series.title} ({series.unit}). {strip_markers(series.description)}".strip())
 
 
@@ -141,39 +185,43 @@ def date_start(value: str) -> pd.Timestamp:
 
 
 def timeline_frame(dataset: Dataset, events: Iterable[TimelineEvent]) -> pd.DataFrame:
-    """Events in date order with their display date, lane (first position) and source."""
+    """Events in date order with their display date, lane (first position), the lane's glyph and source."""
     rows = []
     for event in sorted(events, key=lambda e: (date_start(e.date), e.date)):
-        lane = position_label(dataset, event.positions[0]) if event.positions else "General"
+        first = event.positions[0] if event.positions else None
         rows.append(
             {
                 "id": event.id,
                 "start": date_start(event.date),
                 "date": human_date(event.date),
                 "title": event.title,
-                "lane": lane,
+                "lane": position_label(dataset, first) if first else GENERAL_LANE,
+                "glyph": dataset.position(first).icon if first else GENERAL_GLYPH,
                 "positions": ", ".join(position_label(dataset, p) for p in event.positions),
                 "source": source_label(dataset, event.source),
             }
         )
-    return pd.DataFrame(rows, columns=["id", "start", "date", "title", "lane", "positions", "source"])
+    return pd.DataFrame(
+        rows, columns=["id", "start", "date", "title", "lane", "glyph", "positions", "source"]
+    )
 
 
 def timeline_chart(dataset: Dataset, events: Iterable[TimelineEvent]) -> alt.Chart:
-    """Dated events as points on a time axis, one lane per position they touch first."""
+    """Dated events on a time axis, one lane per position they touch first. Each event is drawn as its lane's
+    own glyph (the icon that starts the lane's label), so the marks cannot disagree with the labels."""
     frame = timeline_frame(dataset, events)
     colors = position_colors(dataset)
-    lanes = [position_label(dataset, p) for p in dataset.position_ids] + ["General"]
+    lanes = [position_label(dataset, p) for p in dataset.position_ids] + [GENERAL_LANE]
     chart = (
         alt.Chart(frame)
-        .mark_point(filled=True, size=140, opacity=0.9)
+        .mark_text(fontSize=24, baseline="middle", align="center", opacity=0.9)
         .encode(
-            x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=8)),
-            y=alt.Y("lane:N", sort=lanes, title=None),
+            x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6)),
+            y=alt.Y("lane:N", sort=lanes, title=None, axis=alt.Axis(labelLimit=320)),
+            text=alt.Text("glyph:N"),
             color=alt.Color(
                 "lane:N", legend=None, scale=alt.Scale(domain=lanes, range=[*colors.values(), "#6E6E6E"])
             ),
-            shape=alt.Shape("lane:N", legend=None, scale=alt.Scale(domain=lanes)),
             tooltip=[
                 alt.Tooltip("date:N", title="Date"),
                 alt.Tooltip("title:N", title="Event"),
@@ -186,44 +234,182 @@ def timeline_chart(dataset: Dataset, events: Iterable[TimelineEvent]) -> alt.Cha
     return _finish(chart, "Timeline of dated events, by the position each first touches.")
 
 
-def poll_chart(results: Mapping[str, int], labels: Mapping[str, str]) -> alt.Chart:
-    """Horizontal bars of votes per option, labelled with the count."""
+# How the map of who stands where draws each side: a glyph and a word as well as a colour (white text on each
+# colour is above 4.5:1).
+SIDE_STYLE = {
+    "backs": ("✚", "Backs", "#0072B2"),
+    "criticises": ("✖", "Criticises", "#C75400"),
+    "both": ("✚✖", "Both", "#AA4499"),
+}
+WORDS_FROM = 96  # px of cell width from which a cell says its side in words as well as its glyph
+
+
+def stance_map_chart(
+    dataset: Dataset, cells: Sequence[StanceCell], href: Callable[[str], str] | None = None
+) -> alt.Chart:
+    """Who stands where: a grid of actors (rows) by positions (columns), each cell saying whether the actor backs
+    the position (✚), criticises it (✖) or both, in colour, glyph and word; href(actor id) is each row's link."""
+    actors = list(dict.fromkeys(c.actor for c in cells))
+    side = {(c.actor, c.position): c.side for c in cells}
+    rows = []
+    for actor_id in actors:
+        actor = dataset.actor(actor_id)
+        for pid in dataset.position_ids:
+            found = side.get((actor_id, pid), "")
+            glyph, word, _ = SIDE_STYLE.get(found, ("", "No stance recorded", ""))
+            rows.append(
+                {
+                    "name": wrap(actor.name, 24),
+                    "who": actor.name,
+                    "position": wrap(position_label(dataset, pid), 14),
+                    "title": position_label(dataset, pid),
+                    "side": word if found else "",
+                    "said": word,
+                    "glyph": glyph,
+                    "words": f"{glyph} {word}" if found else "",
+                    "url": href(actor_id) if href else "",
+                }
+            )
+    frame = pd.DataFrame(
+        rows, columns=["name", "who", "position", "title", "side", "said", "glyph", "words", "url"]
+    )
+    names = list(dict.fromkeys(frame["name"]))
+    columns = list(dict.fromkeys(frame["position"]))
+    sides = [word for _, word, _ in SIDE_STYLE.values()]
+    x = alt.X(
+        "position:N",
+        sort=columns,
+        title=None,
+        # A column's title where it fits, its icon alone where the column is narrow (a phone).
+        axis=alt.Axis(
+            orient="top",
+            labelAngle=0,
+            labelExpr=f"bandwidth('x') >= {WORDS_FROM} ? {SPLIT_LINES} : split(datum.label, ' ')[0]",
+            labelLimit=200,
+            labelOverlap=False,
+            labelFontSize=15,
+            domain=False,
+            ticks=False,
+        ),
+    )
+    y = alt.Y(
+        "name:N",
+        sort=names,
+        title=None,
+        axis=alt.Axis(labelExpr=SPLIT_LINES, labelLimit=240, domain=False, ticks=False),
+    )
+    tooltip = [
+        alt.Tooltip("who:N", title="Who"),
+        alt.Tooltip("title:N", title="Position"),
+        alt.Tooltip("said:N", title="Stance"),
+    ]
+    cells_layer = (
+        alt.Chart(frame)
+        .mark_rect(cornerRadius=3, stroke="#FFFFFF", strokeWidth=3, cursor="pointer" if href else "default")
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "side:N",
+                title=None,
+                scale=alt.Scale(
+                    domain=["", *sides], range=["#F2F5F9", *(c for _, _, c in SIDE_STYLE.values())]
+                ),
+                legend=None,
+            ),
+            tooltip=tooltip,
+            **({"href": alt.Href("url:N")} if href else {}),
+        )
+    )
+    # The cell's words where they fit, its glyph alone where the column is narrow (a phone).
+    text = {"expr": f"bandwidth('x') >= {WORDS_FROM} ? datum.words : datum.glyph"}
+    words_layer = (
+        alt.Chart(frame)
+        .mark_text(fontSize=13, fontWeight="bold", color="#FFFFFF", text=text)
+        .encode(x=x, y=y, tooltip=tooltip, **({"href": alt.Href("url:N")} if href else {}))
+    )
+    lines = _lines(names)
+    chart = alt.layer(cells_layer, words_layer).properties(
+        height=alt.Step(max(34, LINE_HEIGHT * lines + 8)), width="container"
+    )
+    return _finish(
+        chart,
+        "Who stands where: for each person or institution, the positions they back, criticise or both.",
+    )
+
+
+# Charts on a slide are read from the back of a room: axis labels, counts and legend at least 24 px.
+SLIDE_CHART = {"labelFontSize": 26, "titleFontSize": 24, "labelColor": "#1F1F1F", "titleColor": "#1F1F1F"}
+
+
+def _vote_axis(most: int, big: bool) -> alt.X:
+    """The votes axis, with room past the longest bar for its count (so no count is cut at the edge)."""
+    room = alt.Scale(domain=[0, max(1, most) * (1.25 if big else 1.15) + 0.5], nice=False)
+    ticks = {"tickCount": 5} if big else {}
+    return alt.X("votes:Q", title="Votes", scale=room, axis=alt.Axis(tickMinStep=1, format="d", **ticks))
+
+
+def poll_chart(results: Mapping[str, int], labels: Mapping[str, str], *, big: bool = False) -> alt.Chart:
+    """Horizontal bars of votes per option, labelled with the count; big: sized for a slide at 1280x720."""
     frame = pd.DataFrame(
         [{"option": labels.get(o, o), "votes": n, "order": i} for i, (o, n) in enumerate(results.items())]
     )
     base = alt.Chart(frame).encode(
-        y=alt.Y("option:N", sort=alt.EncodingSortField("order"), title=None, axis=alt.Axis(labelLimit=400)),
-        x=alt.X("votes:Q", title="Votes", axis=alt.Axis(tickMinStep=1)),
+        # labelLimit 0: option labels are never cut.
+        y=alt.Y("option:N", sort=alt.EncodingSortField("order"), title=None, axis=alt.Axis(labelLimit=0)),
+        x=_vote_axis(max(results.values(), default=0), big),
     )
     bars = base.mark_bar(color="#0072B2")
-    text = base.mark_text(align="left", dx=6, fontSize=22, fontWeight="bold").encode(text="votes:Q")
-    layered = alt.layer(bars, text).properties(height=alt.Step(64), width="container")
-    return layered.properties(description="Votes per option in the live poll.").configure_axis(
-        labelFontSize=22, titleFontSize=18
+    text = base.mark_text(align="left", dx=8, fontSize=32 if big else 22, fontWeight="bold").encode(
+        text="votes:Q"
     )
+    layered = alt.layer(bars, text).properties(height=alt.Step(56 if big else 64), width="container")
+    sizes = SLIDE_CHART if big else {"labelFontSize": 22, "titleFontSize": 18}
+    return layered.properties(description="Votes per option in the live poll.").configure_axis(**sizes)
 
 
-def movement_chart(rows: Sequence[tuple[str, int, int]], labels: Mapping[str, str]) -> alt.Chart:
-    """Before and after votes per option, side by side."""
+def movement_chart(
+    rows: Sequence[tuple[str, int, int]], labels: Mapping[str, str], *, big: bool = False
+) -> alt.Chart:
+    """Before and after votes per option, side by side; big: sized for a slide at 1280x720, the legend above."""
     frame = pd.DataFrame(
         [{"option": labels.get(o, o), "round": "Before", "votes": b} for o, b, _ in rows]
         + [{"option": labels.get(o, o), "round": "After", "votes": a} for o, _, a in rows]
     )
+    most = max((max(b, a) for _, b, a in rows), default=0)
     chart = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
-            y=alt.Y("option:N", title=None, sort=[labels.get(o, o) for o, _, _ in rows]),
+            y=alt.Y(
+                "option:N",
+                title=None,
+                sort=[labels.get(o, o) for o, _, _ in rows],
+                axis=alt.Axis(labelLimit=0),  # option labels are never cut
+            ),
             yOffset=alt.YOffset("round:N", sort=["Before", "After"]),
-            x=alt.X("votes:Q", title="Votes", axis=alt.Axis(tickMinStep=1)),
+            x=_vote_axis(most, big),
             color=alt.Color(
-                "round:N", title=None, sort=["Before", "After"], scale=alt.Scale(range=["#6E6E6E", "#0072B2"])
+                "round:N",
+                title=None,
+                sort=["Before", "After"],
+                scale=alt.Scale(range=["#6E6E6E", "#0072B2"]),
+                legend=alt.Legend(orient="top", direction="horizontal", symbolSize=400)
+                if big
+                else alt.Legend(),
             ),
             tooltip=["option:N", "round:N", "votes:Q"],
         )
-        .properties(height=alt.Step(28), width="container")
+        .properties(height=alt.Step(24 if big else 28), width="container")
     )
-    return _finish(chart, "Votes per option at the start and at the end of the session.")
+    description = "Votes per option at the start and at the end of the session."
+    if not big:
+        return _finish(chart, description)
+    return (
+        chart.properties(description=description)
+        .configure_axis(**SLIDE_CHART)
+        .configure_legend(**SLIDE_CHART)
+    )
 
 
 def poll_summary(results: Mapping[str, int], labels: Mapping[str, str]) -> str:

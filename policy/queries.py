@@ -142,6 +142,23 @@ def quote_attribution(dataset: Dataset, quote: Quote) -> str:
     return f"— {label} · {context}" if context else f"— {label} (reporter's words)"
 
 
+def short_outlet(dataset: Dataset, source_id: str) -> str:
+    """The outlet's name without its parenthetical: 'Latino Observatory' for 'Latino Observatory (Observatório
+    Latino, Marília, Brazil)'."""
+    outlet = dataset.source(source_id).outlet
+    return re.sub(r"\s*\([^)]*\)\s*$", "", outlet) or outlet
+
+
+def short_attribution(dataset: Dataset, quote: Quote) -> str:
+    """'— Marcelo Ebrard, The Washington Post, April 2023': speaker, outlet and month, shown under a quote (the
+    long form, with its context, is in the Cite panel). The reporter's own words name the outlet only."""
+    source = dataset.source(quote.source)
+    when = human_date(source.published[:7])
+    outlet = short_outlet(dataset, quote.source)
+    if quote.speaker:
+        return f"— {dataset.actor(quote.speaker).name}, {outlet}, {when}"
+    return f"— {outlet} (reporting), {when}"
+
 @dataclass(frozen=True)
 class PositionCounts:
     """How much the content holds on a position."""
@@ -314,3 +331,94 @@ def timeline_events(
 def position_cards(dataset: Dataset) -> dict[str, tuple[PositionCounts, Evidence | None]]:
     """Each position's counts and key figure, for the overview's cards."""
     return {p.id: (counts(dataset, p), key_figure(dataset, p)) for p in dataset.positions}
+
+
+SIDE_WORDS = {"proponent": "backs", "critic": "criticises"}  # a stance's side, as the map names it
+
+
+@dataclass(frozen=True)
+class StanceCell:
+    """Where one actor stands on one position: "backs", "criticises" or "both"."""
+
+    actor: str
+    position: str
+    side: str
+
+
+def actor_countries(dataset: Dataset) -> list[str]:
+    """The countries the actors are from, each once, by name (actors whose country is not given add none)."""
+    return sorted({a.country for a in dataset.actors if a.country}, key=str.casefold)
+
+
+def actor_kinds(dataset: Dataset) -> list[str]:
+    """The kinds of actor the content holds, each once, by name."""
+    return sorted({a.kind for a in dataset.actors}, key=str.casefold)
+
+
+def _actor_matches(actor: Actor, countries: Collection[str], kinds: Collection[str]) -> bool:
+    return (not countries or actor.country in countries) and (not kinds or actor.kind in kinds)
+
+
+def stance_map(
+    dataset: Dataset, countries: Collection[str] = (), kinds: Collection[str] = ()
+) -> list[StanceCell]:
+    """Who stands where: a cell for each actor and each position they back, criticise or both, actors by name
+    and positions in content order; only actors from the countries and of the kinds given (none given: any)."""
+    sides: dict[tuple[str, str], set[str]] = {}
+    for position in dataset.positions:
+        for side, stances in (("proponent", position.proponents), ("critic", position.critics)):
+            for stance in stances:
+                sides.setdefault((stance.actor, position.id), set()).add(SIDE_WORDS[side])
+    order = {pid: i for i, pid in enumerate(dataset.position_ids)}
+    names = {a: dataset.actor(a).name.casefold() for a, _ in sides}
+    cells = [
+        StanceCell(actor, position, "both" if len(found) > 1 else next(iter(found)))
+        for (actor, position), found in sides.items()
+        if _actor_matches(dataset.actor(actor), countries, kinds)
+    ]
+    return sorted(cells, key=lambda c: (names[c.actor], c.actor, order[c.position]))
+
+
+@dataclass(frozen=True)
+class PersonEntry:
+    """One line of the People directory: who they are, the positions they back and criticise, quotes spoken."""
+
+    id: str
+    name: str
+    role: str
+    country: str
+    kind: str
+    backs: tuple[str, ...]
+    criticises: tuple[str, ...]
+    quotes: int
+
+
+def people_directory(
+    dataset: Dataset, countries: Collection[str] = (), kinds: Collection[str] = ()
+) -> list[PersonEntry]:
+    """Everyone the sources name, by name, from the countries and of the kinds given (none given: any).
+
+    One pass over the stances and one over the quotes, so the cost grows with the content, not with actors
+    times quotes."""
+    backs: dict[str, list[str]] = {}
+    criticises: dict[str, list[str]] = {}
+    for cell in stance_map(dataset, countries, kinds):
+        if cell.side in ("backs", "both"):
+            backs.setdefault(cell.actor, []).append(cell.position)
+        if cell.side in ("criticises", "both"):
+            criticises.setdefault(cell.actor, []).append(cell.position)
+    quotes = Counter(q.speaker for q in dataset.quotes if q.speaker)
+    return [
+        PersonEntry(
+            a.id,
+            a.name,
+            actor_role(a),
+            a.country,
+            a.kind,
+            tuple(backs.get(a.id, ())),
+            tuple(criticises.get(a.id, ())),
+            quotes[a.id],
+        )
+        for a in sorted(dataset.actors, key=lambda a: (a.name.casefold(), a.id))
+        if _actor_matches(a, countries, kinds)
+    ]

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from policy import Dataset
 from policy.citations import human_date
 from policy.prose import pieces
-from policy.queries import format_number, group_findings, strongest
+from policy.queries import format_number, group_findings, short_outlet, strongest
 from policy.text import md_escape
 from ui.registry import PAGES
 
@@ -91,7 +91,7 @@ def test_position_page_shows_both_sides_and_citations(open_page: Open, dataset: 
     side = list(dict.fromkeys(q for stance in position.proponents for q in stance.quotes))
 
     def quotes_shown() -> list[str]:
-        return [m.value.replace("\\", "") for m in at.markdown if m.value.startswith(">")]
+        return [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("“")]
 
     # Every proponent's name and argument show; their quotes open on request, each naming its speaker, outlet
     # and date under it.
@@ -103,8 +103,8 @@ def test_position_page_shows_both_sides_and_citations(open_page: Open, dataset: 
     at.session_state["words-pro-0"] = True
     at.run()
     assert len(quotes_shown()) == before + 1  # one element holds them all
-    shown = [m for m in quotes_shown() if quote.text[:40] in m and m.count("\n> *—") == len(side)]
-    assert shown and f"{source.outlet}, {human_date(source.published)}" in shown[0]
+    shown = [m for m in quotes_shown() if quote.text[:40] in m and m.count("\n*—") == len(side)]
+    assert shown and f"{short_outlet(dataset, source.id)}, {human_date(source.published[:7])}" in shown[0]
     assert dataset.actor(first.actor).name in shown[0]
     # Their citations are built when the reader opens the Cite popover under them.
     assert not at.code
@@ -177,20 +177,44 @@ def test_compare_defaults_to_all_and_restores_a_pair(open_page: Open, dataset: D
     assert len(at.get("vega_lite_chart")) == 1
 
 
-def test_compare_lines_up_each_position_in_three_rows(open_page: Open, dataset: Dataset) -> None:
+def test_compare_lines_up_each_section_and_lists_everyone(open_page: Open, dataset: Dataset) -> None:
     pair = dataset.position_ids[:2]
     at = open_page("compare", positions=",".join(pair))
     rows = [m.value for m in at.markdown if m.value.startswith("### ")]
-    assert rows == ["### Who argues for and against", "### Evidence and risks"]
-    cells = [m.value for m in at.markdown if "**Proponents**" in m.value]
+    assert rows == [
+        "### How it is meant to work",
+        "### Who argues for and against",
+        "### Strongest evidence",
+        "### Risks and trade-offs",
+    ]
+    cells = [m.value for m in at.markdown if "**For (" in m.value and "):** " in m.value]
     assert len(cells) == len(pair), "one cell per chosen position"
     for cell, pid in zip(cells, pair, strict=True):
         position = dataset.position(pid)
-        for stance in strongest(position.proponents, 3) + strongest(position.critics, 3):
-            assert f"**{md_escape(dataset.actor(stance.actor).name)}**" in cell
+        # Every proponent and critic, each linking to their person; the counts are the whole lists.
+        assert f"**For ({len(position.proponents)}):**" in cell
+        for stance in position.proponents + position.critics:
+            assert f"./people?person={stance.actor}" in cell
+    # Each option links to its Position page; a finding list cut short says so and links to the rest.
+    text = " ".join(m.value for m in at.markdown)
+    assert all(f"./position?position={pid}" in text for pid in pair)
+    for pid in pair:
+        found = len(dataset.findings_for(pid, "supports"))
+        if found > 1:
+            assert f"(1 of {found} shown)" in text and f"All {found} on the Evidence page" in text
     assert not any(
         dataset.position(p).title in m.value for m in at.markdown for p in dataset.position_ids[2:]
     )
+
+
+def test_compare_with_four_options_puts_the_sections_in_tabs(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("compare", positions=",".join(dataset.position_ids[:4]))
+    assert [t.label for t in at.tabs] == [
+        "How it is meant to work",
+        "Who argues for and against",
+        "Strongest evidence",
+        "Risks and trade-offs",
+    ]
 
 
 def test_compare_with_fewer_than_two_asks_for_more(open_page: Open, dataset: Dataset) -> None:
@@ -271,14 +295,28 @@ def test_evidence_offers_both_downloads(open_page: Open) -> None:
     assert labels == ["Download CSV", "Download JSON"]
 
 
-def test_people_list_and_an_actor(open_page: Open, dataset: Dataset) -> None:
+def test_people_map_directory_and_a_person(open_page: Open, dataset: Dataset) -> None:
     at = open_page("people")
-    assert len(at.dataframe) == 1
+    # The map of who stands where (a chart, its table on request) and the directory of everyone.
+    assert len(at.get("vega_lite_chart")) == 1 and not at.dataframe
+    assert f"Everyone the sources name ({len(dataset.actors)})" in [h.value for h in at.header]
+    directory = " ".join(m.value for m in at.markdown)
+    assert all(f"./people?person={a.id}" in directory for a in dataset.actors)
     actor = next(a for a in dataset.actors if dataset.stances_of(a.id))
-    at = open_page("people", actor=actor.id)
+    at = open_page("people", person=actor.id)
     assert at.header[0].value == actor.name
-    at = open_page("people", actor="nobody-at-all")
-    assert any("Unknown actor" in n for n in notices(at)) and len(at.dataframe) == 1
+    at = open_page("people", actor=actor.id)  # links made before the parameter was renamed
+    assert at.header[0].value == actor.name
+    at = open_page("people", person="nobody-at-all")
+    assert any("Unknown person" in n for n in notices(at)) and len(at.get("vega_lite_chart")) == 1
+
+
+def test_people_filter_by_country_and_kind(open_page: Open, dataset: Dataset) -> None:
+    country = next(a.country for a in dataset.actors if a.country)
+    kind = next(a.kind for a in dataset.actors if a.country == country)
+    at = open_page("people", country=country, kind=kind)
+    expected = [a for a in dataset.actors if a.country == country and a.kind == kind]
+    assert f"Everyone the sources name ({len(expected)})" in [h.value for h in at.header]
 
 
 def headings(at: AppTest) -> list[str]:
@@ -321,7 +359,7 @@ def claims_shown(at: AppTest) -> list[str]:
     columns = [
         m.value
         for m in at.markdown
-        if m.value.startswith("**") and "\n> " in m.value and "Answer: " not in m.value
+        if m.value.startswith("**") and "\n“" in m.value and "Answer: " not in m.value
     ]
     return [claim for column in columns for claim in column.split("\n\n---\n\n")]
 

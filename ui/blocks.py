@@ -14,10 +14,10 @@ import streamlit as st
 
 from policy import Dataset
 from policy.citations import human_date
-from policy.models import Evidence, Quote
+from policy.models import BEARINGS, Evidence, Quote
 from policy.prose import pieces
-from policy.queries import format_figure, quote_attribution
-from policy.style import BADGE_COLORS, BEARING_ICONS, BEARING_LABELS, position_label
+from policy.queries import format_figure, short_attribution
+from policy.style import BADGE_COLORS, BEARING_LABELS, position_label
 from policy.text import md_escape, one_line, plain
 from ui import registry
 
@@ -102,8 +102,10 @@ def position_badge_md(ds: Dataset, position_id: str) -> str:
 
 
 def quote_md(ds: Dataset, quote: Quote) -> str:
-    """A verbatim quote as a Markdown blockquote, with speaker, outlet and date under it (all escaped)."""
-    return f"> {esc(quote.text)}\n>\n> *{esc(quote_attribution(ds, quote))}*"
+    """A verbatim quote at full strength in quotation marks, the speaker, outlet and month under it (all
+    escaped); the long form, with its context, is in the Cite panel. Not a Markdown blockquote: Streamlit draws
+    those at 60% opacity, which made the evidence read as secondary."""
+    return f"“{esc(quote.text)}”  \n*{esc(short_attribution(ds, quote))}*"
 
 
 def claim_head(item: Evidence) -> str:
@@ -114,14 +116,15 @@ def claim_head(item: Evidence) -> str:
 
 def evidence_md(ds: Dataset, item: Evidence) -> str:
     """A piece of evidence as Markdown: its claim, figure, bearings and the quotes behind it."""
+    # Bearings as labelled words ("Supports: Military strikes"), one label per bearing, not runs of symbols.
     tags = [
-        f"{BEARING_ICONS[b]} {BEARING_LABELS[b].lower()} {position_label(ds, p)}"
-        for p, b in item.bearing.items()
+        f"**{esc(BEARING_LABELS[b])}:** "
+        + esc(", ".join(ds.position(p).short_title for p, pb in item.bearing.items() if pb == b))
+        for b in BEARINGS
+        if b in item.bearing.values()
     ]
-    text = f"{claim_head(item)}{esc(item.claim)}\n\n*" + esc(
-        f"{item.kind.capitalize()} · " + " · ".join(tags)
-    )
-    return "\n\n".join([text + "*", *(quote_md(ds, ds.quote(qid)) for qid in item.quotes)])
+    text = f"{claim_head(item)}{esc(item.claim)}\n\n" + " · ".join([esc(item.kind.capitalize()), *tags])
+    return "\n\n".join([text, *(quote_md(ds, ds.quote(qid)) for qid in item.quotes)])
 
 
 def finding_md(ds: Dataset, lead: Evidence) -> str:

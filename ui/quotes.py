@@ -9,7 +9,7 @@ import streamlit as st
 from policy import Dataset
 from policy.citations import bibliography, cite_quotes, csl_items, export
 from policy.models import Evidence, Quote, Stance
-from policy.queries import actor_role, evidence_quotes, evidence_sources
+from policy.queries import actor_role, evidence_quotes, evidence_sources, quote_attribution
 from policy.text import one_line
 from ui.blocks import RULE, Marks, claim_head, esc, quote_md
 
@@ -35,8 +35,9 @@ def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | 
     with cite:
         chicago, apa = cite_quotes(ds, quotes, "chicago"), cite_quotes(ds, quotes, "apa")
         for quote, note, in_text in zip(quotes, chicago, apa, strict=True):
-            if many:
-                st.caption(esc(one_line(quote.text, 70)))
+            # The long attribution (speaker, outlet, full date, context) lives here, not under the quote.
+            opening = f"“{one_line(quote.text, 70)}” " if many else ""
+            st.caption(esc(opening + quote_attribution(ds, quote)))
             st.code(note, language=None, wrap_lines=True)
             st.code(in_text, language=None, wrap_lines=True)
         sources = [q.source for q in quotes]

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from policy import Dataset
+from policy.queries import short_outlet
 from tests.browser.conftest import ROOT, Watched, download, start_server, stop_server, wait_ready
 from ui.registry import PAGES
 
@@ -147,9 +148,9 @@ def test_a_sides_quotes_open_with_ready_to_copy_citations(
     page = watched.page
     words = page.get_by_test_id("stExpander").filter(has_text="In their words").first  # type: ignore[attr-defined]
     words.locator("summary").click()
-    expect(words.locator("blockquote").first).to_contain_text(quote.text[:40])
+    expect(words.get_by_test_id("stMarkdownContainer").first).to_contain_text(quote.text[:40])
     expect(words).to_contain_text(dataset.actor(stance.actor).name)
-    expect(words).to_contain_text(dataset.source(quote.source).outlet)
+    expect(words).to_contain_text(short_outlet(dataset, quote.source))
     wait_ready(page)  # opening the quotes reruns the page: a click mid-rerun can be lost
     words.get_by_role("button", name="Cite").click()
     popover = page.get_by_test_id("stPopoverBody")  # type: ignore[attr-defined]

@@ -45,7 +45,7 @@ state = UrlState(Param("series", "figures_series", Choice(series_ids))).start()
 
 st.title("Figures")
 st.caption(
-    "Every number here is printed in a source; hover a bar for its source, or open the table beside it."
+    "Every number here is printed in a source; hover a bar for its source, or read the table under it."
 )
 only = st.selectbox(
     "Show",
@@ -66,22 +66,21 @@ for series in shown[start:end]:
             [f"## {esc(series.title)}", *([marks.md(series.description)] if series.description else [])]
         )
     )
-    chart_col, table_col = st.columns([3, 2], gap="medium")
-    with chart_col:
-        content_chart(ctx, chart, series.id)
-        st.caption(esc(series_caption(ds, series)))
-    with table_col:
-        # A plain table beside the chart: its text alternative, read by screen readers as a table.
-        st.markdown(ctx.cached(table, series.id))
-        st.download_button(
-            "Download CSV",
-            partial(csv_of, ds, series.id),  # built when pressed, not on every rerun
-            f"{series.id}.csv",
-            "text/csv",
-            key=f"fig-csv-{series.id}",
-            icon=":material/download:",
-            on_click="ignore",
-        )
-        behind = st.expander("The words behind each number", key=f"fig-words-{series.id}", on_change="rerun")
-        if behind.open:  # built when opened
-            behind.markdown(ctx.cached(words, series.id))
+    # The chart across the column (horizontal bars, labels whole), then its numbers as a plain table: the
+    # chart's text alternative, read by screen readers as a table, as wide as the column allows.
+    content_chart(ctx, chart, series.id)
+    st.caption(esc(series_caption(ds, series)))
+    st.markdown(ctx.cached(table, series.id))
+    csv_col, words_col = st.columns([1, 3], vertical_alignment="top")
+    csv_col.download_button(
+        "Download CSV",
+        partial(csv_of, ds, series.id),  # built when pressed, not on every rerun
+        f"{series.id}.csv",
+        "text/csv",
+        key=f"fig-csv-{series.id}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    behind = words_col.expander("The words behind each number", key=f"fig-words-{series.id}", on_change="rerun")
+    if behind.open:  # built when opened
+        behind.markdown(ctx.cached(words, series.id))

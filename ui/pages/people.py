@@ -1,39 +1,99 @@
-"""People: who's who — role, country, which positions they back or criticise, and what they said."""
+"""People: who stands where (a map of people and institutions by position), a directory of everyone the sources
+name, and one person opened: their role, their stance on each option with the words behind it, what they said."""
 
 import streamlit as st
 
+from policy.charts import SIDE_STYLE
 from policy.citations import human_date
-from policy.queries import actor_role, actors_by_name, people_rows
-from ui.blocks import Marks, esc, option, position_badge, quote_md
+from policy.queries import (
+    actor_countries,
+    actor_kinds,
+    actor_role,
+    actors_by_name,
+    people_directory,
+    stance_map,
+)
+from policy.style import position_label
+from ui.blocks import Marks, esc, option, position_badge_md, quote_md
+from ui.charts import content_chart
 from ui.context import view
+from ui.directory import directory, map_chart, map_table
+from ui.links import PERSON_PARAM, position_md
 from ui.quotes import cite_button
-from ui.urlstate import Choice, Param, UrlState
+from ui.urlstate import Choice, Choices, Param, UrlState
+
+LEGACY_PARAM = "actor"  # People's link parameter before it was named person
 
 ctx = view()
 ds = ctx.dataset
 marks = Marks(ds)
 actor_ids = ctx.cached(actors_by_name)
-state = UrlState(Param("actor", "people_actor", Choice(actor_ids))).start()
+countries, kinds = ctx.cached(actor_countries), ctx.cached(actor_kinds)
+if LEGACY_PARAM in st.query_params and PERSON_PARAM not in st.query_params:
+    # Links made before the parameter was renamed still open their person.
+    st.query_params[PERSON_PARAM] = st.query_params[LEGACY_PARAM]
+    del st.query_params[LEGACY_PARAM]
+state = UrlState(
+    Param(PERSON_PARAM, "people_person", Choice(actor_ids)),
+    Param("country", "people_countries", Choices(countries), []),
+    Param("kind", "people_kinds", Choices(kinds), []),
+).start()
 
 st.title("People and institutions")
-kinds = sorted({a.kind for a in ds.actors})
-c1, c2 = st.columns([2, 1])
-actor_id = c1.selectbox(
+actor_id = st.selectbox(
     "Person or institution",
     actor_ids,
     index=None,
-    placeholder="Choose someone to see their positions and words",
+    placeholder="Choose someone to see where they stand and what they said",
     format_func=lambda a: option(ds.actor(a).name),
-    key="people_actor",
+    key="people_person",
 )
-state.sync()
 
 if actor_id is None:
-    kind = c2.selectbox("Kind", ["all", *kinds], key="people_kind", format_func=str.capitalize)
-    st.caption("Everyone the sources name, with the positions they back (✚) or criticise (✖).")
-    # The table walks every actor, stance and quote: built once per content version and kind.
-    st.dataframe(ctx.cached(people_rows, kind), hide_index=True, width="stretch")
+    c1, c2 = st.columns(2)
+    chosen_countries = c1.multiselect("From the countries", countries, key="people_countries")
+    chosen_kinds = c2.multiselect(
+        "Of the kinds", kinds, format_func=lambda k: option(k.capitalize()), key="people_kinds"
+    )
+    state.sync()
+    filters = (tuple(chosen_countries), tuple(chosen_kinds))
+    entries = ctx.cached(people_directory, *filters)
+    cells = ctx.cached(stance_map, *filters)
+
+    st.header("Who stands where")
+    if cells:
+        key = " · ".join(f"{glyph} {word}" for glyph, word, _ in SIDE_STYLE.values())
+        columns = ", ".join(position_label(ds, p) for p in ds.position_ids)
+        st.caption(
+            esc(
+                f"{key}. Each row is a person or institution the sources record taking a stance, each column an"
+                f" option ({columns}); a blank cell means none is recorded. Select a cell to open that person."
+            )
+        )
+        content_chart(ctx, map_chart, *filters)
+        as_table = st.expander("The map as a table", key="people-map-table", on_change="rerun")
+        if as_table.open:  # built when opened
+            as_table.markdown(ctx.cached(map_table, *filters))
+    else:
+        st.caption("Nobody matching these filters takes a recorded stance on the options.")
+
+    st.header(f"Everyone the sources name ({len(entries)})")
+    if not entries:
+        st.info("Nobody matches these filters.", icon=":material/search_off:")
+        st.stop()
+    left, right = ctx.cached(directory, *filters)
+    c1, c2 = st.columns(2, gap="large")
+    c1.markdown(left)
+    if right:
+        c2.markdown(right)
     st.stop()
+
+state.sync()
+
+
+def back_to_everyone() -> None:
+    st.session_state["people_person"] = None
+
 
 actor = ds.actor(actor_id)
 st.header(esc(actor.name))
@@ -44,15 +104,30 @@ facts = [
     ("Kind", actor.kind),
 ]
 st.markdown("  \n".join(f"**{k}:** {esc(v)}" for k, v in facts if v))
+st.button(
+    "Everyone", icon=":material/arrow_back:", on_click=back_to_everyone, key="people-back", type="tertiary"
+)
 
 stances = ds.stances_of(actor.id)
+quotes = ds.quotes_by(actor.id)
+stance_quotes: set[str] = set()
 if stances:
-    st.subheader("Positions")
+    st.subheader("Where they stand")
     for position, side, stance in stances:
+        verb = "Backs" if side == "proponent" else "Criticises"
+        glyph = SIDE_STYLE["backs" if side == "proponent" else "criticises"][0]
+        said = [ds.quote(q) for q in stance.quotes]
+        stance_quotes |= set(stance.quotes)
         with st.container(border=True):
-            position_badge(ds, position.id)
-            verb = "Backs" if side == "proponent" else "Criticises"
-            st.markdown(f"**{verb}: {esc(position.title)}** — {marks.md(stance.argument)}")
+            st.markdown(
+                "\n\n".join(
+                    [
+                        f"{position_badge_md(ds, position.id)} {glyph} **{verb}:** {position_md(ds, position.id)}",
+                        marks.md(stance.argument),
+                        *(quote_md(ds, q) for q in said),
+                    ]
+                )
+            )
 else:
     st.caption("The content records no stance of theirs on the options.")
 
@@ -64,10 +139,18 @@ if evidence or events:
     ]
     st.markdown("\n".join([*lines, *(f"- {esc(item.claim)}" for item in evidence)]))
 
-quotes = ds.quotes_by(actor.id)
+others = [q for q in quotes if q.id not in stance_quotes]
 st.subheader(f"What they said ({len(quotes)})")
 if not quotes:
     st.caption("No words of theirs are quoted in the sources.")
 else:
-    st.markdown("\n\n".join(quote_md(ds, q) for q in quotes))
+    if others:
+        if stance_quotes:
+            with_stances = len(quotes) - len(others)
+            st.caption(
+                f"{with_stances} of them {'is' if with_stances == 1 else 'are'} shown with their stances above."
+            )
+        st.markdown("\n\n".join(quote_md(ds, q) for q in others))
+    else:
+        st.caption("All of them are shown with their stances above.")
     cite_button(ds, quotes, key=f"pq-{actor.id}")
