@@ -72,6 +72,9 @@ BEARINGS: tuple[Bearing, ...] = get_args(Bearing)
 EVIDENCE_KINDS: tuple[EvidenceKind, ...] = get_args(EvidenceKind)
 
 
+SLIDE_FORM = "Optional short form for slides: one cited sentence of about 100 to 140 characters."
+
+
 class Strict(BaseModel):
     """Base of every content model: unknown keys fail loudly and nothing mutates."""
 
@@ -147,6 +150,7 @@ class Stance(Strict):
     actor: Id
     argument: Text
     quotes: list[Id] = Field(default_factory=list)
+    slide: str = Field(default="", description=SLIDE_FORM)
 
 
 class Position(Strict):
@@ -182,6 +186,7 @@ class Claim(Strict):
     claim: Text
     source: Id
     quote: Id
+    slide: str = Field(default="", description=SLIDE_FORM)
 
 
 class Dispute(Strict):

@@ -1,26 +1,60 @@
-"""Slides for presenter mode, built from the content alone: a new position means a new slide."""
+"""Slides for presenter mode, built from the content alone: a new position means a new slide.
+
+Slides are read from the back of a room, so nothing on them is cut short: a point is a stance's or a claim's
+`slide` form (a short cited sentence written for slides), else its first sentence when that is short enough,
+else it is left off the slide. How many points a slide shows follows from how much room its columns have, and
+every side of a slide shows the same number where it has them. The full texts go to the speaker notes.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from policy.dataset import Dataset
-from policy.models import Stance
-from policy.prose import lead, sentences, strip_markers
-from policy.queries import claimant_name, counts, coverage_note, format_figure, key_figure, source_label
+from policy.models import Claim, Position, Stance
+from policy.prose import sentences, strip_markers
+from policy.queries import (
+    claimant_name,
+    counts,
+    coverage_note,
+    evidence_sources,
+    format_figure,
+    key_figure,
+    source_label,
+)
 from policy.style import position_label
-from policy.text import one_line
 
 SlideKind = Literal["title", "position", "dispute", "compare", "poll", "sources"]
+
+# The longest first sentence a slide takes as a point when the content gives no slide form (characters).
+POINT_LIMIT = 140
+# Characters of points one column holds at the smallest slide type, by the number of columns side by side.
+COLUMN_ROOM = {1: 900, 2: 420, 3: 300, 4: 220}
+# Body text sizes a slide may take (CSS px at 1280x720), largest first: the smallest is for the back of a room.
+BODY_SIZES = (36, 32, 28)
+# The slide's frame at 1280x720 (px): content width, height, and the gap between columns.
+WIDTH, HEIGHT, GAP = 1200, 720, 64
 
 
 @dataclass(frozen=True)
 class Point:
-    """One line on a slide: who (may be empty) and what."""
+    """One line on a slide: who (may be empty) and what; `opening` is the text's own opening words when they
+    name who ("Park says"), so the line is drawn with those words in bold and no separate name."""
 
     who: str
     text: str
+    opening: str = ""
+
+    @property
+    def size(self) -> int:
+        """Characters on the slide: the text, and the name when it is drawn before it."""
+        return len(self.text) + (0 if self.opening or not self.who else len(self.who) + 2)
+
+
+Column = tuple[str, tuple[Point, ...]]
 
 
 @dataclass(frozen=True)
@@ -39,7 +73,69 @@ class Slide:
     figure_caption: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
     footer: str = ""  # what the content covers, shown at the foot of every slide
-    columns: tuple[tuple[str, tuple[Point, ...]], ...] = ()  # a dispute's answers: (label, claims) each
+    columns: tuple[Column, ...] = ()  # labelled columns side by side: (label, points) each
+    remark: str = ""  # one short line under the columns (where the sources are thin)
+    body: int = BODY_SIZES[-1]  # body text size in CSS px: the largest of BODY_SIZES the slide fits at
+
+
+def slide_text(form: str, prose: str) -> str:
+    """A point's words for a slide, without markers: the slide form, else the prose's first sentence if it is
+    short enough, else '' (the point is left off rather than cut)."""
+    if form.strip():
+        return " ".join(strip_markers(form).split())
+    first = sentences(" ".join(prose.split()))
+    text = strip_markers(first[0]) if first else ""
+    return text if len(text) <= POINT_LIMIT else ""
+
+
+_WORD = re.compile(r"[\w.\-]+", re.UNICODE)
+
+
+def _opening(who: str, text: str) -> str:
+    """The text's opening words when they name who ("Ortiz", "Ben Ortiz's", "The town council" for "Town
+    council"), ending on the name's last word; else ''."""
+    names = [w.lower().strip(".") for w in _WORD.findall(who)]
+    if not names:
+        return ""
+    end = 0
+    run = 0
+    for index, match in enumerate(re.finditer(r"\S+", text)):
+        word = re.sub(r"(['’]s)?[,:;]*$", "", match.group()).lower().strip(".")
+        if index == 0 and word in {"the", "a", "an"} and word not in names:
+            continue
+        if word not in names:
+            break
+        run += 1
+        if word == names[-1]:
+            end = match.end()
+    opening = text[:end].rstrip(",:;")
+    return opening if run and end else ""
+
+
+def _point(who: str, text: str) -> Point:
+    return Point(who, text, _opening(who, text))
+
+
+def stance_point(ds: Dataset, stance: Stance) -> Point | None:
+    text = slide_text(stance.slide, stance.argument)
+    return _point(ds.actor(stance.actor).name, text) if text else None
+
+
+def claim_point(ds: Dataset, claim: Claim) -> Point | None:
+    text = slide_text(claim.slide, claim.claim)
+    return _point(claimant_name(ds, claim), text) if text else None
+
+
+def fit(sides: Sequence[Sequence[Point]], most: int = 3) -> tuple[tuple[Point, ...], ...]:
+    """The first points of each side, the same number on every side that has them: as many as the columns'
+    room takes (at least one)."""
+    room = COLUMN_ROOM.get(len(sides), COLUMN_ROOM[4])
+    most = min([most, *(len(side) for side in sides if side)])
+    shown = 1
+    for k in range(2, most + 1):
+        if all(sum(p.size for p in side[:k]) <= room for side in sides):
+            shown = k
+    return tuple(tuple(side[:shown]) for side in sides)
 
 
 def _title(ds: Dataset) -> Slide:
@@ -48,38 +144,40 @@ def _title(ds: Dataset) -> Slide:
         "title",
         ds.debate.title,
         # The question itself (its last sentence) on the screen; its premise goes to the speaker notes.
-        subtitle=one_line(sentences(question)[-1], 260),
-        left=tuple(
-            Point("", position_label(ds, p.id) + " — " + strip_markers(p.one_line)) for p in ds.positions
-        ),
-        notes=(question, ds.debate.intro),
+        subtitle=sentences(question)[-1],
+        left=tuple(Point(position_label(ds, p.id), p.title) for p in ds.positions),
+        notes=(question, strip_markers(ds.debate.intro)),
     )
+
+
+def _points(ds: Dataset, stances: list[Stance]) -> list[Point]:
+    return [p for p in (stance_point(ds, s) for s in stances) if p]
 
 
 def _position(ds: Dataset, pid: str) -> Slide:
     p = ds.position(pid)
-
-    def points(stances: list[Stance]) -> tuple[Point, ...]:
-        return tuple(
-            Point(ds.actor(s.actor).name, one_line(_words(s.argument, 125), 125)) for s in stances[:3]
-        )
-
+    backers, critics = fit([_points(ds, p.proponents), _points(ds, p.critics)])
     figure = key_figure(ds, p)
-    notes = [strip_markers(p.summary), *(f"Open question: {strip_markers(q)}" for q in p.open_questions)]
+    notes = [
+        strip_markers(p.one_line),
+        strip_markers(p.summary),
+        *(f"Open question: {strip_markers(q)}" for q in p.open_questions),
+    ]
     if p.coverage_note:
         notes.insert(0, p.coverage_note)
+    thin = sentences(p.coverage_note)[0] if p.coverage_note else ""
     return Slide(
         "position",
         p.title,
-        subtitle=strip_markers(p.one_line),
         badge=position_label(ds, pid),
         left_heading="For",
-        left=points(p.proponents),
+        left=backers or (Point("", "No proponent in the sources."),),
         right_heading="Against",
-        right=points(p.critics),
+        right=critics or (Point("", "No critic in the sources."),),
         figure=format_figure(figure) if figure else "",
-        figure_caption=one_line(figure.claim, 170) if figure else "",
+        figure_caption="; ".join(evidence_sources(ds, figure)) if figure else "",
         notes=tuple(notes),
+        remark=thin if len(thin) <= POINT_LIMIT else "",
     )
 
 
@@ -87,38 +185,56 @@ def _dispute(ds: Dataset) -> Slide | None:
     if not ds.disputes:
         return None
     d = ds.disputes[0]
-
-    def side(side_id: str) -> tuple[Point, ...]:
-        return tuple(
-            Point(claimant_name(ds, c), one_line(_words(c.claim, 150), 150)) for c in d.claims_for(side_id)
-        )[:3]
-
     # Every answer is a labelled column (up to four), so no side of the question is left off the screen;
     # the more answers, the fewer claims each shows.
     shown = d.sides[:4]
-    per_side = 3 if len(shown) <= 2 else 2
-    columns = tuple((s.label, side(s.id)[:per_side]) for s in shown)
+    sides = [[p for p in (claim_point(ds, c) for c in d.claims_for(s.id)) if p] for s in shown]
+    columns = tuple(zip((s.label for s in shown), fit(sides, most=2), strict=True))
     others = [f"Also answered “{s.label}”." for s in d.sides[4:]]
+    full = [f"{s.label}: " + " ".join(strip_markers(c.claim) for c in d.claims_for(s.id)) for s in d.sides]
     return Slide(
         "dispute",
         "Contested: " + d.question,
         columns=columns,
-        notes=tuple([*others, *([strip_markers(d.note)] if d.note else [])]),
+        notes=tuple([*others, *([strip_markers(d.note)] if d.note else []), *full]),
+    )
+
+
+def _names(ds: Dataset, stances: list[Stance], none: str) -> str:
+    """'Ada Park and 4 more': the strongest by name, the rest counted."""
+    if not stances:
+        return none
+    first = ds.actor(stances[0].actor).name
+    return first if len(stances) == 1 else f"{first} and {len(stances) - 1} more"
+
+
+def _compare_column(ds: Dataset, p: Position) -> Column:
+    c = counts(ds, p)
+    return (
+        position_label(ds, p.id),
+        (
+            Point(f"For ({c.proponents})", _names(ds, p.proponents, "none in the sources")),
+            Point(f"Against ({c.critics})", _names(ds, p.critics, "none in the sources")),
+            Point("Findings", f"{c.supports} for, {c.undercuts} against"),
+        ),
     )
 
 
 def _compare(ds: Dataset) -> Slide:
-    rows = []
-    for p in ds.positions:
-        c = counts(ds, p)
-        rows.append(
-            Point(
-                position_label(ds, p.id),
-                f"{c.proponents} proponents · {c.critics} critics · {c.supports} items for, {c.undercuts} against",
-            )
-        )
+    notes = tuple(
+        f"{position_label(ds, p.id)}: for, "
+        + ", ".join(ds.actor(s.actor).name for s in p.proponents)
+        + "; against, "
+        + (", ".join(ds.actor(s.actor).name for s in p.critics) or "none")
+        + "."
+        for p in ds.positions
+    )
     return Slide(
-        "compare", "Side by side", subtitle="How much the sources hold on each option", left=tuple(rows)
+        "compare",
+        "Side by side",
+        subtitle="Who backs each option, who opposes it, and the findings each way in the sources",
+        columns=tuple(_compare_column(ds, p) for p in ds.positions),
+        notes=notes,
     )
 
 
@@ -127,9 +243,75 @@ def _sources(ds: Dataset) -> Slide:
     return Slide("sources", "Sources", left=items, notes=(ds.debate.cite_as,))
 
 
-def _words(text: str, limit: int) -> str:
-    """Prose for a slide: whole sentences that fit, without the citation markers."""
-    return strip_markers(lead(text, limit))
+def _lines(text: str, px: float, width: float) -> int:
+    """Lines a text wraps to at a font size in a width, word by word (Source Sans averages about 0.43 em a
+    character)."""
+    per_line = max(1, int(width / (0.43 * px)))
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > per_line:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return lines
+
+
+def height(slide: Slide, body: int) -> float:
+    """Estimated height of a drawn slide (px) at a body size: the sizes, paddings and gaps of ui/slides.py."""
+    line = 1.3 * body
+    h = 44.0  # paddings, the coverage line (two lines of 21 px) and its gap, measured in Chromium
+    if slide.badge:
+        h += line + 16
+    h += _lines(slide.title, 1.77 * body, WIDTH) * 1.1 * 1.77 * body + 5 + 16
+    if slide.subtitle:
+        h += _lines(slide.subtitle, 1.15 * body, WIDTH) * 1.25 * 1.15 * body + 3 + 16
+    groups = list(slide.columns) or [(slide.left_heading, slide.left), (slide.right_heading, slide.right)]
+    groups = [g for g in groups if g[0] or g[1]]
+    if groups:
+        width = (WIDTH - (len(groups) - 1) * GAP) / len(groups) - (0 if slide.kind == "compare" else 41)
+        tallest = 0.0
+        for heading, items in groups:
+            col = _lines(heading, 1.29 * body, width) * 1.15 * 1.29 * body + 5 if heading else 0
+            for p in items:
+                if slide.kind == "compare":  # name and text on lines of their own
+                    col += (_lines(p.who, body, width) + _lines(p.text, body, width)) * line + 16
+                else:
+                    col += _lines(p.text if p.opening else f"{p.who}: {p.text}", body, width) * line + 9
+            tallest = max(tallest, col)
+        h += tallest + 16
+    for extra in (slide.remark, slide.figure and f"Key figure: {slide.figure} — {slide.figure_caption}"):
+        if extra:
+            h += _lines(extra, body, WIDTH) * line + 16
+    return h
+
+
+def sized(slide: Slide) -> Slide:
+    """The slide at the largest body size at which it fits the screen, with room to spare."""
+    body = next((b for b in BODY_SIZES if height(slide, b) <= HEIGHT - 20), BODY_SIZES[-1])
+    return replace(slide, body=body)
+
+
+def slide_texts(slide: Slide) -> list[str]:
+    """Every text a slide shows (not its notes): for checks that nothing on a slide is cut."""
+    points = [*slide.left, *slide.right, *(p for _, ps in slide.columns for p in ps)]
+    return [
+        t
+        for t in (
+            slide.title,
+            slide.subtitle,
+            slide.badge,
+            slide.left_heading,
+            slide.right_heading,
+            slide.figure,
+            slide.figure_caption,
+            slide.remark,
+            slide.footer,
+            *(label for label, _ in slide.columns),
+            *(p.who for p in points),
+            *(p.text for p in points),
+        )
+        if t
+    ]
 
 
 def build_slides(ds: Dataset) -> list[Slide]:
@@ -144,4 +326,4 @@ def build_slides(ds: Dataset) -> list[Slide]:
         _sources(ds),
     ]
     footer = coverage_note(ds)
-    return [replace(slide, footer=footer) for slide in slides]
+    return [sized(replace(slide, footer=footer)) for slide in slides]

@@ -1,4 +1,4 @@
-"""Drawing one slide of the Present page: large type for a room, everything inside 1280x720."""
+"""Drawing one slide of the Present page: type read from the back of a room, everything inside 1280x720."""
 
 from __future__ import annotations
 
@@ -7,18 +7,25 @@ import streamlit as st
 from policy.slides import Point, Slide
 from ui.blocks import esc
 
-# Static styling only: large type, no sidebar or toolbar, everything inside 1280x720.
+# Static styling only: body text 28 px and headings larger, the coverage line 21 px; no sidebar, header or
+# chart toolbar (a projector shows no controls).
 SLIDE_CSS = """<style>
     [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-    [data-testid="stToolbar"] { display: none !important; }
-    [data-testid="stMainBlockContainer"] { padding: 1.2rem 2.5rem 0.5rem 2.5rem !important; max-width: 100% !important; }
-    [data-testid="stMain"] h1 { font-size: 2.4rem !important; line-height: 1.15; padding: 0 0 0.2rem 0; }
-    [data-testid="stMain"] h2 { font-size: 1.6rem !important; padding: 0.1rem 0; }
-    [data-testid="stMain"] p, [data-testid="stMain"] li { font-size: 1.3rem !important; line-height: 1.3; }
-    [data-testid="stMain"] li { margin-bottom: 0.15rem; }
-    [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.1rem !important; }
+    [data-testid="stToolbar"], [data-testid="stMain"] [data-testid="stElementToolbar"] { display: none !important; }
+    [data-testid="stMain"] { --slide-body: 28px; }
+    [data-testid="stMainBlockContainer"] { padding: 1.1rem 2.5rem 0.4rem 2.5rem !important; max-width: 100% !important; }
+    [data-testid="stMain"] h1 { font-size: calc(1.77 * var(--slide-body)) !important; line-height: 1.1; padding: 0 0 0.3rem 0; }
+    [data-testid="stMain"] h2 { font-size: calc(1.29 * var(--slide-body)) !important; line-height: 1.15; padding: 0.1rem 0 0.3rem 0; }
+    [data-testid="stMain"] h3 { font-size: calc(1.15 * var(--slide-body)) !important; line-height: 1.25; padding: 0 0 0.2rem 0; }
+    [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] td {
+        font-size: var(--slide-body) !important; line-height: 1.3; }
+    [data-testid="stMain"] ul { margin-bottom: 0; }
+    [data-testid="stMain"] li { margin-bottom: 0.55rem; }
+    [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.3rem !important; line-height: 1.25; }
     [data-testid="stMetricValue"] { font-size: 3rem !important; }
     </style>"""
+# One slide's body size (policy.slides.BODY_SIZES): a value the slide chose from a fixed set, never content.
+BODY_CSS = '<style>[data-testid="stMain"] {{ --slide-body: {px}px; }}</style>'
 
 
 def slide_style() -> None:
@@ -26,25 +33,38 @@ def slide_style() -> None:
     st.html(SLIDE_CSS)
 
 
-def points(heading: str, items: tuple[Point, ...]) -> None:
+def line(point: Point) -> str:
+    """One point as Markdown: its opening words in bold when they name who, else who in bold before it."""
+    if point.opening:
+        rest = point.text[len(point.opening) :]
+        return f"**{esc(point.opening)}**{esc(rest)}"
+    return f"**{esc(point.who)}**: {esc(point.text)}" if point.who else esc(point.text)
+
+
+def points(heading: str, items: tuple[Point, ...], *, facts: bool = False) -> None:
+    """A column: its heading, then its points as a list, or (facts) each name over its text, unbulleted."""
     lines = [f"## {esc(heading)}"] if heading else []
-    lines += [f"- {f'**{esc(p.who)}**: ' if p.who else ''}{esc(p.text)}" for p in items]
+    if facts:
+        lines += [f"**{esc(p.who)}**  \n{esc(p.text)}\n" for p in items]
+    else:
+        lines += [f"- {line(p)}" for p in items]
     st.markdown("\n".join(lines))
 
 
 def draw_slide(slide: Slide) -> None:
-    """One content slide (not the poll slide): title, points in one, two or more columns, key figure."""
+    """One content slide (not the poll slide): title, points in one, two or more labelled columns, key figure."""
+    st.html(BODY_CSS.format(px=int(slide.body)))
     if slide.badge:
-        st.caption(esc(slide.badge))
+        st.markdown(f"**{esc(slide.badge)}**")
     st.title(esc(slide.title))
     if slide.subtitle:
-        st.markdown(f"**{esc(slide.subtitle)}**")
+        st.markdown(f"### {esc(slide.subtitle)}")
     if slide.columns:
         for col, (heading, items) in zip(
             st.columns(len(slide.columns), gap="large"), slide.columns, strict=True
         ):
             with col:
-                points(heading, items)
+                points(heading, items, facts=slide.kind == "compare")
     elif slide.right:
         left, right = st.columns(2, gap="large")
         with left:
@@ -53,8 +73,11 @@ def draw_slide(slide: Slide) -> None:
             points(slide.right_heading, slide.right)
     else:
         points(slide.left_heading, slide.left)
+    if slide.remark:
+        st.markdown(f"*{esc(slide.remark)}*")
     if slide.figure:
-        st.markdown(f"**Key figure: {esc(slide.figure)}** — {esc(slide.figure_caption)}")
+        caption = f" — {esc(slide.figure_caption)}" if slide.figure_caption else ""
+        st.markdown(f"**Key figure: {esc(slide.figure)}**{caption}")
 
 
 def draw_footer(slide: Slide) -> None:
