@@ -1,4 +1,4 @@
-"""Presenter mode and the audience vote page through AppTest."""
+"""Presenter mode, the live session and the audience vote page through AppTest."""
 
 from __future__ import annotations
 
@@ -9,22 +9,30 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from policy import Dataset
-from policy.live import PollStore
+from policy.live import LiveUnavailable, RoomStore
 from policy.slides import build_slides
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-HOSTILE = '<script>alert(1)</script> **bold** [x](javascript:alert(1)) =HYPERLINK("x") $x$ :red[y]'
+UNAVAILABLE = "The live poll is unavailable — slides keep working."
+CONTROLS = {"poll_open", "poll_reveal", "poll_close", "poll_reset", "poll_again", "con_prev", "con_next"}
+
+
+def clear_stores() -> None:
+    from ui.store import poll_store, room_store
+
+    room_store.clear()
+    poll_store.clear()
 
 
 @pytest.fixture(autouse=True)
 def poll_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    # Each test gets its own poll database; the app's store is cached per process, so clear it.
+    # Each test gets its own poll database; the app's stores are cached per process, so clear them.
     monkeypatch.setenv("POLICY_POLL_DB", str(tmp_path / "polls"))
-    from ui.store import poll_store
-
-    poll_store.clear()
+    monkeypatch.delenv("POLICY_PRESENTER_PASSWORD", raising=False)
+    monkeypatch.delenv("POLICY_PUBLIC_URL", raising=False)
+    clear_stores()
     yield tmp_path / "polls"
-    poll_store.clear()
+    clear_stores()
 
 
 def page(name: str, /, **params: str) -> AppTest:
@@ -34,7 +42,33 @@ def page(name: str, /, **params: str) -> AppTest:
     return at.switch_page(f"ui/pages/{name}.py").run()
 
 
-# --- presenter ------------------------------------------------------------------------------------
+def keys(at: AppTest) -> set[str]:
+    """The keys of every button on the page (form buttons included)."""
+    return {str(b.key) for b in at.button if b.key}
+
+
+def texts(at: AppTest) -> str:
+    parts = [
+        e.value for kind in ("markdown", "caption", "header", "subheader", "title", "code") for e in at.get(kind)
+    ]
+    parts += [e.value for kind in ("info", "warning", "error", "success") for e in at.get(kind)]
+    return "\n".join(str(p) for p in parts).replace("\\", "")  # Markdown escapes dropped
+
+
+def start(at: AppTest | None = None) -> tuple[AppTest, str, str]:
+    """The presenter's window with a live session started: (app, room code, presenter key)."""
+    at = at or page("present", view="presenter")
+    next(b for b in at.button if b.label == "Start the live session").click().run()
+    code, key = at.query_params["room"], at.query_params["key"]
+    assert at.query_params["view"] == "presenter" and len(key) >= 32
+    return at, code, key
+
+
+def poll_slide(dataset: Dataset) -> int:
+    return [s.kind for s in build_slides(dataset)].index("poll") + 1
+
+
+# --- slides without a live session ----------------------------------------------------------------
 
 
 def test_present_steps_through_slides_and_keeps_the_place_in_the_url(dataset: Dataset) -> None:
@@ -53,6 +87,12 @@ def test_present_steps_through_slides_and_keeps_the_place_in_the_url(dataset: Da
     assert at.query_params["slide"] == "1", "cannot go before the first slide"
 
 
+def test_the_projector_shows_no_slide_count_and_no_notes(dataset: Dataset) -> None:
+    at = page("present", slide="2")
+    assert "Slide 2 of" not in texts(at) and "Speaker notes" not in texts(at)
+    assert not at.toggle and not at.expander
+
+
 def test_present_has_a_slide_per_position_and_the_fixed_slides(dataset: Dataset) -> None:
     kinds = [s.kind for s in build_slides(dataset)]
     assert kinds.count("position") == len(dataset.positions)
@@ -67,57 +107,149 @@ def test_present_reload_keeps_the_slide_and_bad_slides_start_at_one(dataset: Dat
     for bad in ("0", "999", "two", "-1"):
         at = page("present", slide=bad)
         assert not at.exception and at.title[0].value == slides[0].title
-        assert at.info
 
 
-def test_speaker_notes_only_when_asked(dataset: Dataset) -> None:
-    at = page("present", slide="2")
-    assert not [e for e in at.expander if e.label == "Speaker notes"]
-    at = page("present", slide="2", notes="1")
-    assert [e for e in at.expander if e.label == "Speaker notes"]
+# --- the live session -----------------------------------------------------------------------------
 
 
-def poll_slide(dataset: Dataset) -> str:
-    return str([s.kind for s in build_slides(dataset)].index("poll") + 1)
+def test_a_live_session_from_start_to_reveal(dataset: Dataset) -> None:
+    presenter, code, key = start()
+    assert "Open the poll" in [b.label for b in presenter.button]
+    presenter.button(key="poll_open").click().run()
+    assert "**0** votes" in texts(presenter)
 
-
-def test_poll_round_trip_presenter_and_audience(dataset: Dataset, poll_db: Path) -> None:
-    at = page("present", slide=poll_slide(dataset))
-    at.button(key="poll_open").click().run()
-    code = at.query_params["poll"]
-    assert at.metric[0].value == code and at.get("image")
-
-    phone = page("vote", join=code)
+    phone = page("vote", join=code.lower())
     assert phone.header[0].value == dataset.debate.poll_question
-    option = dataset.position_ids[1]
-    phone.button(key=f"vote-{option}").click().run()
-    assert "Your vote" in phone.success[0].value
+    phone.button(key=f"vote-{dataset.position_ids[1]}").click().run()
+    assert "Your vote" in phone.success[0].value and "Tap another option" in phone.success[0].value
     phone.button(key=f"vote-{dataset.position_ids[2]}").click().run()  # changes the vote
+    assert not phone.get("vega_lite_chart"), "results stay hidden until revealed"
 
-    at.run()
-    assert any("**1** vote" in m.value for m in at.markdown)
-    assert not at.get("vega_lite_chart"), "results stay hidden until revealed"
-    at.button(key="poll_reveal").click().run()
-    assert at.get("vega_lite_chart")
-    assert PollStore(f"sqlite:///{poll_db / 'polls.sqlite3'}").results(code)[dataset.position_ids[2]] == 1
+    presenter.run()
+    assert "**1** vote · poll open · results hidden" in texts(presenter)
+    presenter.button(key="poll_reveal").click().run()
+    phone.run()
+    assert phone.get("vega_lite_chart") and "Results" in texts(phone)
+    RoomStore(password=None).go_to(code, key, poll_slide(dataset))
+    projector = page("present", room=code)
+    assert code in str([h.body for h in projector.get("html")])
+    assert projector.get("vega_lite_chart") and projector.get("image")
 
 
-def test_close_reset_and_ask_again(dataset: Dataset) -> None:
-    at = page("present", slide=poll_slide(dataset))
-    at.button(key="poll_open").click().run()
-    code = at.query_params["poll"]
+def test_the_presenter_window_and_the_projector_share_the_slide(dataset: Dataset) -> None:
+    slides = build_slides(dataset)
+    presenter, code, key = start()
+    presenter.button(key="con_next").click().run()
+    assert f"Slide 2 of {len(slides)}" in texts(presenter)
+    assert RoomStore(password=None).get(code).slide == 2
+    projector = page("present", room=code)
+    assert projector.title[0].value == slides[1].title
+    assert "key" not in projector.query_params, "the key is never in the projector's link"
+    # The presenter's key from its link moves the room from the projector window too, by keyboard.
+    keyed = page("present", room=code, key=key)
+    assert "key" not in keyed.query_params
+    keyed.button(key="next").click().run()
+    assert keyed.title[0].value == slides[2].title
+    presenter.run()
+    assert f"Slide 3 of {len(slides)}" in texts(presenter)
+    assert slides[2].notes[0][:30] in texts(presenter) if slides[2].notes else True
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        ("present", {}),
+        ("present", {"view": "presenter"}),
+        ("present", {"key": "forged-key-forged-key-forged-key"}),
+        ("present", {"view": "presenter", "key": "forged-key-forged-key-forged-key"}),
+        ("vote", {}),
+    ],
+)
+def test_someone_with_the_join_code_gets_no_control(
+    dataset: Dataset, where: tuple[str, dict[str, str]]
+) -> None:
+    presenter, code, key = start()
+    presenter.button(key="poll_open").click().run()
+    RoomStore(password=None).go_to(code, key, poll_slide(dataset))
+    name, extra = where
+    params = {"join": code} if name == "vote" else {"room": code, **extra}
+    other = page(name, **params, slide=str(poll_slide(dataset)))
+    assert not other.exception
+    assert not keys(other) & (CONTROLS | {"next", "prev", "pgup", "pgdn"})
+    assert not [b for b in other.button if b.label in ("Start the live session", "Reveal", "Reset…")]
+    assert key not in str(other.query_params) and key not in texts(other)
+
+
+def test_close_reset_with_confirmation_and_ask_again_move_the_phones(dataset: Dataset) -> None:
+    presenter, code, _ = start()
+    presenter.button(key="poll_open").click().run()
     phone = page("vote", join=code)
-    phone.button(key=f"vote-{dataset.position_ids[0]}").click().run()
-    at.button(key="poll_close").click().run()
-    phone = page("vote", join=code)
+    first = dataset.position_ids[0]
+    phone.button(key=f"vote-{first}").click().run()
+    presenter.button(key="poll_close").click().run()
+    phone.run()
     assert "closed" in phone.warning[0].value
-    at.button(key="poll_close").click().run()  # reopen
-    at.button(key="poll_reset").click().run()
-    assert any("**0** votes" in m.value for m in at.markdown)
-    at.button(key="poll_again").click().run()
-    assert at.query_params["poll"] != code
-    at.button(key="poll_reveal").click().run()
-    assert at.get("vega_lite_chart")
+    assert "Your vote" in phone.success[0].value and "Tap another option" not in phone.success[0].value
+    assert phone.button(key=f"vote-{first}").disabled
+    presenter.button(key="poll_close").click().run()  # reopen
+    presenter.button(key="poll_reset").click().run()
+    assert "Delete all 1 vote in this poll? This cannot be undone." in texts(presenter)
+    presenter.button(key="poll_reset_no").click().run()
+    assert "**1** vote" in texts(presenter)
+    presenter.button(key="poll_reset").click().run()
+    presenter.button(key="poll_reset_yes").click().run()
+    assert "**0** votes" in texts(presenter)
+    before = RoomStore(password=None).get(code).round
+    presenter.button(key="poll_again").click().run()
+    room = RoomStore(password=None).get(code)
+    assert room.round != before and "after round" in texts(presenter)
+    phone.run()  # the same phone, no new code: it is on the new round
+    assert not phone.success and phone.header[0].value == dataset.debate.poll_question
+    phone.button(key=f"vote-{first}").click().run()
+    assert RoomStore(password=None).polls.total_votes(room.round) == 1
+
+
+def test_a_deployment_password_guards_opening(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICY_PRESENTER_PASSWORD", "lectern")
+    clear_stores()
+    at = page("present", view="presenter")
+    at.text_input(key="presenter_password").input("wrong")
+    next(b for b in at.button if b.label == "Start the live session").click().run()
+    assert "not right" in at.error[0].value and "room" not in at.query_params
+    at.text_input(key="presenter_password").input("lectern")
+    start(at)
+
+
+def test_a_lost_control_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    presenter, _, _ = start()
+
+    def down(*_: object) -> None:
+        raise LiveUnavailable()
+
+    monkeypatch.setattr(RoomStore, "go_to", down)
+    presenter.run()  # the button's callback is bound when drawn
+    presenter.button(key="con_next").click().run()
+    assert f"{UNAVAILABLE} That control was not applied" in texts(presenter)
+
+
+def test_a_database_that_is_down_leaves_the_slides_working(
+    dataset: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICY_POLL_DB", "postgresql://u:p@127.0.0.1:1/polls")  # nothing listens there
+    clear_stores()
+    slides = build_slides(dataset)
+    at = page("present", room="ABCDEF", slide="2")
+    assert not at.exception and at.title[0].value == slides[1].title
+    assert UNAVAILABLE in texts(at)
+    at.button(key="next").click().run()
+    assert at.title[0].value == slides[2].title
+    for name, params in (("vote", {"join": "ABCDEF"}), ("present", {"view": "presenter"})):
+        at = page(name, **params)
+        assert not at.exception
+        if name == "present":
+            next(b for b in at.button if b.label == "Start the live session").click().run()
+        assert UNAVAILABLE in texts(at)
+    assert not page("overview").exception
 
 
 def test_vote_page_without_code_asks_for_one_and_rejects_bad_codes() -> None:
@@ -130,17 +262,27 @@ def test_vote_page_without_code_asks_for_one_and_rejects_bad_codes() -> None:
         assert "not a valid poll code" in message or "no poll" in message
 
 
-def test_stale_poll_in_the_presenter_link_shows_a_notice(dataset: Dataset) -> None:
-    at = page("present", slide=poll_slide(dataset), poll="ABCDEF")
-    assert not at.exception
-    assert at.info and at.button(key="poll_open")
+def test_a_phone_before_the_poll_opens_waits_and_then_sees_it(dataset: Dataset) -> None:
+    presenter, code, _ = start()
+    phone = page("vote", join=code)
+    assert "Waiting for the presenter" in texts(phone)
+    presenter.button(key="poll_open").click().run()
+    phone.run()
+    assert phone.header[0].value == dataset.debate.poll_question
 
 
 def test_a_bad_code_in_the_link_still_lets_the_audience_type_one(dataset: Dataset) -> None:
-    presenter = page("present", slide=poll_slide(dataset))
-    presenter.button(key="poll_open").click().run()
-    code = presenter.query_params["poll"]
+    _, code, _ = start()
     phone = page("vote", join="WRONG2")
     assert phone.error
     phone.text_input(key="join_code").input(code.lower()).run()
-    assert phone.header[0].value == dataset.debate.poll_question
+    assert "Waiting for the presenter" in texts(phone)
+
+
+def test_the_presenter_is_warned_when_the_join_link_is_local(monkeypatch: pytest.MonkeyPatch) -> None:
+    presenter, code, _ = start()
+    assert "no phone can open it" in texts(presenter)
+    monkeypatch.setenv("POLICY_PUBLIC_URL", "https://polls.example.org/")
+    presenter.run()
+    assert f"https://polls.example.org/vote?join={code}" in texts(presenter)
+    assert "no phone can open it" not in texts(presenter)

@@ -37,6 +37,7 @@ from ui.registry import PAGES, script
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
+PK = "text-is-data-presenter-key-0123"  # the presenter key of the polls opened here
 BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Every kind of markup the renderer makes from text, in one line a content copy that validates can hold.
 PAYLOAD = (
@@ -103,7 +104,7 @@ PARAMETERS = {
     "contested": ["position", "dispute"],
     "timeline": ["position", "source"],
     "memo": ["positions", "style"],
-    "present": ["slide", "poll"],
+    "present": ["slide", "room"],
     "vote": ["join"],
     "sources": ["quote"],
 }
@@ -288,8 +289,8 @@ def test_poll_labels_and_question_from_content_are_data(hostile_content: Dataset
 
     ds = hostile_content
     labels = {p: position_label(ds, p) for p in ds.position_ids}
-    code = poll_store().open_poll(ds.debate.poll_question, ds.position_ids, labels)
-    poll_store().reveal(code)
+    code = poll_store().open_poll(ds.debate.poll_question, ds.position_ids, labels, key=PK)
+    poll_store().reveal(code, PK)
     at = run("vote", join=code)
     at.button(key=f"vote-{ds.position_ids[0]}").click().run()
     assert at.success, "the vote was not taken"
@@ -334,10 +335,10 @@ def test_emoji_and_links_typed_into_the_memo_do_not_render_in_its_preview() -> N
 
 NUL_INPUTS = [
     ("voter id", lambda s, code: s.vote(code, "voter\x00one", "a"), BadVoter),
-    ("question", lambda s, code: s.open_poll("Which\x00?", ["a", "b"]), PollError),
-    ("label", lambda s, code: s.open_poll("Which?", ["a", "b"], {"a": "A\x00"}), PollError),
-    ("option id", lambda s, code: s.open_poll("Which?", ["a\x00", "b"]), PollError),
-    ("control character", lambda s, code: s.open_poll("Which\x1b[31m?", ["a", "b"]), PollError),
+    ("question", lambda s, code: s.open_poll("Which\x00?", ["a", "b"], key=PK), PollError),
+    ("label", lambda s, code: s.open_poll("Which?", ["a", "b"], {"a": "A\x00"}, key=PK), PollError),
+    ("option id", lambda s, code: s.open_poll("Which?", ["a\x00", "b"], key=PK), PollError),
+    ("control character", lambda s, code: s.open_poll("Which\x1b[31m?", ["a", "b"], key=PK), PollError),
 ]
 
 
@@ -348,7 +349,7 @@ def test_a_control_character_is_refused_alike_on_every_backend(
     call: Any,
     error: type[PollError],
 ) -> None:
-    code = store.open_poll("Which?", ["a", "b"])
+    code = store.open_poll("Which?", ["a", "b"], key=PK)
     with pytest.raises(error, match="control character") as caught:
         call(store, code)
     assert "\x00" not in str(caught.value)
@@ -358,15 +359,15 @@ def test_a_control_character_is_refused_alike_on_every_backend(
 
 
 def test_a_huge_bad_option_or_label_is_echoed_short(store: PollStore) -> None:  # noqa: F811
-    code = store.open_poll("Which?", ["a", "b"])
+    code = store.open_poll("Which?", ["a", "b"], key=PK)
     with pytest.raises(BadOption) as caught:
         store.vote(code, "voter", "x" * 1_000_000)
     assert len(str(caught.value)) < 300 and "is not one of the choices" in str(caught.value)
     with pytest.raises(BadOption) as caught:
-        store.open_poll("Which?", ["a", "b"], {"y" * 1_000_000: "Y"})
+        store.open_poll("Which?", ["a", "b"], {"y" * 1_000_000: "Y"}, key=PK)
     assert len(str(caught.value)) < 300
     with pytest.raises(PollError) as caught:
-        store.open_poll("Which?", ["a", " " + "z" * 1_000_000])
+        store.open_poll("Which?", ["a", " " + "z" * 1_000_000], key=PK)
     assert len(str(caught.value)) < 300
 
 

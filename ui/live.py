@@ -1,85 +1,177 @@
-"""The presenter's poll slide: open a poll, show the join code and QR code, and the results as they arrive."""
+"""The live session's shared parts: the join link, the projector's poll slide and the phone's poll round.
+
+The projector's poll slide shows no control: the join code (the largest thing on it), the QR code, the
+count, and the results once the presenter reveals them. Phones follow the room: ``phone_round`` redraws
+every two seconds from the database, so a new round, a reveal or a close reaches them without a reload.
+A failing database shows ``UNAVAILABLE`` in words and leaves the rest of the page working.
+"""
 
 from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
 from policy import Dataset
 from policy.charts import movement_chart, poll_chart, poll_summary
-from policy.live import PollError
-from policy.share import join_link, qr_png
+from policy.live import UNAVAILABLE, LiveUnavailable, PollError, Room
+from policy.share import base_url, qr_png
 from policy.slides import Slide
-from policy.style import position_label
 from ui.blocks import esc
-from ui.store import poll_store
+from ui.store import PUBLIC_URL, poll_store, room_store, setting
+
+# The join code is the largest thing on the poll slide (the slides' rule for paragraphs must not shrink it);
+# charts on the projector have no toolbar.
+POLL_CSS = """<style>
+    [data-testid="stMain"] .join-code { font-size: 8rem !important; font-weight: 800; line-height: 1;
+        letter-spacing: 0.08em; font-family: ui-monospace, "DejaVu Sans Mono", monospace; margin: 0.2rem 0 0.6rem 0; }
+    [data-testid="stMain"] .join-how { font-size: 1.6rem !important; line-height: 1.3; }
+    [data-testid="stElementToolbar"] { display: none !important; }
+    </style>"""
+QR_PX = 340
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}  # noqa: S104 - names compared, nothing bound
 
 
-def poll_slide(ds: Dataset, slide: Slide) -> None:
-    """The poll slide: a button to open the poll, then its join code, QR code and live results."""
+def unavailable() -> None:
+    """The words for a live part whose database failed; everything else on the page keeps working."""
+    st.warning(UNAVAILABLE, icon=":material/cloud_off:")
+
+
+def join_link(code: str) -> str:
+    """The audience's link: the configured public address (POLICY_PUBLIC_URL), else the page's own host."""
+    base = (setting(PUBLIC_URL) or "").rstrip("/") or base_url(st.context.url or "")
+    return f"{base}/vote?{urlencode({'join': code})}"
+
+
+def is_local(link: str) -> bool:
+    """Whether the link points at this machine only (no phone can open it)."""
+    host = (urlsplit(link).hostname or "").lower()
+    return not host or host in LOCAL_HOSTS or host.endswith(".localhost")
+
+
+def poll_slide(ds: Dataset, slide: Slide, room: Room | None) -> None:
+    """The projector's poll slide: the join code, QR code, count and (once revealed) the results."""
+    st.html(POLL_CSS)
     st.title(esc(slide.title))
-    code = st.session_state.poll_code
-    if code is None:
-        st.markdown(esc("Ask the room which option should lead. Each phone gets one vote and may change it."))
-        if st.button("Open the poll", type="primary", key="poll_open", icon=":material/how_to_vote:"):
-            labels = {p: position_label(ds, p) for p in ds.position_ids}
-            st.session_state.poll_code = poll_store().open_poll(
-                ds.debate.poll_question, ds.position_ids, labels
-            )
-            st.rerun()
+    if room is None:
+        st.markdown(esc("Start a live session in the presenter view to poll the room."))
         return
-    link = join_link(st.context.url or "", code)
-    join, results = st.columns([1, 2], gap="large")
-    with join:
-        st.metric("Join code", code)
-        st.image(qr_png(link), width=200, caption="Scan to vote")
-        # The app's own join link, made by code from the presenter's address and a checked code: a link.
-        own = link.startswith(("http://", "https://")) and not any(c.isspace() or c in "<>" for c in link)
-        st.caption(f"[{esc(link)}](<{link}>)" if own else esc(link))
-    with results:
-        live_results(code)
+    link = join_link(room.code)
+    left, right = st.columns([3, 2], gap="large", vertical_alignment="top")
+    with left:
+        host = urlsplit(link).netloc + urlsplit(link).path
+        st.html(
+            f'<p class="join-how">Join at {esc_html(host)} with the code</p><div class="join-code">{room.code}</div>'
+        )
+        room_results(room.code)
+    with right:
+        st.image(qr_png(link), width=QR_PX, caption="Scan to vote")
 
 
-def reset(code: str) -> None:
-    """Delete every vote in the poll."""
-    poll_store().reset(code)
+def esc_html(text: str) -> str:
+    """Text for an HTML string (st.html): &, <, > and quotes escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 @st.fragment(run_every="2s")
-def live_results(code: str) -> None:
-    """The count, the chart once revealed, and the presenter's controls; redrawn every two seconds."""
-    store = poll_store()
+def room_results(code: str) -> None:
+    """The count and, once revealed, the chart of the room's active poll; redrawn every two seconds."""
     try:
-        poll = store.get(code)
-        tally = store.results(code)
+        room = room_store().get(code)
+        if room.kind != "poll" or room.round is None:
+            st.markdown(esc("Phones can join now; the poll opens in a moment."))
+            return
+        store = poll_store()
+        poll = store.get(room.round)
+        tally = store.results(poll.code)
+        moved = store.movement(poll.code) if room.revealed and poll.before else None
+    except LiveUnavailable:
+        unavailable()
+        return
     except PollError as err:
         st.warning(esc(str(err)))
         return
     total = sum(tally.values())
-    st.markdown(f"**{total}** vote{'s' if total != 1 else ''} · poll {'open' if poll.is_open else 'closed'}")
-    labels = dict(poll.labels)
-    if poll.revealed:
-        chart = movement_chart(store.movement(code), labels) if poll.before else poll_chart(tally, labels)
-        st.altair_chart(chart, width="stretch")
-        st.caption(esc(poll_summary(tally, labels)))
+    state = "open" if poll.is_open else "closed"
+    round_ = "after round · " if poll.before else ""
+    st.markdown(f"**{total}** vote{'s' if total != 1 else ''} · {round_}poll {state}")
+    if room.revealed:
+        labels = dict(poll.labels)
+        chart = (
+            movement_chart(moved, labels, big=True)
+            if moved is not None
+            else poll_chart(tally, labels, big=True)
+        )
+        st.altair_chart(
+            chart, width="stretch"
+        )  # labelled bars: the summary line would push the slide past 720 px
+
+
+@st.fragment(run_every="2s")
+def phone_round(code: str, voter: str) -> None:
+    """The phone's view of the room: the active round, redrawn every two seconds."""
+    try:
+        room = room_store().get(code)
+    except LiveUnavailable:
+        unavailable()
+        return
+    except PollError as err:
+        st.error(esc(str(err)), icon=":material/error:")
+        return
+    if room.kind == "poll" and room.round is not None:
+        phone_poll(room.round, voter, room.revealed)
+    # Other round kinds (statements) are drawn here by their own module, on room.kind.
     else:
-        st.caption("Results are hidden until you reveal them.")
-    b = st.columns(4)
-    b[0].button(
-        "Hide" if poll.revealed else "Reveal",
-        key="poll_reveal",
-        type="primary",
-        on_click=store.reveal,
-        args=(code, not poll.revealed),
-    )
-    b[1].button(
-        "Close" if poll.is_open else "Reopen",
-        key="poll_close",
-        on_click=store.close if poll.is_open else store.reopen,
-        args=(code,),
-    )
-    b[2].button(
-        "Reset", key="poll_reset", help="Delete every vote in this poll", on_click=reset, args=(code,)
-    )
-    if b[3].button("Ask again", key="poll_again", help="Open an 'after' round to show how the room moved"):
-        st.session_state.poll_code = store.open_poll(poll.question, poll.option_ids, labels, before=poll.code)
-        st.rerun()
+        st.info(
+            "Waiting for the presenter to open the poll. This page updates by itself.",
+            icon=":material/hourglass_empty:",
+        )
+
+
+_VOTE_PROBLEM = "vote_problem"
+
+
+def cast(code: str, voter: str, option: str) -> None:
+    """Record the vote before the page is drawn again; a refusal is shown above the options."""
+    try:
+        poll_store().vote(code, voter, option)
+    except PollError as err:  # LiveUnavailable's message is the unavailable notice
+        st.session_state[_VOTE_PROBLEM] = str(err)
+
+
+def phone_poll(poll_code: str, voter: str, revealed: bool | None = None) -> None:
+    """One poll on a phone: the options as buttons, this voter's choice, the results once revealed."""
+    store = poll_store()
+    try:
+        poll = store.get(poll_code)
+        mine = store.voter_choice(poll.code, voter)
+        tally = store.results(poll.code) if (poll.revealed if revealed is None else revealed) else None
+    except LiveUnavailable:
+        unavailable()
+        return
+    except PollError as err:
+        st.error(esc(str(err)), icon=":material/error:")
+        return
+    st.header(esc(poll.question))
+    if not poll.is_open:
+        st.warning("This poll is closed: votes are no longer taken.", icon=":material/lock:")
+    if problem := st.session_state.pop(_VOTE_PROBLEM, None):
+        st.error(esc(problem), icon=":material/error:")
+    for option in poll.option_ids:
+        chosen = option == mine
+        st.button(
+            esc(poll.labels.get(option, option)) + ("  ✓" if chosen else ""),
+            key=f"vote-{option}",
+            type="primary" if chosen else "secondary",
+            width="stretch",
+            disabled=not poll.is_open,
+            on_click=cast,
+            args=(poll.code, voter, option),
+        )
+    if mine:
+        change = " Tap another option to change it." if poll.is_open else ""
+        st.success(esc(f"Your vote: {poll.labels.get(mine, mine)}.{change}"))
+    if tally is not None:
+        st.subheader("Results")
+        st.altair_chart(poll_chart(tally, dict(poll.labels)), width="stretch")
+        st.caption(esc(poll_summary(tally, dict(poll.labels))))

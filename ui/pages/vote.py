@@ -1,66 +1,65 @@
-"""Vote: the audience's page, built for a phone — join with a code, vote once, change your mind."""
+"""Vote: the audience's page, built for a phone — join with a code, vote once per phone, change your mind.
 
-import uuid
+The join code names a live session: the page follows its active round by itself (a new round after "Ask
+again", results when revealed, closed when closed). One vote per phone: the voter is this browser's token
+(``ui.voter``), kept across reloads, tabs and server restarts.
+"""
 
 import streamlit as st
 
-from policy.charts import poll_chart, poll_summary
-from policy.live import Poll, PollError
+from policy.live import LiveUnavailable, PollError, RoomNotFound
 from ui.blocks import esc
-from ui.store import poll_store
+from ui.live import phone_poll, phone_round, unavailable
+from ui.store import poll_store, room_store
 from ui.urlstate import set_url, url_params
+from ui.voter import voter_id
 
-store = poll_store()
-if "voter_id" not in st.session_state:
-    st.session_state.voter_id = uuid.uuid4().hex
-voter = st.session_state.voter_id
-
+voter = voter_id()
 st.title("Vote")
 
 
-def find(code: str) -> Poll | None:
+@st.fragment(run_every="2s")
+def fixed_poll(code: str) -> None:
+    """A poll joined by its own code (an older link): that poll, not a session's rounds."""
+    phone_poll(code, voter)
+
+
+def join(code: str) -> str | None:
+    """'room' or 'poll' for a code that names one, after an error message for one that does not."""
     try:
-        return store.get(code)
+        room_store().get(code)
+        return "room"
+    except RoomNotFound:
+        pass
+    except LiveUnavailable:
+        unavailable()
+        st.stop()
+    except PollError as err:
+        st.error(esc(str(err)), icon=":material/error:")
+        return None
+    try:
+        poll_store().get(code)
+        return "poll"
+    except LiveUnavailable:
+        unavailable()
+        st.stop()
     except PollError as err:
         st.error(esc(str(err)), icon=":material/error:")
         return None
 
 
-linked = url_params().get("join", "").strip()
-poll = find(linked) if linked else None
-if poll is None:
-    typed = st.text_input("Join code", max_chars=12, key="join_code", placeholder="e.g. K7M2QX").strip()
-    poll = find(typed) if typed else None
-    if poll is None:
+code = url_params().get("join", "").strip().upper()
+kind = join(code) if code else None
+if kind is None:
+    code = (
+        st.text_input("Join code", max_chars=12, key="join_code", placeholder="e.g. K7M2QX").strip().upper()
+    )
+    kind = join(code) if code else None
+    if kind is None:
         st.caption("Type the code the presenter shows, or scan their QR code.")
         st.stop()
-set_url({"join": poll.code})
-
-st.header(esc(poll.question))
-mine = store.voter_choice(poll.code, voter)
-if not poll.is_open:
-    st.warning("This poll is closed: votes are no longer taken.", icon=":material/lock:")
-for option in poll.option_ids:
-    label = poll.labels.get(option, option)
-    chosen = option == mine
-    clicked = st.button(
-        esc(label) + ("  ✓" if chosen else ""),
-        key=f"vote-{option}",
-        type="primary" if chosen else "secondary",
-        width="stretch",
-        disabled=not poll.is_open,
-    )
-    if clicked:
-        try:
-            store.vote(poll.code, voter, option)
-        except PollError as err:
-            st.error(esc(str(err)), icon=":material/error:")
-        else:
-            st.rerun()
-if mine:
-    st.success(esc(f"Your vote: {poll.labels.get(mine, mine)}. Tap another option to change it."))
-if poll.revealed:
-    st.subheader("Results")
-    tally = store.results(poll.code)
-    st.altair_chart(poll_chart(tally, dict(poll.labels)), width="stretch")
-    st.caption(esc(poll_summary(tally, dict(poll.labels))))
+set_url({"join": code})
+if kind == "room":
+    phone_round(code, voter)
+else:
+    fixed_poll(code)

@@ -1,0 +1,106 @@
+"""The presenter's side of a live session: the key, starting a session, and the presenter's own window.
+
+The presenter key is checked by ``policy.live`` on every control; here it is found (``presenter_key``) in
+the presenter's link (``?key=``), this session, or the ``policy_presenter`` cookie that the presenter's
+browser keeps, so a projector window opened in the same browser (``/present?room=CODE``, no key in sight)
+answers the presenter's keys. Another browser has none of them and gets no control.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import streamlit as st
+
+from policy.live import LiveUnavailable, NotPresenter, PollError
+from policy.share import base_url
+from ui.blocks import esc
+from ui.live import is_local, join_link, unavailable
+from ui.store import room_store
+from ui.voter import cookie, set_cookie, voter_id
+
+KEY_COOKIE = "policy_presenter"
+_KEYS = "presenter_keys"
+NOTICE = "presenter_notice"
+
+
+def presenter_key(code: str, linked: str | None) -> str | None:
+    """The room's presenter key if this browser holds it (link, session or cookie), checked; else None."""
+    keys: dict[str, str] = st.session_state.setdefault(_KEYS, {})
+    held = cookie(KEY_COOKIE) or ""
+    from_cookie = held.split(":", 1)[1] if held.startswith(f"{code}:") else None
+    for candidate in dict.fromkeys(k for k in (linked, keys.get(code), from_cookie) if k):
+        if candidate != keys.get(code):
+            try:
+                room_store().check_key(code, candidate)
+            except NotPresenter:
+                continue
+            except PollError:  # LiveUnavailable, RoomNotFound: no control now; the page says why
+                return None
+        keys[code] = candidate
+        if held != f"{code}:{candidate}":
+            set_cookie(KEY_COOKIE, f"{code}:{candidate}", max_age=24 * 3600)
+        return candidate
+    return None
+
+
+def act(fn: Callable[..., Any], *args: Any) -> None:
+    """Run a control; a refusal or a failing database is reported on the next draw, never swallowed."""
+    try:
+        fn(*args)
+    except LiveUnavailable as err:
+        st.session_state[NOTICE] = f"{err} That control was not applied; try it again in a moment."
+    except PollError as err:
+        st.session_state[NOTICE] = str(err)
+
+
+def start_session(slide_no: int) -> str | None:
+    """The form that opens a live session; returns the new room's code (the key is kept in the session)."""
+    rooms = room_store()
+    st.markdown("Start a live session to run the poll: phones join with its code and follow your slides.")
+    with st.form("start_session", border=False):
+        password = None
+        if rooms.needs_password:
+            password = st.text_input("Presenter password", type="password", key="presenter_password")
+        started = st.form_submit_button("Start the live session", type="primary", icon=":material/podcasts:")
+    if not started:
+        return None
+    try:
+        code, key = rooms.open_room(password=password, client=voter_id())
+        rooms.go_to(code, key, slide_no)
+    except LiveUnavailable:
+        unavailable()
+        return None
+    except PollError as err:
+        st.error(esc(str(err)), icon=":material/error:")
+        return None
+    st.session_state.setdefault(_KEYS, {})[code] = key
+    return code
+
+
+def elapsed(since: datetime) -> str:
+    """Minutes and seconds since ``since``, as the timer shows them."""
+    seconds = max(0, int((datetime.now(UTC) - since).total_seconds()))
+    return (
+        f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+        if seconds >= 3600
+        else f"{seconds // 60}:{seconds % 60:02d}"
+    )
+
+
+def links(code: str) -> None:
+    """The projector window's link (no key in it), the join link, and a warning when phones cannot reach it."""
+    link = join_link(code)
+    here = base_url(st.context.url or "")
+    st.link_button("Open the projector window", f"{here}/present?room={code}", icon=":material/open_in_new:")
+    st.caption(esc(f"Join code {code} · the audience's link (the QR code on the poll slide holds it):"))
+    st.code(link, language=None)
+    if is_local(link):
+        st.warning(
+            "The join link points at this computer (localhost), so no phone can open it. Serve on the network "
+            "(make run ADDRESS=0.0.0.0) and open this page by the machine's network address, or set "
+            "POLICY_PUBLIC_URL to the address phones use.",
+            icon=":material/wifi_off:",
+        )
