@@ -1,4 +1,9 @@
-"""Cold page loads in Chromium: each load a new browser context (empty cache) and tab, timed until ready.
+"""Page loads in Chromium, timed until ready, by two definitions.
+
+- **Empty cache** (``warm=False``): each load in a new browser context and tab, so every load also fetches
+  Streamlit's frontend bundle and fonts.
+- **Warm cache** (``warm=True``): one browser context per server, kept for the whole run, and a new tab per
+  load: a reader who comes back, or opens a second link, has the bundle and fonts cached.
 
 Used by bench/run.py. A load is timed from `goto` until the app's script has finished
 (``data-test-script-state="notRunning"``) and an ``h1`` shows in the main area. Every page is loaded once on
@@ -23,11 +28,15 @@ def page_url(base: str, url_path: str) -> str:
     return f"{base}/" if url_path == "overview" else f"{base}/{url_path}"
 
 
-def load_once(browser: Any, url: str, timeout_s: float) -> tuple[float, str]:
-    """Milliseconds for one cold load of ``url`` (NaN when it timed out) and a problem, if any."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+def load_once(browser: Any, url: str, timeout_s: float, context: Any = None) -> tuple[float, str]:
+    """Milliseconds for one load of ``url`` (NaN when it timed out) and a problem, if any.
+
+    Without ``context`` the load gets a new browser context (an empty cache); with one, a new tab in it."""
+    own = context is None
+    if own:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
     try:
-        page = context.new_page()
         start = time.perf_counter()
         try:
             page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
@@ -40,7 +49,9 @@ def load_once(browser: Any, url: str, timeout_s: float) -> tuple[float, str]:
             problem = "the page shows an exception"
         return elapsed, problem
     finally:
-        context.close()
+        page.close()
+        if own:
+            context.close()
 
 
 def measure(
@@ -49,8 +60,10 @@ def measure(
     rounds: int,
     timeout_s: float = 60,
     log: Callable[[str], None] = print,
+    warm: bool = False,
 ) -> tuple[Timings, list[str], str]:
-    """Cold-load every page on every server ``rounds`` times; return timings, problems, Chromium's version."""
+    """Load every page on every server ``rounds`` times, with an empty or a warm cache; return timings,
+    problems, Chromium's version."""
     from playwright.sync_api import sync_playwright
 
     timings: Timings = {(name, path): [] for name in servers for path in url_paths}
@@ -60,10 +73,18 @@ def measure(
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             version = browser.version
+            # Warm: one context per server for the whole run (its cache filled by the warm-up loads).
+            contexts = (
+                {n: browser.new_context(viewport={"width": 1280, "height": 800}) for n in names}
+                if warm
+                else {}
+            )
             for name in names:  # warm-up, not counted
                 start = time.perf_counter()
                 for path in url_paths:
-                    _, problem = load_once(browser, page_url(servers[name], path), timeout_s * 3)
+                    _, problem = load_once(
+                        browser, page_url(servers[name], path), timeout_s * 3, contexts.get(name)
+                    )
                     if problem:
                         problems.append(f"{name} /{path} (warm-up): {problem}")
                 log(f"  warmed {name} in {time.perf_counter() - start:.0f} s")
@@ -72,11 +93,15 @@ def measure(
                 for path in url_paths:
                     for i in range(len(names)):
                         name = names[(i + r) % len(names)]
-                        ms, problem = load_once(browser, page_url(servers[name], path), timeout_s)
+                        ms, problem = load_once(
+                            browser, page_url(servers[name], path), timeout_s, contexts.get(name)
+                        )
                         timings[(name, path)].append(ms)
                         if problem:
                             problems.append(f"{name} /{path} (round {r + 1}): {problem}")
-                log(f"  round {r + 1}/{rounds} in {time.perf_counter() - start:.0f} s")
+                log(
+                    f"  {'warm' if warm else 'empty'} round {r + 1}/{rounds} in {time.perf_counter() - start:.0f} s"
+                )
         finally:
             browser.close()
     return timings, problems, version
