@@ -130,49 +130,78 @@ def match_expression(text: str) -> str:
 
 
 class SearchIndex:
-    """The dataset's documents in an in-memory FTS5 table; safe to share between threads (one lock)."""
+    """The dataset's documents in an in-memory FTS5 table; safe to share between threads (one lock).
+
+    Documents are stored kind by kind, so a kind is a range of row ids: ranking, the kind filter and the counts
+    never read a row, only the full-text index (what keeps a search quick at 100x the content). Highlights
+    and snippets are made for the page of hits shown, not for every match."""
 
     def __init__(self, ds: Dataset) -> None:
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._lock = threading.Lock()
         self._db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(kind UNINDEXED, id UNINDEXED, url UNINDEXED, title, body,"
-            " tokenize = 'unicode61 remove_diacritics 2')"
+            "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')"
         )
-        rows = [(d.kind, d.id, d.url, _clean(d.title), _clean(d.body)) for d in documents(ds)]
-        self._db.executemany("INSERT INTO docs (kind, id, url, title, body) VALUES (?, ?, ?, ?, ?)", rows)
+        ordered = sorted(documents(ds), key=lambda d: KINDS.index(d.kind))  # stable: content order in a kind
+        self._docs = ordered
+        self._ranges: dict[str, tuple[int, int]] = {}
+        for rowid, d in enumerate(ordered, start=1):
+            lo, _ = self._ranges.get(d.kind, (rowid, rowid))
+            self._ranges[d.kind] = (lo, rowid)
+        self._db.executemany(
+            "INSERT INTO docs (rowid, title, body) VALUES (?, ?, ?)",
+            ((i, _clean(d.title), _clean(d.body)) for i, d in enumerate(ordered, start=1)),
+        )
         self._db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
         self._db.commit()
-        self.size = len(rows)
+        self.size = len(ordered)
 
-    def search(self, text: str, limit: int = 20, kinds: tuple[str, ...] = ()) -> list[Hit]:
-        """The best hits for the words, best first (ties in content order); at most limit."""
+    def _in(self, kinds: tuple[str, ...]) -> str:
+        """An SQL condition on rowid: the row is of one of the kinds (its range of ids)."""
+        spans = [self._ranges[k] for k in kinds if k in self._ranges]
+        return " OR ".join(f"rowid BETWEEN {lo} AND {hi}" for lo, hi in spans) or "0"
+
+    def search(self, text: str, limit: int = 20, kinds: tuple[str, ...] = (), offset: int = 0) -> list[Hit]:
+        """The best hits for the words, best first (ties in content order): limit of them, after offset."""
         query = match_expression(text)
         if not query or limit < 1:
             return []
-        where = " AND kind IN (" + ",".join("?" * len(kinds)) + ")" if kinds else ""
-        boost = " ".join(f"WHEN '{k}' THEN {b}" for k, b in KIND_BOOST.items())
-        sql = (
-            "SELECT kind, id, title, url, highlight(docs, 3, ?, ?),"
-            f" snippet(docs, 4, ?, ?, '…', {SNIPPET_TOKENS}),"
-            f" bm25(docs, 0, 0, 0, ?, ?) * (CASE kind {boost} ELSE 1 END) AS score"
-            f" FROM docs WHERE docs MATCH ?{where} ORDER BY score, rowid LIMIT ?"
+        where = f" AND ({self._in(kinds)})" if kinds else ""
+        boost = " ".join(f"WHEN {self._in((k,))} THEN {b}" for k, b in KIND_BOOST.items())
+        ranked = (
+            f"SELECT rowid, bm25(docs, ?, ?) * (CASE {boost} ELSE 1 END) AS score FROM docs"
+            f" WHERE docs MATCH ?{where} ORDER BY score, rowid LIMIT ? OFFSET ?"
         )
-        args = (HIT_OPEN, HIT_CLOSE, HIT_OPEN, HIT_CLOSE, TITLE_WEIGHT, BODY_WEIGHT, query, *kinds, limit)
         with self._lock:
-            rows = self._db.execute(sql, args).fetchall()
-        return [Hit(k, i, t, u, tm, sn, float(sc)) for k, i, t, u, tm, sn, sc in rows]
+            top = self._db.execute(
+                ranked, (TITLE_WEIGHT, BODY_WEIGHT, query, limit, max(0, offset))
+            ).fetchall()
+            if not top:
+                return []
+            ids = ",".join(str(int(rowid)) for rowid, _ in top)
+            marked = self._db.execute(
+                f"SELECT rowid, highlight(docs, 0, ?, ?), snippet(docs, 1, ?, ?, '…', {SNIPPET_TOKENS})"
+                f" FROM docs WHERE docs MATCH ? AND rowid IN ({ids})",
+                (HIT_OPEN, HIT_CLOSE, HIT_OPEN, HIT_CLOSE, query),
+            ).fetchall()
+        shown = {rowid: (title, snippet) for rowid, title, snippet in marked}
+        hits = []
+        for rowid, score in top:
+            d = self._docs[rowid - 1]
+            title, snippet = shown[rowid]
+            hits.append(Hit(d.kind, d.id, _clean(d.title), d.url, title, snippet, float(score)))
+        return hits
 
     def count(self, text: str) -> dict[str, int]:
-        """How many documents of each kind match the words."""
+        """How many documents of each kind match the words (kinds with none left out)."""
         query = match_expression(text)
         if not query:
             return {}
+        kinds = list(self._ranges)
+        sums = ", ".join(f"SUM({self._in((k,))})" for k in kinds)
         with self._lock:
-            rows = self._db.execute(
-                "SELECT kind, count(*) FROM docs WHERE docs MATCH ? GROUP BY kind", (query,)
-            ).fetchall()
-        return {str(k): int(n) for k, n in rows}
+            row = self._db.execute(f"SELECT {sums} FROM docs WHERE docs MATCH ?", (query,)).fetchone()
+        return {k: int(n) for k, n in zip(kinds, row, strict=True) if n}
 
 
 def search(ds: Dataset, text: str, limit: int = 20) -> list[Hit]:
