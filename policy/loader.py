@@ -361,7 +361,25 @@ def _valid(items: list[Any]) -> Iterable[tuple[int, Any]]:
 
 def _cross_check(data: dict[str, Any], readers: dict[str, _FileReader]) -> list[Problem]:
     """Every id unique, every reference resolvable, every quote's source consistent, every sentence cited."""
-    return [*_cross_problems(data, readers), *citation_problems(data, readers)]
+    return [*_cross_problems(data, readers), *citation_problems(data, readers), *poll_problems(data, readers)]
+
+
+def poll_problems(data: dict[str, Any], readers: dict[str, _FileReader]) -> Iterable[Problem]:
+    """The live poll built from the content (its question, an option per position) as its store would take it."""
+    from policy.live.checks import poll_content_problems  # the poll store's own checks
+
+    positions = [(i, p) for i, p in _valid(data["positions"])]
+    labels = [f"{p.icon} {p.short_title}" for _, p in positions]  # as policy.style.position_label draws them
+    for part, index, message in poll_content_problems(
+        data["debate"].poll_question, [p.id for _, p in positions], labels
+    ):
+        if part == "question":
+            yield readers["debate"].problem(("poll_question",), f"the live poll would refuse it: {message}")
+        elif index is not None:
+            loc = (positions[index][0], "short_title")
+            yield readers["positions"].problem(loc, f"the live poll would refuse its label: {message}")
+        else:
+            yield readers["positions"].problem((), f"the live poll would refuse the options: {message}")
 
 
 def _bearings(bearing: dict[str, str]) -> str:

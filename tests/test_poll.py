@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from sqlalchemy import Column, Integer, MetaData, String, Table, create_engine, func, inspect, select
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import IntegrityError
@@ -787,3 +788,21 @@ def test_integrity_errors_still_reach_the_store(store: PollStore) -> None:
         )
         conn.execute(poll_tables.polls.insert().values(code="AAAAAA", question="Q", is_open=True,
                                                        revealed=False, created_at=datetime.now(UTC)))  # fmt: skip
+
+
+# -- content the poll store would refuse is refused by validate -----------------------------------------
+
+
+def test_validate_refuses_a_poll_question_the_store_would_refuse(mini_copy: Path) -> None:
+    from policy import ContentError, load_dataset
+
+    debate = mini_copy / "debate.yaml"
+    data = yaml.safe_load(debate.read_text(encoding="utf-8"))
+    data["poll_question"] = "Which option should lead? " * 13
+    debate.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_dataset(mini_copy)
+    problems = [str(p) for p in err.value.problems]
+    assert len(problems) == 1, problems
+    assert "debate.yaml:" in problems[0] and "'poll_question'" in problems[0]
+    assert "the live poll would refuse it" in problems[0] and "the limit is 300" in problems[0]

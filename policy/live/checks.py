@@ -146,3 +146,28 @@ def _choices(options: Sequence[str]) -> str:
 def new_code() -> str:
     """A random poll code; secrets, not random, so codes of other people's polls cannot be predicted."""
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def poll_content_problems(
+    question: str, option_ids: Sequence[str], labels: Sequence[str]
+) -> list[tuple[str, int | None, str]]:
+    """What the poll store would refuse in a poll built from content: (part, option index or None, message).
+
+    ``part`` is "question", "option" or "label"; ``labels`` are in option order. ``python -m policy validate``
+    reports these, so "Open the poll" never meets them.
+    """
+    found: list[tuple[str, int | None, str]] = []
+    try:
+        check_question(question)
+    except PollError as err:
+        found.append(("question", None, str(err)))
+    try:
+        check_options(list(option_ids))
+    except PollError as err:
+        found.append(("option", None, str(err)))
+    for index, (option, label) in enumerate(zip(option_ids, labels, strict=True)):
+        try:
+            check_labels({option: label}, (option,))
+        except PollError as err:
+            found.append(("label", index, str(err)))
+    return found
