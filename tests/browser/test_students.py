@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 from policy import Dataset
 from policy.search import SearchIndex
 from tests.browser.conftest import Watched, wait_ready
+from tests.browser.test_a11y import axe_source, violations  # noqa: F401  (axe_source is a fixture)
 
 pytestmark = pytest.mark.browser
 MAIN = '[data-testid="stMain"]'
@@ -132,3 +133,34 @@ def test_printing_position_leaves_out_the_sidebar_and_controls(watched: Watched,
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()  # type: ignore[attr-defined]
     expect(page.get_by_test_id("stSelectbox")).to_be_hidden()  # type: ignore[attr-defined]
     expect(page.locator("h1")).to_be_visible()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_and_linked_pages_pass_axe_in_the_readers_light_or_dark_theme(
+    browser: object,
+    server: str,
+    axe_source: str,
+    dataset: Dataset,
+    scheme: str,  # noqa: F811
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)  # type: ignore[attr-defined]
+    page = context.new_page()
+    try:
+        paths = [
+            "search?q=Lopez%20Obrador",
+            f"position?position={dataset.position_ids[0]}",
+            f"sources?term={dataset.glossary[0].id}",
+            "overview",
+        ]
+        for path in paths:
+            page.goto(f"{server}/{path}")
+            wait_ready(page)
+            page.wait_for_timeout(500)
+            background = page.evaluate(
+                "getComputedStyle(document.querySelector('[data-testid=stApp]')).backgroundColor"
+            )
+            assert (background == "rgb(14, 17, 23)") == (scheme == "dark"), (scheme, background)
+            found = violations(page, axe_source)
+            assert not found, f"/{path} ({scheme}): {found}"
+    finally:
+        context.close()
