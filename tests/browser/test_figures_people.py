@@ -1,0 +1,192 @@
+"""Charts a student can read, in Chromium: Figures draws every series with plain numbers and whole labels, no
+page is wider than its column, the timeline's marks are the glyphs its rows name, and People opens a person."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from policy import Dataset
+from policy.queries import stance_map
+from tests.browser.conftest import ROOT, Watched, wait_ready
+from ui.registry import PAGES
+
+pytestmark = pytest.mark.browser
+
+CHART = '[data-testid="stVegaLiteChart"]'
+EXPONENT = re.compile(r"\de[+-]?\d")  # 1.07e+5, 1e5
+# Pages whose layout is their own (full-screen slides, the voter's phone card).
+OWN_LAYOUT = {"present", "vote"}
+
+# Everything drawn inside the main column that reaches past its right edge, or past an ancestor that clips it,
+# unless an ancestor scrolls sideways (a visible scroll bar is the cue) or it is visually hidden (a 1 px box
+# holding a switch's input for screen readers).
+OVERFLOW = """() => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  const right = main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight) + 1;
+  const out = [];
+  for (const el of main.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    let limit = right, skip = false;
+    for (let a = el.parentElement; a && a !== main; a = a.parentElement) {
+      const box = a.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) { skip = true; break; }
+      const o = getComputedStyle(a).overflowX;
+      if (o === 'auto' || o === 'scroll') { skip = true; break; }
+      if (o === 'hidden' || o === 'clip') limit = Math.min(limit, box.right + 1);
+    }
+    if (!skip && r.right > limit)
+      out.push(`<${el.tagName.toLowerCase()}> ends at ${Math.round(r.right)} px, past ${Math.round(limit)} px: `
+        + (el.textContent || '').trim().slice(0, 60));
+  }
+  return out.slice(0, 5);
+}"""
+
+# A chart's marks and texts as drawn (Streamlit draws Vega-Lite charts as SVG).
+CHART_PARTS = """(chart) => {
+  const box = (e) => { const r = e.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2,
+    w: r.width, h: r.height}; };
+  const axis = (name) => [...chart.querySelectorAll('g.role-axis')]
+    .filter(g => (g.getAttribute('aria-label') || '').startsWith(name))
+    .flatMap(g => [...g.querySelectorAll('.role-axis-label text')])
+    .map(t => ({text: t.textContent, ...box(t)}));
+  return {
+    bars: [...chart.querySelectorAll('.mark-rect.role-mark path')].map(box),
+    marks: [...chart.querySelectorAll('.mark-text.role-mark text')].map(t => ({text: t.textContent, ...box(t)})),
+    texts: [...chart.querySelectorAll('text')].map(t => t.textContent),
+    x: axis('X-axis'),
+    y: axis('Y-axis'),
+  };
+}"""
+
+
+def open_view(w: Watched, server: str, path: str) -> None:
+    w.page.goto(f"{server}/{path}")  # type: ignore[attr-defined]
+    wait_ready(w.page)
+
+
+def chart_parts(w: Watched, index: int = 0) -> dict[str, list]:  # type: ignore[type-arg]
+    chart = w.page.locator(CHART).nth(index)  # type: ignore[attr-defined]
+    chart.locator(".role-mark").first.wait_for()
+    return chart.evaluate(CHART_PARTS)  # type: ignore[no-any-return]
+
+
+def test_every_figure_draws_a_bar_per_number_with_plain_numbers_and_whole_labels(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    for series in dataset.series:
+        open_view(watched, server, f"figures?series={series.id}")
+        parts = chart_parts(watched)
+        bars = parts["bars"]
+        assert len(bars) == len(series.points), (
+            f"{series.id}: {len(bars)} bars for {len(series.points)} numbers"
+        )
+        # Every bar is drawn (a number of 0 aside), none squashed flat.
+        assert all(b["h"] >= 12 for b in bars), f"{series.id}: bars {bars}"
+        assert sum(b["w"] > 0 for b in bars) >= sum(p.value != 0 for p in series.points)
+        texts = parts["texts"]
+        assert not [t for t in texts if EXPONENT.search(t)], (
+            f"{series.id}: a number with an exponent: {texts}"
+        )
+        assert not [t for t in texts if "…" in t], f"{series.id}: a label is cut: {texts}"
+        # Each bar is labelled with its number in plain digits.
+        for point in series.points:
+            shown = f"{int(point.value):,}" if point.value == int(point.value) else f"{point.value:,}"
+            assert shown in texts, f"{series.id}: {shown} not among {texts}"
+    assert not watched.errors, watched.errors
+
+
+@pytest.mark.parametrize("url_path", [p.url_path for p in PAGES if p.url_path not in OWN_LAYOUT])
+def test_no_element_is_wider_than_the_main_column(watched: Watched, server: str, url_path: str) -> None:
+    page = watched.page
+    page.set_viewport_size({"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    open_view(watched, server, url_path)
+    if page.locator(CHART).count():  # type: ignore[attr-defined]
+        page.locator(f"{CHART} .role-mark").first.wait_for()  # type: ignore[attr-defined]
+    wide = page.evaluate(OVERFLOW)  # type: ignore[attr-defined]
+    assert not wide, f"/{url_path} at 1280 px: " + "; ".join(wide)
+
+
+def test_the_timelines_marks_are_the_glyphs_its_rows_name(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    open_view(watched, server, "timeline")
+    parts = chart_parts(watched)
+    marks, rows = parts["marks"], parts["y"]
+    assert len(marks) == len(dataset.timeline)
+    assert len(rows) == len(dataset.positions) + 1
+    for row in rows:
+        assert "…" not in row["text"], f"a row label is cut: {row['text']}"
+    for mark in marks:
+        row = min(rows, key=lambda r: abs(r["y"] - mark["y"]))
+        assert abs(row["y"] - mark["y"]) < 12, (mark, row)
+        assert row["text"].split(" ")[0] == mark["text"], f"{mark['text']} drawn in the row {row['text']!r}"
+
+
+def test_people_map_shows_who_stands_where_and_a_cell_opens_the_person(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    open_view(watched, server, "people")
+    parts = chart_parts(watched)
+    cells = stance_map(dataset)
+    actors = list(dict.fromkeys(c.actor for c in cells))
+    assert len(parts["bars"]) == len(actors) * len(dataset.positions)
+    words = [m["text"] for m in parts["marks"] if m["text"]]
+    assert len(words) == len(cells)  # a glyph and a word in each cell with a stance, none in a blank one
+    assert all(w.split(" ")[0] in ("✚", "✖", "✚✖") for w in words)
+    # A cell is a link: it opens that person.
+    first = dataset.actor(cells[0].actor)
+    page = watched.page
+    cell = page.locator(f"{CHART} .mark-rect.role-mark path").first  # type: ignore[attr-defined]
+    cell.click(position={"x": 6, "y": 6})  # its corner, clear of the words (which link too)
+    page.wait_for_url(f"**/people?person={first.id}")  # type: ignore[attr-defined]
+    wait_ready(page)
+    expect(page.get_by_role("heading", name=first.name)).to_be_visible()  # type: ignore[attr-defined]
+    assert not watched.errors, watched.errors
+
+
+def test_a_person_link_opens_that_person(watched: Watched, server: str, dataset: Dataset) -> None:
+    actor = next(a for a in dataset.actors if dataset.stances_of(a.id) and dataset.quotes_by(a.id))
+    open_view(watched, server, f"people?person={actor.id}")
+    page = watched.page
+    expect(page.get_by_role("heading", name=actor.name)).to_be_visible()  # type: ignore[attr-defined]
+    chosen = page.get_by_test_id("stSelectbox").first.locator("input")  # type: ignore[attr-defined]
+    expect(chosen).to_have_value(actor.name)
+    expect(page.get_by_role("heading", name="Where they stand")).to_be_visible()  # type: ignore[attr-defined]
+    # Their words at full strength: no quote is drawn faded.
+    quote = dataset.quotes_by(actor.id)[0]
+    words = page.get_by_text(quote.text[:40]).first  # type: ignore[attr-defined]
+    expect(words).to_be_visible()
+    assert (
+        words.evaluate("e => getComputedStyle(e.closest('[data-testid=stMarkdownContainer]')).opacity") == "1"
+    )
+    assert not watched.errors, watched.errors
+
+
+@pytest.mark.parametrize("name", ["people-map", "figures"])
+def test_readme_screenshots(
+    watched: Watched, server: str, dataset: Dataset, tmp_path: Path, name: str
+) -> None:
+    """The README's screenshots of the map and of Figures (Compare's is taken in test_pages), by this tooling:
+    SCREENSHOTS=1 writes them into docs/."""
+    page = watched.page
+    page.set_viewport_size({"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    if name == "figures":  # the series with the most numbers
+        series = max(dataset.series, key=lambda s: len(s.points))
+        open_view(watched, server, f"figures?series={series.id}")
+        heading = page.get_by_role("heading", name=series.title)  # type: ignore[attr-defined]
+    else:
+        open_view(watched, server, "people")
+        heading = page.get_by_role("heading", name="Who stands where")  # type: ignore[attr-defined]
+    page.locator(f"{CHART} .role-mark").first.wait_for()  # type: ignore[attr-defined]
+    heading.evaluate("h => h.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    folder = ROOT / "docs" if os.environ.get("SCREENSHOTS") == "1" else tmp_path
+    target = folder / f"{name}.png"
+    page.screenshot(path=str(target), full_page=False)  # type: ignore[attr-defined]
+    assert target.stat().st_size > 10_000
