@@ -7,7 +7,8 @@ clock starts. Then: the time to build the in-memory FTS5 index (once per content
 each query the median and slowest of --runs searches as the search page makes them: the count of matches by
 kind, then the first page of hits (20, ranked, with highlights and snippets). Each is timed twice: on the wall
 clock, and in CPU time of this process (what the search costs, apart from waiting for a core on a shared
-machine). The goal is under 50 ms per search at 100x.
+machine). The goal is under 50 ms per search at 100x; the exit status checks the CPU medians, since on a shared
+machine the wall clock also measures the other work.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def measure(factor: int, runs: int) -> list[Row]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print a table per size; exit 1 if a median at the largest size misses the goal."""
+    """Print a table per size; exit 1 if a CPU median at the largest size misses the goal."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--factors", default="1,10,100", help="content sizes, comma-separated")
     parser.add_argument("--runs", type=int, default=20)
@@ -92,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         for query, total, median, slowest, cpu in rows:
             print(f"| {query} | {total:,} | {median:.1f} | {slowest:.1f} | {cpu:.1f} |")
         if factor == max(factors):
-            worst = max(median for _, _, median, _, _ in rows)
-    print(f"\nSlowest median at {max(factors)}x: {worst:.1f} ms (goal: under {GOAL_MS:.0f} ms)")
+            worst = max(cpu for _, _, _, _, cpu in rows)
+    print(f"\nSlowest CPU median at {max(factors)}x: {worst:.1f} ms (goal: under {GOAL_MS:.0f} ms)")
     return 0 if worst < GOAL_MS else 1
 
 

@@ -18,6 +18,7 @@ from policy.queries import (
     source_label,
 )
 from policy.style import BEARING_LABELS, position_label
+from policy.text import one_line
 from ui.blocks import PAGE_SIZE, esc, evidence_blocks, option, paginate
 from ui.context import view
 from ui.quotes import cite_button
@@ -61,6 +62,7 @@ def stepper(key: str, pages: int) -> None:
         disabled=now <= 1,
         on_click=step,
         args=(key, -1),
+        width="stretch",
     )
     where.markdown(f"Page {now} of {pages}", text_alignment="center")
     on.button(
@@ -79,6 +81,14 @@ st.caption(
     "Every claim the sources support, with the verbatim words behind it. Items that report the same finding"
     " are shown together and counted once."
 )
+item_id = st.session_state.get("ev_item")
+lead = ds.finding_of(ds.evidence_item(item_id)) if item_id and ds.has("evidence", item_id) else None
+if lead is not None:
+    # A link to one finding (from search): that finding alone, the filters kept for when the reader goes back.
+    st.info(
+        f"Showing the one finding the link names: {esc(one_line(lead.claim, 90))}", icon=":material/link:"
+    )
+    st.button("Show all the evidence", key="ev_show_all", on_click=show_all, icon=":material/list:")
 st.text_input("Search claims, quotes and speakers", key="ev_text", max_chars=200)
 c1, c2, c3 = st.columns(3)
 c1.multiselect(
@@ -98,13 +108,8 @@ chosen = EvidenceFilter(
     kinds=tuple(st.session_state.ev_kinds),
     text=st.session_state.ev_text,
 )
-item_id = st.session_state.get("ev_item")
-if item_id and ds.has("evidence", item_id):
-    # A link to one finding (from search): that finding alone, the filters kept for when the reader goes back.
-    lead = ds.finding_of(ds.evidence_item(item_id))
+if lead is not None:
     items, findings = [lead, *ds.parts_of(lead.id)], [lead]
-    st.info(f"Showing the one finding the link names: {esc(lead.claim[:90])}…", icon=":material/link:")
-    st.button("Show all the evidence", key="ev_show_all", on_click=show_all, icon=":material/list:")
 else:
     items = filter_evidence(ds, chosen)
     findings = group_findings(ds, items)
