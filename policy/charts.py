@@ -345,8 +345,9 @@ SLIDE_CHART = {"labelFontSize": 26, "titleFontSize": 24, "labelColor": "#1F1F1F"
 def _vote_axis(most: int, big: bool) -> alt.X:
     """The votes axis, with room past the longest bar for its count (so no count is cut at the edge)."""
     room = alt.Scale(domain=[0, max(1, most) * (1.25 if big else 1.15) + 0.5], nice=False)
-    ticks = {"tickCount": 5} if big else {}
-    return alt.X("votes:Q", title="Votes", scale=room, axis=alt.Axis(tickMinStep=1, format="d", **ticks))
+    if big:  # a slide has no height to spare: few ticks, no axis title (the count line above says "votes")
+        return alt.X("votes:Q", title=None, scale=room, axis=alt.Axis(tickMinStep=1, format="d", tickCount=4))
+    return alt.X("votes:Q", title="Votes", scale=room, axis=alt.Axis(tickMinStep=1, format="d"))
 
 
 def poll_chart(results: Mapping[str, int], labels: Mapping[str, str], *, big: bool = False) -> alt.Chart:
@@ -363,7 +364,7 @@ def poll_chart(results: Mapping[str, int], labels: Mapping[str, str], *, big: bo
     text = base.mark_text(align="left", dx=8, fontSize=32 if big else 22, fontWeight="bold").encode(
         text="votes:Q"
     )
-    layered = alt.layer(bars, text).properties(height=alt.Step(56 if big else 64), width="container")
+    layered = alt.layer(bars, text).properties(height=alt.Step(48 if big else 64), width="container")
     sizes = SLIDE_CHART if big else {"labelFontSize": 22, "titleFontSize": 18}
     return layered.properties(description="Votes per option in the live poll.").configure_axis(**sizes)
 
@@ -394,13 +395,13 @@ def movement_chart(
                 title=None,
                 sort=["Before", "After"],
                 scale=alt.Scale(range=["#6E6E6E", "#0072B2"]),
-                legend=alt.Legend(orient="top", direction="horizontal", symbolSize=400)
+                legend=alt.Legend(orient="top", direction="horizontal", symbolSize=400, offset=6)
                 if big
                 else alt.Legend(),
             ),
             tooltip=["option:N", "round:N", "votes:Q"],
         )
-        .properties(height=alt.Step(24 if big else 28), width="container")
+        .properties(height=alt.Step(20 if big else 28), width="container")
     )
     description = "Votes per option at the start and at the end of the session."
     if not big:
@@ -408,7 +409,7 @@ def movement_chart(
     return (
         chart.properties(description=description)
         .configure_axis(**SLIDE_CHART)
-        .configure_legend(**SLIDE_CHART)
+        .configure_legend(**SLIDE_CHART, padding=0, titlePadding=0)  # no space kept for a legend title (none)
     )
 
 
