@@ -90,25 +90,24 @@ def test_position_page_shows_both_sides_and_citations(open_page: Open, dataset: 
     source = dataset.source(quote.source)
     side = list(dict.fromkeys(q for stance in position.proponents for q in stance.quotes))
 
-    def quotes_shown() -> list[str]:
-        return [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("“")]
-
-    # Every proponent's name and argument show; their quotes open on request, each naming its speaker, outlet
-    # and date under it.
+    # Every proponent's name and argument show; their own words open on request, under each person's argument,
+    # each naming its speaker, outlet and date under it.
     text = " ".join(m.value.replace("\\", "") for m in at.markdown)
     for stance in position.proponents + position.critics:
         assert dataset.actor(stance.actor).name in text and pieces(stance.argument)[0].text[:40] in text
-    assert f"In their words ({len(side)} quotes)" in [e.label for e in at.expander]
-    before = len(quotes_shown())
-    at.session_state["words-pro-0"] = True
-    at.run()
-    assert len(quotes_shown()) == before + 1  # one element holds them all
-    shown = [m for m in quotes_shown() if quote.text[:40] in m and m.count("\n*—") == len(side)]
-    assert shown and f"{short_outlet(dataset, source.id)}, {human_date(source.published[:7])}" in shown[0]
-    assert dataset.actor(first.actor).name in shown[0]
+    assert "\n*—" not in text, "no quote is drawn until asked for"
+    assert f"Show their words ({len(side)} quotes)" in [t.label for t in at.toggle]
+    before = len(at.markdown)
+    at.toggle(key="position_pro-0_words").set_value(True).run()
+    assert len(at.markdown) == before  # the words join the side's one element
+    block = next(m.value.replace("\\", "") for m in at.markdown if "\n*—" in m.value)
+    assert block.count("\n*—") == sum(len(s.quotes) for s in position.proponents)
+    second = dataset.actor(position.proponents[1].actor).name
+    assert block.index(dataset.actor(first.actor).name) < block.index(quote.text[:40]) < block.index(second)
+    assert f"{short_outlet(dataset, source.id)}, {human_date(source.published[:7])}" in block
     # Their citations are built when the reader opens the Cite popover under them.
     assert not at.code
-    at.session_state["cite-pro-0"] = True
+    at.session_state["cite-position-pro-0"] = True
     at.run()
     code = " ".join(c.value for c in at.code)
     assert source.outlet in code and quote.text[:40] in code
