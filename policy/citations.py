@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import functools
 import json
+import re
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -101,6 +102,7 @@ def csl_item(source: Source) -> dict[str, Any]:
         "id": source.id,
         "type": _CSL_TYPES[source.kind],
         "title": source.title,
+        "title-short": short_title(source.title),
         "container-title": source.outlet,
         "issued": {"date-parts": [[int(part) for part in source.published.split("-")]]},
     }
@@ -111,6 +113,25 @@ def csl_item(source: Source) -> dict[str, Any]:
     if source.url:
         item["URL"] = source.url
     return item
+
+
+SHORT_TITLE_WORDS = 4  # Chicago's short form: a title of more than four words cut to its first four
+
+
+def short_title(title: str) -> str:
+    """The title as a repeat citation gives it: up to a colon, at most four words, no trailing punctuation."""
+    head = re.split(r":\s", title, maxsplit=1)[0]
+    words = head.split()
+    if len(words) <= SHORT_TITLE_WORDS:
+        return head
+    clause = head.split(",")[0].split()  # a title's first clause is its natural short form
+    short = clause if len(clause) <= SHORT_TITLE_WORDS else words[:SHORT_TITLE_WORDS]
+    while len(short) > 1 and short[-1].lower() in _SMALL_WORDS:
+        short = short[:-1]
+    return " ".join(short).rstrip(",;:–—-")
+
+
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to with".split())
 
 
 def csl_items(dataset: Dataset, source_ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
@@ -172,11 +193,25 @@ def export(items: Sequence[dict[str, Any]], fmt: ExportFormat) -> str:
 
 def cite_marks(cites: Iterable[Cite], style: Style) -> str:
     """Pandoc Markdown citing the sources, each quoted speaker credited the style's way ('X, quoted in')."""
+    unique = list(dict.fromkeys(cites))
+    if style not in NOTE_STYLES:
+        # Author-date: one citation per source, crediting every speaker quoted from it; two of the same
+        # source in one parenthesis would read "(X, as cited in Sheridan, 2023, 2023)".
+        speakers: dict[str, list[str]] = {}
+        for source_id, speaker in unique:
+            speakers.setdefault(source_id, [])
+            if speaker:
+                speakers[source_id].append(speaker)
+        unique = [(source_id, _and(names)) for source_id, names in speakers.items()]
     parts = []
-    for source_id, speaker in dict.fromkeys(cites):
+    for source_id, speaker in unique:
         prefix = f"{md_literal(speaker)}, {QUOTED_IN[style]} " if speaker else ""
         parts.append(f"{prefix}@{source_id}")
     return f"[{'; '.join(parts)}]" if parts else ""
+
+
+def _and(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
 
 
 def citeproc_args(items: Sequence[dict[str, Any]], style: Style, folder: Path) -> list[str]:

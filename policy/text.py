@@ -53,8 +53,12 @@ def md_inert_document(document: str) -> str:
     """A Markdown document (md_escape_document's) made inert for showing in the app: its URL autolinks become
     escaped text, and autolink literals, emoji, icons and bidi controls are broken as in md_escape. The
     document's own markup (headings, bold, lists, footnotes) is untouched."""
-    unlinked = _AUTOLINK.sub(lambda m: md_escape(m.group(1)), document)
-    return _break_live(plain(unlinked))
+    unlinked = plain(_AUTOLINK.sub(lambda m: md_escape(m.group(1)), document))
+    # A table's divider row (|:---|:--|) holds only alignment colons and dashes: breaking it would undo the table.
+    return "\n".join(line if _TABLE_RULE.match(line) else _break_live(line) for line in unlinked.split("\n"))
+
+
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?)?\s*$")
 
 
 def _break_live(text: str) -> str:

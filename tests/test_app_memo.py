@@ -53,6 +53,7 @@ def test_memo_defaults_to_every_option_with_both_sides(dataset: Dataset) -> None
     assert [e.label for e in at.expander][-1] == "Preview the memo"
     assert not any("The case for" in m.value for m in at.markdown)
     text = preview(at)
+    assert re.search(r"^\|:-+\|", text, flags=re.M)  # the at-a-glance table's rule row is left whole
     for position in dataset.positions:
         assert position.title.split()[0] in text
     assert "The case for" in text and "The case against" in text
@@ -71,10 +72,10 @@ def test_memo_defaults_to_every_option_with_both_sides(dataset: Dataset) -> None
     assert [b.proto.label for b in at.get("download_button")] == [
         "Word (.docx)",
         "PDF",
-        "Markdown",
-        "Bibliography (.ris)",
+        "Markdown (.md)",
+        "RIS (.ris)",
         "BibTeX (.bib)",
-        "CSL-JSON",
+        "CSL-JSON (.json)",
     ]
     # The page count is there without asking, and follows the choices.
     full = page_count_caption(at)

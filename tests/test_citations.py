@@ -97,3 +97,21 @@ def test_the_cite_command_refuses_an_unknown_source(
 ) -> None:
     assert main(["cite", "--data", str(MINI), "--sources", "nope"]) == 1
     assert "cite: unknown source id 'nope'; the valid ids are town-gazette-2024" in capsys.readouterr().err
+
+
+def test_an_author_date_citation_names_a_source_once_with_everyone_quoted_from_it() -> None:
+    from policy.citations import cite_marks
+
+    cites = [("wapo", "Marcelo Ebrard"), ("wapo", ""), ("wapo", "Falko Ernst"), ("reuters", "")]
+    assert cite_marks(cites, "apa") == "[Marcelo Ebrard and Falko Ernst, as cited in @wapo; @reuters]"
+    # A note style keeps each speaker's own credit.
+    assert cite_marks(cites[:2], "chicago") == "[Marcelo Ebrard, quoted in @wapo; @wapo]"
+
+
+def test_a_short_title_is_the_first_clause_or_four_words_without_a_dangling_small_word() -> None:
+    from policy.citations import short_title
+
+    assert short_title("As Fentanyl Crisis Grows, U.S.-Mexico Divide Deepens") == "As Fentanyl Crisis Grows"
+    assert short_title("Under US Pressure over Fentanyl, Mexico Wages War") == "Under US Pressure"
+    assert short_title("Town Council Splits") == "Town Council Splits"
+    assert short_title("Report: What the Numbers Say About It") == "Report"

@@ -11,7 +11,7 @@ from policy.memo.choices import check_spec
 from policy.memo.model import Contested, Memo, Option, Point, Prose, Quoted, Row, Run, Side
 from policy.memo.spec import MemoInputError, MemoSpec, OptionChoice
 from policy.models import Dispute, Evidence, Position, Stance
-from policy.prose import lead, pieces, strip_markers
+from policy.prose import lead, pieces, sentences, strip_markers
 from policy.queries import actor_role, coverage_note, format_figure, key_figure
 
 DISPUTES_SHOWN = 6  # contested facts set out side by side in a full memo; the others are named
@@ -91,6 +91,7 @@ def build_memo(dataset: Dataset, spec: MemoSpec) -> Memo:
         key=lambda d: -len(set(d.positions) & chosen),
     )
     disputes, also = bearing[:DISPUTES_SHOWN], bearing[DISPUTES_SHOWN:]
+    summary, summary_points = _summary(dataset, positions, bearing, brief, citer)
     table = tuple(_row(dataset, p, c, citer) for p, c in zip(positions, spec.options, strict=True))
     memo_options = () if brief else tuple(_option(dataset, c, citer) for c in spec.options)
     return Memo(
@@ -99,7 +100,8 @@ def build_memo(dataset: Dataset, spec: MemoSpec) -> Memo:
         header=tuple((k, v) for k, v in header if v),
         coverage=coverage_note(dataset),
         purpose=_paragraphs(spec.purpose),
-        summary=_summary(dataset, positions, len(bearing), brief, citer),
+        summary=summary,
+        summary_points=summary_points,
         table=table,
         background=() if brief else _paragraphs(spec.background),
         facts=() if brief else _facts(dataset, positions, citer),
@@ -123,28 +125,60 @@ def _join(words: Sequence[str]) -> str:
 
 
 def _summary(
-    dataset: Dataset, positions: Sequence[Position], disputed: int, brief: bool, citer: _Citer
-) -> tuple[Prose, ...]:
+    dataset: Dataset, positions: Sequence[Position], disputes: Sequence[Dispute], brief: bool, citer: _Citer
+) -> tuple[tuple[Prose, ...], tuple[Point, ...]]:
+    """The bottom line: the question, the options in a line each (full memo), and what is most contested."""
     if not positions:
-        return ()
-    text = lead(dataset.debate.question, BRIEF_CHARACTERS) if brief else dataset.debate.question
-    question = (Run("The question: "), *citer.prose(text))
+        return (), ()
+    # The question itself (the debate's last sentence); its premise is for the options' own sections.
+    question = (Run("The question: "), *citer.prose(sentences(dataset.debate.question)[-1]))
     words = ("one", "two", "three", "four", "five", "six")
     n = len(positions)
     count = "one option" if n == 1 else f"{words[n - 1] if n <= len(words) else n} options"
-    weighs = f"This memo weighs {count}: {_join([p.title for p in positions])}."
-    how = " The table gives what each is, who backs and who opposes it, and the strongest evidence each way."
-    contested = ""
-    if disputed:
-        facts = "one fact" if disputed == 1 else f"{disputed} facts"
-        contested = f" {facts.capitalize()} bearing on them {'is' if disputed == 1 else 'are'} contested"
-        if brief:
-            contested += "; the full memo sets out each side."
-        elif disputed > DISPUTES_SHOWN:
-            contested += f"; the {DISPUTES_SHOWN} that bear on most of them are set out below by side, and the rest named."
-        else:
-            contested += "; each side is set out below."
-    return (question, (Run(weighs + how + contested),))
+    weighs = f"This memo weighs {count}; the table after the summary gives who backs and who opposes each, and the strongest evidence each way."
+    paragraphs: list[Prose] = [question, (Run(weighs),)]
+    if disputes:
+        facts = "One fact" if len(disputes) == 1 else f"{_number(len(disputes)).capitalize()} facts"
+        verb = "is" if len(disputes) == 1 else "are"
+        top = disputes[0]
+        answers = "; ".join(side.label for side in top.sides)
+        where = (
+            "the full memo sets out each side"
+            if brief
+            else "the sections after the options set them out by side"
+        )
+        paragraphs.append(
+            (
+                Run(
+                    f"{facts} bearing on them {verb} contested in the sources ({where}). The most widely bearing: "
+                    f"{strip_markers(top.question)} The sources' answers: {answers}."
+                ),
+            )
+        )
+    points = (
+        ()
+        if brief
+        else tuple(Point(p.title, "", citer.prose(lead(p.one_line, BRIEF_CHARACTERS))) for p in positions)
+    )
+    return tuple(paragraphs), points
+
+
+def _number(n: int) -> str:
+    words = (
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    )
+    return words[n - 1] if 0 < n <= len(words) else str(n)
 
 
 def _strongest(dataset: Dataset, position: Position, chosen: Sequence[str], bearing: str) -> Evidence | None:
@@ -218,13 +252,35 @@ def _option(dataset: Dataset, choice: OptionChoice, citer: _Citer) -> Option:
 def _point(
     citer: _Citer, who: str, role: str, text: str, quote_ids: Sequence[str], marked: bool = False
 ) -> Point:
-    """Our words, then (once in the memo) one verbatim quote that bears them out, cited after it."""
-    quote = citer.quote(quote_ids)
-    left_out = [q for q in quote_ids if quote and citer.dataset.quote(q).text == quote.text]
-    if marked:  # prose whose markers cite it; the shown quote's marker moves to the quote
-        return Point(who, role, citer.prose(text, left_out), quote)
-    cited = [q for q in quote_ids if q not in left_out]
+    """Our words, cited, then (once in the memo) one verbatim quote they do not already give.
+
+    Prose with markers keeps every citation where its words stand; the quote shown after it is one the prose
+    neither cites nor already quotes, so no quote follows its own paraphrase."""
+    cited_in_text = {q for piece in pieces(text) for q in piece.cites} if marked else set()
+    offered = [
+        q for q in quote_ids if q not in cited_in_text and not _quotes(text, citer.dataset.quote(q).text)
+    ]
+    quote = citer.quote(offered)
+    if marked:
+        return Point(who, role, citer.prose(text), quote)
+    cited = [q for q in quote_ids if not (quote and citer.dataset.quote(q).text == quote.text)]
     return Point(who, role, citer.claim(text, cited) if cited else citer.prose(text), quote)
+
+
+_SHINGLE = 6  # words in a row that a text shares with a quote when it already quotes it
+
+
+def _quotes(text: str, quote: str) -> bool:
+    """Whether the text already gives the quote (any six of its words in a row)."""
+
+    def words(s: str) -> list[str]:
+        return re.findall(r"[\w’']+", strip_markers(s).lower().replace("’", "'"))
+
+    q = words(quote)
+    if len(q) < _SHINGLE:
+        return " ".join(q) in " ".join(words(text))
+    said = " " + " ".join(words(text)) + " "
+    return any(" " + " ".join(q[i : i + _SHINGLE]) + " " in said for i in range(len(q) - _SHINGLE + 1))
 
 
 def _arguments(

@@ -94,6 +94,7 @@ class Memo:
     coverage: str
     purpose: tuple[str, ...]
     summary: tuple[Prose, ...]
+    summary_points: tuple[Point, ...]  # the chosen options, a line each (full memo)
     table: tuple[Row, ...]
     background: tuple[str, ...]
     facts: tuple[Point, ...]

@@ -9,13 +9,14 @@ import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import typst
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Inches
+from docx.shared import Inches, Pt, RGBColor
 from pypdf import PdfReader
 
 from policy.citations import NOTE_STYLES, citeproc_args, csl_json
@@ -117,6 +118,38 @@ def _reference_docx() -> Path:
         field = OxmlElement("w:fldSimple")
         field.set(qn("w:instr"), "PAGE")
         footer._p.append(field)
+    _memo_styles(doc)
     folder = Path(tempfile.mkdtemp(prefix="memo-reference-"))  # one per process, like the cache
     doc.save(str(folder / "reference.docx"))
     return folder / "reference.docx"
+
+
+def _memo_styles(doc: Any) -> None:
+    """A memo's look rather than pandoc's defaults: black headings, a modest title, a ruled table."""
+    names = {style.name: style for style in doc.styles}
+    for name, size in (("Title", 18), ("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11)):
+        if name in names:
+            font = names[name].font
+            font.color.rgb = RGBColor(0, 0, 0)
+            font.size = Pt(size)
+    table = names.get("Table")
+    if table is not None:  # pandoc's table style: a thin rule around and between every cell
+        props = table.element.find(qn("w:tblPr"))
+        if props is None:
+            props = OxmlElement("w:tblPr")
+            table.element.append(props)
+        for old in props.findall(qn("w:tblBorders")):
+            props.remove(old)
+        borders = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            rule = OxmlElement(f"w:{edge}")
+            rule.set(qn("w:val"), "single")
+            rule.set(qn("w:sz"), "4")
+            rule.set(qn("w:color"), "999999")
+            borders.append(rule)
+        # Word wants tblPr's children in the schema's order: the borders go before the cell margins.
+        margins = props.find(qn("w:tblCellMar"))
+        if margins is not None:
+            margins.addprevious(borders)
+        else:
+            props.append(borders)

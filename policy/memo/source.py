@@ -65,7 +65,10 @@ class _Writer:
             out.append(f"*{_lit(memo.coverage)}*")
         out += _section(f"{h} Purpose", memo.purpose)
         if memo.summary:
-            out += [f"{h} Summary", *(self.prose(p) for p in memo.summary)]
+            out += [f"{h} Summary", self.prose(memo.summary[0])]
+            if memo.summary_points:
+                out.append(self.points(memo.summary_points))
+            out += [self.prose(p) for p in memo.summary[1:]]
         # The reader's recommendation is the memo's bottom line: right after the summary, before the detail.
         out += _section(f"{h} Recommendation", memo.recommendation)
         if memo.table:
@@ -80,9 +83,10 @@ class _Writer:
             out.append(f"{h} Contested facts")
             out += [line for c in memo.contested for line in self.contested(c)]
             if memo.also_contested:
-                out.append(
-                    "*Also contested in the sources:* " + "; ".join(_lit(q) for q in memo.also_contested)
-                )
+                out += [
+                    "*Also contested in the sources:*",
+                    "\n".join(f"- {_lit(q)}" for q in memo.also_contested),
+                ]
         if memo.references and not (memo.brief and memo.style in NOTE_STYLES):
             out += [f"{h} {REFERENCES_TITLE[memo.style]}", "::: {#refs}\n:::"]
         return "\n\n".join(x for x in out if x) + "\n"

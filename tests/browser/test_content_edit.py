@@ -22,7 +22,7 @@ from tests.test_ui import NEW, OLD, edit_title
 def files(page: object) -> dict[str, str]:
     """The text of the memo's Markdown, Word and PDF downloads."""
     texts = {}
-    for label, ext in (("Markdown", "md"), ("Word (.docx)", "docx"), ("PDF", "pdf")):
+    for label, ext in (("Markdown (.md)", "md"), ("Word (.docx)", "docx"), ("PDF", "pdf")):
         path, name = download(page, label)
         assert name.endswith(f".{ext}")
         data = path.read_bytes()

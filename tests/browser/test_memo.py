@@ -23,10 +23,10 @@ READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 FILES = {  # the button, and the end of the file's suggested name
     "Word (.docx)": ".docx",
     "PDF": ".pdf",
-    "Markdown": ".md",
-    "Bibliography (.ris)": "-sources.ris",
+    "Markdown (.md)": ".md",
+    "RIS (.ris)": "-sources.ris",
     "BibTeX (.bib)": "-sources.bib",
-    "CSL-JSON": "-sources.json",
+    "CSL-JSON (.json)": "-sources.json",
 }
 STYLES = {"Chicago": "chicago", "APA": "apa", "MLA": "mla", "Harvard": "harvard"}
 AUTHOR_DATE = re.compile(r"\([A-Z][^()]*,? (?:19|20)\d\d[a-z]?(?:[,;][^()]*)?\)")
@@ -97,7 +97,7 @@ def test_the_memo_downloads_every_file_in_every_citation_style(
         settled(page)
         for button, suffix in FILES.items():
             path, name = download(page, button, timeout=90_000)
-            assert name.endswith(suffix), (style, name)
+            assert name.endswith(f"-{style}{suffix}"), (style, name)  # a file per style
             check_file(suffix, style, path.read_bytes(), titles)
     assert not watched.errors and not watched.failed
 
@@ -167,3 +167,13 @@ def test_every_option_name_shows_whole(watched: Watched, server: str, dataset: D
         expect(chip).to_be_visible()
         clipped = chip.evaluate("b => b.scrollWidth > b.clientWidth + 1")
         assert not clipped, position.short_title
+        # and inside the visible row, not scrolled out of sight
+        inside = chip.evaluate(
+            """b => { const r = b.getBoundingClientRect();
+                      const m = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
+                      return r.left >= m.left - 1 && r.right <= m.right + 1; }"""
+        )
+        assert inside, position.short_title
+    # The preview draws the options at a glance as a table, not as pipes.
+    page.get_by_text("Preview the memo").click()
+    expect(page.get_by_test_id("stExpander").last.locator("table").first).to_be_visible(timeout=60_000)

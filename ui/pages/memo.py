@@ -5,7 +5,7 @@ from functools import partial
 
 import streamlit as st
 
-from policy.citations import STYLE_NAMES, STYLES, human_date
+from policy.citations import NOTE_STYLES, STYLE_NAMES, STYLES, human_date
 from policy.memo import HEADER_LIMIT, TEXT_LIMIT, MemoInputError, MemoSpec, default_spec
 from policy.style import position_label
 from policy.text import demote_headings, md_inert_document
@@ -29,10 +29,9 @@ st.caption(
     "first, every statement cited in the style you choose. The recommendation is yours: the dashboard never "
     "writes one."
 )
-c1, c2 = st.columns([2, 2])
-# Pills, not a multiselect: every option's name shows whole, chosen or not.
+# Pills, not a multiselect, on a row of their own: every option's name shows whole, chosen or not.
 selected = (
-    c1.pills(
+    st.pills(
         "Options to cover",
         ds.position_ids,
         selection_mode="multi",
@@ -41,11 +40,11 @@ selected = (
     )
     or []
 )
+c2, f1 = st.columns(2)
 style = c2.segmented_control(
     "Citation style", STYLES, format_func=lambda s: STYLE_NAMES[s], key="memo_style", required=True
 )
 state.sync()
-f1, f2, f3 = st.columns([2, 1, 1])
 length = f1.segmented_control(
     "Length",
     ["full", "brief"],
@@ -54,6 +53,7 @@ length = f1.segmented_control(
     required=True,
     default="full",
 )
+f2, f3 = st.columns(2, vertical_alignment="bottom")
 paper = f2.segmented_control(
     "PDF paper",
     ["letter", "a4"],
@@ -119,32 +119,39 @@ except MemoInputError as err:
     st.markdown("\n".join(f"- {esc(problem)}" for problem in err.problems))
     st.stop()
 
-stem = f"memo-{dt.date.today().isoformat()}"
+stem = f"memo-{dt.date.today().isoformat()}-{style}"  # a file per style: saved copies do not collide
 st.header("Download")
 paper_name = "US Letter" if paper == "letter" else "A4"
 # The page count follows every choice: it is filled in at the end of the run (typesetting takes about a
 # second), so the rest of the page is drawn first; each set of choices is typeset once, then cached.
 count_slot = st.empty()
 count_slot.caption(f"Counting the pages of the PDF ({paper_name})…")
-FILES = [
+DOCUMENTS = [
     ("Word (.docx)", "docx", DOCX),
     ("PDF", "pdf", "application/pdf"),
-    ("Markdown", "md", "text/markdown"),
-    ("Bibliography (.ris)", "ris", "application/x-research-info-systems"),
-    ("BibTeX (.bib)", "bib", "application/x-bibtex"),
-    ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json"),
+    ("Markdown (.md)", "md", "text/markdown"),
 ]
-d = st.columns(len(FILES))
-for col, (label, ext, mime) in zip(d, FILES, strict=True):
-    col.download_button(
-        label,
-        partial(ctx.cached, memo_file, spec_json, ext),  # built when pressed, then cached
-        f"{stem}{'-sources' if ext in ('ris', 'bib', 'json') else ''}.{ext}",
-        mime,
-        key=f"memo_{ext}",
-        icon=":material/download:",
-        on_click="ignore",
-    )
+REFERENCES = [
+    ("RIS (.ris)", "ris", "application/x-research-info-systems"),
+    ("BibTeX (.bib)", "bib", "application/x-bibtex"),
+    ("CSL-JSON (.json)", "json", "application/vnd.citationstyles.csl+json"),
+]
+for caption, files, suffix in (
+    ("The memo", DOCUMENTS, ""),
+    ("The sources it cites, for Zotero, EndNote or a BibTeX file", REFERENCES, "-sources"),
+):
+    st.caption(caption)
+    for col, (label, ext, mime) in zip(st.columns(len(files)), files, strict=True):
+        col.download_button(
+            label,
+            partial(ctx.cached, memo_file, spec_json, ext),  # built when pressed, then cached
+            f"{stem}{suffix}.{ext}",
+            mime,
+            key=f"memo_{ext}",
+            icon=":material/download:",
+            on_click="ignore",
+            width="stretch",
+        )
 
 # The preview is drawn on request: a full memo is long, and drawing it would slow every visit to this page.
 preview = st.expander("Preview the memo", icon=":material/visibility:", key="memo_preview", on_change="rerun")
@@ -159,8 +166,9 @@ try:
 except (RuntimeError, OSError) as err:  # pandoc or typst failed: the downloads say why when pressed
     count_slot.caption(esc(f"The page count could not be worked out: {err}"))
 else:
-    count_slot.caption(
-        f"The PDF is **{pages} page{'s' if pages != 1 else ''}** ({paper_name}). The Word file has the same text "
-        "with native footnotes. The bibliography files hold every source the memo cites, for Zotero, EndNote or "
-        "a BibTeX file."
+    notes = (
+        "The Word file has the same text, its notes as Word footnotes."
+        if spec.style in NOTE_STYLES
+        else f"The Word file has the same text, with {STYLE_NAMES[spec.style]} author-date citations."
     )
+    count_slot.caption(f"The PDF is **{pages} page{'s' if pages != 1 else ''}** ({paper_name}). {notes}")
