@@ -806,3 +806,59 @@ def test_validate_refuses_a_poll_question_the_store_would_refuse(mini_copy: Path
     assert len(problems) == 1, problems
     assert "debate.yaml:" in problems[0] and "'poll_question'" in problems[0]
     assert "the live poll would refuse it" in problems[0] and "the limit is 300" in problems[0]
+
+
+# -- one voter per browser (ui/voter.py) ----------------------------------------------------------------
+
+
+def _voter_page() -> None:
+    import streamlit as st
+
+    from ui.voter import voter_id
+
+    st.markdown(f"voter={voter_id()}")
+
+
+def _voter_app(monkeypatch: pytest.MonkeyPatch, cookie: str | None) -> Any:
+    from streamlit.testing.v1 import AppTest
+
+    import ui.voter
+
+    monkeypatch.setattr(ui.voter, "cookie", lambda name: cookie if name == ui.voter.COOKIE else None)
+    return AppTest.from_function(_voter_page).run()
+
+
+def _shown_voter(at: Any) -> str:
+    return str(at.markdown[0].value).removeprefix("voter=")
+
+
+def test_a_browser_with_the_voter_cookie_is_the_same_voter(monkeypatch: pytest.MonkeyPatch) -> None:
+    token = "kept-in-the-cookie-0123456789"
+    at = _voter_app(monkeypatch, token)
+    assert _shown_voter(at) == token
+    assert not at.get("iframe"), "a browser that has the cookie is not sent it again"
+
+
+def test_a_new_browser_gets_a_new_token_written_to_its_cookie(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _voter_app(monkeypatch, None)
+    token = _shown_voter(first)
+    assert len(token) >= 20 and token != _shown_voter(_voter_app(monkeypatch, None))
+    script = " ".join(frame.proto.srcdoc for frame in first.get("iframe"))
+    assert f"policy_voter={token}" in script and "max-age=31536000" in script
+    first.run()  # the same session keeps its voter
+    assert _shown_voter(first) == token
+
+
+def test_only_a_token_shaped_cookie_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.voter
+
+    for bad, ok in (
+        ("short", False),
+        ("<script>alert(1)</script>xx", False),
+        ("a" * 101, False),
+        ("a" * 24, True),
+    ):
+        monkeypatch.setattr(ui.voter.st, "context", type("C", (), {"cookies": {ui.voter.COOKIE: bad}})())
+        assert (ui.voter.cookie(ui.voter.COOKIE) == bad) is ok, bad
+    with pytest.raises(ValueError):
+        ui.voter.set_cookie("policy_voter", 'x"; document.location="evil')

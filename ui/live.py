@@ -8,6 +8,7 @@ A failing database shows ``UNAVAILABLE`` in words and leaves the rest of the pag
 
 from __future__ import annotations
 
+import html
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
@@ -70,7 +71,7 @@ def poll_slide(ds: Dataset, slide: Slide, room: Room | None) -> None:
 
 def esc_html(text: str) -> str:
     """Text for an HTML string (st.html): &, <, > and quotes escaped."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return html.escape(text, quote=True)
 
 
 @st.fragment(run_every="2s")

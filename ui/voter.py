@@ -4,7 +4,7 @@
 ``SameSite=Lax``, path ``/``), which Streamlit reads through ``st.context.cookies`` when a session starts, so
 a reload, a new tab, a phone reviving a background tab or a server restart finds the same voter. A browser
 without the cookie gets a new random token, kept in the session and written to the cookie by a small script
-(a zero-height ``components.html`` frame, same origin as the page). Only clearing the browser's data (or a
+(an ``st.iframe`` of one pixel, same origin as the page). Only clearing the browser's data (or a
 private window) makes a new voter. Any round kind may use it: ``from ui.voter import voter_id``.
 
 ``set_cookie``/``cookie`` are the same mechanism for other first-party values (the presenter key).
@@ -17,7 +17,6 @@ import re
 import secrets
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 __all__ = ["COOKIE", "cookie", "set_cookie", "voter_id"]
 
@@ -41,8 +40,8 @@ def set_cookie(name: str, value: str, max_age: int = YEAR) -> None:
     if not re.fullmatch(r"[a-z_]{1,40}", name) or not _TOKEN.fullmatch(value):
         raise ValueError("cookie names and values are token characters only")
     text = json.dumps(f"{name}={value}; path=/; max-age={int(max_age)}; SameSite=Lax")
-    # A zero-height component frame: same origin as the page, so the cookie is the app's own.
-    components.html(f"<script>window.parent.document.cookie = {text};</script>", height=0)
+    # A frame with no height, same origin as the page (st.iframe of an HTML string): the cookie is the app's own.
+    st.iframe(f"<script>window.parent.document.cookie = {text};</script>", height=1)
 
 
 def voter_id() -> str:
