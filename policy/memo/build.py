@@ -150,7 +150,7 @@ def _summary(
         paragraphs.append(
             (
                 Run(
-                    f"{facts} bearing on them {verb} contested in the sources ({where}). The most widely bearing: "
+                    f"{facts} bearing on them {verb} contested in the sources ({where}). Among them: "
                     f"{strip_markers(top.question)} The sources' answers: {answers}."
                 ),
             )
