@@ -9,7 +9,7 @@ from policy.charts import SIDE_STYLE, stance_map_chart
 from policy.queries import PersonEntry, people_directory, stance_map
 from policy.text import md_table, one_line
 from ui.blocks import esc
-from ui.links import person_md, person_url
+from ui.links import link_md, person_url
 
 ROLE_CHARACTERS = 110  # of a role, in the directory (the person's own view gives it whole)
 
@@ -34,8 +34,15 @@ def map_table(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) -
 
 
 def entry_md(ds: Dataset, entry: PersonEntry) -> str:
-    """One directory entry: the name (opening the person), kind and country, role, where they stand, quotes."""
-    head = " · ".join([f"**{person_md(ds, entry.id)}**", *(esc(p) for p in (entry.kind, entry.country) if p)])
+    """One directory entry: the name (opening the person), kind and country, role, where they stand, quotes.
+    The name has no hover text: its role is on the next line, and a title on each of 57 links costs the browser
+    more to draw than the links (docs/performance.md, round 6)."""
+    head = " · ".join(
+        [
+            f"**{link_md(entry.name, person_url(entry.id))}**",
+            *(esc(p) for p in (entry.kind, entry.country) if p),
+        ]
+    )
     stands = [
         f"{SIDE_STYLE[side][0]} **{word}:** " + esc(", ".join(ds.position(p).short_title for p in ids))
         for side, word, ids in (

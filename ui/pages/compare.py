@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from policy import Dataset
 from policy.charts import balance_chart, balance_markdown
 from policy.models import Bearing, Position, Stance
 from policy.prose import lead, strip_markers
@@ -15,7 +16,7 @@ from ui import registry
 from ui.blocks import Marks, esc, option, position_badge_md
 from ui.charts import content_chart
 from ui.context import view
-from ui.links import evidence_url, link_md, person_md, position_md, position_url
+from ui.links import evidence_url, link_md, person_url, position_md, position_url
 from ui.urlstate import Choices, Param, UrlState
 
 NONE = "*None in the sources.*"
@@ -90,16 +91,22 @@ def how_it_works(position: Position) -> str:
     return marks.md(text) + more
 
 
-def who_argues(position: Position) -> str:
-    """Every proponent and critic by name (each opening their person), counts whole."""
+def argue_md(ds: Dataset, position_id: str) -> str:
+    """Every proponent and critic by name (each opening their person), counts whole. No hover text on the names:
+    a title on each of some forty links costs the browser more to draw than the links (docs/performance.md)."""
+    position = ds.position(position_id)
 
     def names(stances: Sequence[Stance]) -> str:
-        return ", ".join(person_md(ds, s.actor) for s in stances) or NONE
+        return ", ".join(link_md(ds.actor(s.actor).name, person_url(s.actor)) for s in stances) or NONE
 
     return (
         f"**For ({len(position.proponents)}):** {names(position.proponents)}\n\n"
         f"**Against ({len(position.critics)}):** {names(position.critics)}"
     )
+
+
+def who_argues(position: Position) -> str:
+    return ctx.cached(argue_md, position.id)
 
 
 def arguments(position: Position) -> str:
