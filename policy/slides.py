@@ -34,7 +34,7 @@ POINT_LIMIT = 140
 # Characters of points one column holds at the smallest slide type, by the number of columns side by side.
 COLUMN_ROOM = {1: 900, 2: 420, 3: 300, 4: 220}
 # Body text sizes a slide may take (CSS px at 1280x720), largest first: the smallest is for the back of a room.
-BODY_SIZES = (36, 32, 28)
+BODY_SIZES = (40, 38, 36, 34, 32, 30, 28)
 # The slide's frame at 1280x720 (px): content width, height, and the gap between columns.
 WIDTH, HEIGHT, GAP = 1200, 720, 64
 
@@ -243,16 +243,32 @@ def _sources(ds: Dataset) -> Slide:
     return Slide("sources", "Sources", left=items, notes=(ds.debate.cite_as,))
 
 
-def _lines(text: str, px: float, width: float) -> int:
-    """Lines a text wraps to at a font size in a width, word by word (Source Sans averages about 0.43 em a
-    character)."""
-    per_line = max(1, int(width / (0.43 * px)))
-    lines, used = 1, 0
-    for word in text.split():
-        if used and used + 1 + len(word) > per_line:
-            lines, used = lines + 1, len(word)
+def _em(word: str) -> float:
+    """A word's width in em, roughly as Source Sans draws it (narrow i, l and punctuation; wide m, w and
+    capitals)."""
+    width = 0.0
+    for c in word:
+        if c in "ijl.,:;'!|":
+            width += 0.25
+        elif c in "rtf":
+            width += 0.34
+        elif c in "mwMW":
+            width += 0.8
         else:
-            used += len(word) + (1 if used else 0)
+            width += 0.6 if c.isupper() else 0.5
+    return width
+
+
+def _lines(text: str, px: float, width: float, bold: bool = False) -> int:
+    """Lines a text wraps to at a font size in a width, word by word."""
+    scale = px * (1.07 if bold else 0.97)  # bold errs wide: a slide too full is worse than one too empty
+    lines, used = 1, 0.0
+    for word in text.split():
+        w = _em(word) * scale
+        if used and used + 0.22 * scale + w > width:
+            lines, used = lines + 1, w
+        else:
+            used += w + (0.22 * scale if used else 0)
     return lines
 
 
@@ -262,16 +278,16 @@ def height(slide: Slide, body: int) -> float:
     h = 44.0  # paddings, the coverage line (two lines of 21 px) and its gap, measured in Chromium
     if slide.badge:
         h += line + 16
-    h += _lines(slide.title, 1.77 * body, WIDTH) * 1.1 * 1.77 * body + 5 + 16
+    h += _lines(slide.title, 1.77 * body, WIDTH, bold=True) * 1.1 * 1.77 * body + 5 + 16
     if slide.subtitle:
-        h += _lines(slide.subtitle, 1.15 * body, WIDTH) * 1.25 * 1.15 * body + 3 + 16
+        h += _lines(slide.subtitle, body, WIDTH, bold=True) * line + 16  # bold text
     groups = list(slide.columns) or [(slide.left_heading, slide.left), (slide.right_heading, slide.right)]
     groups = [g for g in groups if g[0] or g[1]]
     if groups:
         width = (WIDTH - (len(groups) - 1) * GAP) / len(groups) - (0 if slide.kind == "compare" else 41)
         tallest = 0.0
         for heading, items in groups:
-            col = _lines(heading, 1.29 * body, width) * 1.15 * 1.29 * body + 5 if heading else 0
+            col = _lines(heading, 1.29 * body, width, bold=True) * 1.15 * 1.29 * body + 5 if heading else 0
             for p in items:
                 if slide.kind == "compare":  # name and text on lines of their own
                     col += (_lines(p.who, body, width) + _lines(p.text, body, width)) * line + 16

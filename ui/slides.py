@@ -7,11 +7,12 @@ import streamlit as st
 from policy.slides import Point, Slide
 from ui.blocks import esc
 
-# Static styling only: body text 28 px and headings larger, the coverage line 21 px; no sidebar, header or
-# chart toolbar (a projector shows no controls).
+# Static styling only: body text 28 px and headings larger, the coverage line 21 px; no sidebar, header, chart
+# toolbar or heading link icons (a projector shows no controls, and a hidden icon can wrap to a line of its own).
 SLIDE_CSS = """<style>
     [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-    [data-testid="stToolbar"], [data-testid="stMain"] [data-testid="stElementToolbar"] { display: none !important; }
+    [data-testid="stToolbar"], [data-testid="stMain"] [data-testid="stElementToolbar"],
+    [data-testid="stMain"] [data-testid="stHeaderActionElements"] { display: none !important; }
     [data-testid="stMain"] { --slide-body: 28px; }
     [data-testid="stMainBlockContainer"] { padding: 1.1rem 2.5rem 0.4rem 2.5rem !important; max-width: 100% !important; }
     [data-testid="stMain"] h1 { font-size: calc(1.77 * var(--slide-body)) !important; line-height: 1.1; padding: 0 0 0.3rem 0; }
@@ -56,9 +57,9 @@ def draw_slide(slide: Slide) -> None:
     st.html(BODY_CSS.format(px=int(slide.body)))
     if slide.badge:
         st.markdown(f"**{esc(slide.badge)}**")
-    st.title(esc(slide.title))
+    st.title(esc(slide.title), anchor=False)
     if slide.subtitle:
-        st.markdown(f"### {esc(slide.subtitle)}")
+        st.markdown(f"**{esc(slide.subtitle)}**")  # bold text, not a heading: the outline stays h1, h2
     if slide.columns:
         for col, (heading, items) in zip(
             st.columns(len(slide.columns), gap="large"), slide.columns, strict=True
