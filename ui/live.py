@@ -24,9 +24,9 @@ from ui.store import PUBLIC_URL, poll_store, room_store, setting
 # The join code is the largest thing on the poll slide (the slides' rule for paragraphs must not shrink it);
 # charts on the projector have no toolbar.
 POLL_CSS = """<style>
-    [data-testid="stMain"] .join-code { font-size: 8rem !important; font-weight: 800; line-height: 1;
-        letter-spacing: 0.08em; font-family: ui-monospace, "DejaVu Sans Mono", monospace; margin: 0.2rem 0 0.6rem 0; }
-    [data-testid="stMain"] .join-how { font-size: 1.6rem !important; line-height: 1.3; }
+    [data-testid="stMain"] .join-code { font-size: 7.5rem !important; font-weight: 800; line-height: 0.95;
+        letter-spacing: 0.08em; font-family: ui-monospace, "DejaVu Sans Mono", monospace; margin: 0; }
+    [data-testid="stMain"] .join-how { font-size: 1.6rem !important; line-height: 1.3; margin: 0 0 0.4rem 0; }
     [data-testid="stElementToolbar"] { display: none !important; }
     </style>"""
 QR_PX = 340
@@ -57,16 +57,7 @@ def poll_slide(ds: Dataset, slide: Slide, room: Room | None) -> None:
     if room is None:
         st.markdown(esc("Start a live session in the presenter view to poll the room."))
         return
-    link = join_link(room.code)
-    left, right = st.columns([3, 2], gap="large", vertical_alignment="top")
-    with left:
-        host = urlsplit(link).netloc + urlsplit(link).path
-        st.html(
-            f'<p class="join-how">Join at {esc_html(host)} with the code</p><div class="join-code">{room.code}</div>'
-        )
-        room_results(room.code)
-    with right:
-        st.image(qr_png(link), width=QR_PX, caption="Scan to vote")
+    room_results(room.code, join_link(room.code))
 
 
 def esc_html(text: str) -> str:
@@ -75,37 +66,39 @@ def esc_html(text: str) -> str:
 
 
 @st.fragment(run_every="2s")
-def room_results(code: str) -> None:
-    """The count and, once revealed, the chart of the room's active poll; redrawn every two seconds."""
-    try:
-        room = room_store().get(code)
-        if room.kind != "poll" or room.round is None:
-            st.markdown(esc("Phones can join now; the poll opens in a moment."))
-            return
-        store = poll_store()
-        poll = store.get(room.round)
-        tally = store.results(poll.code)
-        moved = store.movement(poll.code) if room.revealed and poll.before else None
-    except LiveUnavailable:
-        unavailable()
-        return
-    except PollError as err:
-        st.warning(esc(str(err)))
-        return
-    total = sum(tally.values())
-    state = "open" if poll.is_open else "closed"
-    round_ = "after round · " if poll.before else ""
-    st.markdown(f"**{total}** vote{'s' if total != 1 else ''} · {round_}poll {state}")
-    if room.revealed:
-        labels = dict(poll.labels)
-        chart = (
-            movement_chart(moved, labels, big=True)
-            if moved is not None
-            else poll_chart(tally, labels, big=True)
-        )
-        st.altair_chart(
-            chart, width="stretch"
-        )  # labelled bars: the summary line would push the slide past 720 px
+def room_results(code: str, link: str) -> None:
+    """The join code and QR code, the count and, once revealed, the chart; redrawn every two seconds."""
+    left, right = st.columns([3, 2], gap="large", vertical_alignment="top")
+    host = urlsplit(link).netloc + urlsplit(link).path
+    left.html(
+        f'<p class="join-how">Join at {esc_html(host)} with the code</p><div class="join-code">{code}</div>'
+    )
+    with left:
+        try:
+            room = room_store().get(code)
+            poll = poll_store().get(room.round) if room.kind == "poll" and room.round else None
+            tally = poll_store().results(poll.code) if poll else {}
+            moved = poll_store().movement(poll.code) if poll and room.revealed and poll.before else None
+        except LiveUnavailable:
+            unavailable()
+            poll = None
+        except PollError as err:
+            st.warning(esc(str(err)))
+            poll = None
+        if poll is not None and room.revealed:
+            labels = dict(poll.labels)
+            chart = movement_chart(moved, labels, big=True) if moved else poll_chart(tally, labels, big=True)
+            st.altair_chart(
+                chart, width="stretch"
+            )  # labelled bars: no summary line, the slide stays in 720 px
+    with right:
+        st.image(qr_png(link), width=QR_PX)
+        if poll is None:
+            st.markdown("Scan to vote · the poll opens in a moment")
+        else:
+            total, state = sum(tally.values()), "open" if poll.is_open else "closed"
+            after = "after round · " if poll.before else ""
+            st.markdown(f"Scan to vote · **{total}** vote{'s' if total != 1 else ''} · {after}poll {state}")
 
 
 @st.fragment(run_every="2s")
