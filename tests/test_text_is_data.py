@@ -98,7 +98,7 @@ def test_plain_text_loses_only_bidi_controls_and_an_echo_is_short_and_visible() 
 PARAMETERS = {
     "position": ["position"],
     "compare": ["positions"],
-    "evidence": ["position", "source", "actor", "page"],
+    "evidence": ["position", "source", "actor", "page", "item"],
     "people": ["actor"],
     "figures": ["series"],
     "contested": ["position", "dispute"],
@@ -106,7 +106,8 @@ PARAMETERS = {
     "memo": ["positions", "style"],
     "present": ["slide", "room"],
     "vote": ["join"],
-    "sources": ["quote"],
+    "sources": ["quote", "source", "term"],
+    "search": ["kind"],
 }
 
 

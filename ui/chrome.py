@@ -10,25 +10,6 @@ SEARCH_KEY = "sidebar_search"
 SEARCH_PAGE_KEY = "search_text"  # the search page's own box (ui/pages/search.py), given the words on the way
 _GO = "_sidebar_search_go"
 
-# Printing a page gives the document: no sidebar, header, toolbar or controls, and nothing cut by a fixed
-# height. Static CSS only (no content in it).
-PRINT_CSS = """<style>
-@media print {
-  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-  [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
-  [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stTextInput"],
-  [data-testid="stNumberInput"], [data-testid="stButton"], [data-testid="stDownloadButton"],
-  [data-testid="stPopover"], [data-testid="stPageLink"], [data-testid="stPills"],
-  [data-testid="stButtonGroup"], [data-testid="stSegmentedControl"], [data-testid="stCheckbox"],
-  [data-testid="stToggle"], [data-testid="stIFrame"], iframe { display: none !important; }
-  [data-testid="stAppViewContainer"], [data-testid="stMain"], [data-testid="stMainBlockContainer"] {
-    position: static !important; overflow: visible !important; height: auto !important;
-    max-width: none !important; padding: 0 !important; margin: 0 !important;
-  }
-  [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stExpander"] { break-inside: avoid; }
-  a { color: inherit !important; }
-}
-</style>"""
 
 # A button that copies the address the browser shows now (the page and its link parameters, as the pages keep
 # them), falling back to selecting the text where the clipboard is not available (a plain-http LAN address).
@@ -61,8 +42,27 @@ _COLOURS = {
 
 
 def print_css() -> None:
-    """Style for printing (drawn once per run; takes no space on screen)."""
-    st.html(PRINT_CSS)
+    """Style for printing (drawn once per run; takes no space on screen): the document without the sidebar,
+    header, toolbar or controls, and nothing cut by a fixed height. A literal: static CSS, no content in it."""
+    st.html(
+        """<style>
+        @media print {
+          [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+          [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
+          [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stTextInput"],
+          [data-testid="stNumberInput"], [data-testid="stButton"], [data-testid="stDownloadButton"],
+          [data-testid="stPopover"], [data-testid="stPageLink"], [data-testid="stPills"],
+          [data-testid="stButtonGroup"], [data-testid="stSegmentedControl"], [data-testid="stCheckbox"],
+          [data-testid="stToggle"], [data-testid="stIFrame"], iframe { display: none !important; }
+          [data-testid="stAppViewContainer"], [data-testid="stMain"], [data-testid="stMainBlockContainer"] {
+            position: static !important; overflow: visible !important; height: auto !important;
+            max-width: none !important; padding: 0 !important; margin: 0 !important;
+          }
+          [data-testid="stVerticalBlockBorderWrapper"], [data-testid="stExpander"] { break-inside: avoid; }
+          a { color: inherit !important; }
+        }
+        </style>"""
+    )
 
 
 def copy_link() -> None:
