@@ -18,6 +18,7 @@ from policy.style import position_label
 from ui.blocks import esc
 from ui.live import unavailable
 from ui.presenter import NOTICE, act, elapsed, links
+from ui.statements import statement_controls
 from ui.store import poll_store, room_store
 
 
@@ -69,6 +70,7 @@ def console(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> None:
         st.markdown("\n\n".join(esc(n) for n in slide.notes) if slide.notes else "_No notes for this slide._")
     with controls:
         poll_controls(ds, room, key)
+        statement_controls(ds, room, key, act)
     links(code)
 
 

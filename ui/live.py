@@ -52,6 +52,11 @@ def is_local(link: str) -> bool:
 
 def poll_slide(ds: Dataset, slide: Slide, room: Room | None) -> None:
     """The projector's poll slide: the join code, QR code, count and (once revealed) the results."""
+    if room is not None and room.kind == "statements":
+        from ui.statements import statement_screen  # here: ui.statements draws on this module
+
+        statement_screen(ds, room)
+        return
     st.html(POLL_CSS)
     st.title(esc(slide.title))
     if room is None:
@@ -76,6 +81,8 @@ def room_results(code: str, link: str) -> None:
     with left:
         try:
             room = room_store().get(code)
+            if room.kind == "statements":
+                st.rerun(scope="app")  # the statement round draws this slide (ui.statements)
             poll = poll_store().get(room.round) if room.kind == "poll" and room.round else None
             tally = poll_store().results(poll.code) if poll else {}
             moved = poll_store().movement(poll.code) if poll and room.revealed and poll.before else None
@@ -114,6 +121,10 @@ def phone_round(code: str, voter: str) -> None:
         return
     if room.kind == "poll" and room.round is not None:
         phone_poll(room.round, voter, room.revealed)
+    elif room.kind == "statements" and room.round is not None:
+        from ui.statements import phone_statements  # here: ui.statements draws on this module
+
+        phone_statements(room.round, voter)
     # Other round kinds (statements) are drawn here by their own module, on room.kind.
     else:
         st.info(
