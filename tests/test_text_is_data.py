@@ -99,7 +99,7 @@ PARAMETERS = {
     "position": ["position"],
     "compare": ["positions"],
     "evidence": ["position", "source", "actor", "page", "item"],
-    "people": ["actor"],
+    "people": ["person", "country", "kind"],
     "figures": ["series"],
     "contested": ["position", "dispute"],
     "timeline": ["position", "source"],
