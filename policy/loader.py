@@ -368,6 +368,8 @@ def poll_problems(data: dict[str, Any], readers: dict[str, _FileReader]) -> Iter
     """The live poll built from the content (its question, an option per position) as its store would take it."""
     from policy.live.checks import poll_content_problems  # the poll store's own checks
 
+    if data["debate"] is None:  # the debate file did not validate: its problems are listed already
+        return
     positions = [(i, p) for i, p in _valid(data["positions"])]
     labels = [f"{p.icon} {p.short_title}" for _, p in positions]  # as policy.style.position_label draws them
     for part, index, message in poll_content_problems(
