@@ -1,17 +1,20 @@
 """Load test of a live poll: many audience browsers vote while the presenter's screen counts them.
 
-Usage:  .venv/bin/python bench/load.py [--sessions 40] [--stagger 0.5] [--no-write]
+Usage:  .venv/bin/python bench/load.py [--sessions 60] [--stagger 0.5] [--no-write]
 
 One `streamlit run` server on 127.0.0.1 (its own poll database in a temporary folder) and one headless
-Chromium. The presenter opens the poll slide, presses "Open the poll" and "Reveal", and keeps the slide open.
-Then --sessions audience browser contexts (a phone-sized viewport each, so a Streamlit session each) open
-/vote?join=CODE, and each presses an option button at staggered times (--stagger seconds apart, jittered).
+Chromium. The presenter starts a live session in the presenter's window (/present?view=presenter), presses
+"Open the poll" and "Reveal", and keeps the window open; the projector window (/present?room=CODE) shows the
+poll slide. Then --sessions audience browser contexts (a phone-sized viewport each, so a Streamlit session
+and a voter cookie each) open /vote?join=CODE, wait for the poll (the page follows the session by itself),
+and each presses an option button at staggered times (--stagger seconds apart, jittered).
 
-Reported: for each vote, the time from the click to the presenter's slide showing the new total (its results
-fragment refreshes every two seconds, so that interval sets the expected range), p50 / p95 / max; the time to
-the voter's own confirmation; and the server's resident memory (VmRSS, with any child processes) before the
-audience connects, once all are connected, and after the votes, as KiB per session. Every wait has a time
-limit, the whole run has one (--deadline), and everything it started is closed at the end.
+Reported: for each vote, the time from the click to the presenter's window showing the new total (it and
+every phone redraw from the database every two seconds, so that interval sets the expected range),
+p50 / p95 / max; the time to the voter's own confirmation; and the server's resident memory (VmRSS, with any
+child processes) before the audience connects, once all are connected, and after the votes, as KiB per
+session. Every wait has a time limit, the whole run has one (--deadline), and everything it started is
+closed at the end.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import APP, CHROMIUM, CHROMIUM_ARGS, READY_JS, ROOT, Server, percentile, replace_section  # noqa: E402
+
+from policy.live import PollStore, RoomStore  # noqa: E402
 
 DOC = ROOT / "docs" / "performance.md"
 # The presenter's window is in front of the room: its timers must not be throttled as a background tab's.
@@ -68,6 +73,20 @@ class Run:
     rss: dict[str, int] = field(default_factory=dict)
     open_seconds: float = 0.0
     stored_votes: int = -1
+    cpu: dict[str, float] = field(default_factory=dict)  # server CPU, share of one core, in an idle window
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds the process has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def cpu_share(pid: int, seconds: float) -> float:
+    """The share of one core the process used over the next ``seconds``."""
+    start = cpu_seconds(pid)
+    await asyncio.sleep(seconds)
+    return (cpu_seconds(pid) - start) / seconds
 
 
 async def wait_ready(page: Any, timeout_s: float) -> None:
@@ -130,15 +149,32 @@ async def drive(server: Server, args: argparse.Namespace, poll_slide: int, optio
             ctx = await browser.new_context(viewport={"width": 1280, "height": 720})
             contexts.append(ctx)
             presenter = await ctx.new_page()
-            await presenter.goto(f"{server.url}/present?slide={poll_slide}", timeout=timeout_s * 1000)
+            await presenter.goto(f"{server.url}/present?view=presenter", timeout=timeout_s * 1000)
             await wait_ready(presenter, timeout_s)
-            await presenter.get_by_role("button", name="Open the poll").click(timeout=timeout_s * 1000)
-            await presenter.wait_for_url(re.compile(r"poll=[A-Z0-9]{6}"), timeout=timeout_s * 1000)
-            run.code = presenter.url.split("poll=")[1].split("&")[0]
+            await presenter.get_by_role("button", name="Start the live session").click(
+                timeout=timeout_s * 1000
+            )
+            await presenter.wait_for_url(re.compile(r"room=[A-Z0-9]{6}&key="), timeout=timeout_s * 1000)
+            run.code = presenter.url.split("room=")[1].split("&")[0]
+            await wait_ready(presenter, timeout_s)
+            await presenter.locator(".st-key-poll_open button").click(timeout=timeout_s * 1000)
             await presenter.locator(".st-key-poll_reveal button").click(timeout=timeout_s * 1000)
-            await presenter.get_by_text("0 votes").wait_for(timeout=timeout_s * 1000)
-            await presenter.get_by_test_id("stVegaLiteChart").wait_for(timeout=timeout_s * 1000)
+            await presenter.get_by_text("0 votes · poll open · results shown").wait_for(
+                timeout=timeout_s * 1000
+            )
+            # The projector window, on the poll slide (moved there with the presenter's key).
+            key = presenter.url.split("key=")[1].split("&")[0]
+            rooms = RoomStore(PollStore(), password=None)
+            try:
+                rooms.go_to(run.code, key, poll_slide)
+            finally:
+                rooms.polls.dispose()
+            projector = await ctx.new_page()
+            await projector.goto(f"{server.url}/present?room={run.code}", timeout=timeout_s * 1000)
+            await wait_ready(projector, timeout_s)
+            await projector.locator(".join-code").wait_for(timeout=timeout_s * 1000)
             await asyncio.sleep(2)
+            run.cpu["before"] = await cpu_share(server.pid, 10)
             run.rss["before"] = server.rss_kib()
             log(f"poll {run.code} open and revealed; server RSS {run.rss['before'] / 1024:.0f} MiB")
 
@@ -163,6 +199,7 @@ async def drive(server: Server, args: argparse.Namespace, poll_slide: int, optio
                     phones.append(r[1])
             run.open_seconds = time.perf_counter() - start
             await asyncio.sleep(3)
+            run.cpu["connected"] = await cpu_share(server.pid, 20)
             run.rss["connected"] = server.rss_kib()
             log(
                 f"{len(phones)} audience sessions open in {run.open_seconds:.0f} s; "
@@ -204,29 +241,35 @@ def report(run: Run, args: argparse.Namespace) -> str:
     n = max(1, run.sessions)
     per_connected = (run.rss.get("connected", 0) - run.rss.get("before", 0)) / n
     per_voted = (run.rss.get("voted", 0) - run.rss.get("before", 0)) / n
+    per_phone_ms = (run.cpu.get("connected", 0) - run.cpu.get("before", 0)) / n * 1000
 
     def ms(values: list[float], q: float) -> str:
         return f"{percentile(values, q) * 1000:,.0f}" if values else "—"
 
     lines = [
         f"Measured {dt.date.today().isoformat()} on {args.machine}: one server, {run.sessions} audience browser "
-        f"contexts (390×844, phone) and the presenter, all in one headless Chromium on the same machine; "
+        f"contexts (390×844, phone, each following the session every 2 s) and the presenter's and projector "
+        f"windows, all in one headless Chromium on the same machine; "
         f"votes {args.stagger} s apart (jittered). {len(clicks)} votes cast, {run.stored_votes} stored"
         + (f", {missing} never shown to the presenter" if missing else "")
         + ".",
         "",
         "| Measure | p50 | p95 | max |",
         "|---|--:|--:|--:|",
-        f"| Vote → presenter's slide shows it (ms) | {ms(latencies, 50)} | {ms(latencies, 95)} | "
+        f"| Vote → the presenter's window shows it (ms) | {ms(latencies, 50)} | {ms(latencies, 95)} | "
         f"{ms(latencies, 100)} |",
         f"| Vote → the voter's own confirmation (ms) | {ms(run.confirmed, 50)} | {ms(run.confirmed, 95)} | "
         f"{ms(run.confirmed, 100)} |",
         "",
         "| Server memory (VmRSS) | MiB |",
         "|---|--:|",
-        f"| Presenter only, poll open | {run.rss.get('before', 0) / 1024:,.0f} |",
+        f"| Presenter and projector only, poll open | {run.rss.get('before', 0) / 1024:,.0f} |",
         f"| + {run.sessions} audience sessions connected | {run.rss.get('connected', 0) / 1024:,.0f} |",
         f"| after every vote | {run.rss.get('voted', 0) / 1024:,.0f} |",
+        "",
+        f"Server CPU while they wait (every phone redraws from the database every 2 s): "
+        f"{run.cpu.get('connected', 0) * 100:,.0f}% of one core, against {run.cpu.get('before', 0) * 100:,.0f}% "
+        f"with the presenter alone: **{per_phone_ms:,.1f} ms of CPU per phone per second**.",
         "",
         f"Memory per audience session: **{per_connected:,.0f} KiB** connected, {per_voted:,.0f} KiB after voting. "
         f"Opening the {run.sessions} sessions took {run.open_seconds:.0f} s "
@@ -239,7 +282,7 @@ def report(run: Run, args: argparse.Namespace) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=40, help="audience browser contexts (default 40)")
+    parser.add_argument("--sessions", type=int, default=60, help="audience browser contexts (default 60)")
     parser.add_argument("--stagger", type=float, default=0.5, help="seconds between votes (default 0.5)")
     parser.add_argument("--open-concurrency", type=int, default=4, help="audience pages opening at once")
     parser.add_argument("--timeout", type=float, default=60, help="seconds any one step may take")
@@ -255,7 +298,6 @@ def main(argv: list[str] | None = None) -> int:
     from run import TEMPLATE, machine
 
     from policy import load_dataset
-    from policy.live import PollStore
     from policy.slides import build_slides
 
     args.machine = machine()
