@@ -56,12 +56,15 @@ def balance_chart(dataset: Dataset, position_ids: Sequence[str] | None = None) -
             x=alt.X("items:Q", title="Findings", axis=alt.Axis(tickMinStep=1, format=NUMBER)),
             color=alt.Color(
                 "bearing_label:N",
-                title="Bearing",
+                title=None,
                 sort=[BEARING_LABELS[b] for b in BEARINGS],
                 scale=alt.Scale(
                     domain=[BEARING_LABELS[b] for b in BEARINGS], range=[BEARING_COLORS[b] for b in BEARINGS]
                 ),
-                legend=alt.Legend(orient="bottom", direction="horizontal"),
+                # No title, so the three entries fit in one row on a phone.
+                legend=alt.Legend(
+                    orient="bottom", direction="horizontal", title=None, columnPadding=6, labelFontSize=12
+                ),
             ),
             order=alt.Order("bearing_order:Q"),
             tooltip=[
@@ -102,13 +105,15 @@ def series_table(dataset: Dataset, series: Series) -> str:
     return md_table(("What", "Period", f"Value ({series.unit})", "Source"), rows, right={2})
 
 
-def balance_markdown(dataset: Dataset, position_ids: Sequence[str]) -> str:
-    """The balance chart's counts as a Markdown table: one row per position, one column per bearing."""
-    rows = []
-    for pid in position_ids:
-        c = counts(dataset, dataset.position(pid))
-        rows.append((position_label(dataset, pid), *(getattr(c, b) for b in BEARINGS)))
-    return md_table(("Position", *(BEARING_LABELS[b] for b in BEARINGS)), rows, right={1, 2, 3})
+def balance_frame(dataset: Dataset, position_ids: Sequence[str]) -> pd.DataFrame:
+    """The balance chart's counts as a table: a row per position (named in the index), a column per bearing."""
+    rows = {
+        position_label(dataset, pid): [getattr(counts(dataset, dataset.position(pid)), b) for b in BEARINGS]
+        for pid in position_ids
+    }
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=[BEARING_LABELS[b] for b in BEARINGS])
+    frame.index.name = "Position"
+    return frame
 
 
 def series_caption(dataset: Dataset, series: Series) -> str:

@@ -12,7 +12,7 @@ import pytest
 from policy import Dataset
 from policy.charts import (
     balance_chart,
-    balance_markdown,
+    balance_frame,
     movement_chart,
     poll_chart,
     series_caption,
@@ -40,6 +40,7 @@ from policy.queries import (
 )
 from policy.share import join_link, qr_png
 from policy.slides import build_slides
+from policy.style import position_label
 from policy.text import demote_headings, md_escape, md_table, one_line
 
 
@@ -221,10 +222,11 @@ def test_chart_text_alternatives_hold_every_number(dataset: Dataset) -> None:
         table = series_table(dataset, series)
         assert table.count("\n") == len(series.points) + 1
         assert all(format_number(p.value) in table for p in series.points)
-    balance = balance_markdown(dataset, dataset.position_ids)
+    balance = balance_frame(dataset, dataset.position_ids)
     for position in dataset.positions:
         c = counts(dataset, position)
-        assert f"| {c.supports} | {c.undercuts} | {c.context} |" in balance
+        row = balance.loc[position_label(dataset, position.id)]
+        assert list(row) == [c.supports, c.undercuts, c.context]
 
 
 def test_timeline_events_filter_by_position_and_source_in_date_order(dataset: Dataset) -> None:

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from policy import Dataset
-from policy.charts import balance_chart, balance_markdown
+from policy.charts import balance_chart, balance_frame
 from policy.models import Bearing, Position, Stance
 from policy.prose import lead, strip_markers
 from policy.style import position_label
@@ -179,7 +179,8 @@ for place, (label, cell) in zip(places, sections, strict=True):
 st.header("Evidence balance")
 content_chart(ctx, balance_chart, ordered)
 with st.expander("The same counts as a table"):
-    st.markdown(ctx.cached(balance_markdown, ordered))
+    # A table that scrolls sideways inside its box on a narrow screen, rather than run past the column.
+    st.table(ctx.cached(balance_frame, ordered))
 st.caption(
     "Counts of findings reported in the sources (items that report one finding count once), not a measure of"
     " how strong each case is."
