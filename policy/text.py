@@ -21,7 +21,8 @@ _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # it: GFM autolink literals (http://, https://, www., e-mail addresses) and :shortcode: emoji, :material/icon:
 # icons and :colour[...] directives. A word joiner after each ':' and '@' and between 'www' and '.' breaks
 # every one of them; the text reads and copies the same (idempotent: a joiner is never added twice).
-_LIVE = re.compile(r"(?<=[:@])(?=[^\s\u2060])|(?<=www)(?=\.)", re.IGNORECASE)
+# (a footnote reference "[^n]" right after a colon is left whole: it is the document's own markup)
+_LIVE = re.compile(r"(?<=[:@])(?=[^\s\u2060])(?!\[\^\d)|(?<=www)(?=\.)", re.IGNORECASE)
 # Characters XML 1.0 cannot hold (a .docx is XML): C0 controls but tab, newline and CR; surrogates; U+FFFE/F.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 

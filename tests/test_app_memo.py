@@ -54,6 +54,7 @@ def test_memo_defaults_to_every_option_with_both_sides(dataset: Dataset) -> None
     assert not any("The case for" in m.value for m in at.markdown)
     text = preview(at)
     assert re.search(r"^\|:-+\|", text, flags=re.M)  # the at-a-glance table's rule row is left whole
+    assert "\u2060[^" not in text  # and every footnote reference, even right after a colon
     for position in dataset.positions:
         assert position.title.split()[0] in text
     assert "The case for" in text and "The case against" in text

@@ -15,6 +15,7 @@ from policy.prose import lead, pieces, sentences, strip_markers
 from policy.queries import actor_role, coverage_note, format_figure, key_figure
 
 DISPUTES_SHOWN = 6  # contested facts set out side by side in a full memo; the others are named
+SUMMARY_CHARACTERS = 420  # an option's opening: whole sentences up to about this length (its detail follows)
 MECHANISM_CHARACTERS = 480  # how an option would work: whole sentences up to about this length
 QUOTES_PER_ITEM = 2  # citations behind one evidence item
 BRIEF_CHARACTERS = 150  # the one-page brief keeps whole sentences of our prose up to about this length
@@ -130,27 +131,26 @@ def _summary(
     """The bottom line: the question, the options in a line each (full memo), and what is most contested."""
     if not positions:
         return (), ()
-    # The question itself (the debate's last sentence); its premise is for the options' own sections.
-    question = (Run("The question: "), *citer.prose(sentences(dataset.debate.question)[-1]))
-    words = ("one", "two", "three", "four", "five", "six")
-    n = len(positions)
-    count = "one option" if n == 1 else f"{words[n - 1] if n <= len(words) else n} options"
-    weighs = f"This memo weighs {count}; the table after the summary gives who backs and who opposes each, and the strongest evidence each way."
-    paragraphs: list[Prose] = [question, (Run(weighs),)]
+    n, total = len(positions), len(dataset.positions)
+    count = "one option" if n == 1 else f"{_number(n)} options"
+    of = f" of the {_number(total)} the sources discuss" if n < total else ""
+    weighs = (
+        f"This memo weighs {count}{of}; the table after the summary gives who backs and who opposes each, "
+        "and the strongest evidence each way."
+    )
+    paragraphs: list[Prose] = [(Run(weighs),)]
+    if n == total:  # the debate's question names every option: asked only when the memo weighs them all
+        paragraphs.insert(0, (Run("The question: "), *citer.prose(sentences(dataset.debate.question)[-1])))
     if disputes:
         facts = "One fact" if len(disputes) == 1 else f"{_number(len(disputes)).capitalize()} facts"
         verb = "is" if len(disputes) == 1 else "are"
         top = disputes[0]
         answers = "; ".join(side.label for side in top.sides)
-        where = (
-            "the full memo sets out each side"
-            if brief
-            else "the sections after the options set them out by side"
-        )
+        where = "" if brief else " (the sections after the options set them out by side)"
         paragraphs.append(
             (
                 Run(
-                    f"{facts} bearing on them {verb} contested in the sources ({where}). Among them: "
+                    f"{facts} bearing on them {verb} contested in the sources{where}. Among them: "
                     f"{strip_markers(top.question)} The sources' answers: {answers}."
                 ),
             )
@@ -238,7 +238,7 @@ def _option(dataset: Dataset, choice: OptionChoice, citer: _Citer) -> Option:
     return Option(
         id=position.id,
         title=position.title,
-        summary=citer.prose(position.summary),
+        summary=citer.prose(lead(position.summary, SUMMARY_CHARACTERS)),
         mechanism=citer.prose(lead(position.mechanism, MECHANISM_CHARACTERS)),
         case_for=_arguments(dataset, position.proponents, choice.arguments_for, citer),
         case_against=_arguments(dataset, position.critics, choice.arguments_against, citer),

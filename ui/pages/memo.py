@@ -67,7 +67,7 @@ ordered = [p for p in ds.position_ids if p in selected]
 defaults = {c.position: c for c in default_spec(ds, ordered).options}
 
 st.header("Header")
-h = st.columns(4)
+h = [*st.columns(2), *st.columns(2)]  # two a row: a staffer's To and From lines are long
 seed("memo_date", human_date(dt.date.today().isoformat()))
 seed("memo_subject", ds.debate.title)
 
@@ -119,7 +119,8 @@ except MemoInputError as err:
     st.markdown("\n".join(f"- {esc(problem)}" for problem in err.problems))
     st.stop()
 
-stem = f"memo-{dt.date.today().isoformat()}-{style}"  # a file per style: saved copies do not collide
+# A file per style and length: saved copies do not collide.
+stem = f"memo-{dt.date.today().isoformat()}-{spec.style}{'-brief' if spec.length == 'brief' else ''}"
 st.header("Download")
 paper_name = "US Letter" if paper == "letter" else "A4"
 # The page count follows every choice: it is filled in at the end of the run (typesetting takes about a
