@@ -9,7 +9,7 @@ import streamlit as st
 from policy import Dataset
 from policy.charts import balance_chart, balance_frame
 from policy.models import Bearing, Position, Stance
-from policy.prose import lead, strip_markers
+from policy.prose import MARKER, lead, strip_markers
 from policy.style import position_label
 from policy.text import one_line
 from ui import registry
@@ -65,7 +65,13 @@ def short(text: str, more: str) -> str:
     if kept != text:
         return marks.md(kept) + " " + link_md("(more)", more, "Read it whole")
     if len(strip_markers(text)) > SHORT * 1.3:
-        return esc(one_line(strip_markers(text), SHORT)) + " " + link_md("(more)", more, "Read it whole")
+        # The sentence's citation marks stay with what is shown of it.
+        cites = "".join(f" [{q}]" for q in dict.fromkeys(MARKER.findall(text)))
+        return (
+            marks.md(one_line(strip_markers(text), SHORT) + cites)
+            + " "
+            + link_md("(more)", more, "Read it whole")
+        )
     return marks.md(text)
 
 
