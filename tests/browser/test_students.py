@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 from policy import Dataset
 from policy.search import SearchIndex
 from tests.browser.conftest import Watched, wait_ready
-from tests.browser.test_a11y import axe_source, violations  # noqa: F401  (axe_source is a fixture)
+from tests.browser.test_a11y import violations
+from tests.conftest import need
 
 pytestmark = pytest.mark.browser
 MAIN = '[data-testid="stMain"]'
@@ -135,13 +136,21 @@ def test_printing_position_leaves_out_the_sidebar_and_controls(watched: Watched,
     expect(page.locator("h1")).to_be_visible()  # type: ignore[attr-defined]
 
 
+@pytest.fixture(scope="module")
+def axe_source() -> str:
+    from tests.browser.test_a11y import AXE
+
+    need(AXE.is_file(), f"axe-core is not installed at {AXE} (run `npm ci`)")
+    return AXE.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_search_and_linked_pages_pass_axe_in_the_readers_light_or_dark_theme(
     browser: object,
     server: str,
     axe_source: str,
     dataset: Dataset,
-    scheme: str,  # noqa: F811
+    scheme: str,
 ) -> None:
     context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)  # type: ignore[attr-defined]
     page = context.new_page()
