@@ -29,8 +29,10 @@ if ds.debate.headline_evidence:
             if not (item.figure and item.figure.period):
                 # No period given: the year it was reported, as the other cards show a year.
                 label = f"Reported {ds.source(ds.quote(item.quotes[0]).source).published[:4]}"
+            # A card's label is one short line (a longer one is cut with "…"): a period's note goes under it.
+            label, _, note = label.partition(" (")
             st.metric(esc(label), esc(value), border=True, help=esc(item.claim))
-            st.caption(esc(description))
+            st.caption(esc(f"{description} ({note}" if note else description))
 
 st.header("The options")
 counted = ctx.cached(position_cards)  # counting walks all the evidence: cached
