@@ -118,7 +118,7 @@ async def audience(
     page = await context.new_page()
     async with opened:
         await page.goto(url, timeout=timeout_s * 1000)
-        await wait_ready(page, timeout_s)
+        # Not "script finished": the page redraws every 2 s, so under load it may rarely look finished.
         await page.locator(f".st-key-vote-{option} button").wait_for(timeout=timeout_s * 1000)
     return context, page
 

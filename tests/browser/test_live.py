@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from policy import Dataset
 from policy.live import PollStore, RoomStore
 from policy.slides import build_slides
-from tests.browser.conftest import Watched, start_server, stop_server, wait_ready
+from tests.browser.conftest import READY, Watched, start_server, stop_server, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -109,13 +110,16 @@ def start_session(page: object, url: str) -> tuple[str, str]:
     expect(page).to_have_url(re.compile(r"room=[A-Z0-9]{6}&key="), timeout=30_000)  # type: ignore[arg-type]
     found = re.search(r"room=([A-Z0-9]{6})&key=([\w-]+)", page.url)  # type: ignore[attr-defined]
     assert found
-    wait_ready(page)
+    expect(page.get_by_text(re.compile(r"^Slide \d+ of"))).to_be_visible()  # type: ignore[attr-defined]
     return found.group(1), found.group(2)
 
 
 def click(page: object, name: str) -> None:
     """Click a button by its name once the page has settled (a click mid-rerun can be lost)."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')  # type: ignore[attr-defined]
+    try:  # the presenter's window redraws every 2 s, so "not running" can be brief on a loaded machine
+        page.wait_for_selector(READY, timeout=10_000)  # type: ignore[attr-defined]
+    except PlaywrightTimeout:
+        pass
     # A button's name may end with its shortcut's key ("Next →").
     page.get_by_role("button", name=re.compile(f"^{re.escape(name)}")).click()  # type: ignore[attr-defined]
 
