@@ -81,6 +81,8 @@ for series in shown[start:end]:
         icon=":material/download:",
         on_click="ignore",
     )
-    behind = words_col.expander("The words behind each number", key=f"fig-words-{series.id}", on_change="rerun")
+    behind = words_col.expander(
+        "The words behind each number", key=f"fig-words-{series.id}", on_change="rerun"
+    )
     if behind.open:  # built when opened
         behind.markdown(ctx.cached(words, series.id))
