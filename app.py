@@ -53,7 +53,7 @@ def to_default() -> None:
 
 
 pages.append(st.Page(to_default, title="Overview", url_path=registry.DEFAULT, visibility="hidden"))
-page = st.navigation(pages)
+page = st.navigation(pages, expanded=True)  # every page listed: no "View 3 more"
 chrome.print_css()
 if page.url_path not in ("present", "vote"):  # the slides and the phone poll page have no sidebar
     if page.url_path != "search":  # the search page has its own box

@@ -80,7 +80,7 @@ PANEL_SCRIPT = """
 import sys
 sys.path.insert(0, {root!r})
 from policy import load_dataset
-from ui.statements import statement_panel
+from ui.statement_screen import statement_panel
 statement_panel(load_dataset(), {code!r}, {view!r})
 """
 

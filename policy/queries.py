@@ -159,6 +159,7 @@ def short_attribution(dataset: Dataset, quote: Quote) -> str:
         return f"— {dataset.actor(quote.speaker).name}, {outlet}, {when}"
     return f"— {outlet} (reporting), {when}"
 
+
 @dataclass(frozen=True)
 class PositionCounts:
     """How much the content holds on a position."""

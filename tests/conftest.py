@@ -77,7 +77,10 @@ CITATION_MARK = re.compile(r'\[[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+\]\(\./sources\?q
 # The pages' own links (ui/links.py: a name to its person, an option to its page, a term to its definition) and
 # search highlights (ui.links.marked_md): their labels are content, so only the markup around them is removed
 # and the label stays to be checked.
-OWN_LINK = re.compile(r'\[((?:[^\[\]\\]|\\.)*)\]\(\./[a-z]+\?[a-z]+=[A-Za-z0-9%+._-]+(?: "(?:[^"\\]|\\.)*")?\)')
+OWN_LINK = re.compile(
+    r"\[((?:[^\[\]\\]|\\.)*)\]\(\./[a-z]+\?[a-z]+=[A-Za-z0-9%+._-]+(?:&[a-z]+=[A-Za-z0-9%+._-]+)*"
+    r'(?: "(?:[^"\\]|\\.)*")?\)'
+)
 HIGHLIGHT = re.compile(r":orange-background\[\*\*((?:[^\]\\]|\\.)*?)\*\*\]")
 
 

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from policy import Dataset
 from policy.citations import human_date
 from policy.prose import pieces
-from policy.queries import format_number, group_findings, short_outlet, strongest
+from policy.queries import format_number, group_findings, short_outlet
 from policy.text import md_escape
 from ui.registry import PAGES
 

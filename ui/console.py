@@ -18,7 +18,7 @@ from policy.style import position_label
 from ui.blocks import esc
 from ui.live import unavailable
 from ui.presenter import NOTICE, act, elapsed, links
-from ui.statements import statement_controls
+from ui.statement_controls import statement_controls
 from ui.store import poll_store, room_store
 
 

@@ -132,7 +132,7 @@ class Glossary:
 
 
 def _forms(term: str) -> list[str]:
-    """The ways a term is written in prose: quotes dropped, and 'CJNG (Jalisco … Cartel)' as either part."""
+    """The ways a term is written in prose: quotes dropped, and 'ABC (Alpha Beta Council)' as either part."""
     bare = re.sub("[\"“”‘’']", "", term).strip()
     inner = re.fullmatch(r"(.+?)\s*\((.+)\)", bare)
     forms = [inner.group(1).strip(), inner.group(2).strip()] if inner else [bare]
@@ -150,7 +150,7 @@ def glossary(ds: Dataset) -> Glossary:
                 exact.add(form)
     if not terms:
         return Glossary(None, {}, frozenset())
-    ordered = sorted(terms, key=len, reverse=True)  # "Sinaloa cartel" before "Sinaloa"
+    ordered = sorted(terms, key=len, reverse=True)  # "Lake Park" before "Lake"
     pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for f in ordered) + r")(?!\w)", re.IGNORECASE)
     return Glossary(pattern, terms, frozenset(exact), len({t.id for t in terms.values()}))
 

@@ -8,7 +8,6 @@ A failing database shows ``UNAVAILABLE`` in words and leaves the rest of the pag
 
 from __future__ import annotations
 
-import html
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
@@ -23,12 +22,20 @@ from ui.store import PUBLIC_URL, poll_store, room_store, setting
 
 # The join code is the largest thing on the poll slide (the slides' rule for paragraphs must not shrink it);
 # charts on the projector have no toolbar.
-POLL_CSS = """<style>
-    [data-testid="stMain"] .join-code { font-size: 7.5rem !important; font-weight: 800; line-height: 0.95;
+
+
+def poll_style() -> None:
+    """The poll slide's static style (large join code, no chart toolbar)."""
+    st.html(
+        """<style>
+    [data-testid="stMain"] .st-key-join-code p { font-size: 7.5rem !important; font-weight: 800; line-height: 0.95;
         letter-spacing: 0.08em; font-family: ui-monospace, "DejaVu Sans Mono", monospace; margin: 0; }
-    [data-testid="stMain"] .join-how { font-size: 1.6rem !important; line-height: 1.3; margin: 0 0 0.4rem 0; }
+    [data-testid="stMain"] .st-key-join-how p { font-size: 1.6rem !important; line-height: 1.3; margin: 0 0 0.4rem 0; }
     [data-testid="stElementToolbar"] { display: none !important; }
     </style>"""
+    )
+
+
 QR_PX = 340
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}  # noqa: S104 - names compared, nothing bound
 
@@ -53,11 +60,11 @@ def is_local(link: str) -> bool:
 def poll_slide(ds: Dataset, slide: Slide, room: Room | None) -> None:
     """The projector's poll slide: the join code, QR code, count and (once revealed) the results."""
     if room is not None and room.kind == "statements":
-        from ui.statements import statement_screen  # here: ui.statements draws on this module
+        from ui.statement_screen import statement_screen  # here: it draws on this module
 
         statement_screen(ds, room)
         return
-    st.html(POLL_CSS)
+    poll_style()
     st.title(esc(slide.title))
     if room is None:
         st.markdown(esc("Start a live session in the presenter view to poll the room."))
@@ -65,9 +72,12 @@ def poll_slide(ds: Dataset, slide: Slide, room: Room | None) -> None:
     room_results(room.code, join_link(room.code))
 
 
-def esc_html(text: str) -> str:
-    """Text for an HTML string (st.html): &, <, > and quotes escaped."""
-    return html.escape(text, quote=True)
+def join_line(host: str, code: str) -> None:
+    """Where to join, then the code in the largest type on the slide (the style keys on these containers)."""
+    with st.container(key="join-how"):
+        st.markdown(esc(f"Join at {host} with the code"))
+    with st.container(key="join-code"):
+        st.markdown(esc(code))
 
 
 @st.fragment(run_every="2s")
@@ -75,9 +85,8 @@ def room_results(code: str, link: str) -> None:
     """The join code and QR code, the count and, once revealed, the chart; redrawn every two seconds."""
     left, right = st.columns([3, 2], gap="large", vertical_alignment="top")
     host = urlsplit(link).netloc + urlsplit(link).path
-    left.html(
-        f'<p class="join-how">Join at {esc_html(host)} with the code</p><div class="join-code">{code}</div>'
-    )
+    with left:
+        join_line(host, code)
     with left:
         try:
             room = room_store().get(code)

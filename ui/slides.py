@@ -9,11 +9,22 @@ from ui.blocks import esc
 
 # Static styling only: body text 28 px and headings larger, the coverage line 21 px; no sidebar, header, chart
 # toolbar or heading link icons (a projector shows no controls, and a hidden icon can wrap to a line of its own).
-SLIDE_CSS = """<style>
+
+# One slide's body size (policy.slides.BODY_SIZES): a value the slide chose from a fixed set, never content.
+BODY_SIZES = range(28, 42, 2)  # px: a slide's body size, set by the key of the container it is drawn in
+
+
+def slide_style() -> None:
+    """The slides' static style: call once per run, before drawing."""
+    st.html(
+        """<style>
     [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
     [data-testid="stToolbar"], [data-testid="stMain"] [data-testid="stElementToolbar"],
     [data-testid="stMain"] [data-testid="stHeaderActionElements"] { display: none !important; }
     [data-testid="stMain"] { --slide-body: 28px; }
+    .st-key-slide-body-30 { --slide-body: 30px; } .st-key-slide-body-32 { --slide-body: 32px; }
+    .st-key-slide-body-34 { --slide-body: 34px; } .st-key-slide-body-36 { --slide-body: 36px; }
+    .st-key-slide-body-38 { --slide-body: 38px; } .st-key-slide-body-40 { --slide-body: 40px; }
     [data-testid="stMainBlockContainer"] { padding: 1.1rem 2.5rem 0.4rem 2.5rem !important; max-width: 100% !important; }
     [data-testid="stMain"] h1 { font-size: calc(1.77 * var(--slide-body)) !important; line-height: 1.1; padding: 0 0 0.3rem 0; }
     [data-testid="stMain"] h2 { font-size: calc(1.29 * var(--slide-body)) !important; line-height: 1.15; padding: 0.1rem 0 0.3rem 0; }
@@ -25,13 +36,7 @@ SLIDE_CSS = """<style>
     [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.3rem !important; line-height: 1.25; }
     [data-testid="stMetricValue"] { font-size: 3rem !important; }
     </style>"""
-# One slide's body size (policy.slides.BODY_SIZES): a value the slide chose from a fixed set, never content.
-BODY_CSS = '<style>[data-testid="stMain"] {{ --slide-body: {px}px; }}</style>'
-
-
-def slide_style() -> None:
-    """The slides' static style: call once per run, before drawing."""
-    st.html(SLIDE_CSS)
+    )
 
 
 def line(point: Point) -> str:
@@ -54,7 +59,12 @@ def points(heading: str, items: tuple[Point, ...], *, facts: bool = False) -> No
 
 def draw_slide(slide: Slide) -> None:
     """One content slide (not the poll slide): title, points in one, two or more labelled columns, key figure."""
-    st.html(BODY_CSS.format(px=int(slide.body)))
+    px = min(BODY_SIZES, key=lambda size: abs(size - slide.body))
+    with st.container(key=f"slide-body-{px}"):  # the static style gives each such container its body size
+        _draw(slide)
+
+
+def _draw(slide: Slide) -> None:
     if slide.badge:
         st.markdown(f"**{esc(slide.badge)}**")
     st.title(esc(slide.title), anchor=False)

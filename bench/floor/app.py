@@ -34,4 +34,4 @@ pages = [
     )
     for spec in registry.PAGES
 ]
-st.navigation(pages).run()
+st.navigation(pages, expanded=True).run()

@@ -166,7 +166,7 @@ def test_someone_with_the_join_code_gets_no_control(
         projector = mine.new_page()
         projector.goto(f"{url}/present?room={code}")
         wait_ready(projector)
-        expect(projector.locator(".join-code")).to_have_text(code)
+        expect(projector.locator(".st-key-join-code")).to_have_text(code)
         assert key not in projector.url and key not in projector.locator("body").inner_text()
     finally:
         mine.close()

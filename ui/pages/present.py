@@ -18,10 +18,6 @@ from ui.store import room_store
 from ui.urlstate import Number, Param, UrlState, set_url, show_notices, url_params
 
 # The keys' buttons are drawn (their shortcuts need them) but never seen; no focus frame on the projector.
-PROJECTOR_CSS = """<style>
-    .st-key-slide_keys { display: none !important; }
-    [data-testid="stMain"] *:focus, [data-testid="stMain"] *:focus-visible { outline: none !important; box-shadow: none !important; }
-    </style>"""
 
 slide_style()
 ctx = view()
@@ -79,7 +75,12 @@ def follow(code: str, shown: int) -> None:
         st.rerun(scope="app")
 
 
-st.html(PROJECTOR_CSS)
+st.html(
+    """<style>
+    .st-key-slide_keys { display: none !important; }
+    [data-testid="stMain"] *:focus, [data-testid="stMain"] *:focus-visible { outline: none !important; box-shadow: none !important; }
+    </style>"""
+)
 if notice := st.session_state.pop(NOTICE, None):
     st.error(notice, icon=":material/error:")
 if room is not None:

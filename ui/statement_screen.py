@@ -1,0 +1,108 @@
+"""The statement round on the room's screen: who has taken part, what the room agrees on, what divides it, the
+opinion groups (from 8 people) with what sets each apart, and how the room moved between two rounds."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from policy import Dataset
+from policy.live import PollError, Room
+from policy.live.groups import analyse
+from policy.live.statements import KIND
+from policy.share import qr_png
+from ui.blocks import esc
+from ui.live import QR_PX, join_line, join_link, poll_style
+from ui.statement_views import _agreement_view, _groups_view, _movement_view
+from ui.statements import statement_store
+from ui.store import room_store
+
+# Characters of statement text a column of the panel shows at projector size before it lists numbers only.
+
+# Static styling only, scoped by the containers' keys (st-key-*): large type for a phone and for a room; the
+# panel's text does not fade while its two-second refresh runs (the room would see it flicker).
+
+
+def statement_screen(ds: Dataset, room: Room) -> None:
+    """The room's screen (projector) while a statement round is active: the join code and how many have
+    answered; once the presenter reveals the results, the live panel in the view they chose."""
+    if room.round is None:
+        return
+    st.html(
+        """<style>
+    .st-key-statement-panel [data-testid="stMarkdownContainer"] p,
+    .st-key-statement-panel [data-testid="stMarkdownContainer"] li { font-size: 1.75rem !important; line-height: 1.25; }
+    .st-key-statement-panel h3 { font-size: 2rem !important; padding: 0.2rem 0 0.3rem 0 !important; }
+    .st-key-statement-panel [data-testid="stElementToolbar"] { display: none !important; }
+    .st-key-statement-panel [data-testid="stVerticalBlock"] { gap: 0.4rem; }
+    .st-key-statement-panel [data-stale="true"] { opacity: 1 !important; transition: none !important; }
+    </style>"""
+    )
+    st.title("Agree or disagree?")
+    if room.revealed:
+        _screen(ds, room.code, room.round, True, None)
+        return
+    link = join_link(room.code)
+    left, right = st.columns([3, 2], gap="large", vertical_alignment="top")
+    with left:
+        poll_style()
+        host = urlsplit(link).netloc + urlsplit(link).path
+        join_line(host, room.code)
+        _screen(ds, room.code, room.round, False, None)
+    with right:
+        st.image(qr_png(link), width=QR_PX, caption="Scan to answer")
+
+
+def statement_panel(ds: Dataset | None, code: str, view: str | None = None) -> None:
+    """The live results panel of a round (``view``: agreement, groups or movement; None: the round's own
+    choice), redrawn every two seconds."""
+    st.html(
+        """<style>
+    .st-key-statement-panel [data-testid="stMarkdownContainer"] p,
+    .st-key-statement-panel [data-testid="stMarkdownContainer"] li { font-size: 1.75rem !important; line-height: 1.25; }
+    .st-key-statement-panel h3 { font-size: 2rem !important; padding: 0.2rem 0 0.3rem 0 !important; }
+    .st-key-statement-panel [data-testid="stElementToolbar"] { display: none !important; }
+    .st-key-statement-panel [data-testid="stVerticalBlock"] { gap: 0.4rem; }
+    .st-key-statement-panel [data-stale="true"] { opacity: 1 !important; transition: none !important; }
+    </style>"""
+    )
+    _screen(ds, None, code, True, view)
+
+
+@st.fragment(run_every="2s")
+def _screen(ds: Dataset | None, room_code: str | None, code: str, revealed: bool, view: str | None) -> None:
+    """Participation, then (revealed) the chosen view; the whole page is redrawn when the room moves on."""
+    store = statement_store()
+    try:
+        if room_code is not None:
+            room = room_store().get(room_code)
+            if (room.kind, room.round, room.revealed) != (KIND, code, revealed):
+                st.rerun(scope="app")
+        rnd = store.get(code)
+        votes = store.votes(code)
+        shown = view or rnd.shown
+        shifts = store.movement(code) if rnd.before and shown == "movement" else ()
+    except PollError as err:  # LiveUnavailable's message says the live part is unavailable
+        st.warning(esc(str(err)), icon=":material/cloud_off:")
+        return
+    slot = f"statements-k-{rnd.code}"
+    result = analyse(votes, previous_k=st.session_state.get(slot))
+    st.session_state[slot] = result.k
+    numbers = {s.id: i + 1 for i, s in enumerate(rnd.statements)}
+    with st.container(key="statement-panel"):
+        people = "person has" if result.participants == 1 else "people have"
+        state = "open" if rnd.is_open else "closed"
+        after = "after round · " if rnd.before else ""
+        st.markdown(
+            f"**{result.participants}** {people} answered · **{result.answers}** answers · "
+            f"{len(rnd.statements)} statements · {after}{state}"
+        )
+        if not revealed:
+            return
+        if shown == "groups":
+            _groups_view(rnd, result, numbers)
+        elif shown == "movement":
+            _movement_view(rnd, shifts, numbers)
+        else:
+            _agreement_view(rnd, result, numbers)

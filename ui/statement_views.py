@@ -1,0 +1,129 @@
+"""What the room's screen shows of a statement round: agreement, opinion groups, or movement between rounds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from policy.live.groups import Analysis, Shift
+from policy.live.statements import StatementRound
+from ui.blocks import esc
+from ui.statement_charts import GROUP_MARKDOWN_COLORS, _bars, _movement_chart, _scatter
+
+# Characters of statement text a column of the panel shows at projector size before it lists numbers only.
+PANEL_BUDGET = 340
+GROUPS_BUDGET = 500
+
+
+def _text_list(
+    rnd: StatementRound,
+    items: Sequence[tuple[str, str]],
+    empty: str,
+) -> None:
+    """(statement id, what the room did) pairs: the first few with their words, within the panel's budget;
+    the rest by number only."""
+    if not items:
+        st.markdown(esc(empty))
+        return
+    used = 0
+    rest: list[str] = []
+    for statement_id, figures in items:
+        statement = rnd.statement(statement_id)
+        number = rnd.statement_ids.index(statement_id) + 1
+        if used == 0 or used + len(statement.text) <= PANEL_BUDGET:
+            st.markdown(f"**Statement {number} · {esc(figures)}** — {esc(statement.text)}")
+            used += len(statement.text)
+        else:
+            rest.append(f"statement {number} ({figures})")
+    if rest:
+        st.markdown(esc("Also " + "; ".join(rest) + "."))
+
+
+def _share(value: float) -> str:
+    return f"{round(100 * value)}%"
+
+
+def _agreement_view(rnd: StatementRound, result: Analysis, numbers: dict[str, int]) -> None:
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.subheader("The room agrees")
+        _text_list(
+            rnd,
+            [(t.statement_id, f"{_share(t.agree_share)} agree") for t in result.consensus],
+            "No statement has broad agreement yet.",
+        )
+    with right:
+        st.subheader("Most divisive")
+        _text_list(
+            rnd,
+            [
+                (t.statement_id, f"{_share(t.agree_share)} agree, {_share(t.disagree_share)} disagree")
+                for t in result.divisive
+            ],
+            "No statement splits the room yet.",
+        )
+
+
+def _groups_view(rnd: StatementRound, result: Analysis, numbers: dict[str, int]) -> None:
+    if not result.groups:
+        st.subheader("Answers so far")
+        st.markdown(esc(result.note))
+        st.altair_chart(_bars(result.statements, numbers), width="stretch")
+        return
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        st.subheader(f"{len(result.groups)} opinion groups")
+        st.altair_chart(_scatter(result), width="stretch")
+    with right:
+        used = 0
+        told: set[str] = set()
+        for number, group in enumerate(result.groups):
+            colour = GROUP_MARKDOWN_COLORS[number % len(GROUP_MARKDOWN_COLORS)]
+            head = f"Group {group.name} · {group.size} people"
+            if not group.representative:
+                st.markdown(f":{colour}[**{esc(head)}**]: no statement sets it apart yet.")
+                continue
+            # Each group's own statement where it has one that no group above was shown with.
+            top = next(
+                (r for r in group.representative if r.statement_id not in told), group.representative[0]
+            )
+            told.add(top.statement_id)
+            verb = "agree" if top.direction == "agree" else "disagree"
+            statement = rnd.statement(top.statement_id)
+            others = [str(numbers[r.statement_id]) for r in group.representative if r is not top]
+            figures = (
+                f"{_share(top.share)} {verb} with statement {numbers[top.statement_id]} "
+                f"(others {_share(top.rest_share)})"
+            )
+            also = f"; also statement{'s' if len(others) > 1 else ''} {', '.join(others)}" if others else ""
+            if used == 0 or used + len(statement.text) <= GROUPS_BUDGET:
+                st.markdown(f":{colour}[**{esc(head)}**]: {esc(figures)} — {esc(statement.text)}")
+                used += len(statement.text)
+            else:
+                st.markdown(f":{colour}[**{esc(head)}**]: {esc(figures + also)}")
+
+
+def _movement_view(rnd: StatementRound, shifts: Sequence[Shift], numbers: dict[str, int]) -> None:
+    if not rnd.before:
+        st.subheader("How the room moved")
+        st.markdown("This is the first round: ask again after the discussion to see how the room moved.")
+        return
+    st.subheader("How the room moved: agree before and after")
+    moved = sorted(shifts, key=lambda s: -abs(s.change))
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.altair_chart(_movement_chart(shifts, numbers), width="stretch")
+    with right:
+        _text_list(
+            rnd,
+            [
+                (s.statement_id, f"{_share(s.before_agree)} → {_share(s.after_agree)} agree")
+                for s in moved[:3]
+                if s.after_answered and s.change
+            ],
+            "No statement has moved yet.",
+        )
+
+
+# -- charts (large labels, no toolbar) ---------------------------------------------------------------------
