@@ -118,7 +118,7 @@ def test_a_renamed_option_stays_chosen_in_a_memo_in_progress(browser: object, tm
         page.goto(f"{url}/memo")
         wait_ready(page)
         # The chosen options are the pills drawn as active.
-        chosen = page.get_by_test_id("stButtonGroup").first.get_by_test_id("stBaseButton-pillsActive")
+        chosen = page.get_by_test_id("stButtonGroup").first.locator("button[aria-pressed=true]")
         expect(chosen.filter(has_text="Four days")).to_have_count(1)
         path = folder / "positions.yaml"
         path.write_text(
