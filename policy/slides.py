@@ -303,7 +303,8 @@ def height(slide: Slide, body: int) -> float:
 
 def sized(slide: Slide) -> Slide:
     """The slide at the largest body size at which it fits the screen, with room to spare."""
-    body = next((b for b in BODY_SIZES if height(slide, b) <= HEIGHT - 20), BODY_SIZES[-1])
+    # 40 px spare: the estimate is within a few px of Chromium, and the page keeps its own bottom padding.
+    body = next((b for b in BODY_SIZES if height(slide, b) <= HEIGHT - 40), BODY_SIZES[-1])
     return replace(slide, body=body)
 
 
