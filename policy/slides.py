@@ -301,10 +301,12 @@ def height(slide: Slide, body: int) -> float:
     return h
 
 
+SPARE = 40  # px below a slide's estimated height: the estimate is within a few px, and the page keeps padding
+
+
 def sized(slide: Slide) -> Slide:
     """The slide at the largest body size at which it fits the screen, with room to spare."""
-    # 40 px spare: the estimate is within a few px of Chromium, and the page keeps its own bottom padding.
-    body = next((b for b in BODY_SIZES if height(slide, b) <= HEIGHT - 40), BODY_SIZES[-1])
+    body = next((b for b in BODY_SIZES if height(slide, b) <= HEIGHT - SPARE), BODY_SIZES[-1])
     return replace(slide, body=body)
 
 

@@ -11,7 +11,18 @@ import pytest
 from policy import Dataset, load_dataset
 from policy.charts import movement_chart, poll_chart
 from policy.prose import strip_markers
-from policy.slides import BODY_SIZES, HEIGHT, Point, Slide, build_slides, fit, height, slide_text, slide_texts
+from policy.slides import (
+    BODY_SIZES,
+    HEIGHT,
+    SPARE,
+    Point,
+    Slide,
+    build_slides,
+    fit,
+    height,
+    slide_text,
+    slide_texts,
+)
 from policy.style import position_label
 from tests.conftest import Edit
 from tests.test_editorial import problems
@@ -122,9 +133,9 @@ def test_type_is_as_large_as_each_slide_allows(dataset: Dataset) -> None:
         if (
             slide.body > BODY_SIZES[-1]
         ):  # a larger size only where the slide fits at it (the browser test measures)
-            assert height(slide, slide.body) <= HEIGHT - 20, slide.title
+            assert height(slide, slide.body) <= HEIGHT - SPARE, slide.title
         bigger = [b for b in BODY_SIZES if b > slide.body]
-        assert all(height(slide, b) > HEIGHT - 20 for b in bigger), f"{slide.title} could take bigger type"
+        assert all(height(slide, b) > HEIGHT - SPARE for b in bigger), f"{slide.title} could take bigger type"
     # A thin slide takes bigger type than a full one.
     assert max(s.body for s in slides) > min(s.body for s in slides)
 
