@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -146,9 +147,12 @@ def test_a_sides_quotes_open_with_ready_to_copy_citations(
     side = dict.fromkeys(q for s in position.proponents for q in s.quotes)
     open_view(watched, server, f"position?position={position.id}")
     page = watched.page
-    words = page.get_by_test_id("stExpander").filter(has_text="In their words").first  # type: ignore[attr-defined]
-    words.locator("summary").click()
-    expect(words.get_by_test_id("stMarkdownContainer").first).to_contain_text(quote.text[:40])
+    # The proponents' own words open under their arguments with the side's toggle.
+    page.get_by_text(re.compile(r"^Show their words")).first.click()  # type: ignore[attr-defined]
+    cite = page.get_by_role("button", name="Cite")  # type: ignore[attr-defined]
+    # The innermost block holding both the quote and a Cite button: the side's bordered box.
+    words = page.get_by_test_id("stVerticalBlock").filter(has_text=quote.text[:40]).filter(has=cite).last  # type: ignore[attr-defined]
+    expect(words).to_contain_text(quote.text[:40])
     expect(words).to_contain_text(dataset.actor(stance.actor).name)
     expect(words).to_contain_text(short_outlet(dataset, quote.source))
     wait_ready(page)  # opening the quotes reruns the page: a click mid-rerun can be lost
