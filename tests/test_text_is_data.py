@@ -49,6 +49,7 @@ CONTENT_PAYLOAD = BIDI.sub("", PAYLOAD).replace(" RTL", " RTL text")
 HOSTILE_LINKS = ["https://evil.example/login", "www.evil.example", ":material/lock:"]
 
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?)?\s*$", re.M)
 _OWN_BADGE = re.compile(r"(?<!\\):(?:red|orange|yellow|blue|green|violet|gray|grey|primary)-badge\[")
 
 
@@ -58,6 +59,7 @@ def live_markup(text: str) -> list[str]:
     The pages' own citation marks are links by design (a number, its quote page, the quote as hover title)."""
     text = without_marks(text)
     reading = _UNESCAPE.sub(r"\1", _OWN_BADGE.sub("", text))  # what the renderer's text nodes hold
+    reading = _TABLE_RULE.sub("", reading)  # a table's rule row (|:---|) is markup, not text: no shortcode in it
     checks = {
         "bidi control": BIDI.search(text),
         "link or image": re.search(r"(?<!\\)\]\(|(?<!\\)!\[", text),
