@@ -59,7 +59,9 @@ def live_markup(text: str) -> list[str]:
     The pages' own citation marks are links by design (a number, its quote page, the quote as hover title)."""
     text = without_marks(text)
     reading = _UNESCAPE.sub(r"\1", _OWN_BADGE.sub("", text))  # what the renderer's text nodes hold
-    reading = _TABLE_RULE.sub("", reading)  # a table's rule row (|:---|) is markup, not text: no shortcode in it
+    reading = _TABLE_RULE.sub(
+        "", reading
+    )  # a table's rule row (|:---|) is markup, not text: no shortcode in it
     checks = {
         "bidi control": BIDI.search(text),
         "link or image": re.search(r"(?<!\\)\]\(|(?<!\\)!\[", text),
