@@ -50,9 +50,7 @@ MB = 1024 * 1024
 MAX_FILE_BYTES = 12 * MB  # 170x the biggest real file; over 1.6x the 100x benchmark's biggest (7.2 MB)
 MAX_FOLDER_BYTES = 36 * MB  # 130x the real folder; 1.5x the 100x benchmark's 24.3 MB in all
 MAX_DEPTH = 50  # the content nests 5 deep; 50 is far beyond any real need and far from Python's stack limit
-MAX_FILE_VALUES = (
-    400_000  # what 8-12 MB of real-looking content holds (20-30 bytes a value), not 12 MB of "a,"
-)
+MAX_FILE_VALUES = 400_000  # what 8-12 MB of real-looking content holds (20-30 bytes a value), not "a,a,a"
 MAX_FOLDER_VALUES = 1_000_000  # 140x the real 7,100 values; the 100x benchmark has 690,000; ~7 s to compose
 MAX_PROBLEMS_PER_FILE = 100  # enough to fix a file by; a 400,000-item file of junk is not 400,000 lines
 
