@@ -172,7 +172,7 @@ async def drive(server: Server, args: argparse.Namespace, poll_slide: int, optio
             projector = await ctx.new_page()
             await projector.goto(f"{server.url}/present?room={run.code}", timeout=timeout_s * 1000)
             await wait_ready(projector, timeout_s)
-            await projector.locator(".join-code").wait_for(timeout=timeout_s * 1000)
+            await projector.locator(".st-key-join-code").wait_for(timeout=timeout_s * 1000)
             await asyncio.sleep(2)
             run.cpu["before"] = await cpu_share(server.pid, 10)
             run.rss["before"] = server.rss_kib()
