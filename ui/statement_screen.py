@@ -24,11 +24,8 @@ from ui.store import room_store
 # panel's text does not fade while its two-second refresh runs (the room would see it flicker).
 
 
-def statement_screen(ds: Dataset, room: Room) -> None:
-    """The room's screen (projector) while a statement round is active: the join code and how many have
-    answered; once the presenter reveals the results, the live panel in the view they chose."""
-    if room.round is None:
-        return
+def _panel_style() -> None:
+    """The panel's static style: projector-size type; its text does not fade on the two-second refresh."""
     st.html(
         """<style>
     .st-key-statement-panel [data-testid="stMarkdownContainer"] p,
@@ -39,6 +36,14 @@ def statement_screen(ds: Dataset, room: Room) -> None:
     .st-key-statement-panel [data-stale="true"] { opacity: 1 !important; transition: none !important; }
     </style>"""
     )
+
+
+def statement_screen(ds: Dataset, room: Room) -> None:
+    """The room's screen (projector) while a statement round is active: the join code and how many have
+    answered; once the presenter reveals the results, the live panel in the view they chose."""
+    if room.round is None:
+        return
+    _panel_style()
     st.title("Agree or disagree?")
     if room.revealed:
         _screen(ds, room.code, room.round, True, None)
@@ -57,16 +62,7 @@ def statement_screen(ds: Dataset, room: Room) -> None:
 def statement_panel(ds: Dataset | None, code: str, view: str | None = None) -> None:
     """The live results panel of a round (``view``: agreement, groups or movement; None: the round's own
     choice), redrawn every two seconds."""
-    st.html(
-        """<style>
-    .st-key-statement-panel [data-testid="stMarkdownContainer"] p,
-    .st-key-statement-panel [data-testid="stMarkdownContainer"] li { font-size: 1.75rem !important; line-height: 1.25; }
-    .st-key-statement-panel h3 { font-size: 2rem !important; padding: 0.2rem 0 0.3rem 0 !important; }
-    .st-key-statement-panel [data-testid="stElementToolbar"] { display: none !important; }
-    .st-key-statement-panel [data-testid="stVerticalBlock"] { gap: 0.4rem; }
-    .st-key-statement-panel [data-stale="true"] { opacity: 1 !important; transition: none !important; }
-    </style>"""
-    )
+    _panel_style()
     _screen(ds, None, code, True, view)
 
 
