@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from policy.dataset import Dataset
 from policy.models import (
+    STATEMENT_MAX_CHARS,
     Actor,
     Debate,
     Dispute,
@@ -27,6 +28,7 @@ from policy.models import (
 )
 from policy.paths import data_dir as resolve_data_dir
 from policy.prose import check as check_prose
+from policy.prose import markers, sentences, strip_markers
 from policy.yamlread import BoundedReader, LimitError, short
 
 # file stem -> (model, whether the file holds a list of them)
@@ -361,7 +363,46 @@ def _valid(items: list[Any]) -> Iterable[tuple[int, Any]]:
 
 def _cross_check(data: dict[str, Any], readers: dict[str, _FileReader]) -> list[Problem]:
     """Every id unique, every reference resolvable, every quote's source consistent, every sentence cited."""
-    return [*_cross_problems(data, readers), *citation_problems(data, readers), *poll_problems(data, readers)]
+    return [
+        *_cross_problems(data, readers),
+        *citation_problems(data, readers),
+        *poll_problems(data, readers),
+        *statement_problems(data, readers),
+    ]
+
+
+def statement_problems(data: dict[str, Any], readers: dict[str, _FileReader]) -> Iterable[Problem]:
+    """Each proposition for a statement round (``statement``) is one sentence that fits a slide and a phone and
+    cites only quotes its own item rests on (its citations are checked with every cited field)."""
+
+    def check(stem: str, loc: Loc, text: str, own: set[str]) -> Iterable[Problem]:
+        if not text.strip():
+            return
+        plain = " ".join(strip_markers(text).split())
+        if len(plain) > STATEMENT_MAX_CHARS:
+            yield readers[stem].problem(
+                loc,
+                f"a statement holds at most {STATEMENT_MAX_CHARS} characters without its markers"
+                f" (this one has {len(plain)}): shorten it to fit a slide and a phone",
+            )
+        if len(sentences(plain)) > 1:
+            yield readers[stem].problem(
+                loc, "a statement is one sentence (a proposition to agree or disagree with)"
+            )
+        for qid in dict.fromkeys(markers(text)):
+            if qid not in own:
+                yield readers[stem].problem(
+                    loc,
+                    f"cites '{qid}', which is not one of this item's quotes: cite only the quotes it rests on",
+                )
+
+    for i, e in _valid(data["evidence"]):
+        yield from check("evidence", (i, "statement"), e.statement, {*e.quotes, *markers(e.claim)})
+    for i, p in _valid(data["positions"]):
+        for side in ("proponents", "critics"):
+            for j, st in enumerate(getattr(p, side)):
+                own = {*st.quotes, *markers(st.argument)}
+                yield from check("positions", (i, side, j, "statement"), st.statement, own)
 
 
 def poll_problems(data: dict[str, Any], readers: dict[str, _FileReader]) -> Iterable[Problem]:
@@ -393,6 +434,7 @@ def _bearings(bearing: dict[str, str]) -> str:
 # by their own quote fields; markers there are optional but must name known quotes.
 CITED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "debate": (("question",),),
+    "evidence": (("statement",),),
     "positions": (
         ("one_line",),
         ("summary",),
@@ -401,6 +443,8 @@ CITED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("critics", "*", "argument"),
         ("proponents", "*", "slide"),
         ("critics", "*", "slide"),
+        ("proponents", "*", "statement"),
+        ("critics", "*", "statement"),
         ("risks", "*"),
         ("open_questions", "*"),
     ),

@@ -73,6 +73,13 @@ EVIDENCE_KINDS: tuple[EvidenceKind, ...] = get_args(EvidenceKind)
 
 
 SLIDE_FORM = "Optional short form for slides: one cited sentence of about 100 to 140 characters."
+# The most characters (markers stripped) a statement may hold: three lines at projector size, six on a phone.
+STATEMENT_MAX_CHARS = 160
+STATEMENT_FORM = (
+    "Optional proposition for a room to agree or disagree with: one cited sentence, at most"
+    f" {STATEMENT_MAX_CHARS} characters without its markers, that one side of the debate holds, citing"
+    " only this item's quotes."
+)
 
 
 class Strict(BaseModel):
@@ -142,6 +149,7 @@ class Evidence(Strict):
         default=None,
         description="Evidence id of the item reporting the same underlying finding: counted once, with it.",
     )
+    statement: str = Field(default="", description=STATEMENT_FORM)
 
 
 class Stance(Strict):
@@ -151,6 +159,7 @@ class Stance(Strict):
     argument: Text
     quotes: list[Id] = Field(default_factory=list)
     slide: str = Field(default="", description=SLIDE_FORM)
+    statement: str = Field(default="", description=STATEMENT_FORM)
 
 
 class Position(Strict):
