@@ -7,9 +7,12 @@ link every statement to its sources. Selection is deterministic (the same conten
 balanced: it takes turns between the positions, and within a position between the case for it and the case
 against it, strongest first.
 
-Only whole sentences are used (``policy.prose``), markers stripped for the plain text, and an item too long
-to read on a phone in one sentence or two is passed over rather than cut. An argument's short form for
-slides (``slide``), where the content gives one, is used before its opening sentences.
+Items that carry a ``statement`` (a cited proposition written for a room to agree or disagree with, checked
+by the loader) give that proposition and come first on their side: a report ("X said ...") is hard to agree
+or disagree with. Other items give their own words: only whole sentences (``policy.prose``), markers
+stripped for the plain text, and an item too long to read on a phone in one sentence or two is passed over
+rather than cut; an argument's short form for slides (``slide``), where the content gives one, is used before
+its opening sentences. ``attribution`` names who holds or reports each statement ("from: ...").
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ __all__ = [
     "MAX_COUNT",
     "MIN_COUNT",
     "Statement",
+    "attribution",
     "select_statements",
 ]
 
@@ -63,7 +67,19 @@ def _fits(text: str) -> bool:
     return 0 < len(text) <= MAX_CHARS and "…" not in text and "..." not in text
 
 
+def _proposition(ident: str, written: str, position: str, side: Side, kind: Kind) -> Statement | None:
+    """The item's proposition for a room (its ``statement``), when it has a usable one."""
+    cited = " ".join(written.split())
+    text = _clean(cited)
+    quotes = tuple(dict.fromkeys(markers(cited)))
+    if not quotes or not _fits(text):
+        return None
+    return Statement(ident, text, cited, quotes, position, side, kind)
+
+
 def _from_evidence(item: Evidence, position: str, side: Side) -> Statement | None:
+    if item.statement and (found := _proposition(item.id, item.statement, position, side, "evidence")):
+        return found
     claim = " ".join(item.claim.split())
     kept = lead(claim, MAX_CHARS)
     text = _clean(kept)
@@ -80,6 +96,9 @@ def _from_evidence(item: Evidence, position: str, side: Side) -> Statement | Non
 
 
 def _from_stance(position: Position, stance: Stance, side: Side) -> Statement | None:
+    ident = f"arg-{position.id}-{side}-{stance.actor}"
+    if stance.statement and (found := _proposition(ident, stance.statement, position.id, side, "argument")):
+        return found
     argument = " ".join(stance.argument.split())
     # The stance's short form written for slides, when the content gives one with its markers, else the
     # argument's opening sentences.
@@ -91,25 +110,47 @@ def _from_stance(position: Position, stance: Stance, side: Side) -> Statement | 
     quotes = tuple(markers(kept))
     if not quotes:  # every sentence of an argument is cited (the loader checks); a bare one is not used
         return None
-    ident = f"arg-{position.id}-{side}-{stance.actor}"
     return Statement(ident, text, kept, quotes, position.id, side, "argument")
 
 
-def _candidates(ds: Dataset, position: Position, side: Side) -> Iterator[Statement]:
-    """The position's statements on one side, strongest first: arguments and findings taking turns."""
-    stances = position.proponents if side == "for" else position.critics
-    bearing: Bearing = "supports" if side == "for" else "undercuts"
-    args = [s for s in (_from_stance(position, st, side) for st in stances) if s is not None]
-    evidence = [
-        s
-        for s in (_from_evidence(e, position.id, side) for e in ds.findings_for(position.id, bearing))
-        if s is not None
-    ]
+def _alternate(args: list[Statement], evidence: list[Statement]) -> Iterator[Statement]:
     for i in range(max(len(args), len(evidence))):
         if i < len(args):
             yield args[i]
         if i < len(evidence):
             yield evidence[i]
+
+
+def _candidates(ds: Dataset, position: Position, side: Side) -> Iterator[Statement]:
+    """The position's statements on one side: the written propositions first, then the items' own words;
+    within each, strongest first, arguments and findings taking turns."""
+    stances = position.proponents if side == "for" else position.critics
+    bearing: Bearing = "supports" if side == "for" else "undercuts"
+    findings = ds.findings_for(position.id, bearing)
+    args = [(bool(st.statement), s) for st in stances if (s := _from_stance(position, st, side))]
+    evidence = [(bool(e.statement), s) for e in findings if (s := _from_evidence(e, position.id, side))]
+    for written in (True, False):
+        yield from _alternate([s for w, s in args if w is written], [s for w, s in evidence if w is written])
+
+
+def attribution(ds: Dataset, statement: Statement) -> str:
+    """Who holds or reports the statement, for a "from: ..." line: the arguing actor or the quotes' speakers,
+    then the outlets of its quotes ("Lindsey Graham · The Washington Post"). Empty if no quote is known."""
+    names: list[str] = []
+    prefix = f"arg-{statement.position}-{statement.side}-"
+    if statement.kind == "argument" and statement.id.startswith(prefix):
+        actor = statement.id.removeprefix(prefix)
+        if ds.has("actors", actor):
+            names.append(ds.actor(actor).name)
+    outlets: list[str] = []
+    for q in statement.quotes:
+        if not ds.has("quotes", q):
+            continue
+        quote = ds.quote(q)
+        if statement.kind == "evidence" and quote.speaker and ds.has("actors", quote.speaker):
+            names.append(ds.actor(quote.speaker).name)
+        outlets.append(ds.source(quote.source).outlet.split(" (")[0])
+    return " · ".join(dict.fromkeys([*names, *outlets]))
 
 
 def select_statements(ds: Dataset, count: int = DEFAULT_COUNT) -> list[Statement]:

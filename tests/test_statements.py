@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
 from collections import Counter
@@ -18,7 +19,7 @@ from sqlalchemy import create_engine, func, select
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.schema import CreateSchema, DropSchema
 
-from policy import Dataset
+from policy import ContentError, Dataset, load_dataset
 from policy.live import (
     BadCode,
     BadOption,
@@ -35,9 +36,12 @@ from policy.live import (
 )
 from policy.live import statements as tables
 from policy.live.groups import analyse
+from policy.live.statement_export import results_csv, results_json, results_rows
 from policy.live.statements import StatementStore
+from policy.models import STATEMENT_MAX_CHARS
 from policy.prose import MARKER, markers, sentences, strip_markers
-from policy.statements import MAX_CHARS, MAX_COUNT, MIN_COUNT, Statement, select_statements
+from policy.statements import MAX_CHARS, MAX_COUNT, MIN_COUNT, Statement, attribution, select_statements
+from tests.conftest import Edit
 
 PG_ENV = "POLICY_TEST_PG_URL"
 KEY = "presenter-key-for-statement-tests-01"
@@ -71,26 +75,90 @@ def test_asking_for_too_few_or_too_many_gives_8_to_20(dataset: Dataset) -> None:
     assert len(select_statements(dataset, 500)) <= MAX_COUNT
 
 
-def test_statements_are_whole_sentences_of_the_content(dataset: Dataset) -> None:
-    """Each statement is the opening sentences of the argument or evidence claim it names (or the argument's
-    short form for slides), never a cut."""
+def _item_of(dataset: Dataset, s: Statement) -> tuple[str, str, str]:
+    """(the item's own words, its short form for slides, its written proposition) for a statement."""
+    if s.kind == "evidence":
+        item = dataset.evidence_item(s.id)
+        return item.claim, "", item.statement
+    position = dataset.position(s.position)
+    stances = position.proponents if s.side == "for" else position.critics
+    stance = next(st for st in stances if s.id == f"arg-{s.position}-{s.side}-{st.actor}")
+    return stance.argument, stance.slide, stance.statement
+
+
+def test_statements_are_propositions_or_whole_sentences_of_the_content(dataset: Dataset) -> None:
+    """Each statement is its item's written proposition, or else the opening sentences of the argument or
+    evidence claim it names (or the argument's short form for slides), never a cut."""
     for s in select_statements(dataset, MAX_COUNT):
-        if s.kind == "evidence":
-            source = dataset.evidence_item(s.id).claim
-        else:
-            position = dataset.position(s.position)
-            stances = position.proponents if s.side == "for" else position.critics
-            stance = next(st for st in stances if s.id.endswith(f"-{st.actor}"))
-            short = " ".join(str(getattr(stance, "slide", "") or "").split())
-            if short and s.cited == short:  # the argument's short form for slides, whole
-                continue
-            source = stance.argument
+        source, short, proposition = _item_of(dataset, s)
+        if proposition:
+            assert s.cited == " ".join(proposition.split())
+            continue
+        short = " ".join(short.split())
+        if short and s.cited == short:  # the argument's short form for slides, whole
+            continue
         whole = sentences(" ".join(source.split()))
         kept = sentences(strip_markers(s.cited) if s.kind == "evidence" and not markers(source) else s.cited)
         if s.kind == "evidence" and not markers(source):
             assert kept == whole  # a claim without markers is used whole, its quotes after it
         else:
             assert kept == whole[: len(kept)]
+
+
+def test_selection_prefers_propositions_written_for_a_room(dataset: Dataset) -> None:
+    """A default round is made of propositions a room can agree or disagree with, not reports ("X said ..."),
+    each with who holds or reports it; the items' own words only fill a longer round."""
+    written = [s for s in select_statements(dataset, MAX_COUNT) if _item_of(dataset, s)[2]]
+    assert len(written) >= 12
+    chosen = select_statements(dataset)
+    assert all(_item_of(dataset, s)[2] for s in chosen), [s.id for s in chosen if not _item_of(dataset, s)[2]]
+    for s in chosen:
+        assert " said" not in s.text and " says" not in s.text and " reports" not in s.text, s.text
+        assert len(s.text) <= STATEMENT_MAX_CHARS
+        assert attribution(dataset, s), s.id
+    graham = next(s for s in chosen if s.id.endswith("-graham"))
+    assert attribution(dataset, graham) == "Lindsey O. Graham · The Washington Post"
+
+
+def test_a_proposition_is_preferred_in_any_debate(mini_copy: Path, edit: Edit) -> None:
+    edit(
+        "evidence.yaml",
+        "  kind: statement\n",
+        "  kind: statement\n  statement: Parents should not need Friday childcare [q-ortiz-childcare].\n",
+    )
+    chosen = select_statements(load_dataset(mini_copy))
+    by_id = {s.id: s for s in chosen}
+    assert by_id["childcare"].text == "Parents should not need Friday childcare."
+    assert by_id["childcare"].quotes == ("q-ortiz-childcare",)
+    assert next(s for s in chosen if s.side == "against").id == "childcare"  # first on its side
+
+
+# -- the loader checks every proposition ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        ("evidence.yaml", "  kind: statement\n", "  kind: statement\n  statement: Parents should not need Friday childcare.\n",
+         ["evidence.yaml:11", "item 2 (id 'childcare')", "field 'statement'", "marker"]),
+        ("evidence.yaml", "  kind: statement\n", f"  kind: statement\n  statement: Parents should {'really ' * 30}not need it [q-ortiz-childcare].\n",
+         ["evidence.yaml:11", "field 'statement'", f"at most {STATEMENT_MAX_CHARS} characters", "has 237"]),
+        ("evidence.yaml", "  kind: statement\n", "  kind: statement\n  statement: It saves money [q-savings].\n",
+         ["evidence.yaml:11", "field 'statement'", "'q-savings', which is not one of this item's quotes"]),
+        ("evidence.yaml", "  kind: statement\n", "  kind: statement\n  statement: Parents pay. They should not [q-ortiz-childcare].\n",
+         ["evidence.yaml:11", "field 'statement'", "one sentence"]),
+        ("positions.yaml", "      quotes: [q-park-saves]\n", "      quotes: [q-park-saves]\n      statement: A four-day week saves money.\n",
+         ["positions.yaml:12", "item 1 (id 'four-day')", "field 'proponents' › item 1 › field 'statement'", "marker"]),
+    ],
+)  # fmt: skip
+def test_a_bad_proposition_is_a_content_problem_naming_file_line_and_field(
+    mini_copy: Path, edit: Edit, file: str, old: str, new: str, expected: list[str]
+) -> None:
+    edit(file, old, new)
+    with pytest.raises(ContentError) as caught:
+        load_dataset(mini_copy)
+    found = [str(p) for p in caught.value.problems]
+    assert any(all(part in line for part in expected) for line in found), found
 
 
 def test_selection_is_deterministic_and_balanced(dataset: Dataset) -> None:
@@ -346,3 +414,53 @@ def test_the_vote_matrix_rows_stay_in_one_order(store: StatementStore, statement
     votes = store.votes(code)
     assert votes.participant_ids == ("a", "b", "c")
     assert np.array_equal(votes.values[:, 0], np.array([-1, 1, 1]))
+
+
+# -- the results export ------------------------------------------------------------------------------------
+
+
+def test_the_results_export_gives_each_statement_its_sources_and_counts(
+    store: StatementStore, statements: list[Statement], dataset: Dataset
+) -> None:
+    code = store.open_round(statements, key=KEY)
+    first, second = statements[0], statements[1]
+    for voter, answer in (("a", "agree"), ("b", "agree"), ("c", "disagree"), ("d", "pass")):
+        store.answer(code, voter, first.id, answer)
+    store.answer(code, "a", second.id, "disagree")
+    rnd = store.get(code)
+    result = analyse(store.votes(code))
+    rows = results_rows(rnd, result, dataset)
+    assert [r["number"] for r in rows] == list(range(1, len(statements) + 1))
+    top = rows[0]
+    assert top["statement"] == first.text and top["from"] == attribution(dataset, first)
+    assert (top["agree"], top["disagree"], top["pass"], top["answered"], top["agree %"]) == (2, 1, 1, 4, 50)
+    assert top["quotes"].split() == list(first.quotes) and top["sources"]
+    assert (rows[1]["disagree"], rows[2]["answered"], rows[2]["agree %"]) == (1, 0, None)
+    assert not any(k.startswith("group ") for k in top)  # 4 people: no groups claimed
+    csv = results_csv(rnd, result, dataset).decode("utf-8-sig")
+    assert csv.splitlines()[0].startswith("number,statement,from,sources,quotes")
+    assert first.text.split(",")[0] in csv
+    document = json.loads(results_json(rnd, result, dataset))
+    assert document["participants"] == 4 and document["groups"] == [] and document["groups_note"]
+    assert document["statements"][0]["agree"] == 2
+
+
+def test_the_results_export_gives_each_claimed_groups_share(
+    store: StatementStore, statements: list[Statement]
+) -> None:
+    """Two camps of five answer the first six statements opposite ways: each row has a share per group."""
+    code = store.open_round(statements, key=KEY)
+    for camp, sign in (("x", 1), ("y", -1)):
+        for person in range(5):
+            for index, s in enumerate(statements[:6]):
+                agree = (sign if index % 2 == 0 else -sign) > 0
+                store.answer(code, f"{camp}{person}", s.id, "agree" if agree else "disagree")
+    rnd = store.get(code)
+    result = analyse(store.votes(code))
+    assert len(result.groups) == 2
+    rows = results_rows(rnd, result)  # no content: the round's own words, counts and groups
+    assert {rows[0]["group A agree %"], rows[0]["group B agree %"]} == {0, 100}
+    assert rows[0]["from"] == "" and rows[0]["agree"] == 5
+    document = json.loads(results_json(rnd, result))
+    assert [g["size"] for g in document["groups"]] == [5, 5]
+    assert all(g["sets_apart"] for g in document["groups"])
