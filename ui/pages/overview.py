@@ -2,10 +2,13 @@
 
 import streamlit as st
 
+from policy.prose import lead
 from policy.queries import format_figure, metric_parts, position_cards
 from ui.blocks import esc, page_link, position_badge_md
 from ui.context import view
-from ui.links import Linked, position_url
+from ui.links import Linked, evidence_url, link_md, position_url
+
+CARD = 220  # characters of whole sentences of an option's one line on its card; the rest is on its page
 
 
 def plural(count: int, word: str) -> str:
@@ -42,16 +45,18 @@ for i, position in enumerate(ds.positions):
         columns = st.columns(2)
     c, figure = counted[position.id]
     with columns[i % 2].container(border=True):
-        title = f"[{esc(position.title)}]({position_url(position.id)})"
-        card = f"{position_badge_md(ds, position.id)}\n\n### {title}\n\n{marks.md(position.one_line)}"
+        # A short card: the option's first whole sentences, its key figure, its counts and a link to the rest.
+        title = link_md(position.title, position_url(position.id))
+        card = f"{position_badge_md(ds, position.id)}\n\n### {title}\n\n{marks.md(lead(position.one_line, CARD))}"
         if figure is not None:
-            card += f"\n\n**{esc(format_figure(figure))}** — {esc(figure.claim)}"
+            card += (
+                f"\n\n**{esc(format_figure(figure))}** ({link_md('the finding', evidence_url(figure.id))})"
+            )
+        people = f"{plural(c.proponents, 'proponent')}, {plural(c.critics, 'critic')}"
+        findings = f"{plural(c.evidence, 'finding')} ({c.supports} for, {c.undercuts} against)"
+        card += f"\n\n**{people}** · {findings}"
+        card += f"\n\n{link_md('Read its full case →', position_url(position.id))}"
         st.markdown(card)
-        st.caption(
-            f"{plural(c.proponents, 'proponent')} · {plural(c.critics, 'critic')} · "
-            f"{plural(c.evidence, 'finding')} ({c.supports} for, {c.undercuts} against)"
-        )
-        page_link("position", "Read the case", ":material/arrow_forward:", {"position": position.id})
 
 st.header("Where next")
 nav = st.columns(4)
