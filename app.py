@@ -12,6 +12,7 @@ from policy.text import plain
 from ui import chrome, registry
 from ui.blocks import esc
 from ui.context import begin_run
+from ui.links import same_tab_links
 
 # A local file: an icon name would make browsers fetch it from a font CDN.
 FAVICON = str(Path(__file__).parent / ".streamlit" / "favicon.png")
@@ -55,6 +56,7 @@ def to_default() -> None:
 pages.append(st.Page(to_default, title="Overview", url_path=registry.DEFAULT, visibility="hidden"))
 page = st.navigation(pages, expanded=True)  # every page listed: no "View 3 more"
 chrome.print_css()
+same_tab_links()  # the app's own links open in this tab (ui.links)
 if page.url_path not in ("present", "vote"):  # the slides and the phone poll page have no sidebar
     if page.url_path != "search":  # the search page has its own box
         chrome.search_box()

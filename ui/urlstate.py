@@ -1,8 +1,11 @@
 """A page's URL state, declared once: each link parameter with its widget key and parser.
 
-``UrlState.start()`` reads the link (a notice for each value not understood), gives each widget its first
-value, and ``sync()`` makes the URL describe the view again after the widgets have run, so a copied link
-restores it.
+``UrlState.start()`` reads the link (a notice for each value not understood, and one naming any parameter the
+page does not know), gives each widget its first value, and ``sync()`` makes the URL describe the view again
+after the widgets have run, so a copied link restores it. A link followed within the session (the app's links
+open in the same tab, and Back and Forward move through the history) changes the URL under widgets that
+already hold a value: ``start()`` sees that the URL is no longer the one it last wrote and takes the link's
+values again.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any, Protocol
 import streamlit as st
 
 from policy.params import Parsed, encode, integer, many_of, one_of, text
+from policy.text import preview
 from ui.blocks import esc
 from ui.context import view
 
@@ -118,6 +122,7 @@ class Param:
 
 
 _KEPT = "_urlstate_kept_"  # + widget key: (content version, the value the widget held)
+_WROTE = "_urlstate_wrote"  # the URL's parameters as this session last wrote them
 
 
 def url_params() -> dict[str, str]:
@@ -143,7 +148,22 @@ def set_url(values: Mapping[str, str | None]) -> None:
     """Make the URL hold exactly these values (empty ones left out)."""
     # Always send it: a rerun interrupted by the next click can update the server's copy of the query
     # parameters without the browser ever receiving it, so "already equal" is not proof the URL is right.
-    st.query_params.from_dict({k: v for k, v in values.items() if v})
+    kept = {k: v for k, v in values.items() if v}
+    st.session_state[_WROTE] = kept  # a later run whose URL differs was reached by a link (UrlState.start)
+    st.query_params.from_dict(kept)
+
+
+def unknown_params(raw: Mapping[str, str], known: Sequence[str]) -> str | None:
+    """A notice naming the link parameters a page does not read, or None when there are none."""
+    unknown = [name for name in raw if name not in known]
+    if not unknown:
+        return None
+    names = ", ".join(f"'{preview(n)}'" for n in unknown[:5]) + (" …" if len(unknown) > 5 else "")
+    many = len(unknown) > 1
+    return (
+        f"This page does not use the link parameter{'s' if many else ''} {names}:"
+        f" {'they were' if many else 'it was'} ignored."
+    )
 
 
 class UrlState:
@@ -154,23 +174,34 @@ class UrlState:
         self.parsed = Parsed()
         self.linked: dict[str, Any] = {}
 
-    def start(self, notices: bool = True) -> UrlState:
-        """Read the link, seed each widget (link value, else default) and show the notices.
+    def start(self, notices: bool = True, others: Sequence[str] = ()) -> UrlState:
+        """Read the link, seed each widget (link value, else default) and show the notices; with notices, a
+        parameter that is neither the page's nor among the others it reads itself is named in one.
 
         After a content edit, each widget gets back the ids it held (those the content still has): Streamlit
         matches a selection by its displayed label, so a renamed option would otherwise drop out of it.
         """
         raw = url_params()
         version = view().version
+        now = {k: v for k, v in raw.items() if v}
+        followed = st.session_state.get(_WROTE, now) != now  # a link, Back or Forward: not what we wrote
+        st.session_state[_WROTE] = (
+            now  # followed once (a page that stops before sync() is not followed again)
+        )
         for p in self.params:
             value = p.reader.read(raw, p.name, self.parsed)
             self.linked[p.name] = value
+            if followed:
+                st.session_state[p.key] = p.default if value is None else value
             seed(p.key, p.default if value is None else value)
             kept = st.session_state.get(_KEPT + p.key)
-            if kept is not None and kept[0] != version and p.key in st.session_state:
+            if kept is not None and kept[0] != version and p.key in st.session_state and not followed:
                 held = p.reader.keep(kept[1])
                 st.session_state[p.key] = p.default if held is None else held
         if notices:
+            stray = unknown_params(raw, [*(p.name for p in self.params), *others])
+            if stray:
+                self.parsed.note(stray)
             show_notices(self.parsed)
         return self
 

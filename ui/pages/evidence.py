@@ -1,5 +1,6 @@
 """Evidence: every item and quote, searchable and filterable, with the filters in the URL."""
 
+import unicodedata
 from collections.abc import Callable
 
 import pandas as pd
@@ -19,8 +20,10 @@ from policy.queries import (
 )
 from policy.style import BEARING_LABELS, position_label
 from policy.text import one_line
-from ui.blocks import PAGE_SIZE, esc, evidence_blocks, option, paginate
+from ui.blocks import RULE, esc, option
 from ui.context import view
+from ui.links import linked_finding_md
+from ui.paging import Pager
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Choices, Number, Param, Search, UrlState
 
@@ -38,42 +41,19 @@ state = UrlState(
     Param("page", "ev_page", Number(1, 10_000, say_range=False), 1),
     Param("item", "ev_item", Choice([e.id for e in ds.evidence])),  # one finding, where a link leads
 ).start()
+pager = Pager("ev_page")  # its notice (a linked page past the end) goes with the link's other notices
 
 
 def show_all() -> None:
     st.session_state.ev_item = None
 
 
-def step(key: str, by: int) -> None:
-    st.session_state[key] = int(st.session_state[key]) + by
-
-
-def stepper(key: str, pages: int) -> None:
-    """Previous and next buttons under the list (the page chooser is above it): a reader at the end of a page
-    goes on without scrolling back up."""
-    if pages < 2:
-        return
-    now = int(st.session_state[key])
-    back, where, on = st.columns([1, 1, 1], vertical_alignment="center")
-    back.button(
-        "Previous page",
-        key=f"{key}_back",
-        icon=":material/arrow_back:",
-        disabled=now <= 1,
-        on_click=step,
-        args=(key, -1),
-        width="stretch",
-    )
-    where.markdown(f"Page {now} of {pages}", text_alignment="center")
-    on.button(
-        "Next page",
-        key=f"{key}_next",
-        icon=":material/arrow_forward:",
-        disabled=now >= pages,
-        on_click=step,
-        args=(key, 1),
-        width="stretch",
-    )
+def speaker_label(actor_id: str) -> str:
+    """A speaker as the list shows them; a name with accents also written without, so typing "Lopez" in the
+    box finds López (Streamlit's filter of the list matches letters as written)."""
+    name = ds.actor(actor_id).name
+    bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return option(name if bare == name else f"{name} ({bare})")
 
 
 st.title("Evidence")
@@ -98,7 +78,7 @@ c2.multiselect("Bearing", BEARINGS, format_func=lambda b: BEARING_LABELS[b], key
 c3.multiselect("Kind", EVIDENCE_KINDS, format_func=str.capitalize, key="ev_kinds")
 c4, c5 = st.columns(2)
 c4.multiselect("Source", sources, format_func=lambda s: option(source_label(ds, s)), key="ev_sources")
-c5.multiselect("Speaker", actors, format_func=lambda a: option(ds.actor(a).name), key="ev_actors")
+c5.multiselect("Speaker", actors, format_func=speaker_label, key="ev_actors")
 
 chosen = EvidenceFilter(
     positions=tuple(st.session_state.ev_positions),
@@ -142,13 +122,7 @@ for col, (label, render, name, mime) in zip(
         on_click="ignore",
     )
 
-pages = max(1, -(-len(findings) // PAGE_SIZE))
-if (state.linked["page"] or 1) > pages:
-    st.info(
-        f"There is no page {state.linked['page']} of these results: showing page {pages}, the last.",
-        icon=":material/link_off:",
-    )
-start, end = paginate(len(findings), "ev_page")
+start, end = pager.bounds(len(findings), state.linked["page"])
 state.sync()
 
 if not items:
@@ -157,8 +131,9 @@ if not items:
         icon=":material/search_off:",
     )
 shown = findings[start:end]
-evidence_blocks(ds, shown)
-stepper("ev_page", pages)
+if shown:  # the page's findings as one element; names, sources and options link to their places
+    st.markdown(RULE.join(linked_finding_md(ds, lead) for lead in shown))
+pager.stepper()
 # One Cite button for the page's quotes, beside the downloads (see ui.blocks on why).
 quotes = evidence_quotes(ds, [e for lead in shown for e in (lead, *ds.parts_of(lead.id))])
 with d3:

@@ -18,7 +18,7 @@ from ui.blocks import Marks, esc, option, position_badge_md, quote_md
 from ui.charts import content_chart
 from ui.context import view
 from ui.directory import directory, map_chart, map_table
-from ui.links import PERSON_PARAM, position_md
+from ui.links import PERSON_PARAM, event_url, evidence_url, link_md, position_md
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Choices, Param, UrlState
 
@@ -134,10 +134,14 @@ else:
 evidence, events = ds.involving(actor.id)
 if evidence or events:
     st.subheader("Where they appear")
+    # Each event opens the Timeline on it, each finding the Evidence page on it.
     lines = [
-        f"- **{esc(human_date(e.date))}** — {esc(e.title)}" for e in sorted(events, key=lambda e: e.date)
+        f"- **{esc(human_date(e.date))}** — {link_md(e.title, event_url(e.id))}"
+        for e in sorted(events, key=lambda e: e.date)
     ]
-    st.markdown("\n".join([*lines, *(f"- {esc(item.claim)}" for item in evidence)]))
+    st.markdown(
+        "\n".join([*lines, *(f"- {link_md(item.claim, evidence_url(item.id))}" for item in evidence)])
+    )
 
 others = [q for q in quotes if q.id not in stance_quotes]
 st.subheader(f"What they said ({len(quotes)})")

@@ -9,7 +9,7 @@ from policy.queries import actor_role
 from policy.style import BEARING_ICONS, position_label
 from ui.blocks import RULE, bullet_list, esc, option, page_link, paginate, position_badge, quote_md
 from ui.context import view
-from ui.links import Linked, person_md
+from ui.links import Linked, dispute_url, link_md, person_md
 from ui.quotes import cite_button, evidence_list
 from ui.urlstate import Choice, Param, UrlState
 
@@ -126,7 +126,7 @@ if disputes:
     shown = disputes[start:end]
     # The questions as one list and one link that opens them all (a link per question cost more to draw than
     # the rest of this section: docs/performance.md, round 4).
-    st.markdown("\n".join(f"- {esc(d.question)}" for d in shown))
+    st.markdown("\n".join(f"- {link_md(d.question, dispute_url(d.id))}" for d in shown))
     questions = "this question" if len(shown) == 1 else f"these {len(shown)} questions"
     page_link(
         "contested",

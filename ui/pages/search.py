@@ -3,19 +3,28 @@
 import streamlit as st
 
 from policy.search import KIND_LABELS, KINDS, SearchIndex
-from ui.blocks import esc, paginate
+from ui.blocks import esc
 from ui.context import view
 from ui.links import marked_md
-from ui.urlstate import Choices, Param, Search, UrlState
+from ui.paging import Pager
+from ui.urlstate import Choices, Number, Param, Search, UrlState
 
 HITS_PER_PAGE = 20
+HITS_KEY = "search-hits"
+# A literal: the matching words' highlight drawn tight to the letters. Streamlit pads a coloured background
+# sideways, which set "Obrador" apart from the comma after it ("Obrador ,").
+HIT_STYLE = f"""<style>
+.st-key-{HITS_KEY} span.stMarkdownColoredBackground {{ padding: 0; border-radius: 2px; }}
+</style>"""
 
 ctx = view()
 ds = ctx.dataset
 state = UrlState(
     Param("q", "search_text", Search(), ""),
     Param("kind", "search_kinds", Choices(KINDS), []),
+    Param("page", "search_page", Number(1, 10_000, say_range=False), 1),
 ).start()
+pager = Pager("search_page", HITS_PER_PAGE)
 
 st.title("Search")
 st.text_input(
@@ -63,16 +72,19 @@ if not total:
 st.markdown(f"**{total}** result{'s' if total != 1 else ''} for “{esc(text)}”, best first")
 if by_kind:
     st.caption(esc(by_kind))
-start, end = paginate(total, "search_page", size=HITS_PER_PAGE)
+start, end = pager.bounds(total, state.linked["page"])
 state.sync()
 # Only the page shown is ranked out, highlighted and drawn (a search at 100x the content stays quick).
 hits = index.search(text, end - start, kinds, offset=start)
 # Every hit in one element (see ui.blocks on why): its kind, its title linking to its place, the words around
 # the match; matching words are marked after the text is escaped.
-st.markdown(
-    "\n\n".join(
-        f"{esc(KIND_LABELS[h.kind])} · **[{marked_md(h.title_marked)}]({h.url})**"
-        + (f"  \n{marked_md(h.snippet)}" if h.snippet else "")
-        for h in hits
+st.html(HIT_STYLE)
+with st.container(key=HITS_KEY):
+    st.markdown(
+        "\n\n".join(
+            f"{esc(KIND_LABELS[h.kind])} · **[{marked_md(h.title_marked)}]({h.url})**"
+            + (f"  \n{marked_md(h.snippet)}" if h.snippet else "")
+            for h in hits
+        )
     )
-)
+pager.stepper()

@@ -1,4 +1,5 @@
-"""Timeline: dated events in order, as a chart and a list, filterable by position and source."""
+"""Timeline: dated events in order, as a chart and a list, filterable by position and source; ?event=<id> opens
+the page of the list holding that event, marked and scrolled into view."""
 
 import altair as alt
 import streamlit as st
@@ -6,15 +7,19 @@ import streamlit as st
 from policy import Dataset
 from policy.charts import timeline_chart
 from policy.citations import human_date
+from policy.models import TimelineEvent
 from policy.queries import source_label, timeline_events
 from policy.style import position_label
-from ui.blocks import RULE, Marks, esc, option, paginate, quote_md
+from ui.blocks import RULE, Marks, esc, option, quote_md
 from ui.charts import content_chart
 from ui.context import view
+from ui.paging import Pager, scroll_into_view
 from ui.quotes import cite_button
-from ui.urlstate import Choices, Param, UrlState
+from ui.urlstate import Choice, Choices, Number, Param, UrlState
 
 EVENTS_PER_PAGE = 10
+LINKED_KEY = "tl-linked-event"  # the marked event's container
+_JUMPED = "_tl_jumped_to"  # the event whose page the list last opened on (a link is followed once)
 
 
 def chart(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]) -> alt.Chart:
@@ -28,7 +33,15 @@ sources = [s.id for s in ds.sources]
 state = UrlState(
     Param("position", "tl_positions", Choices(ds.position_ids), []),
     Param("source", "tl_sources", Choices(sources), []),
+    Param("event", "tl_event", Choice([e.id for e in ds.timeline])),
+    Param("page", "tl_page", Number(1, 10_000, say_range=False), 1),
 ).start()
+pager = Pager("tl_page", EVENTS_PER_PAGE)
+
+
+def unmark() -> None:
+    st.session_state.tl_event = None
+
 
 st.title("Timeline")
 c1, c2 = st.columns(2)
@@ -41,11 +54,22 @@ chosen_positions = c1.multiselect(
 chosen_sources = c2.multiselect(
     "From the sources", sources, format_func=lambda s: option(source_label(ds, s)), key="tl_sources"
 )
-state.sync()
 
 filters = (tuple(sorted(chosen_positions)), tuple(sorted(chosen_sources)))
 events = ctx.cached(timeline_events, *filters)
+marked_id: str | None = st.session_state.get("tl_event")
+ids = [e.id for e in events]
+jump = bool(marked_id) and st.session_state.get(_JUMPED) != marked_id
+if marked_id and marked_id not in ids:
+    st.info(
+        "The event the link names is not among the events these filters show: clear the filters to see it.",
+        icon=":material/filter_alt_off:",
+    )
+elif marked_id and jump:
+    st.session_state.tl_page = ids.index(marked_id) // EVENTS_PER_PAGE + 1  # its page of the list
+st.session_state[_JUMPED] = marked_id
 if not events:
+    state.sync()
     st.info("No events match these filters.", icon=":material/search_off:")
     st.stop()
 
@@ -53,18 +77,37 @@ content_chart(ctx, chart, *filters)
 c1, c2 = st.columns([3, 1], vertical_alignment="center")
 c1.caption(f"{len(events)} events. Dates given only to the month or year are placed at its start.")
 
-start, end = paginate(len(events), "tl_page", size=EVENTS_PER_PAGE)
+start, end = pager.bounds(len(events), None if jump else state.linked["page"])
+state.sync()
 shown = events[start:end]
-blocks = []
-for event in shown:
+
+
+def event_md(event: TimelineEvent) -> str:
     parts = [f"**{esc(human_date(event.date))} — {esc(event.title)}**", marks.md(event.description)]
     if event.date_note:
         parts.append(f"*Date:* {marks.md(event.date_note)}")
     quote = ds.quote(event.quote) if event.quote else None
     parts.append(quote_md(ds, quote) if quote else f"*{esc(f'Source: {source_label(ds, event.source)}')}*")
-    blocks.append("\n\n".join(parts))
-# The page's events as one element, and one Cite button for their quotes (see ui.blocks on why).
-st.markdown(RULE.join(blocks))
+    return "\n\n".join(parts)
+
+
+# The page's events as one element (see ui.blocks on why); the event a link names, if it is on this page, in a
+# frame of its own between the events before and after it.
+at = next((i for i, e in enumerate(shown) if e.id == marked_id), None)
+if at is None:
+    st.markdown(RULE.join(event_md(e) for e in shown))
+else:
+    if at:
+        st.markdown(RULE.join(event_md(e) for e in shown[:at]))
+    with st.container(border=True, key=LINKED_KEY):
+        st.caption("The event the link names")
+        st.markdown(event_md(shown[at]))
+        st.button("Unmark", key="tl_unmark", on_click=unmark, icon=":material/close:", type="tertiary")
+    if at + 1 < len(shown):
+        st.markdown(RULE.join(event_md(e) for e in shown[at + 1 :]))
+    if jump:
+        scroll_into_view(LINKED_KEY)
+pager.stepper()
 quotes = [ds.quote(e.quote) for e in shown if e.quote]
 with c2:
     cite_button(ds, quotes, key=f"tl-page-{start}", label=f"Cite these quotes ({len(quotes)})")

@@ -1,0 +1,95 @@
+"""Paging a long list: the page chooser above it, Previous and Next under it, and a notice at the top of the page
+when a link names a page past the end.
+
+``Pager(key, size)`` is made before the page's title (its notice slot sits with the link's other notices);
+``pager.bounds(count, linked)`` draws the chooser and returns the slice; ``pager.stepper()`` draws Previous and
+Next under the list. A step taken at the bottom brings the new page's top into view (Streamlit keeps the scroll
+position across a rerun, which would leave the reader at the end of a page they have not read).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.blocks import PAGE_SIZE, paginate
+
+_SCROLL = "_paging_scroll_"  # + the chooser's key: a step was taken at the bottom, counted
+
+# A literal but for an element's key (a Python identifier the page chose) and a counter: that element scrolled
+# into view. The counter makes each scroll a new element, so its script runs again.
+_SCROLL_JS = """<script>/* {count} */
+document.querySelector(".st-key-{key}")?.scrollIntoView({{ block: "start" }});
+</script>"""
+
+
+def scroll_into_view(key: str, count: int = 0) -> None:
+    """Bring the element with this key into view once it is drawn (a key is the page's own identifier)."""
+    if not key.replace("-", "_").isidentifier():
+        raise ValueError(f"not an element key: {key!r}")
+    st.html(_SCROLL_JS.format(key=key, count=count), unsafe_allow_javascript=True)
+
+
+def pages_of(count: int, size: int = PAGE_SIZE) -> int:
+    """How many pages a list of count items fills (at least one)."""
+    return max(1, -(-count // size))
+
+
+class Pager:
+    """One paged list on a page."""
+
+    def __init__(self, key: str, size: int = PAGE_SIZE) -> None:
+        self.key = key
+        self.size = size
+        self.pages = 1
+        self.slot = st.empty()  # where a notice about the link's page goes: with the link's other notices
+
+    def bounds(self, count: int, linked: int | None = None) -> tuple[int, int]:
+        """The chooser (when there is more than one page) and the slice of the list to show; a linked page past
+        the end says so and shows the last page."""
+        self.pages = pages_of(count, self.size)
+        if linked is not None and linked > self.pages:
+            self.slot.info(
+                f"Page {linked} doesn't exist: showing page {self.pages} of {self.pages}.",
+                icon=":material/link_off:",
+            )
+        start, end = paginate(count, self.key, size=self.size)
+        steps = st.session_state.pop(_SCROLL + self.key, 0)
+        if steps:
+            scroll_into_view(self.key, steps)
+        return start, end
+
+    def page(self) -> int:
+        """The page shown."""
+        return int(st.session_state.get(self.key) or 1)
+
+    def _step(self, by: int) -> None:
+        st.session_state[self.key] = int(st.session_state[self.key]) + by
+        st.session_state[_SCROLL + self.key] = int(st.session_state.get(_SCROLL + self.key + "_n", 0)) + 1
+        st.session_state[_SCROLL + self.key + "_n"] = st.session_state[_SCROLL + self.key]
+
+    def stepper(self) -> None:
+        """Previous and Next under the list, and where the reader is: at the end of a page they go on without
+        scrolling back up, and the new page opens at its top."""
+        if self.pages < 2:
+            return
+        now = self.page()
+        back, where, on = st.columns([1, 1, 1], vertical_alignment="center")
+        back.button(
+            "Previous page",
+            key=f"{self.key}_back",
+            icon=":material/arrow_back:",
+            disabled=now <= 1,
+            on_click=self._step,
+            args=(-1,),
+            width="stretch",
+        )
+        where.markdown(f"Page {now} of {self.pages}", text_alignment="center")
+        on.button(
+            "Next page",
+            key=f"{self.key}_next",
+            icon=":material/arrow_forward:",
+            disabled=now >= self.pages,
+            on_click=self._step,
+            args=(1,),
+            width="stretch",
+        )
