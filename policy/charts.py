@@ -19,6 +19,7 @@ from policy.text import md_table
 FONT_SIZES = {"labelFontSize": 13, "titleFontSize": 14}
 GENERAL_GLYPH = "✱"  # the lane of events that touch no position
 GENERAL_LANE = f"{GENERAL_GLYPH} General"
+GENERAL_COLOR = "#6E6E6E"
 NUMBER = ",~f"  # d3 format: 107,000 and 2.5, never 1.07e+5
 LINE_HEIGHT = 16  # px per line of a wrapped axis label at 13 px
 SPLIT_LINES = "split(datum.label, '\\n')"  # an axis label's lines (labels are wrapped in Python)
@@ -180,25 +181,43 @@ def series_chart(dataset: Dataset, series: Series) -> alt.Chart:
 
 def date_start(value: str) -> pd.Timestamp:
     """The first day a partial date can mean: 2023 -> 2023-01-01, 2023-04 -> 2023-04-01."""
-    parts = value.split("-")
-    year, month, day = (
-        int(parts[0]),
-        int(parts[1]) if len(parts) > 1 else 1,
-        int(parts[2]) if len(parts) > 2 else 1,
-    )
-    return pd.Timestamp(year=year, month=month, day=day)
+    return date_span(value)[0]
+
+
+def date_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
+    """The first and last day a partial date can mean, and how precise it is ("year", "month" or "day")."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return (
+            pd.Timestamp(year=parts[0], month=1, day=1),
+            pd.Timestamp(year=parts[0], month=12, day=31),
+            "year",
+        )
+    start = pd.Timestamp(year=parts[0], month=parts[1], day=parts[2] if len(parts) > 2 else 1)
+    if len(parts) == 2:
+        return start, start + pd.offsets.MonthEnd(0), "month"
+    return start, start, "day"
+
+
+PRECISION_NOTES = {"year": " (year only)", "month": " (month only)", "day": ""}
 
 
 def timeline_frame(dataset: Dataset, events: Iterable[TimelineEvent]) -> pd.DataFrame:
-    """Events in date order with their display date, lane (first position), the lane's glyph and source."""
+    """Events in date order with their display date, lane (first position), the lane's glyph and source. An
+    event dated only to a month or a year is placed in the middle of it ("at") and spans it (start to end), so a
+    year-only event never reads as a January one."""
     rows = []
     for event in sorted(events, key=lambda e: (date_start(e.date), e.date)):
         first = event.positions[0] if event.positions else None
+        start, end, precision = date_span(event.date)
         rows.append(
             {
                 "id": event.id,
-                "start": date_start(event.date),
-                "date": human_date(event.date),
+                "start": start,
+                "end": end,
+                "at": start + (end - start) / 2,
+                "precision": precision,
+                "date": human_date(event.date) + PRECISION_NOTES[precision],
                 "title": event.title,
                 "lane": position_label(dataset, first) if first else GENERAL_LANE,
                 "glyph": dataset.position(first).icon if first else GENERAL_GLYPH,
@@ -206,37 +225,59 @@ def timeline_frame(dataset: Dataset, events: Iterable[TimelineEvent]) -> pd.Data
                 "source": source_label(dataset, event.source),
             }
         )
-    return pd.DataFrame(
-        rows, columns=["id", "start", "date", "title", "lane", "glyph", "positions", "source"]
-    )
+    columns = [
+        "id",
+        "start",
+        "end",
+        "at",
+        "precision",
+        "date",
+        "title",
+        "lane",
+        "glyph",
+        "positions",
+        "source",
+    ]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def timeline_chart(dataset: Dataset, events: Iterable[TimelineEvent]) -> alt.Chart:
     """Dated events on a time axis, one lane per position they touch first. Each event is drawn as its lane's
-    own glyph (the icon that starts the lane's label), so the marks cannot disagree with the labels."""
+    own glyph in its lane's colour (the glyph that starts the lane's label), so the marks cannot disagree with
+    the labels; an event dated only to a year is a pale band across that year with its glyph in the middle,
+    "(year only)" in its tooltip."""
     frame = timeline_frame(dataset, events)
     colors = position_colors(dataset)
     lanes = [position_label(dataset, p) for p in dataset.position_ids] + [GENERAL_LANE]
-    chart = (
-        alt.Chart(frame)
-        .mark_text(fontSize=24, baseline="middle", align="center", opacity=0.9)
-        .encode(
-            x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6)),
-            y=alt.Y("lane:N", sort=lanes, title=None, axis=alt.Axis(labelLimit=320)),
-            text=alt.Text("glyph:N"),
-            color=alt.Color(
-                "lane:N", legend=None, scale=alt.Scale(domain=lanes, range=[*colors.values(), "#6E6E6E"])
-            ),
-            tooltip=[
-                alt.Tooltip("date:N", title="Date"),
-                alt.Tooltip("title:N", title="Event"),
-                alt.Tooltip("positions:N", title="Touches"),
-                alt.Tooltip("source:N", title="Source"),
-            ],
-        )
-        .properties(height=alt.Step(46), width="container")
+    palette = [*colors.values(), GENERAL_COLOR]
+    # The labels keep the theme's text colour (the palette is below 4.5:1 as text on the dark background).
+    y = alt.Y("lane:N", sort=lanes, title=None, axis=alt.Axis(labelLimit=320))
+    color = alt.Color("lane:N", legend=None, scale=alt.Scale(domain=lanes, range=palette))
+    tooltip = [
+        alt.Tooltip("date:N", title="Date"),
+        alt.Tooltip("title:N", title="Event"),
+        alt.Tooltip("positions:N", title="Touches"),
+        alt.Tooltip("source:N", title="Source"),
+    ]
+    base = alt.Chart(frame)
+    years = (
+        base.transform_filter(alt.datum.precision == "year")
+        .mark_rule(strokeWidth=16, opacity=0.22)
+        .encode(x=alt.X("start:T"), x2="end:T", y=y, color=color, tooltip=tooltip)
     )
-    return _finish(chart, "Timeline of dated events, by the position each first touches.")
+    glyphs = base.mark_text(fontSize=24, baseline="middle", align="center", opacity=0.9).encode(
+        x=alt.X("at:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6)),
+        y=y,
+        text=alt.Text("glyph:N"),
+        color=color,
+        tooltip=tooltip,
+    )
+    chart = alt.layer(years, glyphs).properties(height=alt.Step(46), width="container")
+    return _finish(
+        chart,
+        "Timeline of dated events, by the position each first touches; an event dated only to a year is drawn"
+        " as a band across that year.",
+    )
 
 
 # How the map of who stands where draws each side: a glyph and a word as well as a colour (white text on each

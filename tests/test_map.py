@@ -129,7 +129,8 @@ def test_the_timeline_draws_each_event_as_its_lanes_glyph(dataset: Dataset) -> N
     general = frame[frame["glyph"] == GENERAL_GLYPH]
     assert all(not e.positions for e in dataset.timeline if e.id in set(general["id"]))
     spec = timeline_chart(dataset, dataset.timeline).to_dict()
-    assert spec["mark"]["type"] == "text" and spec["encoding"]["text"]["field"] == "glyph"
+    glyphs = spec["layer"][-1]
+    assert glyphs["mark"]["type"] == "text" and glyphs["encoding"]["text"]["field"] == "glyph"
 
 
 def test_a_quote_is_attributed_in_a_few_words(mini: Dataset) -> None:

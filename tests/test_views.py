@@ -40,7 +40,7 @@ from policy.queries import (
 )
 from policy.share import join_link, qr_png
 from policy.slides import build_slides
-from policy.style import position_label
+from policy.style import position_colors, position_label
 from policy.text import demote_headings, md_escape, md_table, one_line
 
 
@@ -77,7 +77,37 @@ def test_timeline_is_in_date_order_and_charts(dataset: Dataset) -> None:
     frame = timeline_frame(dataset, dataset.timeline)
     assert list(frame["start"]) == sorted(frame["start"])
     assert len(frame) == len(dataset.timeline)
-    assert spec(timeline_chart(dataset, dataset.timeline))["mark"]
+    assert spec(timeline_chart(dataset, dataset.timeline))["layer"]
+
+
+def test_the_timeline_charts_marks_are_its_labels_glyphs_and_year_only_events_sit_mid_year(
+    dataset: Dataset,
+) -> None:
+    frame = timeline_frame(dataset, dataset.timeline)
+    chart = spec(timeline_chart(dataset, dataset.timeline))
+    glyphs = chart["layer"][-1]  # type: ignore[index]
+    # The lane labels are the legend: each lane's label starts with the very glyph its events are drawn as.
+    assert glyphs["mark"]["type"] == "text" and glyphs["encoding"]["text"]["field"] == "glyph"
+    assert glyphs["encoding"]["x"]["field"] == "at"
+    for lane, glyph in zip(frame["lane"], frame["glyph"], strict=True):
+        assert lane.split(" ")[0] == glyph
+    # Colour by option: the lanes' colours are the options' colours, in the order of the lanes.
+    scale = glyphs["encoding"]["color"]["scale"]
+    assert scale["range"][: len(dataset.position_ids)] == list(position_colors(dataset).values())
+    assert scale["domain"][: len(dataset.position_ids)] == [
+        position_label(dataset, p) for p in dataset.position_ids
+    ]
+    years = frame[frame["precision"] == "year"]
+    assert len(years) == sum(1 for e in dataset.timeline if len(e.date) == 4) > 0
+    for _, event in years.iterrows():
+        assert event["at"].month == 7, event["title"]  # mid-year, not January
+        assert (event["start"].month, event["end"].month, event["end"].day) == (1, 12, 31)
+        assert event["date"].endswith("(year only)")
+    # A year-only event is also drawn as a band across its year.
+    band = chart["layer"][0]  # type: ignore[index]
+    assert band["mark"]["type"] == "rule" and band["encoding"]["x2"]["field"] == "end"
+    days = frame[frame["precision"] == "day"]
+    assert all(days["at"] == days["start"])
 
 
 def test_poll_and_movement_charts_show_every_option() -> None:

@@ -75,7 +75,7 @@ if not events:
 
 content_chart(ctx, chart, *filters)
 c1, c2 = st.columns([3, 1], vertical_alignment="center")
-c1.caption(f"{len(events)} events. Dates given only to the month or year are placed at its start.")
+c1.caption(f"{len(events)} events. Month- or year-only dates sit mid-way; a year-only date spans its year.")
 
 start, end = pager.bounds(len(events), None if jump else state.linked["page"])
 state.sync()
