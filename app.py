@@ -12,7 +12,8 @@ from policy.text import plain
 from ui import chrome, registry
 from ui.blocks import esc
 from ui.context import begin_run
-from ui.links import same_tab_links
+from ui.navigation import same_tab_links
+from ui.urlstate import default_page_notices
 
 # A local file: an icon name would make browsers fetch it from a font CDN.
 FAVICON = str(Path(__file__).parent / ".streamlit" / "favicon.png")
@@ -56,7 +57,7 @@ def to_default() -> None:
 pages.append(st.Page(to_default, title="Overview", url_path=registry.DEFAULT, visibility="hidden"))
 page = st.navigation(pages, expanded=True)  # every page listed: no "View 3 more"
 chrome.print_css()
-same_tab_links()  # the app's own links open in this tab (ui.links)
+same_tab_links()  # the app's own links open in this tab (ui.navigation)
 if page.url_path not in ("present", "vote"):  # the slides and the phone poll page have no sidebar
     if page.url_path != "search":  # the search page has its own box
         chrome.search_box()
@@ -64,4 +65,6 @@ if page.url_path not in ("present", "vote"):  # the slides and the phone poll pa
 if page.url_path != "present":  # the slides carry it themselves, on the title and sources slides
     # Every page says what the content covers, so nothing from 2023 reads as current.
     st.caption(esc(coverage_note(ctx.dataset)))
+if page.url_path in ("", DEFAULT_RESERVED):  # the default page, also shown for an address naming no page
+    default_page_notices([p.url_path for p in pages], "the overview")
 page.run()

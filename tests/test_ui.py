@@ -194,7 +194,7 @@ def test_a_page_number_past_the_results_says_so_and_shows_the_last_page(content:
     at.query_params["page"] = "99"
     at = at.switch_page(registry.script("evidence")).run()
     assert not at.exception
-    assert any("no page 99" in i.value for i in at.info), [i.value for i in at.info]
+    assert any("Page 99 doesn't exist: showing page" in i.value for i in at.info), [i.value for i in at.info]
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["page"] = "-1"
     at = at.switch_page(registry.script("evidence")).run()

@@ -50,7 +50,7 @@ class Marks:
     """A page's citation marks: each quote a marker names gets a number, in order of first use on the page.
 
     A mark is a small raised number; hovering shows the quote and its source, and tapping or clicking opens
-    the quote in its source on the Sources page (in a new tab, so the reader keeps their place)."""
+    the quote in its source on the Sources page (in the same tab: Back returns to the place)."""
 
     def __init__(self, ds: Dataset) -> None:
         self.ds = ds

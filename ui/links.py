@@ -13,14 +13,7 @@ both are escaped here and a page passes raw text. The URLs, each a page's link p
 - ``evidence_url(id)`` ./evidence?item=<evidence id>   that finding
 - ``event_url(id)``    ./timeline?event=<event id>     the timeline (an unread parameter is dropped harmlessly)
 
-Streamlit opens every Markdown link in a new tab (it sets target="_blank" on each, and st.markdown has no option
-against it; only links to "#anchors" are left alone). A reader moving within the app expects the same tab, so
-``same_tab_links()`` (drawn once per run by the router) adds one click handler: a plain click on a link to one of
-the app's pages (these URLs all start with ./) moves this tab there through the browser's history, the way Back
-and Forward do, so the session (filters, a memo being written) is kept; a Ctrl-, Cmd-, Shift- or middle click
-still opens a new tab. Without JavaScript the links still work, in a new tab.
-
-Markdown: ``person_md(ds, actor_id)``, ``position_md(ds, position_id)``, ``source_md(ds, source_id)``,
+Every link here opens in the same tab (ui.navigation.same_tab_links). Markdown: ``person_md(ds, actor_id)``, ``position_md(ds, position_id)``, ``source_md(ds, source_id)``,
 ``term_md(term)``, ``link_md(label, href, hover)``. ``Linked(ds)``: a drop-in for ``ui.blocks.Marks`` whose
 ``md(text)`` also links each glossary term where it first appears on the page, its definition on hover.
 """
@@ -31,18 +24,14 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-import streamlit as st
-
 from policy import Dataset
-from policy.citations import human_date
-from policy.models import BEARINGS, Evidence, GlossaryTerm, Quote
+from policy.models import GlossaryTerm
 from policy.prose import pieces, strip_markers
-from policy.queries import actor_role, short_outlet, source_label
+from policy.queries import actor_role, source_label
 from policy.search import HIT_CLOSE, HIT_OPEN
-from policy.style import BEARING_LABELS
 from policy.text import one_line, plain
 from ui import registry
-from ui.blocks import Marks, claim_head, esc
+from ui.blocks import Marks, esc
 from ui.context import view
 
 PERSON_PARAM = "person"  # People's link parameter naming the person to open (agreed with the People page)
@@ -92,34 +81,6 @@ def evidence_url(evidence_id: str) -> str:
 def event_url(event_id: str) -> str:
     """The Timeline, opened on the page holding this event, the event marked."""
     return _url("timeline", event=event_id)
-
-
-# A literal (no content in it): one click handler on the document, installed once however often it is drawn.
-_SAME_TAB_JS = """<script>
-(() => {
-  if (window.policySameTabLinks) return;
-  window.policySameTabLinks = true;
-  document.addEventListener("click", (event) => {
-    if (event.defaultPrevented || event.button !== 0) return;
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    const link = event.target instanceof Element ? event.target.closest('a[href^="./"]') : null;
-    if (!link || !link.closest('[data-testid="stMarkdownContainer"]')) return;
-    const url = new URL(link.getAttribute("href"), document.location.href);
-    if (url.origin !== document.location.origin) return;
-    event.preventDefault();
-    history.pushState(null, "", url);
-    window.dispatchEvent(new PopStateEvent("popstate", { state: null }));
-    const main = document.querySelector('[data-testid="stMain"]');
-    if (main) main.scrollTo({ top: 0 });
-    window.scrollTo({ top: 0 });
-  }, true);
-})();
-</script>"""
-
-
-def same_tab_links() -> None:
-    """Links to the app's own pages open in the same tab (see the module's docstring); takes no space."""
-    st.html(_SAME_TAB_JS, unsafe_allow_javascript=True)
 
 
 def _title(text: str) -> str:
@@ -230,50 +191,3 @@ def marked_md(text: str) -> str:
     """A search hit's text as Markdown: escaped first, then each matching word (between policy.search's
     HIT_OPEN and HIT_CLOSE) marked in bold on a highlight, so the content never becomes markup."""
     return esc(text).replace(HIT_OPEN, ":orange-background[**").replace(HIT_CLOSE, "**]")
-
-
-def attribution_md(ds: Dataset, quote: Quote) -> str:
-    """The short attribution under a quote ('— Speaker, Outlet, Month Year'), its speaker linking to People and
-    its outlet and month to the source's entry (no hover text: each title costs the browser time to draw)."""
-    source = ds.source(quote.source)
-    when = human_date(source.published[:7])
-    outlet = short_outlet(ds, quote.source)
-    if quote.speaker:
-        speaker = ds.actor(quote.speaker)
-        return f"— {link_md(speaker.name, person_url(speaker.id))}, {link_md(f'{outlet}, {when}', source_url(source.id))}"
-    return f"— {link_md(f'{outlet} (reporting), {when}', source_url(source.id))}"
-
-
-def linked_quote_md(ds: Dataset, quote: Quote) -> str:
-    """A verbatim quote at full strength (as ui.blocks.quote_md), its speaker and source linked."""
-    return f"“{esc(quote.text)}”  \n*{attribution_md(ds, quote)}*"
-
-
-def linked_evidence_md(ds: Dataset, item: Evidence) -> str:
-    """An evidence item (as ui.blocks.evidence_md) whose options link to their Position pages and whose quotes'
-    speakers and sources link to People and Sources."""
-    tags = [
-        f"**{esc(BEARING_LABELS[b])}:** "
-        + ", ".join(
-            link_md(ds.position(p).short_title, position_url(p)) for p, pb in item.bearing.items() if pb == b
-        )
-        for b in BEARINGS
-        if b in item.bearing.values()
-    ]
-    text = f"{claim_head(item)}{esc(item.claim)}\n\n" + " · ".join([esc(item.kind.capitalize()), *tags])
-    return "\n\n".join([text, *(linked_quote_md(ds, ds.quote(qid)) for qid in item.quotes)])
-
-
-def linked_finding_md(ds: Dataset, lead: Evidence) -> str:
-    """A finding (as ui.blocks.finding_md): its lead item, then each item reporting the same finding, linked."""
-    parts = ds.parts_of(lead.id)
-    if not parts:
-        return linked_evidence_md(ds, lead)
-    heading = f"*{esc(f'One finding, reported in {len(parts) + 1} items (counted once):')}*"
-    return "\n\n".join(
-        [
-            heading,
-            linked_evidence_md(ds, lead),
-            *(f"**Part of this finding.** {linked_evidence_md(ds, p)}" for p in parts),
-        ]
-    )

@@ -12,21 +12,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.blocks import PAGE_SIZE, paginate
+from ui.navigation import scroll_into_view
 
 _SCROLL = "_paging_scroll_"  # + the chooser's key: a step was taken at the bottom, counted
-
-# A literal but for an element's key (a Python identifier the page chose) and a counter: that element scrolled
-# into view. The counter makes each scroll a new element, so its script runs again.
-_SCROLL_JS = """<script>/* {count} */
-document.querySelector(".st-key-{key}")?.scrollIntoView({{ block: "start" }});
-</script>"""
-
-
-def scroll_into_view(key: str, count: int = 0) -> None:
-    """Bring the element with this key into view once it is drawn (a key is the page's own identifier)."""
-    if not key.replace("-", "_").isidentifier():
-        raise ValueError(f"not an element key: {key!r}")
-    st.html(_SCROLL_JS.format(key=key, count=count), unsafe_allow_javascript=True)
 
 
 def pages_of(count: int, size: int = PAGE_SIZE) -> int:

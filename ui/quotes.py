@@ -1,4 +1,5 @@
-"""Quotes on request: a side's stances, the quotes behind evidence, and the Cite button (see ui.blocks on why)."""
+"""Quotes on request: a side's stances, the quotes behind evidence, and the Cite button (see ui.blocks on why);
+evidence and quotes with their speakers, sources and options linked (the Evidence page)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from collections.abc import Sequence
 import streamlit as st
 
 from policy import Dataset
-from policy.citations import bibliography, cite_quotes, csl_items, export
-from policy.models import Evidence, Quote, Stance
-from policy.queries import actor_role, evidence_quotes, evidence_sources, quote_attribution
+from policy.citations import bibliography, cite_quotes, csl_items, export, human_date
+from policy.models import BEARINGS, Evidence, Quote, Stance
+from policy.queries import actor_role, evidence_quotes, evidence_sources, quote_attribution, short_outlet
+from policy.style import BEARING_LABELS
 from policy.text import one_line
 from ui.blocks import RULE, Marks, claim_head, esc, quote_md
+from ui.links import link_md, person_url, position_url, source_url
 
 
 def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | None = None) -> None:
@@ -101,3 +104,50 @@ def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
     st.markdown("\n".join(lines))
     quotes = evidence_quotes(ds, everything)
     quotes_on_request(ds, quotes, f"The quotes behind these items ({len(quotes)})", key)
+
+
+def attribution_md(ds: Dataset, quote: Quote) -> str:
+    """The short attribution under a quote ('— Speaker, Outlet, Month Year'), its speaker linking to People and
+    its outlet and month to the source's entry (no hover text: each title costs the browser time to draw)."""
+    source = ds.source(quote.source)
+    when = human_date(source.published[:7])
+    outlet = short_outlet(ds, quote.source)
+    if quote.speaker:
+        speaker = ds.actor(quote.speaker)
+        return f"— {link_md(speaker.name, person_url(speaker.id))}, {link_md(f'{outlet}, {when}', source_url(source.id))}"
+    return f"— {link_md(f'{outlet} (reporting), {when}', source_url(source.id))}"
+
+
+def linked_quote_md(ds: Dataset, quote: Quote) -> str:
+    """A verbatim quote at full strength (as ui.blocks.quote_md), its speaker and source linked."""
+    return f"“{esc(quote.text)}”  \n*{attribution_md(ds, quote)}*"
+
+
+def linked_evidence_md(ds: Dataset, item: Evidence) -> str:
+    """An evidence item (as ui.blocks.evidence_md) whose options link to their Position pages and whose quotes'
+    speakers and sources link to People and Sources."""
+    tags = [
+        f"**{esc(BEARING_LABELS[b])}:** "
+        + ", ".join(
+            link_md(ds.position(p).short_title, position_url(p)) for p, pb in item.bearing.items() if pb == b
+        )
+        for b in BEARINGS
+        if b in item.bearing.values()
+    ]
+    text = f"{claim_head(item)}{esc(item.claim)}\n\n" + " · ".join([esc(item.kind.capitalize()), *tags])
+    return "\n\n".join([text, *(linked_quote_md(ds, ds.quote(qid)) for qid in item.quotes)])
+
+
+def linked_finding_md(ds: Dataset, lead: Evidence) -> str:
+    """A finding (as ui.blocks.finding_md): its lead item, then each item reporting the same finding, linked."""
+    parts = ds.parts_of(lead.id)
+    if not parts:
+        return linked_evidence_md(ds, lead)
+    heading = f"*{esc(f'One finding, reported in {len(parts) + 1} items (counted once):')}*"
+    return "\n\n".join(
+        [
+            heading,
+            linked_evidence_md(ds, lead),
+            *(f"**Part of this finding.** {linked_evidence_md(ds, p)}" for p in parts),
+        ]
+    )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
+from urllib.parse import unquote, urlparse
 
 import streamlit as st
 
@@ -164,6 +165,23 @@ def unknown_params(raw: Mapping[str, str], known: Sequence[str]) -> str | None:
         f"This page does not use the link parameter{'s' if many else ''} {names}:"
         f" {'they were' if many else 'it was'} ignored."
     )
+
+
+def default_page_notices(known: Sequence[str], shown: str) -> None:
+    """On the default page: a notice when the address names a page the app does not have (the default page is
+    what Streamlit shows then; its own frontend also opens a "Page not found" dialog, which no public option
+    turns off), and one naming any link parameter (the default page reads none)."""
+    path = urlparse(st.context.url or "").path
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    asked = unquote(path.strip("/").removeprefix(base).strip("/"))
+    if asked and asked not in known:
+        st.info(
+            esc(
+                f"This app has no page '{preview(asked)}': showing {shown} instead. The pages are in the sidebar."
+            ),
+            icon=":material/link_off:",
+        )
+    UrlState().start()
 
 
 class UrlState:

@@ -22,9 +22,8 @@ from policy.style import BEARING_LABELS, position_label
 from policy.text import one_line
 from ui.blocks import RULE, esc, option
 from ui.context import view
-from ui.links import linked_finding_md
 from ui.paging import Pager
-from ui.quotes import cite_button
+from ui.quotes import cite_button, linked_finding_md
 from ui.urlstate import Choice, Choices, Number, Param, Search, UrlState
 
 ctx = view()

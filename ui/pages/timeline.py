@@ -13,7 +13,8 @@ from policy.style import position_label
 from ui.blocks import RULE, Marks, esc, option, quote_md
 from ui.charts import content_chart
 from ui.context import view
-from ui.paging import Pager, scroll_into_view
+from ui.navigation import scroll_into_view
+from ui.paging import Pager
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Choices, Number, Param, UrlState
 

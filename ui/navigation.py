@@ -1,0 +1,54 @@
+"""Moving within the app: its own links open in the same tab, and an element can be brought into view.
+
+Streamlit opens every Markdown link in a new tab (it sets target="_blank" on each, and st.markdown has no option
+against it; only links to "#anchors" are left alone). A reader moving within the app expects the same tab, so
+``same_tab_links()`` (drawn once per run by the router) adds one click handler: a plain click on a link to one of
+the app's pages (ui.links builds them all starting with ./) moves this tab there through the browser's history,
+the way Back and Forward do, so the session (filters, a memo being written) is kept; a Ctrl-, Cmd-, Shift- or
+middle click still opens a new tab. Without JavaScript the links still work, in a new tab.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+# A literal (no content in it): one click handler on the document, installed once however often it is drawn.
+_SAME_TAB_JS = """<script>
+(() => {
+  if (window.policySameTabLinks) return;
+  window.policySameTabLinks = true;
+  document.addEventListener("click", (event) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event.target instanceof Element ? event.target.closest('a[href^="./"]') : null;
+    if (!link || !link.closest('[data-testid="stMarkdownContainer"]')) return;
+    const url = new URL(link.getAttribute("href"), document.location.href);
+    if (url.origin !== document.location.origin) return;
+    event.preventDefault();
+    history.pushState(null, "", url);
+    window.dispatchEvent(new PopStateEvent("popstate", { state: null }));
+    const main = document.querySelector('[data-testid="stMain"]');
+    if (main) main.scrollTo({ top: 0 });
+    window.scrollTo({ top: 0 });
+  }, true);
+})();
+</script>"""
+
+
+def same_tab_links() -> None:
+    """Links to the app's own pages open in the same tab (see the module's docstring)."""
+    st.html(_SAME_TAB_JS, unsafe_allow_javascript=True)
+
+
+# A literal but for an element's key (a Python identifier the page chose) and a counter: that element scrolled
+# into view. The counter makes each scroll a new element, so its script runs again.
+_SCROLL_JS = """<script>/* {count} */
+document.querySelector(".st-key-{key}")?.scrollIntoView({{ block: "start" }});
+</script>"""
+
+
+def scroll_into_view(key: str, count: int = 0) -> None:
+    """Bring the element with this key into view once it is drawn (a key is the page's own identifier)."""
+    if not key.replace("-", "_").isidentifier():
+        raise ValueError(f"not an element key: {key!r}")
+    st.html(_SCROLL_JS.format(key=key, count=count), unsafe_allow_javascript=True)
