@@ -27,7 +27,7 @@ from policy.queries import (
 )
 from policy.style import position_label
 
-SlideKind = Literal["title", "position", "dispute", "compare", "poll", "sources"]
+SlideKind = Literal["title", "position", "dispute", "compare", "poll", "statements", "sources"]
 
 # The longest first sentence a slide takes as a point when the content gives no slide form (characters).
 POINT_LIMIT = 140
@@ -334,14 +334,30 @@ def slide_texts(slide: Slide) -> list[str]:
 
 
 def build_slides(ds: Dataset) -> list[Slide]:
-    """Title, one slide per position, a contested claim, side by side, the poll, then the sources."""
+    """Title, one slide per position, a contested claim, side by side, the poll, the statement round (its
+    screen is drawn live), then the sources."""
     slides = [_title(ds), *(_position(ds, pid) for pid in ds.position_ids)]
     dispute = _dispute(ds)
     if dispute:
         slides.append(dispute)
     slides += [
         _compare(ds),
-        Slide("poll", ds.debate.poll_question, subtitle="Vote on your phone"),
+        Slide(
+            "poll",
+            ds.debate.poll_question,
+            subtitle="Vote on your phone",
+            notes=("The room votes on its phones: open the poll from the controls, reveal when ready.",),
+        ),
+        Slide(
+            "statements",
+            "Agree or disagree?",
+            subtitle="Answer on your phone",
+            notes=(
+                "The statement round: phones answer agree, disagree or pass to statements from the content, "
+                "one at a time. Open it from the controls; reveal to show what the room agrees on and what "
+                "divides it.",
+            ),
+        ),
         _sources(ds),
     ]
     footer = coverage_note(ds)

@@ -14,7 +14,8 @@ import streamlit as st
 
 from policy import Dataset
 from policy.charts import movement_chart, poll_chart, poll_summary
-from policy.live import UNAVAILABLE, LiveUnavailable, PollError, Room
+from policy.live import UNAVAILABLE, LiveUnavailable, Movement, Poll, PollError, Room
+from policy.live.export import turnout_note
 from policy.share import base_url, qr_png
 from policy.slides import Slide
 from ui.blocks import esc
@@ -31,6 +32,12 @@ def poll_style() -> None:
     [data-testid="stMain"] .st-key-join-code p { font-size: 7.5rem !important; font-weight: 800; line-height: 0.95;
         letter-spacing: 0.08em; font-family: ui-monospace, "DejaVu Sans Mono", monospace; margin: 0; }
     [data-testid="stMain"] .st-key-join-how p { font-size: 1.6rem !important; line-height: 1.3; margin: 0 0 0.4rem 0; }
+    [data-testid="stMain"] .st-key-poll-options ul { list-style: none; padding-left: 0; }
+    [data-testid="stMain"] .st-key-poll-options li { font-size: 2.1rem !important; line-height: 1.2; margin-bottom: 0.35rem; }
+    [data-testid="stMain"] .st-key-poll-chart p { font-size: 1.6rem !important; }
+    [data-testid="stMain"] .st-key-poll-count p { font-size: 1.6rem !important; }
+    [data-testid="stMain"] [data-stale="true"] { opacity: 1 !important; transition: none !important; }
+    [data-testid="stMain"] .st-key-poll-chart [data-testid="stSkeleton"] { visibility: hidden !important; }
     [data-testid="stElementToolbar"] { display: none !important; }
     </style>"""
     )
@@ -58,18 +65,14 @@ def is_local(link: str) -> bool:
 
 
 def poll_slide(ds: Dataset, slide: Slide, room: Room | None) -> None:
-    """The projector's poll slide: the join code, QR code, count and (once revealed) the results."""
-    if room is not None and room.kind == "statements":
-        from ui.statement_screen import statement_screen  # here: it draws on this module
-
-        statement_screen(ds, room)
-        return
+    """The projector's poll slide: the question, the join code, QR code, the options while voting is open,
+    the count, and (once revealed) the results."""
     poll_style()
     st.title(esc(slide.title))
     if room is None:
         st.markdown(esc("Start a live session in the presenter view to poll the room."))
         return
-    room_results(room.code, join_link(room.code))
+    room_results(room.code, join_link(room.code), slide.kind)
 
 
 def join_line(host: str, code: str) -> None:
@@ -80,41 +83,69 @@ def join_line(host: str, code: str) -> None:
         st.markdown(esc(code))
 
 
-@st.fragment(run_every="2s")
-def room_results(code: str, link: str) -> None:
-    """The join code and QR code, the count and, once revealed, the chart; redrawn every two seconds."""
+def _read_poll(code: str) -> tuple[Room, Poll | None, dict[str, int], list[Movement] | None]:
+    """The room, its active poll (None when the active round is not a poll), the tally, the movement."""
+    room = room_store().get(code)
+    poll = poll_store().get(room.round) if room.kind == "poll" and room.round else None
+    tally = poll_store().results(poll.code) if poll else {}
+    moved = poll_store().movement(poll.code) if poll and room.revealed and poll.before else None
+    return room, poll, tally, moved
+
+
+@st.fragment(run_every="1s")
+def room_results(code: str, link: str, kind: str = "poll") -> None:
+    """The join code, QR code, the options (voting) or the chart (revealed) and the count; redrawn every
+    second. Each part has a keyed container of its own that is always drawn, so a new round or a reveal
+    replaces its content in place (no stale bars, no grey placeholder). On the statement round's slide
+    (``kind`` "statements") it holds the join code until that round opens, then the page draws the round."""
     left, right = st.columns([3, 2], gap="large", vertical_alignment="top")
     host = urlsplit(link).netloc + urlsplit(link).path
+    problem = ""
+    try:
+        room, poll, tally, moved = _read_poll(code)
+        if room.ended or room.blank or (kind == "statements" and room.kind == "statements"):
+            st.rerun(scope="app")  # the page draws the ended or blank screen, or the statement round
+        if kind == "statements":
+            poll, tally, moved = None, {}, None
+    except LiveUnavailable:
+        problem, poll, tally, moved = UNAVAILABLE, None, {}, None
+    except PollError as err:
+        problem, poll, tally, moved = str(err), None, {}, None
+    revealed = poll is not None and room.revealed
     with left:
         join_line(host, code)
-    with left:
-        try:
-            room = room_store().get(code)
-            if room.kind == "statements":
-                st.rerun(scope="app")  # the statement round draws this slide (ui.statements)
-            poll = poll_store().get(room.round) if room.kind == "poll" and room.round else None
-            tally = poll_store().results(poll.code) if poll else {}
-            moved = poll_store().movement(poll.code) if poll and room.revealed and poll.before else None
-        except LiveUnavailable:
-            unavailable()
-            poll = None
-        except PollError as err:
-            st.warning(esc(str(err)))
-            poll = None
-        if poll is not None and room.revealed:
-            labels = dict(poll.labels)
-            chart = movement_chart(moved, labels, big=True) if moved else poll_chart(tally, labels, big=True)
-            st.altair_chart(
-                chart, width="stretch"
-            )  # labelled bars: no summary line, the slide stays in 720 px
+        # Every slot below is written on every run, its content or st.empty(): a new round or a reveal
+        # replaces what the room saw the moment it is drawn, not when the run ends (no stale bars).
+        with st.container(key="poll-status"):
+            slot = st.empty()
+            if problem:
+                slot.warning(esc(problem), icon=":material/cloud_off:")
+        with st.container(key="poll-options"):
+            slot = st.empty()
+            if poll is not None and not revealed:
+                slot.markdown("\n".join(f"- {esc(poll.labels.get(o, o))}" for o in poll.option_ids))
+        with st.container(key="poll-chart"):
+            note_slot, chart_slot = st.empty(), st.empty()
+            if poll is not None and revealed:
+                labels = dict(poll.labels)
+                if moved and (note := turnout_note(sum(m.before for m in moved), sum(tally.values()))):
+                    note_slot.markdown(f"**{esc(note)}**")
+                chart = (
+                    movement_chart(moved, labels, big=True) if moved else poll_chart(tally, labels, big=True)
+                )
+                chart_slot.altair_chart(chart, width="stretch")
     with right:
         st.image(qr_png(link), width=QR_PX)
-        if poll is None:
-            st.markdown("Scan to vote · the poll opens in a moment")
-        else:
-            total, state = sum(tally.values()), "open" if poll.is_open else "closed"
-            after = "after round · " if poll.before else ""
-            st.markdown(f"Scan to vote · **{total}** vote{'s' if total != 1 else ''} · {after}poll {state}")
+        with st.container(key="poll-count"):
+            if poll is None:
+                what = "the statement round" if kind == "statements" else "the poll"
+                st.markdown(f"Scan to vote · {what} opens in a moment")
+            else:
+                total, state = sum(tally.values()), "open" if poll.is_open else "closed"
+                after = "after round · " if poll.before else ""
+                st.markdown(
+                    f"Scan to vote · **{total}** vote{'s' if total != 1 else ''} · {after}poll {state}"
+                )
 
 
 @st.fragment(run_every="2s")
@@ -128,13 +159,17 @@ def phone_round(code: str, voter: str) -> None:
     except PollError as err:
         st.error(esc(str(err)), icon=":material/error:")
         return
-    if room.kind == "poll" and room.round is not None:
+    if room.ended:
+        st.info(
+            "The presenter has ended this session, so it takes no more votes. Thank you for taking part.",
+            icon=":material/event_available:",
+        )
+    elif room.kind == "poll" and room.round is not None:
         phone_poll(room.round, voter, room.revealed)
     elif room.kind == "statements" and room.round is not None:
         from ui.statements import phone_statements  # here: ui.statements draws on this module
 
         phone_statements(room.round, voter)
-    # Other round kinds (statements) are drawn here by their own module, on room.kind.
     else:
         st.info(
             "Waiting for the presenter to open the poll. This page updates by itself.",

@@ -23,7 +23,7 @@ from policy.live.errors import (
 )
 from policy.live.polls import Movement, Poll, PollStore
 from policy.live.presenter import Limits
-from policy.live.rooms import ROUND_KINDS, Room, RoomStore
+from policy.live.rooms import ROUND_KINDS, ExportRow, Room, RoomStore, SessionEnded
 
 __all__ = [
     "CODE_ALPHABET",
@@ -35,6 +35,7 @@ __all__ = [
     "BadOption",
     "BadVoter",
     "Database",
+    "ExportRow",
     "Limits",
     "LiveError",
     "LiveUnavailable",
@@ -49,6 +50,7 @@ __all__ = [
     "Room",
     "RoomNotFound",
     "RoomStore",
+    "SessionEnded",
     "WrongPassword",
     "default_url",
 ]

@@ -29,6 +29,7 @@ from policy.live.errors import PollNotFound
 
 __all__ = [
     "choice_of",
+    "close_with_key",
     "code_taken",
     "count_votes",
     "delete_votes",
@@ -38,9 +39,11 @@ __all__ = [
     "option_ids",
     "option_labels",
     "key_hash_of",
+    "last_vote_at",
     "poll_keys",
     "poll_options",
     "poll_votes",
+    "polls_by_key",
     "polls_since",
     "polls_with_key",
     "polls",
@@ -222,3 +225,26 @@ def polls_with_key(conn: Connection, key_hash: str) -> int:
     """How many polls the key with this hash controls (the polls of one live session)."""
     query = select(func.count()).select_from(poll_keys).where(poll_keys.c.key_hash == key_hash)
     return int(conn.execute(query).scalar_one())
+
+
+def polls_by_key(conn: Connection, key_hash: str) -> list[Any]:
+    """The rows of the polls the key with this hash controls (one live session's rounds), oldest first."""
+    query = (
+        select(polls)
+        .join(poll_keys, poll_keys.c.poll_code == polls.c.code)
+        .where(poll_keys.c.key_hash == key_hash)
+        .order_by(polls.c.created_at, polls.c.code)
+    )
+    return list(conn.execute(query).all())
+
+
+def close_with_key(conn: Connection, key_hash: str) -> None:
+    """Close every poll the key with this hash controls."""
+    codes = select(poll_keys.c.poll_code).where(poll_keys.c.key_hash == key_hash)
+    conn.execute(update(polls).where(polls.c.code.in_(codes)).values(is_open=False))
+
+
+def last_vote_at(conn: Connection, code: str) -> datetime | None:
+    """When the poll's latest vote was cast (None if nobody voted)."""
+    found = conn.execute(select(func.max(poll_votes.c.voted_at)).where(poll_votes.c.poll_code == code))
+    return found.scalar()

@@ -3,6 +3,8 @@
 A room is what the presenter opens and the audience joins by its code. Its row holds the slide the presenter
 is on, the active round (``round_kind`` — "poll" now, other kinds such as "statements" may be added — and
 ``round_code``, the code of that round in its own store) and whether the round's results are revealed.
+``live_room_flags`` (a table of its own, so databases made before it gain it on first use) holds whether the
+projector is blanked and when the presenter ended the session; a room without a row there is neither.
 """
 
 from __future__ import annotations
@@ -10,13 +12,36 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, func, select, update
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from policy.live.checks import CODE_LENGTH
 from policy.live.errors import RoomNotFound
 
-__all__ = ["MAX_KIND", "MAX_ROUND", "count_since", "find", "insert_room", "metadata", "rooms", "set_room"]
+__all__ = [
+    "MAX_KIND",
+    "MAX_ROUND",
+    "count_since",
+    "find",
+    "insert_room",
+    "metadata",
+    "room_flags",
+    "rooms",
+    "set_flags",
+    "set_room",
+]
 
 MAX_KIND = 20
 MAX_ROUND = 40
@@ -37,12 +62,23 @@ rooms = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
+room_flags = Table(
+    "live_room_flags",
+    metadata,
+    Column("code", String(CODE_LENGTH), ForeignKey("live_rooms.code"), primary_key=True),
+    Column("blank", Boolean, nullable=False),  # the projector shows a black screen
+    Column("ended_at", DateTime(timezone=True), nullable=True),  # the presenter ended the session
+)
+
 
 def find(conn: Connection, code: str, lock: bool = False) -> Any:
-    """The room's row; RoomNotFound if there is none. ``lock`` takes a row lock (PostgreSQL) for an update."""
-    query = select(rooms).where(rooms.c.code == code)
+    """The room's row with its flags (``blank``, ``ended_at``; None without a flags row); RoomNotFound if
+    there is none. ``lock`` takes a row lock (PostgreSQL) on the room's row for an update."""
+    joined = rooms.outerjoin(room_flags, room_flags.c.code == rooms.c.code)
+    query = select(rooms, room_flags.c.blank, room_flags.c.ended_at).select_from(joined)
+    query = query.where(rooms.c.code == code)
     if lock:
-        query = query.with_for_update()
+        query = query.with_for_update(of=rooms)
     row = conn.execute(query).first()
     if row is None:
         raise RoomNotFound(
@@ -80,3 +116,17 @@ def count_since(conn: Connection, since: datetime, client_hash: str | None = Non
     if client_hash is not None:
         query = query.where(rooms.c.client_hash == client_hash)
     return int(conn.execute(query).scalar_one())
+
+
+def set_flags(conn: Connection, code: str, *, blank: bool | None = None, ended: bool = False) -> None:
+    """Set the room's blank flag and/or mark it ended now (a flags row is made on first use)."""
+    row = conn.execute(select(room_flags).where(room_flags.c.code == code)).first()
+    values: dict[str, object] = {}
+    if blank is not None:
+        values["blank"] = bool(blank)
+    if ended:
+        values["ended_at"] = datetime.now(UTC)
+    if row is None:
+        conn.execute(room_flags.insert().values(code=code, blank=False, ended_at=None))
+    conn.execute(update(room_flags).where(room_flags.c.code == code).values(**values))
+    set_room(conn, code)

@@ -11,6 +11,9 @@ Every control takes the key and is checked here (``NotPresenter`` without it), n
     rooms.open_poll(code, key, "Which first?", ["a", "b"])  # a poll round becomes the active round
     rooms.reveal(code, key); rooms.close(code, key); rooms.reopen(code, key); rooms.reset(code, key)
     rooms.ask_again(code, key)                              # an "after" round of the same question
+    rooms.blank(code, key, True)                            # the projector shows a black screen
+    rows = rooms.export(code, key)                          # every poll round's results, as rows
+    rooms.end(code, key)                                    # the session ends: polls close, controls stop
 
 Other round kinds plug in the same way: a store for them checks the key with ``check_key`` (or, inside its
 own transaction on the same database, ``check``) and makes its round active with
@@ -37,12 +40,34 @@ from policy.live.errors import PollError
 from policy.live.polls import PollStore
 from policy.text import preview
 
-__all__ = ["MAX_SLIDE", "ROUND_KINDS", "Room", "RoomStore"]
+__all__ = ["MAX_SLIDE", "ROUND_KINDS", "ExportRow", "Room", "RoomStore", "SessionEnded"]
 
 ROUND_KINDS = ("poll", "statements")
 MAX_SLIDE = 10_000
 _CODE_ATTEMPTS = 20
 _UNSET = object()
+
+
+class SessionEnded(PollError):
+    """The presenter ended the live session: it takes no more controls or votes."""
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One option of one poll round, as the results export lists it."""
+
+    round: int  # 1 for the session's first poll, counting every "Ask again"
+    poll: str  # the round's code
+    before: str  # the code of the round it repeats ("" for a first round)
+    question: str
+    option_id: str
+    option: str  # the option's label
+    votes: int
+    share: float  # of the round's turnout, 0..1 (0 when nobody voted)
+    turnout: int  # voters in the round
+    opened_at: str  # ISO 8601, UTC
+    last_vote_at: str  # ISO 8601, UTC; "" when nobody voted
+    is_open: bool
 
 
 @dataclass(frozen=True)
@@ -56,6 +81,13 @@ class Room:
     revealed: bool
     created_at: datetime
     updated_at: datetime
+    blank: bool = False  # the projector shows a black screen
+    ended_at: datetime | None = None  # when the presenter ended the session
+
+    @property
+    def ended(self) -> bool:
+        """Whether the presenter has ended the session."""
+        return self.ended_at is not None
 
 
 class RoomStore:
@@ -115,11 +147,64 @@ class RoomStore:
         with self._read() as conn:
             self.check(conn, code, key)
 
-    def check(self, conn: Connection, code: str, key: object, lock: bool = False) -> Any:
-        """Inside a transaction: the room's row if ``key`` is its presenter key; NotPresenter otherwise."""
+    def check(
+        self, conn: Connection, code: str, key: object, lock: bool = False, *, ended_ok: bool = False
+    ) -> Any:
+        """Inside a transaction: the room's row if ``key`` is its presenter key; NotPresenter otherwise,
+        and SessionEnded once the session has ended (unless ``ended_ok``: reading the results)."""
         row = sql.find(conn, code, lock=lock)
         presenter.check_key(row.key_hash, key, f"live session {code}")
+        if row.ended_at is not None and not ended_ok:
+            raise SessionEnded(f"The live session {code} has ended, so it takes no more controls.")
         return row
+
+    def blank(self, code: str, key: str, on: bool = True) -> None:
+        """Black out the projector (``on``), or show the slide again."""
+        code = checks.normalise_code(code)
+        with self._write() as conn:
+            self.check(conn, code, key, lock=True)
+            sql.set_flags(conn, code, blank=bool(on))
+
+    def end(self, code: str, key: str) -> None:
+        """End the session: every poll it opened stops taking votes, the projector is no longer blanked,
+        and no control works any more (the results can still be exported)."""
+        code = checks.normalise_code(code)
+        with self._write() as conn:
+            row = self.check(conn, code, key, lock=True)
+            poll_sql.close_with_key(conn, row.key_hash)
+            sql.set_flags(conn, code, blank=False, ended=True)
+
+    def export(self, code: str, key: str) -> list[ExportRow]:
+        """The results of every poll round of the session, in the order they were opened: one row per
+        option (presenter only; also after the session ended)."""
+        code = checks.normalise_code(code)
+        with self._read() as conn:
+            row = self.check(conn, code, key, ended_ok=True)
+            rounds = poll_sql.polls_by_key(conn, row.key_hash)
+            rows: list[ExportRow] = []
+            for number, poll in enumerate(rounds, start=1):
+                labels = poll_sql.option_labels(conn, poll.code)
+                tally = poll_sql.tallies(conn, poll.code)
+                turnout = poll_sql.count_votes(conn, poll.code)
+                last = poll_sql.last_vote_at(conn, poll.code)
+                for option, votes in tally.items():
+                    rows.append(
+                        ExportRow(
+                            round=number,
+                            poll=poll.code,
+                            before=poll.before_code or "",
+                            question=poll.question,
+                            option_id=option,
+                            option=labels.get(option, option),
+                            votes=votes,
+                            share=round(votes / turnout, 4) if turnout else 0.0,
+                            turnout=turnout,
+                            opened_at=_as_utc(poll.created_at).isoformat(timespec="seconds"),
+                            last_vote_at=_as_utc(last).isoformat(timespec="seconds") if last else "",
+                            is_open=bool(poll.is_open),
+                        )
+                    )
+        return rows
 
     def go_to(self, code: str, key: str, slide: int) -> None:
         """Move the room to slide number ``slide`` (1-based)."""
@@ -187,6 +272,15 @@ class RoomStore:
         """Stop the active poll taking votes."""
         self.polls.close(self._active_poll(code, key), key)
 
+    def end_round(self, code: str, key: str) -> None:
+        """Leave the active round (closed if it is a poll): the room has no round until another opens."""
+        code = checks.normalise_code(code)
+        with self._write() as conn:
+            row = self.check(conn, code, key, lock=True)
+            if row.round_kind == "poll" and row.round_code:
+                poll_sql.set_flags(conn, row.round_code, is_open=False)
+            sql.set_room(conn, code, round_kind=None, round_code=None, revealed=False)
+
     def reopen(self, code: str, key: str) -> None:
         """Let the active poll take votes again."""
         self.polls.reopen(self._active_poll(code, key), key)
@@ -241,4 +335,6 @@ def _room(row: Any) -> Room:
         revealed=bool(row.revealed),
         created_at=_as_utc(row.created_at),
         updated_at=_as_utc(row.updated_at),
+        blank=bool(row.blank),
+        ended_at=_as_utc(row.ended_at) if row.ended_at is not None else None,
     )

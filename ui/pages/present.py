@@ -1,25 +1,26 @@
 """Present: the slides for the room (the projector window) and, with ?view=presenter, the presenter's window.
 
-The projector shows the slide only: no button, no slide count. Keys move it (→ / PageDown, ← / PageUp)
-when this browser holds the presenter key (or no live session is running). With ?room=CODE it follows the
-live session's slide from the database, so the presenter's window and the projector stay in step.
+The projector shows the slide only: no button, no slide count. Keys move it (→ / PageDown, ← / PageUp) and
+B blanks it, when this browser holds the presenter key (or no live session is running). With ?room=CODE it
+follows the live session from the database — the slide, a blank screen, the end of the session — so the
+presenter's window and the projector stay in step. The poll slide and the statement-round slide are drawn
+live (``ui.live``, ``ui.statement_screen``).
 """
 
 import streamlit as st
 
-from policy.live import LiveUnavailable, PollError
-from policy.slides import build_slides
-from ui.console import console
+from policy.live import LiveUnavailable, PollError, Room
+from policy.slides import Slide, build_slides
+from ui import registry
+from ui.console import console, console_style
 from ui.context import view
 from ui.live import poll_slide, unavailable
 from ui.presenter import NOTICE, act, presenter_key, start_session
 from ui.slides import draw_footer, draw_slide, slide_style
+from ui.statement_screen import statement_screen
 from ui.store import room_store
 from ui.urlstate import Number, Param, UrlState, set_url, show_notices, url_params
 
-# The keys' buttons are drawn (their shortcuts need them) but never seen; no focus frame on the projector.
-
-slide_style()
 ctx = view()
 ds = ctx.dataset
 slides = ctx.cached(build_slides)  # built once per content version, not on every keypress
@@ -28,7 +29,8 @@ state = UrlState(Param("slide", "slide_no", Number(1, len(slides)), 1, keep_defa
 )
 params = url_params()
 presenter_view = params.get("view") == "presenter"
-room = key = None
+room: Room | None = None
+key = None
 down = False
 if code := params.get("room", "").strip():
     try:
@@ -39,21 +41,29 @@ if code := params.get("room", "").strip():
         state.parsed.note(f"{err} The slides work without it.")
 if room is not None:
     key = presenter_key(room.code, params.get("key") or None)
-show_notices(state.parsed)
-if down:
-    unavailable()
 
 if presenter_view:
-    st.title("Presenter view")
+    console_style()
+    show_notices(state.parsed)
+    if down:
+        unavailable()
     if room is not None and key is not None:
         console(ds, slides, room.code, key)
         set_url({"view": "presenter", "room": room.code, "key": key})
     elif room is not None or down:
+        st.title("Presenter view")
         st.warning("Only the presenter's own link opens this view (it holds the presenter key).")
-    elif started := start_session(int(st.session_state.slide_no)):
-        set_url({"view": "presenter", "room": started, "key": st.session_state.presenter_keys[started]})
-        st.rerun()
+    else:
+        st.title("Presenter view")
+        if started := start_session(int(st.session_state.slide_no)):
+            set_url({"view": "presenter", "room": started, "key": st.session_state.presenter_keys[started]})
+            st.rerun()
     st.stop()
+
+slide_style()
+show_notices(state.parsed)
+if down:
+    unavailable()
 
 
 def move(step: int) -> None:
@@ -64,35 +74,27 @@ def move(step: int) -> None:
         st.session_state.slide_no = number
 
 
+def toggle_blank() -> None:
+    """B: a black screen, and back (kept in the room, so every projector window follows)."""
+    if room is not None and key is not None:
+        act(room_store().blank, room.code, key, not room_store().get(room.code).blank)
+    else:
+        st.session_state.blank = not st.session_state.get("blank", False)
+
+
 @st.fragment(run_every="1s")
-def follow(code: str, shown: int) -> None:
-    """Redraw the page when the live session's slide changes (the presenter's window moved it)."""
+def follow(code: str, shown: tuple[int, bool, bool]) -> None:
+    """Redraw the page when the live session's slide, blank screen or end changes (another window moved it)."""
     try:
-        now = room_store().get(code).slide
+        now = room_store().get(code)
     except PollError:
         return  # the slide stays; the next draw says what is wrong
-    if now != shown:
+    if (now.slide, now.blank, now.ended) != shown:
         st.rerun(scope="app")
 
 
-st.html(
-    """<style>
-    .st-key-slide_keys { display: none !important; }
-    [data-testid="stMain"] *:focus, [data-testid="stMain"] *:focus-visible { outline: none !important; box-shadow: none !important; }
-    </style>"""
-)
-if notice := st.session_state.pop(NOTICE, None):
-    st.error(notice, icon=":material/error:")
-if room is not None:
-    st.session_state.slide_no = min(max(1, room.slide), len(slides))
-number = st.session_state.slide_no = min(max(1, int(st.session_state.slide_no)), len(slides))
-slide = slides[number - 1]
-if slide.kind == "poll":
-    poll_slide(ds, slide, room)
-else:
-    draw_slide(slide)
-draw_footer(slide)
-if room is None or key is not None:
+def keys() -> None:
+    """The keys' buttons: drawn (their shortcuts need them) but never seen."""
     with st.container(key="slide_keys"):
         for name, shortcut, step in (
             ("prev", "Left", -1),
@@ -101,8 +103,59 @@ if room is None or key is not None:
             ("pgdn", "PageDown", 1),
         ):
             st.button(name, key=name, shortcut=shortcut, on_click=move, args=(step,))
+        st.button("blank", key="blank_key", shortcut="b", on_click=toggle_blank)
+
+
+def intro() -> None:
+    """For a reader who opened the slides without a session: what this is and the way back (a small box
+    fixed at the top right of the first slide, whose title is short, so the slide keeps its 1280x720)."""
+    with st.container(key="present-intro", horizontal=True, vertical_alignment="center"):
+        st.markdown("Slides for presenting in a room · → next slide")
+        st.page_link(registry.script(registry.DEFAULT), label="Back to the Overview", icon=":material/home:")
+
+
+def draw(slide: Slide) -> None:
+    if slide.kind == "statements" and room is not None and room.kind == "statements" and room.round:
+        statement_screen(ds, room)
+    elif slide.kind in ("poll", "statements"):
+        poll_slide(ds, slide, room)
+    else:
+        draw_slide(slide)
+
+
+st.html(
+    """<style>
+    .st-key-slide_keys { display: none !important; }
+    [data-testid="stMain"] *:focus, [data-testid="stMain"] *:focus-visible { outline: none !important; box-shadow: none !important; }
+    .st-key-present-intro { position: fixed; right: 1.2rem; top: 0.8rem; z-index: 999; background: #fff;
+        width: auto !important; border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.15rem 0.8rem; gap: 0.8rem; }
+    .st-key-present-intro p, .st-key-present-intro a span { font-size: 1rem !important; margin: 0; color: #333; }
+    .st-key-screen-black { position: fixed; inset: 0; background: #000; z-index: 999990; }
+    .st-key-screen-ended { min-height: 80vh; display: flex; justify-content: center; }
+    </style>"""
+)
+if notice := st.session_state.pop(NOTICE, None):
+    st.error(notice, icon=":material/error:")
 if room is not None:
-    follow(room.code, room.slide)
+    st.session_state.slide_no = min(max(1, room.slide), len(slides))
+number = st.session_state.slide_no = min(max(1, int(st.session_state.slide_no)), len(slides))
+slide = slides[number - 1]
+if room is not None and room.ended:
+    with st.container(key="screen-ended"):
+        st.title("This session has ended")
+        st.markdown("Thank you for taking part.")
+elif room.blank if room is not None else st.session_state.get("blank", False):
+    with st.container(key="screen-black"):
+        st.markdown(" ")
+else:
+    if room is None and number == 1:
+        intro()
+    draw(slide)
+    draw_footer(slide)
+if (room is None or key is not None) and not (room is not None and room.ended):
+    keys()
+if room is not None:
+    follow(room.code, (room.slide, room.blank, room.ended))
     set_url({"slide": str(number), "room": room.code})  # never the key: the projector is seen by the room
 else:
     state.sync()

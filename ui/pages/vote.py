@@ -14,6 +14,14 @@ from ui.store import poll_store, room_store
 from ui.urlstate import set_url, url_params
 from ui.voter import voter_id
 
+# A phone page: no sidebar and no control that opens one (the page header holds it), nothing to navigate.
+st.html(
+    """<style>
+    [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+    [data-testid="stSidebarCollapseButton"], [data-testid="stHeader"] { display: none !important; }
+    [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; }
+    </style>"""
+)
 voter = voter_id()
 st.title("Vote")
 
