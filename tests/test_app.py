@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,6 +63,37 @@ def test_overview_shows_the_question_and_every_position(open_page: Open, dataset
     assert len(at.metric) == len(dataset.debate.headline_evidence)
 
 
+def test_overviews_option_cards_are_short_with_counts_and_a_link(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("overview")
+    cards = [m.value for m in at.markdown if "Read its full case" in m.value]
+    assert len(cards) == len(dataset.positions)
+    for card, position in zip(cards, dataset.positions, strict=True):
+        pros, cons = len(position.proponents), len(position.critics)
+        counts = f"**{pros} proponent{'' if pros == 1 else 's'}, {cons} critic{'' if cons == 1 else 's'}**"
+        assert counts in card, "how many hold it and how many criticise it, not a few names"
+        assert f"[Read its full case →](./position?position={position.id})" in card
+        shown = re.sub(r' "[^"]*"\)', ")", card)
+        assert "…" not in shown
+        assert len(re.sub(r"\([^)]*\)", "", shown)) < 900, "a short card: the full case is on its page"
+
+
+def test_positions_sections_are_tabs_named_with_honest_counts(open_page: Open, dataset: Dataset) -> None:
+    position = dataset.positions[0]
+    at = open_page("position", position=position.id)
+    labels = [t.label for t in at.tabs]
+    findings = {b: len(dataset.findings_for(position.id, b)) for b in ("supports", "undercuts", "context")}
+    assert labels[:3] == [
+        f"Who argues ({len(position.proponents)} for, {len(position.critics)} against)",
+        f"Evidence ({findings['supports']} for · {findings['undercuts']} against · {findings['context']} context)",
+        f"Risks ({len(position.risks)}) and open questions ({len(position.open_questions)})",
+    ]
+    at.session_state["position_section"] = labels[2]
+    at.run()
+    drawn = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert all(pieces(r)[0].text[:40] in drawn for r in position.risks + position.open_questions)
+    assert f"Risks and trade-offs ({len(position.risks)})" in [h.value for h in at.header]
+
+
 def test_position_link_restores_the_position(open_page: Open, dataset: Dataset) -> None:
     last = dataset.positions[-1]
     at = open_page("position", position=last.id)
@@ -117,6 +149,12 @@ def test_position_lists_its_contested_questions_and_links_to_them(open_page: Ope
     pid = next(p for p in dataset.position_ids if len(dataset.disputes_for(p)) > 1)
     disputes = dataset.disputes_for(pid)
     at = open_page("position", position=pid)
+    # The page's sections are tabs named with their counts; only the open one is drawn.
+    tab = f"Contested claims ({len(disputes)})"
+    assert tab in [t.label for t in at.tabs]
+    assert "Contested claims that touch it" not in [h.value for h in at.header]
+    at.session_state["position_section"] = tab
+    at.run()
     assert "Contested claims that touch it" in [h.value for h in at.header]
     text = " ".join(m.value.replace("\\", "") for m in at.markdown)
     assert all(d.question in text for d in disputes)
@@ -179,31 +217,82 @@ def test_compare_defaults_to_all_and_restores_a_pair(open_page: Open, dataset: D
 def test_compare_lines_up_each_section_and_lists_everyone(open_page: Open, dataset: Dataset) -> None:
     pair = dataset.position_ids[:2]
     at = open_page("compare", positions=",".join(pair))
-    rows = [m.value for m in at.markdown if m.value.startswith("### ")]
+    rows = [m.value for m in at.markdown if m.value.startswith(("### ", "#### "))]
     assert rows == [
         "### How it is meant to work",
         "### Who argues for and against",
+        "#### For",
+        "#### Against",
         "### Strongest evidence",
+        "#### ✚ Evidence for",
+        "#### ✖ Evidence against",
         "### Risks and trade-offs",
-    ]
-    cells = [m.value for m in at.markdown if "**For (" in m.value and "):** " in m.value]
-    assert len(cells) == len(pair), "one cell per chosen position"
-    for cell, pid in zip(cells, pair, strict=True):
-        position = dataset.position(pid)
-        # Every proponent and critic, each linking to their person; the counts are the whole lists.
-        assert f"**For ({len(position.proponents)}):**" in cell
-        for stance in position.proponents + position.critics:
-            assert f"./people?person={stance.actor}" in cell
-    # Each option links to its Position page; a finding list cut short says so and links to the rest.
+    ], "each section, and each side within it, is a row of its own across the options"
+    for side, stances_of in (("proponent", lambda p: p.proponents), ("critic", lambda p: p.critics)):
+        cells = [m.value for m in at.markdown if re.search(rf"\*\*\d+ {side}s?:\*\*", m.value)]
+        assert len(cells) == len(pair), "one cell per chosen position"
+        for cell, pid in zip(cells, pair, strict=True):
+            stances = stances_of(dataset.position(pid))
+            # Everyone, each linking to their person; the count is the whole list.
+            assert f"**{len(stances)} {side}{'' if len(stances) == 1 else 's'}:**" in cell
+            assert all(f"./people?person={s.actor}" in cell for s in stances)
     text = " ".join(m.value for m in at.markdown)
-    assert all(f"./position?position={pid}" in text for pid in pair)
-    for pid in pair:
-        found = len(dataset.findings_for(pid, "supports"))
-        if found > 1:
-            assert f"(1 of {found} shown)" in text and f"All {found} on the Evidence page" in text
-    assert not any(
-        dataset.position(p).title in m.value for m in at.markdown for p in dataset.position_ids[2:]
-    )
+    assert all(f"./position?position={pid}" in text for pid in pair), "each option links to its Position page"
+    assert not any(dataset.position(p).title in text for p in dataset.position_ids[2:])
+
+
+def compare_text(at: AppTest) -> str:
+    """The words a reader sees on Compare: the Markdown without its links' hover texts (a citation mark's hover
+    previews its quote), and the expanders' labels."""
+    shown = " ".join(re.sub(r' "[^"]*"\)', ")", m.value) for m in at.markdown)
+    return shown + " " + " ".join(e.label for e in at.expander)
+
+
+@pytest.mark.parametrize("count", [2, 4])
+def test_compare_cuts_nothing_mid_sentence_and_counts_every_list(
+    open_page: Open, dataset: Dataset, count: int
+) -> None:
+    chosen = dataset.position_ids[:count]
+    at = open_page("compare", positions=",".join(chosen))
+    labels = [t.label for t in at.tabs] or [""]
+    for label in labels:
+        if label:
+            at.session_state["compare_section"] = label
+            at.run()
+        shown = compare_text(at)
+        assert "…" not in shown, f"nothing is cut with an ellipsis ({label or 'two options'})"
+        for pid in chosen:
+            position = dataset.position(pid)
+            assert f"./position?position={pid}" in " ".join(m.value for m in at.markdown)
+            if label in ("", "Strongest evidence"):
+                for bearing, word in (("supports", "for"), ("undercuts", "against")):
+                    found = dataset.findings_for(pid, bearing)
+                    if found:
+                        noun = "finding" if len(found) == 1 else "findings"
+                        assert f"**{len(found)} {noun} {word}**" in shown
+                        if len(found) > 2:
+                            # The rest one click away, counted, and all of them on the Evidence page.
+                            assert f"Show the other {len(found) - 2}" in shown
+                            assert f"All {len(found)} on the Evidence page" in shown
+            if label in ("", "Risks and trade-offs") and position.risks:
+                noun = "risk" if len(position.risks) == 1 else "risks"
+                assert f"**{len(position.risks)} {noun}**" in shown
+                if len(position.risks) > 3:
+                    assert f"Show the other {len(position.risks) - 3}" in shown
+
+
+def test_compares_lists_open_whole_in_their_column(open_page: Open, dataset: Dataset) -> None:
+    pid = next(p for p in dataset.position_ids if len(dataset.position(p).risks) > 3)
+    other = next(p for p in dataset.position_ids if p != pid)
+    at = open_page("compare", positions=",".join(sorted([pid, other], key=dataset.position_ids.index)))
+    position = dataset.position(pid)
+    last = pieces(position.risks[-1])[0].text[:40]
+    assert last not in " ".join(m.value.replace("\\", "") for m in at.markdown)
+    at.session_state[f"compare-risks-{pid}"] = True
+    at.run()
+    drawn = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert all(pieces(r)[0].text[:40] in drawn for r in position.risks), "every risk, whole, once opened"
+    assert "…" not in compare_text(at)
 
 
 def test_compare_with_four_options_puts_the_sections_in_tabs(open_page: Open, dataset: Dataset) -> None:

@@ -64,19 +64,42 @@ def stances(side: Sequence[Stance], key: str) -> None:
             cite_button(ds, [ds.quote(q) for q in quote_ids], key=f"position-{key}")
 
 
-for col, heading, side, key in zip(
-    st.columns(2, gap="large"),
-    ("Proponents", "Critics"),
-    (position.proponents, position.critics),
-    ("pro", "con"),
-    strict=True,
-):
-    with col:
-        st.header(f"{heading} ({len(side)})")
-        start, end = paginate(len(side), f"position_{key}_page", size=STANCES_PER_PAGE)
-        stances(side[start:end], key=f"{key}-{start}")
+# The case in sections a reader opens one at a time (tabs named with their counts, so nothing is hidden
+# silently); only the open one is built. The quotes stay under the people who said them.
+findings = {bearing: ds.findings_for(pid, bearing) for bearing in BEARINGS}
+disputes = ds.disputes_for(pid)
+counted = " · ".join(
+    f"{len(findings[b])} {BEARING_HEADINGS[b].lower()}" for b in BEARINGS if findings[b] or b != "context"
+)
+sections = {
+    "who": f"Who argues ({len(position.proponents)} for, {len(position.critics)} against)",
+    "evidence": f"Evidence ({counted})",
+    "risks": f"Risks ({len(position.risks)}) and open questions ({len(position.open_questions)})",
+}
+if disputes:
+    sections["contested"] = f"Contested claims ({len(disputes)})"
+tabs = dict(
+    zip(sections, st.tabs(list(sections.values()), key="position_section", on_change="rerun"), strict=True)
+)
 
-st.header("Evidence")
+
+def is_open(section: str) -> bool:
+    return tabs[section].open is not False
+
+
+if is_open("who"):
+    with tabs["who"]:
+        for col, heading, side, key in zip(
+            st.columns(2, gap="large"),
+            ("Proponents", "Critics"),
+            (position.proponents, position.critics),
+            ("pro", "con"),
+            strict=True,
+        ):
+            with col:
+                st.header(f"{heading} ({len(side)})")
+                start, end = paginate(len(side), f"position_{key}_page", size=STANCES_PER_PAGE)
+                stances(side[start:end], key=f"{key}-{start}")
 
 
 def evidence_section(bearing: Bearing, items: list[Evidence]) -> None:
@@ -99,38 +122,52 @@ def evidence_section(bearing: Bearing, items: list[Evidence]) -> None:
     )
 
 
-for col, bearing in zip(st.columns(2, gap="large"), BEARINGS[:2], strict=True):
-    with col:
-        items = ds.findings_for(pid, bearing)
-        st.subheader(f"{BEARING_ICONS[bearing]} {BEARING_HEADINGS[bearing]} ({len(items)})")
-        evidence_section(bearing, items)
-context = ds.findings_for(pid, "context")
-if context:
-    # Background rather than argument: on request, and built only then.
-    label = f"{BEARING_ICONS['context']} {BEARING_HEADINGS['context']} ({len(context)})"
-    box = st.expander(label, key="position_context", on_change="rerun")
-    if box.open:
-        with box:
-            evidence_section("context", context)
+if is_open("evidence"):
+    with tabs["evidence"]:
+        for col, bearing in zip(st.columns(2, gap="large"), BEARINGS[:2], strict=True):
+            with col:
+                items = findings[bearing]
+                st.subheader(f"{BEARING_ICONS[bearing]} {BEARING_HEADINGS[bearing]} ({len(items)})")
+                evidence_section(bearing, items)
+        context = findings["context"]
+        if context:
+            # Background rather than argument: on request, and built only then.
+            label = f"{BEARING_ICONS['context']} {BEARING_HEADINGS['context']} ({len(context)})"
+            box = st.expander(label, key="position_context", on_change="rerun")
+            if box.open:
+                with box:
+                    evidence_section("context", context)
 
-cols = st.columns(2, gap="large")
-with cols[0]:
-    bullet_list("Risks and trade-offs", position.risks, "The sources name none.", marks)
-with cols[1]:
-    bullet_list("Open questions", position.open_questions, "None recorded.", marks)
+if is_open("risks"):
+    with tabs["risks"]:
+        cols = st.columns(2, gap="large")
+        with cols[0]:
+            bullet_list(
+                f"Risks and trade-offs ({len(position.risks)})",
+                position.risks,
+                "The sources name none.",
+                marks,
+            )
+        with cols[1]:
+            bullet_list(
+                f"Open questions ({len(position.open_questions)})",
+                position.open_questions,
+                "None recorded.",
+                marks,
+            )
 
-disputes = ds.disputes_for(pid)
-if disputes:
-    st.header("Contested claims that touch it")
-    start, end = paginate(len(disputes), "position_disputes_page", size=DISPUTES_PER_PAGE)
-    shown = disputes[start:end]
-    # The questions as one list and one link that opens them all (a link per question cost more to draw than
-    # the rest of this section: docs/performance.md, round 4).
-    st.markdown("\n".join(f"- {link_md(d.question, dispute_url(d.id))}" for d in shown))
-    questions = "this question" if len(shown) == 1 else f"these {len(shown)} questions"
-    page_link(
-        "contested",
-        f"Who says what: {questions}, side by side on the Contested claims page",
-        ":material/balance:",
-        {"position": pid, "dispute": ",".join(d.id for d in shown)},
-    )
+if disputes and is_open("contested"):
+    with tabs["contested"]:
+        st.header("Contested claims that touch it")
+        start, end = paginate(len(disputes), "position_disputes_page", size=DISPUTES_PER_PAGE)
+        shown = disputes[start:end]
+        # The questions as one list and one link that opens them all (a link per question cost more to draw than
+        # the rest of this section: docs/performance.md, round 4).
+        st.markdown("\n".join(f"- {link_md(d.question, dispute_url(d.id))}" for d in shown))
+        questions = "this question" if len(shown) == 1 else f"these {len(shown)} questions"
+        page_link(
+            "contested",
+            f"Who says what: {questions}, side by side on the Contested claims page",
+            ":material/balance:",
+            {"position": pid, "dispute": ",".join(d.id for d in shown)},
+        )
