@@ -1,7 +1,12 @@
-"""The statement round's charts: answers per statement, the room's opinion map, and how agreement moved."""
+"""The statement round's charts: answers per statement, the room's opinion map, and how agreement moved.
+
+Statements are labelled by their own words, wrapped onto lines (never cut with "…"), in 20 px type; the
+charts show a few statements at a time, as many as a 1280x720 screen can label.
+"""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import altair as alt
@@ -13,9 +18,29 @@ GROUP_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e")
 GROUP_MARKDOWN_COLORS = ("blue", "red", "green", "violet", "orange")  # the same, as Markdown colours
 ANSWER_COLORS = {"Agree": "#2e7d32", "Disagree": "#c62828", "Pass": "#9e9e9e"}
 CHART_FONT = 20
+LABEL_WIDTH = 52  # characters of a statement label's line (about 500 px at 20 px): 3 lines for 160
+LINE = "\n"  # splits a label into the lines the axis draws (labelExpr below)
 
 
-def _style(chart: alt.Chart | alt.LayerChart, height: int) -> alt.Chart | alt.LayerChart:
+def label(text: str) -> str:
+    """A statement's whole words, wrapped onto lines for a chart's axis."""
+    return LINE.join(textwrap.wrap(text, LABEL_WIDTH)) or text
+
+
+def _text_axis() -> alt.Axis:
+    # labelLimit 0: never cut a label; each line of the wrapped words drawn on its own line.
+    return alt.Axis(
+        title=None,
+        labelLimit=0,
+        labelExpr=f"split(datum.label, '{LINE.encode('unicode_escape').decode()}')",
+        labelFontSize=CHART_FONT,
+        labelPadding=8,
+        labelBaseline="middle",
+        labelColor="#31333f",
+    )
+
+
+def _style(chart: alt.Chart | alt.LayerChart, height: int | alt.Step) -> alt.Chart | alt.LayerChart:
     styled: alt.Chart | alt.LayerChart = (
         chart.properties(height=height)
         .configure_axis(labelFontSize=CHART_FONT, titleFontSize=CHART_FONT)
@@ -25,18 +50,21 @@ def _style(chart: alt.Chart | alt.LayerChart, height: int) -> alt.Chart | alt.La
     return styled
 
 
-def _bars(statements: Sequence[StatementTally], numbers: dict[str, int]) -> alt.Chart | alt.LayerChart:
+def _bars(statements: Sequence[StatementTally], labels: dict[str, str]) -> alt.Chart | alt.LayerChart:
+    """Agree / disagree / pass per statement, one horizontal bar each, labelled by the statement's words."""
+    order = [label(labels[t.statement_id]) for t in statements]
     rows = [
-        {"Statement": numbers[t.statement_id], "Answer": answer, "People": count}
+        {"Statement": label(labels[t.statement_id]), "Answer": answer, "People": count}
         for t in statements
         for answer, count in (("Agree", t.agree), ("Disagree", t.disagree), ("Pass", t.passed))
     ]
+    lines = max((len(o.split(LINE)) for o in order), default=1)
     chart = (
         alt.Chart(pd.DataFrame(rows))
         .mark_bar()
         .encode(
-            x=alt.X("Statement:O", axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("People:Q", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("Statement:N", sort=order, axis=_text_axis()),
+            x=alt.X("People:Q", title=None, axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "Answer:N",
                 scale=alt.Scale(domain=list(ANSWER_COLORS), range=list(ANSWER_COLORS.values())),
@@ -45,7 +73,8 @@ def _bars(statements: Sequence[StatementTally], numbers: dict[str, int]) -> alt.
             order=alt.Order("Answer:N"),
         )
     )
-    return _style(chart, 330)
+    # Each statement's band is as tall as its label's lines (a step per band), so no label is hidden.
+    return _style(chart, alt.Step(lines * 24 + 12))
 
 
 def _scatter(result: Analysis) -> alt.Chart | alt.LayerChart:
@@ -85,19 +114,22 @@ def _scatter(result: Analysis) -> alt.Chart | alt.LayerChart:
     return _style(circles + letters, 380)
 
 
-def _movement_chart(shifts: Sequence[Shift], numbers: dict[str, int]) -> alt.Chart | alt.LayerChart:
+def _movement_chart(shifts: Sequence[Shift], labels: dict[str, str]) -> alt.Chart | alt.LayerChart:
+    """Agree before and after per statement, labelled by the statement's words."""
+    order = [label(labels[s.statement_id]) for s in shifts]
     rows = [
-        {"Statement": numbers[s.statement_id], "Round": name, "Agree": round(100 * share)}
+        {"Statement": label(labels[s.statement_id]), "Round": name, "Agree": round(100 * share)}
         for s in shifts
         for name, share in (("Before", s.before_agree), ("After", s.after_agree))
     ]
+    lines = max((len(o.split(LINE)) for o in order), default=1)
     chart = (
         alt.Chart(pd.DataFrame(rows))
         .mark_bar()
         .encode(
-            x=alt.X("Statement:O", axis=alt.Axis(labelAngle=0)),
-            xOffset=alt.XOffset("Round:N", sort=["Before", "After"]),
-            y=alt.Y("Agree:Q", title="% agree", scale=alt.Scale(domain=[0, 100])),
+            y=alt.Y("Statement:N", sort=order, axis=_text_axis()),
+            yOffset=alt.YOffset("Round:N", sort=["Before", "After"], scale=alt.Scale(paddingInner=0.15)),
+            x=alt.X("Agree:Q", title="% agree", scale=alt.Scale(domain=[0, 100])),
             color=alt.Color(
                 "Round:N",
                 sort=["Before", "After"],
@@ -106,4 +138,5 @@ def _movement_chart(shifts: Sequence[Shift], numbers: dict[str, int]) -> alt.Cha
             ),
         )
     )
-    return _style(chart, 360)
+    # With an offset, the step is each round's sub-band: two of them per statement.
+    return _style(chart, alt.Step((lines * 24 + 14) // 2))

@@ -1,5 +1,7 @@
-"""The statement round on the room's screen: who has taken part, what the room agrees on, what divides it, the
-opinion groups (from 8 people) with what sets each apart, and how the room moved between two rounds."""
+"""The statement round on the room's screen: while phones answer, the join code, the QR code and the statement
+most phones are on, in large type with who holds it; once the presenter reveals the results, what the room
+agrees on, what divides it, the opinion groups (from 8 people) with what sets each apart, and how the room
+moved between two rounds. Statements are named by their words everywhere, never by number alone."""
 
 from __future__ import annotations
 
@@ -9,19 +11,19 @@ import streamlit as st
 
 from policy import Dataset
 from policy.live import PollError, Room
-from policy.live.groups import analyse
-from policy.live.statements import KIND
+from policy.live.groups import analyse, current_statement
+from policy.live.statements import KIND, StatementRound
 from policy.share import qr_png
+from policy.statements import attribution
 from ui.blocks import esc
 from ui.live import QR_PX, join_line, join_link, poll_style
 from ui.statement_views import _agreement_view, _groups_view, _movement_view
 from ui.statements import statement_store
 from ui.store import room_store
 
-# Characters of statement text a column of the panel shows at projector size before it lists numbers only.
-
-# Static styling only, scoped by the containers' keys (st-key-*): large type for a phone and for a room; the
-# panel's text does not fade while its two-second refresh runs (the room would see it flicker).
+# Static styling only, scoped by the containers' keys (st-key-*): projector-size type (at 1280x720 the body is
+# 28 px, the statement being answered 36 px, its source line 22 px); the panel's text does not fade while its
+# two-second refresh runs (the room would see it flicker).
 
 
 def _panel_style() -> None:
@@ -34,6 +36,13 @@ def _panel_style() -> None:
     .st-key-statement-panel [data-testid="stElementToolbar"] { display: none !important; }
     .st-key-statement-panel [data-testid="stVerticalBlock"] { gap: 0.4rem; }
     .st-key-statement-panel [data-stale="true"] { opacity: 1 !important; transition: none !important; }
+    .st-key-statement-now [data-testid="stMarkdownContainer"] p { font-size: 1.75rem !important; line-height: 1.25; margin: 0; }
+    .st-key-statement-now .st-key-statement-now-text [data-testid="stMarkdownContainer"] p {
+        font-size: 2.25rem !important; font-weight: 600; line-height: 1.22; }
+    .st-key-statement-now .st-key-statement-now-from [data-testid="stMarkdownContainer"] p {
+        font-size: 1.4rem !important; color: #555; }
+    .st-key-statement-now [data-testid="stVerticalBlock"] { gap: 0.35rem; }
+    .st-key-statement-now [data-stale="true"] { opacity: 1 !important; transition: none !important; }
     </style>"""
     )
 
@@ -95,6 +104,7 @@ def _screen(ds: Dataset | None, room_code: str | None, code: str, revealed: bool
             f"{len(rnd.statements)} statements · {after}{state}"
         )
         if not revealed:
+            _now_answering(ds, rnd, current_statement(votes))
             return
         if shown == "groups":
             _groups_view(rnd, result, numbers)
@@ -102,3 +112,16 @@ def _screen(ds: Dataset | None, room_code: str | None, code: str, revealed: bool
             _movement_view(rnd, shifts, numbers)
         else:
             _agreement_view(rnd, result, numbers)
+
+
+def _now_answering(ds: Dataset | None, rnd: StatementRound, index: int) -> None:
+    """The statement most phones are on: its number, its words in the largest type, who holds or reports it."""
+    statement = rnd.statements[index]
+    with st.container(key="statement-now"):
+        st.markdown(esc(f"Statement {index + 1} of {len(rnd.statements)} — most phones are here"))
+        with st.container(key="statement-now-text"):
+            st.markdown(esc(statement.text))
+        source = attribution(ds, statement) if ds is not None else ""
+        if source:
+            with st.container(key="statement-now-from"):
+                st.markdown(esc(f"from: {source}"))

@@ -1,4 +1,7 @@
-"""What the room's screen shows of a statement round: agreement, opinion groups, or movement between rounds."""
+"""What the room's screen shows of a statement round: agreement, opinion groups, or movement between rounds.
+
+Every statement is named by its words; what does not fit the screen is counted ("2 more"), never listed by
+number. The presenter's export holds every statement's figures."""
 
 from __future__ import annotations
 
@@ -11,9 +14,11 @@ from policy.live.statements import StatementRound
 from ui.blocks import esc
 from ui.statement_charts import GROUP_MARKDOWN_COLORS, _bars, _movement_chart, _scatter
 
-# Characters of statement text a column of the panel shows at projector size before it lists numbers only.
+# Characters of statement text a column of the panel shows at projector size (28 px type) before it counts the
+# rest; statements a chart labels at 20 px on a 1280x720 screen.
 PANEL_BUDGET = 340
 GROUPS_BUDGET = 500
+CHART_STATEMENTS = 3
 
 
 def _text_list(
@@ -27,7 +32,7 @@ def _text_list(
         st.markdown(esc(empty))
         return
     used = 0
-    rest: list[str] = []
+    rest = 0
     for statement_id, figures in items:
         statement = rnd.statement(statement_id)
         number = rnd.statement_ids.index(statement_id) + 1
@@ -35,9 +40,9 @@ def _text_list(
             st.markdown(f"**Statement {number} · {esc(figures)}** — {esc(statement.text)}")
             used += len(statement.text)
         else:
-            rest.append(f"statement {number} ({figures})")
+            rest += 1
     if rest:
-        st.markdown(esc("Also " + "; ".join(rest) + "."))
+        st.markdown(esc(f"And {rest} more statement{'s' if rest > 1 else ''}."))
 
 
 def _share(value: float) -> str:
@@ -67,9 +72,11 @@ def _agreement_view(rnd: StatementRound, result: Analysis, numbers: dict[str, in
 
 def _groups_view(rnd: StatementRound, result: Analysis, numbers: dict[str, int]) -> None:
     if not result.groups:
-        st.subheader("Answers so far")
+        most = sorted(result.statements, key=lambda t: -t.answered)[:CHART_STATEMENTS]
+        st.subheader(f"Answers so far: the {len(most)} most answered statements")
         st.markdown(esc(result.note))
-        st.altair_chart(_bars(result.statements, numbers), width="stretch")
+        labels = {s.id: s.text for s in rnd.statements}
+        st.altair_chart(_bars(most, labels), width="stretch")
         return
     left, right = st.columns([2, 3], gap="large")
     with left:
@@ -91,17 +98,12 @@ def _groups_view(rnd: StatementRound, result: Analysis, numbers: dict[str, int])
             told.add(top.statement_id)
             verb = "agree" if top.direction == "agree" else "disagree"
             statement = rnd.statement(top.statement_id)
-            others = [str(numbers[r.statement_id]) for r in group.representative if r is not top]
-            figures = (
-                f"{_share(top.share)} {verb} with statement {numbers[top.statement_id]} "
-                f"(others {_share(top.rest_share)})"
-            )
-            also = f"; also statement{'s' if len(others) > 1 else ''} {', '.join(others)}" if others else ""
+            figures = f"{_share(top.share)} {verb} (others {_share(top.rest_share)})"
             if used == 0 or used + len(statement.text) <= GROUPS_BUDGET:
                 st.markdown(f":{colour}[**{esc(head)}**]: {esc(figures)} — {esc(statement.text)}")
                 used += len(statement.text)
-            else:
-                st.markdown(f":{colour}[**{esc(head)}**]: {esc(figures + also)}")
+            else:  # no room left on the screen for its statement's words
+                st.markdown(f":{colour}[**{esc(head)}**]")
 
 
 def _movement_view(rnd: StatementRound, shifts: Sequence[Shift], numbers: dict[str, int]) -> None:
@@ -109,21 +111,13 @@ def _movement_view(rnd: StatementRound, shifts: Sequence[Shift], numbers: dict[s
         st.subheader("How the room moved")
         st.markdown("This is the first round: ask again after the discussion to see how the room moved.")
         return
-    st.subheader("How the room moved: agree before and after")
-    moved = sorted(shifts, key=lambda s: -abs(s.change))
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        st.altair_chart(_movement_chart(shifts, numbers), width="stretch")
-    with right:
-        _text_list(
-            rnd,
-            [
-                (s.statement_id, f"{_share(s.before_agree)} → {_share(s.after_agree)} agree")
-                for s in moved[:3]
-                if s.after_answered and s.change
-            ],
-            "No statement has moved yet.",
-        )
+    moved = sorted((s for s in shifts if s.after_answered), key=lambda s: -abs(s.change))[:CHART_STATEMENTS]
+    st.subheader(f"How the room moved: agree before and after ({len(moved)} statements that moved most)")
+    if not moved or not any(s.change for s in moved):
+        st.markdown("No statement has moved yet.")
+        return
+    labels = {s.id: s.text for s in rnd.statements}
+    st.altair_chart(_movement_chart(moved, labels), width="stretch")
 
 
 # -- charts (large labels, no toolbar) ---------------------------------------------------------------------

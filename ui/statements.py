@@ -1,7 +1,9 @@
 """The statement round on screen: the phone card (one statement at a time) and the presenter's live panel.
 
 The phone card shows one statement in large type with big Agree / Disagree / Pass buttons, "Statement 3 of
-12", and citation marks that open the quotes behind it. The presenter panel shows, live, who has taken part,
+12", who holds or reports it ("from: ..."), and citation marks that open the quotes behind it. Once the
+presenter reveals the results or closes the round, the phone shows how its own answers compare with the
+room's, and its opinion group once groups are claimed. The presenter panel shows, live, who has taken part,
 what the room agrees on, what divides it, and (from 8 people) the opinion groups with what sets each apart,
 or plain bars before that; and, for an "after" round, how the room moved. The maths is policy.live.groups.
 """
@@ -14,11 +16,14 @@ import streamlit as st
 
 from policy import Dataset
 from policy.live import PollError
+from policy.live.groups import Analysis, Votes, analyse, group_of
 from policy.live.statements import KIND, StatementRound, StatementStore
-from policy.statements import Statement, select_statements
+from policy.statements import Statement, attribution, select_statements
 from ui.blocks import Marks, esc
 from ui.context import view as current_view
+from ui.statement_charts import ANSWER_COLORS
 from ui.store import room_store
+from ui.urlstate import url_params
 
 __all__ = ["open_in_room", "phone_statements", "statement_card", "statement_store"]
 
@@ -52,35 +57,48 @@ def _marked(ds: Dataset | None, statement: Statement) -> str:
 
 
 def _sources_line(ds: Dataset | None, statement: Statement) -> str:
-    if ds is None:
+    """ "from: <who holds or reports it> · <outlet>", and how to read the quotes."""
+    source = attribution(ds, statement) if ds is not None else ""
+    if not source:
         return ""
-    outlets: list[str] = []
-    for q in statement.quotes:
-        if ds.has("quotes", q):
-            outlet = ds.source(ds.quote(q).source).outlet
-            if outlet not in outlets:
-                outlets.append(outlet)
-    if not outlets:
-        return ""
-    return esc("From " + ", ".join(outlets) + ". Tap a number to read the quote.")
+    return esc(f"from: {source}. Tap a number to read the quote.")
 
 
 # -- the phone ---------------------------------------------------------------------------------------------
 
 
-def phone_statements(code: str, voter: str) -> None:
-    """The phone's view of the room's statement round (the room's phone page calls it)."""
-    statement_card(current_view().dataset, code, voter)
+def phone_statements(code: str, voter: str, revealed: bool | None = None) -> None:
+    """The phone's view of the room's statement round (the room's phone page calls it); ``revealed``: whether
+    the presenter shows the results (None: read from the room the page joined, ``?join=``)."""
+    if revealed is None:
+        revealed = _room_revealed(code)
+    statement_card(current_view().dataset, code, voter, revealed)
 
 
-def statement_card(ds: Dataset | None, code: str, voter: str) -> None:
-    """One statement at a time for this voter: Agree / Disagree / Pass, progress, and the sources."""
+def _room_revealed(code: str) -> bool:
+    join = url_params().get("join", "").strip().upper()
+    if not join:
+        return False
+    try:
+        room = room_store().get(join)
+    except PollError:
+        return False
+    return room.kind == KIND and room.round == code and room.revealed
+
+
+def statement_card(ds: Dataset | None, code: str, voter: str, revealed: bool = False) -> None:
+    """One statement at a time for this voter: Agree / Disagree / Pass, progress, and the sources; once the
+    results are revealed or the round is closed, how this voter's answers compare with the room's."""
     st.html(
         """<style>
     .st-key-statement-card [data-testid="stMarkdownContainer"] p { font-size: 1.45rem !important; line-height: 1.4; }
     .st-key-statement-card .stButton button { min-height: 3.6rem; }
     .st-key-statement-card .stButton button p { font-size: 1.35rem !important; font-weight: 600; }
     .st-key-statement-card [data-testid="stCaptionContainer"] p { font-size: 1.05rem !important; }
+    .st-key-statement-mine [data-testid="stMarkdownContainer"] p { font-size: 1.1rem !important; line-height: 1.4; }
+    .st-key-statement-mine h3 { font-size: 1.45rem !important; }
+    .st-key-statement-mine [data-stale="true"] { opacity: 1 !important; transition: none !important; }
+    .st-key-statement-mine .stButton button p { font-size: 1.15rem !important; font-weight: 600; }
     </style>"""
     )
     store = statement_store()
@@ -92,6 +110,25 @@ def statement_card(ds: Dataset | None, code: str, voter: str) -> None:
         return
     total = len(rnd.statements)
     slot = f"statement-at-{rnd.code}"
+    results_over = (revealed or not rnd.is_open) and bool(mine)
+    answering = f"statement-answering-{rnd.code}"  # the voter chose to answer more while results show
+    if results_over and not (rnd.is_open and st.session_state.get(answering)):
+        try:
+            votes = store.votes(rnd.code)
+        except PollError as err:
+            st.error(esc(str(err)), icon=":material/error:")
+            return
+        _my_results(rnd, mine, votes, analyse(votes), voter)
+        if rnd.is_open:
+            if st.button("Change or add answers", key="answer-more", icon=":material/edit:", width="stretch"):
+                st.session_state[answering] = True
+                st.rerun()
+        return
+    if results_over and st.button(
+        "See how the room answered", key="answer-results", icon=":material/bar_chart:", width="stretch"
+    ):
+        st.session_state[answering] = False
+        st.rerun()
     if slot not in st.session_state:
         st.session_state[slot] = _first_open(rnd, mine)
     index = min(max(0, int(st.session_state[slot])), total)
@@ -154,6 +191,70 @@ def _finished(rnd: StatementRound, mine: Mapping[str, str], slot: str) -> None:
     if st.button("Review my answers", key="answer-review", icon=":material/edit:", width="stretch"):
         st.session_state[slot] = 0
         st.rerun()
+
+
+def _bar(agree: float, disagree: float, passed: float) -> None:
+    """A stacked bar of the room's answers (figures only: no content text goes into the markup)."""
+    parts = "".join(
+        f'<span style="width:{100 * share:.1f}%;background:{ANSWER_COLORS[name]}"></span>'
+        for name, share in (("Agree", agree), ("Disagree", disagree), ("Pass", passed))
+        if share > 0
+    )
+    st.html(
+        '<div style="display:flex;height:14px;border-radius:7px;overflow:hidden;background:#eee">'
+        f"{parts}</div>"
+    )
+
+
+_YOU = {"agree": "You agreed", "disagree": "You disagreed", "pass": "You passed"}
+
+
+def _my_results(
+    rnd: StatementRound, mine: Mapping[str, str], votes: Votes, result: Analysis, voter: str
+) -> None:
+    """How this voter's answers compare with the room's, statement by statement, and their opinion group."""
+    tallies = {t.statement_id: t for t in result.statements}
+    with st.container(key="statement-mine"):
+        st.subheader("Your answers and the room's")
+        people = result.participants
+        st.markdown(
+            esc(
+                f"{people} {'person' if people == 1 else 'people'} answered. The presenter has shown the results."
+                if rnd.is_open
+                else f"The round is closed: {people} {'person' if people == 1 else 'people'} answered."
+            )
+        )
+        group = group_of(result, votes, voter)
+        if group is not None:
+            top = group.representative[0] if group.representative else None
+            line = f"You are in opinion group {group.name}, with {group.size - 1} other{'s' if group.size != 2 else ''}."
+            if top is not None:
+                verb = "agree" if top.direction == "agree" else "disagree"
+                words = rnd.statement(top.statement_id).text
+                line += (
+                    f" What sets it apart: {round(100 * top.share)}% of the group {verb} (others "
+                    f"{round(100 * top.rest_share)}%) that “{words}”"
+                )
+            st.info(esc(line), icon=":material/groups:")
+        elif result.note:
+            st.caption(esc(result.note))
+        for number, statement in enumerate(rnd.statements, start=1):
+            answer = mine.get(statement.id)
+            tally = tallies.get(statement.id)
+            if answer is None or tally is None or not tally.answered:
+                continue
+            with st.container(border=True):
+                st.markdown(f"**{number}.** {esc(statement.text)}")
+                share = tally.agree_share
+                st.markdown(
+                    f"**{esc(_YOU[answer])}** · room: **{round(100 * share)}%** agree, "
+                    f"{round(100 * tally.disagree_share)}% disagree, "
+                    f"{round(100 * tally.passed / tally.answered)}% pass ({tally.answered})"
+                )
+                _bar(share, tally.disagree_share, tally.passed / tally.answered)
+        skipped = len(rnd.statements) - sum(1 for s in rnd.statements if s.id in mine)
+        if skipped:
+            st.caption(esc(f"You did not answer {skipped} statement{'s' if skipped > 1 else ''}."))
 
 
 # -- the presenter -----------------------------------------------------------------------------------------

@@ -64,6 +64,8 @@ __all__ = [
     "Votes",
     "analyse",
     "choose_k",
+    "current_statement",
+    "group_of",
     "movement",
     "project",
     "tally",
@@ -482,3 +484,29 @@ def movement(before: Votes, after: Votes) -> tuple[Shift, ...]:
             )
         )
     return tuple(out)
+
+
+def current_statement(votes: Votes) -> int:
+    """The statement (0-based) most phones are on now: each participant's first unanswered statement, as the
+    phone shows it; the first statement before anyone answers, the last once everyone has answered all."""
+    total = len(votes.statement_ids)
+    if total == 0:
+        return 0
+    if votes.answered.shape[0] == 0:
+        return 0
+    unanswered = ~votes.answered
+    pending = unanswered.any(axis=1)
+    if not pending.any():
+        return total - 1
+    at = np.argmax(unanswered[pending], axis=1)
+    counts = np.bincount(at, minlength=total)
+    return int(np.argmax(counts))  # ties: the earlier statement
+
+
+def group_of(result: Analysis, votes: Votes, participant: str) -> Group | None:
+    """The opinion group a participant was placed in, if groups are claimed and they were placed."""
+    if not result.groups or participant not in votes.participant_ids:
+        return None
+    row = votes.participant_ids.index(participant)
+    name = next((p.group for p in result.points if p.row == row), None)
+    return next((g for g in result.groups if g.name == name), None)
