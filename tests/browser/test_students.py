@@ -1,5 +1,6 @@
-"""A student's path through the app in Chromium: one search over everything, names that link, a page stepper
-that says where it is, and a link to the current view."""
+"""A student's path through the app in Chromium: one search over everything, names that link and open in the same
+tab, a timeline link that opens its event, paging at both ends of a list, notices for links that ask for what is
+not there, and a link to the current view."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from policy import Dataset
+from policy.queries import timeline_events
 from policy.search import SearchIndex
 from tests.browser.conftest import Watched, wait_ready
 from tests.browser.test_a11y import violations
@@ -68,7 +70,18 @@ def test_the_sidebar_search_box_works_from_another_page(watched: Watched, server
     clean(watched)
 
 
-def test_a_persons_name_on_position_opens_that_person_on_people(
+def follow(w: Watched, link: object) -> None:
+    """Click a link as a reader does and check it opened in this tab, not a new one."""
+    tabs = len(w.page.context.pages)  # type: ignore[attr-defined]
+    w.page.wait_for_function("window.policySameTabLinks === true")  # type: ignore[attr-defined]  # drawn by now
+    link.click()  # type: ignore[attr-defined]
+    wait_ready(w.page)
+    w.page.wait_for_timeout(300)  # type: ignore[attr-defined]
+    wait_ready(w.page)
+    assert len(w.page.context.pages) == tabs, "an internal link opened a new tab"  # type: ignore[attr-defined]
+
+
+def test_a_persons_name_on_position_opens_that_person_on_people_in_the_same_tab(
     watched: Watched, server: str, dataset: Dataset
 ) -> None:
     position = dataset.positions[0]
@@ -78,23 +91,116 @@ def test_a_persons_name_on_position_opens_that_person_on_people(
     href = str(link.get_attribute("href"))
     assert parse_qs(urlparse(href).query) == {"person": [actor.id]}, href
     assert urlparse(href).path.endswith("people")
-    # The link opens People on that person (Streamlit opens Markdown links in a new tab: follow it here).
-    open_view(watched, server, href.removeprefix("./"))
-    expect(watched.page.locator(MAIN)).to_contain_text(actor.name)  # type: ignore[attr-defined]
-    expect(watched.page).to_have_url(re.compile(rf"person={re.escape(actor.id)}"))  # type: ignore[attr-defined]
+    follow(watched, link)
+    expect(watched.page).to_have_url(re.compile(rf"/people\?person={re.escape(actor.id)}$"))  # type: ignore[attr-defined]
+    expect(watched.page.locator("h2").first).to_have_text(actor.name)  # type: ignore[attr-defined]
+    # Back returns to the option.
+    watched.page.go_back()  # type: ignore[attr-defined]
+    wait_ready(watched.page)
+    expect(watched.page).to_have_url(re.compile(rf"/position\?position={position.id}$"))  # type: ignore[attr-defined]
     clean(watched)
 
 
-def test_a_page_past_the_end_says_so(watched: Watched, server: str) -> None:
-    open_view(watched, server, "evidence?page=999")
+def test_a_name_on_people_opens_that_person_and_another_name_the_next(watched: Watched, server: str) -> None:
+    open_view(watched, server, "people")
+    for n in (2, 7):  # the same page followed twice: each link opens its own person
+        link = watched.page.locator(f'{MAIN} a[href^="./people?person="]').nth(n)  # type: ignore[attr-defined]
+        name = link.inner_text()
+        follow(watched, link)
+        expect(watched.page.locator("h2").first).to_have_text(name)  # type: ignore[attr-defined]
+        watched.page.get_by_role("button", name="Everyone").click()  # type: ignore[attr-defined]
+        wait_ready(watched.page)
+    clean(watched)
+
+
+def test_an_evidence_speaker_opens_them_on_people_and_an_option_its_position(
+    watched: Watched, server: str
+) -> None:
+    open_view(watched, server, "evidence")
+    speaker = watched.page.locator(f'{MAIN} em a[href^="./people?person="]').first  # type: ignore[attr-defined]
+    name, href = speaker.inner_text(), str(speaker.get_attribute("href"))
+    follow(watched, speaker)
+    expect(watched.page).to_have_url(re.compile(re.escape(href.removeprefix(".")) + "$"))  # type: ignore[attr-defined]
+    expect(watched.page.locator("h2").first).to_have_text(name)  # type: ignore[attr-defined]
+    open_view(watched, server, "evidence")
+    expect(watched.page.locator(f'{MAIN} em a[href^="./sources?source="]').first).to_be_visible()  # type: ignore[attr-defined]
+    option = watched.page.locator(f'{MAIN} a[href^="./position?position="]').first  # type: ignore[attr-defined]
+    follow(watched, option)
+    expect(watched.page).to_have_url(re.compile(r"/position\?position="))  # type: ignore[attr-defined]
+    clean(watched)
+
+
+def test_an_event_in_where_they_appear_opens_the_timeline_on_that_event(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    events = timeline_events(dataset)
+    # The last event someone is named in: past the timeline's first page.
+    at, event = next((i, e) for i, e in reversed(list(enumerate(events))) if e.actors)
+    open_view(watched, server, f"people?person={event.actors[0]}")
+    link = watched.page.locator(f'{MAIN} a[href="./timeline?event={event.id}"]')  # type: ignore[attr-defined]
+    follow(watched, link)
+    marked = watched.page.locator(".st-key-tl-linked-event")  # type: ignore[attr-defined]
+    expect(marked).to_contain_text(event.title)
+    expect(marked).to_contain_text("The event the link names")
+    chooser = watched.page.get_by_label(re.compile(r"^Page \(of"))  # type: ignore[attr-defined]
+    expect(chooser).to_have_value(str(at // 10 + 1))
+    expect(marked).to_be_in_viewport()
+    clean(watched)
+
+
+def test_paging_under_the_list_moves_on_and_shows_the_new_pages_top(watched: Watched, server: str) -> None:
+    for path, key in (("evidence", "ev_page"), ("timeline", "tl_page"), ("search?q=Mexico", "search_page")):
+        open_view(watched, server, path)
+        page = watched.page
+        page.get_by_role("button", name="Next page").click()  # type: ignore[attr-defined]
+        wait_ready(page)
+        expect(page).to_have_url(re.compile(r"[?&]page=2"))  # type: ignore[attr-defined]
+        expect(page.locator(f".st-key-{key}")).to_be_in_viewport()  # type: ignore[attr-defined]
+        expect(page.get_by_text(re.compile(r"^Page 2 of \d+$"))).to_be_visible()  # type: ignore[attr-defined]
+        page.get_by_role("button", name="Previous page").click()  # type: ignore[attr-defined]
+        wait_ready(page)
+        expect(page.get_by_label(re.compile(r"^Page \(of"))).to_have_value("1")  # type: ignore[attr-defined]
+    clean(watched)
+
+
+def test_a_page_past_the_end_and_an_unknown_parameter_say_so_at_the_top(
+    watched: Watched, server: str
+) -> None:
+    open_view(watched, server, "evidence?page=999&foo=bar")
     page = watched.page
-    notice = page.get_by_test_id("stAlert").filter(has_text="no page 999")  # type: ignore[attr-defined]
-    expect(notice).to_be_visible()
-    expect(notice).to_contain_text(re.compile(r"showing page \d+, the last"))
-    # The stepper under the list goes back a page, and the URL follows.
-    last = int(re.search(r"page (\d+), the last", notice.inner_text()).group(1))  # type: ignore[union-attr]
-    page.get_by_role("button", name="Previous page").click()
+    alerts = page.get_by_test_id("stAlert")  # type: ignore[attr-defined]
+    notice = alerts.filter(has_text="Page 999 doesn't exist")
+    expect(notice).to_be_in_viewport()
+    expect(notice).to_contain_text(re.compile(r"showing page (\d+) of \1"))
+    expect(alerts.filter(has_text="does not use the link parameter 'foo'")).to_be_in_viewport()
+    last = int(re.search(r"showing page (\d+)", notice.inner_text()).group(1))  # type: ignore[union-attr]
+    page.get_by_role("button", name="Previous page").click()  # type: ignore[attr-defined]
     expect(page).to_have_url(re.compile(rf"page={last - 1}"))  # type: ignore[attr-defined]
+    for path in ("timeline?page=999", "search?q=Mexico&page=999"):
+        open_view(watched, server, path)
+        expect(alerts.filter(has_text="Page 999 doesn't exist")).to_be_visible()
+    open_view(watched, server, "nosuchpage")
+    expect(alerts.filter(has_text="no page 'nosuchpage'")).to_be_visible()
+    assert not watched.errors, watched.errors
+
+
+def test_the_speaker_filter_finds_a_name_typed_without_its_accents(watched: Watched, server: str) -> None:
+    open_view(watched, server, "evidence")
+    page = watched.page
+    page.get_by_test_id("stMultiSelect").filter(has_text="Speaker").click()  # type: ignore[attr-defined]
+    page.keyboard.type("Lopez Obrador")  # type: ignore[attr-defined]
+    expect(page.get_by_role("option").filter(has_text="López Obrador").first).to_be_visible()  # type: ignore[attr-defined]
+    clean(watched)
+
+
+def test_search_highlights_hug_the_words(watched: Watched, server: str) -> None:
+    open_view(watched, server, "search?q=L%C3%B3pez%20Obrador")
+    hits = watched.page.locator(".st-key-search-hits")  # type: ignore[attr-defined]
+    marked = hits.locator("span.stMarkdownColoredBackground").first
+    expect(marked).to_be_visible()
+    padding = marked.evaluate("e => [getComputedStyle(e).paddingLeft, getComputedStyle(e).paddingRight]")
+    assert padding == ["0px", "0px"], padding
+    assert not re.search(r"\w [,.;:]", hits.inner_text()), "a space before punctuation"
     clean(watched)
 
 
