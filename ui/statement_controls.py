@@ -1,16 +1,20 @@
-"""The presenter's controls for the statement round: open it, reveal, close, what the screen shows, ask again."""
+"""The presenter's controls for the statement round: open it, reveal, close, what the screen shows, ask again,
+and download its results (``export_buttons``: CSV and JSON, with each statement's sources and counts)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
 from policy import Dataset
 from policy.live import PollError, Room
+from policy.live.statement_export import results_csv, results_json, round_results
 from policy.live.statements import KIND, VIEWS
 from policy.statements import select_statements
 from ui.blocks import esc
+from ui.context import view as current_view
 from ui.statements import open_in_room, statement_store
 from ui.store import room_store
 
@@ -78,6 +82,49 @@ def statement_controls(ds: Dataset, room: Room, key: str, act: Callable[..., Non
         on_click=act,
         args=(_ask_again, ds, room.code, key, rnd.code),
     )
+    _downloads(rnd.code, key)
+
+
+def export_buttons(code: str, key: str) -> None:
+    """Downloads of the room's statement round results (CSV and JSON: each statement, who holds it, its
+    sources, agree / disagree / pass counts, and each opinion group's share once groups are claimed), for the
+    presenter's window; ``code`` is the room's code, ``key`` its presenter key. Nothing without a round."""
+    try:
+        room = room_store().get(code)
+    except PollError as err:
+        st.warning(esc(str(err)), icon=":material/cloud_off:")
+        return
+    if room.kind == KIND and room.round is not None:
+        _downloads(room.round, key)
+
+
+def _results(round_code: str, key: str, kind: str) -> bytes:
+    """The file, made when the presenter clicks (the key is checked in policy/); words if it cannot be made."""
+    store = statement_store()
+    try:
+        store.check_key(round_code, key)
+        rnd, result = round_results(store, round_code)
+    except PollError as err:
+        return f"The statement round's results could not be exported: {err}\n".encode()
+    ds = current_view().dataset
+    return results_csv(rnd, result, ds) if kind == "csv" else results_json(rnd, result, ds)
+
+
+def _downloads(round_code: str, key: str) -> None:
+    cols = st.columns(2)
+    for col, kind, mime in ((cols[0], "csv", "text/csv"), (cols[1], "json", "application/json")):
+        col.download_button(
+            f"Statement results ({kind.upper()})",
+            data=partial(_results, round_code, key, kind),
+            file_name=f"statement-round-{round_code}.{kind}",
+            mime=mime,
+            key=f"statements_export_{kind}",
+            icon=":material/download:",
+            on_click="ignore",
+            width="stretch",
+            help="Each statement, who holds it, its sources, agree / disagree / pass counts and, once opinion "
+            "groups are claimed, each group's share agreeing",
+        )
 
 
 def _ask_again(ds: Dataset, room_code: str, key: str, first: str) -> None:
