@@ -237,3 +237,49 @@ def test_memo_fields_stop_at_the_memo_limits(content: Path) -> None:
     at = AppTest.from_file(APP, default_timeout=60).switch_page(registry.script("memo")).run()
     assert at.text_input(key="memo_to").max_chars == HEADER_LIMIT
     assert at.text_area(key="memo_recommendation").max_chars == TEXT_LIMIT
+
+
+def test_a_link_parameter_the_page_does_not_use_is_named_in_a_notice(content: Path) -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["foo"] = "bar"
+    at = at.switch_page(registry.script("evidence")).run()
+    assert not at.exception
+    assert any("does not use the link parameter 'foo'" in i.value for i in at.info), [
+        i.value for i in at.info
+    ]
+    assert "foo" not in at.query_params, "the URL then describes the view shown"
+
+
+def test_a_link_followed_within_the_session_opens_what_it_names(content: Path) -> None:
+    from policy import load_dataset
+
+    ds = load_dataset(content)
+    first, second = ds.actors[0], ds.actors[1]
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["person"] = first.id
+    at = at.switch_page(registry.script("people")).run()
+    assert at.header[0].value == first.name
+    # A link to another person, followed in the same tab: the widget already holds the first person.
+    at.query_params["person"] = second.id
+    at.run()
+    assert not at.exception
+    assert at.header[0].value == second.name
+    # An interaction after it keeps the view (the URL is again the one the page wrote).
+    at.run()
+    assert at.header[0].value == second.name
+
+
+def test_an_event_link_opens_the_timeline_on_the_page_holding_it(content: Path) -> None:
+    from policy import load_dataset
+    from policy.queries import timeline_events
+
+    events = timeline_events(load_dataset(content))
+    event = events[-1]
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["event"] = event.id
+    at = at.switch_page(registry.script("timeline")).run()
+    assert not at.exception
+    assert any(event.title in m.value for m in at.markdown)
+    if len(events) > 10:
+        assert at.number_input[0].value == (len(events) - 1) // 10 + 1
+    assert any(c.value == "The event the link names" for c in at.caption)
