@@ -272,13 +272,15 @@ def test_compare_cuts_nothing_mid_sentence_and_counts_every_list(
                         assert f"**{len(found)} {noun} {word}**" in shown
                         if len(found) > 2:
                             # The rest one click away, counted, and all of them on the Evidence page.
-                            assert f"Show the other {len(found) - 2}" in shown
+                            rest = len(found) - 2
+                            assert f"Show the other {rest} finding{'' if rest == 1 else 's'} {word}" in shown
                             assert f"All {len(found)} on the Evidence page" in shown
             if label in ("", "Risks and trade-offs") and position.risks:
                 noun = "risk" if len(position.risks) == 1 else "risks"
                 assert f"**{len(position.risks)} {noun}**" in shown
                 if len(position.risks) > 3:
-                    assert f"Show the other {len(position.risks) - 3}" in shown
+                    rest = len(position.risks) - 3
+                    assert f"Show the other {rest} risk{'' if rest == 1 else 's'}" in shown
 
 
 def test_compares_lists_open_whole_in_their_column(open_page: Open, dataset: Dataset) -> None:

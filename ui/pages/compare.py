@@ -161,7 +161,8 @@ def evidence(bearing: Bearing) -> Callable[[Position], Cell]:
         rest = found[len(shown) :]
         if not rest:
             return Cell(md)
-        return Cell(md, f"Show the other {len(rest)}", lambda: "\n".join(finding(e) for e in rest))
+        label = f"Show the other {plural(len(rest), 'finding')} {word}"
+        return Cell(md, label, lambda: "\n".join(finding(e) for e in rest))
 
     return cell
 
@@ -177,7 +178,8 @@ def risks(position: Position) -> Cell:
     rest = position.risks[len(shown) :]
     if not rest:
         return Cell(md)
-    return Cell(md, f"Show the other {len(rest)}", lambda: "\n".join(f"- {marks.md(r)}" for r in rest))
+    label = f"Show the other {plural(len(rest), 'risk')}"
+    return Cell(md, label, lambda: "\n".join(f"- {marks.md(r)}" for r in rest))
 
 
 positions = [ds.position(p) for p in ordered]
