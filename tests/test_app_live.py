@@ -11,10 +11,26 @@ from streamlit.testing.v1 import AppTest
 from policy import Dataset
 from policy.live import LiveUnavailable, RoomStore
 from policy.slides import build_slides
+from policy.style import position_label
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 UNAVAILABLE = "The live poll is unavailable — slides keep working."
-CONTROLS = {"poll_open", "poll_reveal", "poll_close", "poll_reset", "poll_again", "con_prev", "con_next"}
+CONTROLS = {
+    "poll_open",
+    "poll_reveal",
+    "poll_close",
+    "poll_reset",
+    "poll_again",
+    "con_prev",
+    "con_next",
+    "con_blank",
+    "con_end",
+    "blank_key",
+    "statements_open",
+    "confirm_yes",
+    "export_csv",
+    "export_json",
+}
 
 
 def clear_stores() -> None:
@@ -178,8 +194,11 @@ def test_someone_with_the_join_code_gets_no_control(
     other = page(name, **params, slide=str(poll_slide(dataset)))
     assert not other.exception
     assert not keys(other) & (CONTROLS | {"next", "prev", "pgup", "pgdn"})
-    assert not [b for b in other.button if b.label in ("Start the live session", "Reveal", "Reset…")]
+    assert not [
+        b for b in other.button if b.label in ("Start the live session", "Reveal the results", "Reset votes…")
+    ]
     assert key not in str(other.query_params) and key not in texts(other)
+    assert not other.get("download_button"), "no results export without the key"
 
 
 def test_close_reset_with_confirmation_and_ask_again_move_the_phones(dataset: Dataset) -> None:
@@ -196,14 +215,18 @@ def test_close_reset_with_confirmation_and_ask_again_move_the_phones(dataset: Da
     presenter.button(key="poll_close").click().run()  # reopen
     presenter.button(key="poll_reset").click().run()
     assert "Delete all 1 vote in this poll? This cannot be undone." in texts(presenter)
-    presenter.button(key="poll_reset_no").click().run()
+    presenter.button(key="confirm_no").click().run()
     assert "**1** vote" in texts(presenter)
     presenter.button(key="poll_reset").click().run()
-    presenter.button(key="poll_reset_yes").click().run()
+    presenter.button(key="confirm_yes").click().run()
     assert "**0** votes" in texts(presenter)
     before = RoomStore(password=None).get(code).round
-    presenter.button(key="poll_again").click().run()
+    presenter.button(key="poll_again").click().run()  # "Ask again" ends the running round: it asks first
+    assert RoomStore(password=None).get(code).round == before
+    assert "Ask again? This poll closes" in texts(presenter)
+    presenter.button(key="confirm_yes").click().run()
     room = RoomStore(password=None).get(code)
+    assert not RoomStore(password=None).polls.get(before).is_open
     assert room.round != before and "after round" in texts(presenter)
     phone.run()  # the same phone, no new code: it is on the new round
     assert not phone.success and phone.header[0].value == dataset.debate.poll_question
@@ -288,3 +311,80 @@ def test_the_presenter_is_warned_when_the_join_link_is_local(monkeypatch: pytest
     presenter.run()
     assert f"https://polls.example.org/vote?join={code}" in texts(presenter)
     assert "no phone can open it" not in texts(presenter)
+
+
+def slide_of(dataset: Dataset, kind: str) -> int:
+    return [s.kind for s in build_slides(dataset)].index(kind) + 1
+
+
+def test_ending_the_session_asks_first_then_the_room_and_phones_follow(dataset: Dataset) -> None:
+    presenter, code, key = start()
+    presenter.button(key="poll_open").click().run()
+    phone = page("vote", join=code)
+    phone.button(key=f"vote-{dataset.position_ids[0]}").click().run()
+    presenter.button(key="con_end").click().run()
+    assert "End the session?" in texts(presenter) and not RoomStore(password=None).get(code).ended
+    presenter.button(key="confirm_yes").click().run()
+    rooms = RoomStore(password=None)
+    room = rooms.get(code)
+    assert room.ended and not rooms.polls.get(str(room.round)).is_open
+    assert f"Session {code} has ended" in texts(presenter)
+    assert len(presenter.get("download_button")) == 2  # the results, CSV and JSON
+    assert not keys(presenter) & {"con_next", "poll_reveal", "con_end"}
+    projector = page("present", room=code)
+    assert projector.title[0].value == "This session has ended" and not projector.get("image")
+    phone.run()
+    assert "ended this session" in texts(phone) and not [b for b in phone.button if b.key == "vote-" + "x"]
+    assert not [b for b in phone.button if str(b.key).startswith("vote-")]
+
+
+def test_the_black_screen_follows_the_room_from_either_window(dataset: Dataset) -> None:
+    presenter, code, key = start()
+    presenter.button(key="con_blank").click().run()
+    assert RoomStore(password=None).get(code).blank
+    projector = page("present", room=code)
+    assert not projector.title and not projector.get("image")
+    keyed = page("present", room=code, key=key)
+    keyed.button(key="blank_key").click().run()  # B on the projector window that holds the key
+    assert not RoomStore(password=None).get(code).blank
+    projector.run()
+    assert projector.title[0].value == build_slides(dataset)[0].title
+
+
+def test_the_statement_round_has_its_own_slide_and_opening_it_ends_the_poll_after_asking(
+    dataset: Dataset,
+) -> None:
+    presenter, code, key = start()
+    presenter.button(key="poll_open").click().run()
+    rooms = RoomStore(password=None)
+    poll = str(rooms.get(code).round)
+    assert rooms.get(code).slide == slide_of(dataset, "poll")
+    assert presenter.button(key="poll_reveal").proto.type == "primary"
+    assert presenter.button(key="statements_open").proto.type == "secondary"
+    presenter.button(key="statements_open").click().run()
+    assert "ends the poll" in texts(presenter) and rooms.get(code).kind == "poll"
+    presenter.button(key="confirm_yes").click().run()
+    room = rooms.get(code)
+    assert room.kind == "statements" and room.slide == slide_of(dataset, "statements")
+    assert not rooms.polls.get(poll).is_open
+    projector = page("present", room=code)
+    assert projector.title[0].value == "Agree or disagree?"
+    rooms.go_to(code, key, slide_of(dataset, "poll"))  # the poll slide stays the poll's
+    projector.run()
+    assert projector.title[0].value == dataset.debate.poll_question
+
+
+def test_the_poll_slide_shows_the_options_while_voting_is_open(dataset: Dataset) -> None:
+    presenter, code, _ = start()
+    presenter.button(key="poll_open").click().run()
+    projector = page("present", room=code)
+    shown = texts(projector)
+    for pid in dataset.position_ids:
+        assert position_label(dataset, pid) in shown
+    assert code in [m.value for m in projector.markdown]
+
+
+def test_the_slides_without_a_session_say_what_they_are_and_lead_back() -> None:
+    at = page("present")
+    assert "Slides for presenting in a room" in texts(at)
+    assert [link for link in at.get("page_link") if "Overview" in link.proto.label]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import hashlib
+import io
+import json
 import multiprocessing
 import os
 import uuid
@@ -43,10 +46,12 @@ from policy.live import (
     WrongPassword,
     checks,
     default_url,
+    export,
     poll_tables,
     room_tables,
 )
 from policy.live.db import UnsupportedDatabase
+from policy.live.rooms import SessionEnded
 from tests import _poll_worker as worker
 
 PG_ENV = "POLICY_TEST_PG_URL"
@@ -625,6 +630,9 @@ ROOM_CONTROLS: dict[str, Callable[[RoomStore, str, Any], object]] = {
     "ask again": lambda r, c, k: r.ask_again(c, k),
     "start a round": lambda r, c, k: r.start_round(c, k, "poll", "ABCDEF"),
     "check the key": lambda r, c, k: r.check_key(c, k),
+    "blank the screen": lambda r, c, k: r.blank(c, k),
+    "end the session": lambda r, c, k: r.end(c, k),
+    "export the results": lambda r, c, k: r.export(c, k),
 }
 
 
@@ -862,3 +870,74 @@ def test_only_a_token_shaped_cookie_is_read(monkeypatch: pytest.MonkeyPatch) -> 
         assert (ui.voter.cookie(ui.voter.COOKIE) == bad) is ok, bad
     with pytest.raises(ValueError):
         ui.voter.set_cookie("policy_voter", 'x"; document.location="evil')
+
+
+# -- ending a session, the black screen, the results export -------------------------------------------
+
+
+def test_the_black_screen_is_kept_in_the_room(rooms: RoomStore) -> None:
+    code, key, _ = opened(rooms)
+    assert not rooms.get(code).blank
+    rooms.blank(code, key)
+    assert rooms.get(code).blank
+    rooms.blank(code, key, False)
+    assert not rooms.get(code).blank
+
+
+def test_ending_the_session_closes_its_polls_and_stops_every_control(rooms: RoomStore) -> None:
+    code, key, first = opened(rooms)
+    rooms.polls.vote(first, "v1", "a")
+    second = rooms.ask_again(code, key)
+    other_code, other_key, other_poll = opened(rooms)  # another session is untouched
+    rooms.blank(code, key)
+    rooms.end(code, key)
+    room = rooms.get(code)
+    assert room.ended and room.ended_at is not None and not room.blank
+    assert not rooms.polls.get(first).is_open and not rooms.polls.get(second).is_open
+    assert rooms.polls.get(other_poll).is_open and not rooms.get(other_code).ended
+    with pytest.raises(PollClosed):
+        rooms.polls.vote(second, "v2", "a")
+    for control in sorted(set(ROOM_CONTROLS) - {"check the key", "export the results"}):
+        with pytest.raises(SessionEnded, match="has ended"):
+            ROOM_CONTROLS[control](rooms, code, key)
+    assert rooms.get(code) == room
+    assert [r.votes for r in rooms.export(code, key)] == [1, 0, 0, 0]  # the results stay readable
+    rooms.go_to(other_code, other_key, 3)
+
+
+def test_the_export_lists_every_round_with_counts_shares_and_turnout(rooms: RoomStore) -> None:
+    code, key = rooms.open_room()
+    first = rooms.open_poll(code, key, "Which first?", ["a", "b", "c"], {"a": "Alpha"})
+    for voter, option in (("v1", "a"), ("v2", "a"), ("v3", "b"), ("v4", "a")):
+        rooms.polls.vote(first, voter, option)
+    second = rooms.ask_again(code, key)
+    rooms.polls.vote(second, "v1", "b")
+    rooms.polls.vote(second, "v2", "b")
+    rows = rooms.export(code, key)
+    assert [(r.round, r.poll, r.option_id, r.votes, r.turnout) for r in rows] == [
+        (1, first, "a", 3, 4),
+        (1, first, "b", 1, 4),
+        (1, first, "c", 0, 4),
+        (2, second, "a", 0, 2),
+        (2, second, "b", 2, 2),
+        (2, second, "c", 0, 2),
+    ]
+    assert rows[0].share == 0.75 and rows[4].share == 1.0 and rows[0].option == "Alpha"
+    assert rows[3].before == first and rows[0].before == "" and rows[0].question == "Which first?"
+    assert datetime.fromisoformat(rows[0].opened_at) <= datetime.fromisoformat(rows[3].opened_at)
+    assert rows[0].last_vote_at and rows[3].last_vote_at
+    other, other_key = rooms.open_room()  # another session's export holds none of these rounds
+    assert rooms.export(other, other_key) == []
+
+    table = list(csv.DictReader(io.StringIO(export.to_csv(rows))))
+    assert [int(r["votes"]) for r in table] == [3, 1, 0, 0, 2, 0]
+    assert table[0]["question"] == "Which first?" and float(table[1]["share"]) == 0.25
+    data = json.loads(export.to_json(rows, code))
+    assert data["session"] == code and [r["turnout"] for r in data["rounds"]] == [4, 2]
+    assert data["rounds"][1]["before"] == first
+    assert [o["votes"] for o in data["rounds"][0]["options"]] == [3, 1, 0]
+
+
+def test_the_turnout_note_warns_when_the_rounds_differ() -> None:
+    assert export.turnout_note(12, 7) == "12 voted before, 7 after — compare shares with care."
+    assert export.turnout_note(5, 5) == ""

@@ -41,7 +41,7 @@ def console_style() -> None:
     [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
     [data-testid="stMainBlockContainer"] { padding: 0.8rem 1.5rem 1rem 1.5rem !important; max-width: 100% !important; }
     [data-testid="stMain"] [data-stale="true"] { opacity: 1 !important; transition: none !important; }
-    .st-key-con-head h3 { padding: 0 !important; font-size: 1.35rem !important; }
+    .st-key-con-head h1 { padding: 0 !important; font-size: 1.35rem !important; line-height: 1.3; }
     .st-key-con-timer p { font-size: 1.6rem !important; font-weight: 700; text-align: right; margin: 0; font-variant-numeric: tabular-nums; }
     .st-key-preview-now, .st-key-preview-next { background: #f7f7f9; }
     .st-key-preview-now p, .st-key-preview-now li, .st-key-preview-next p, .st-key-preview-next li {
@@ -101,7 +101,7 @@ def console(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> None:
     with left:
         head, timer = st.columns([5, 1], vertical_alignment="center")
         with head.container(key="con-head"):
-            st.subheader(esc(f"Slide {number} of {len(slides)} · {slide.title}"), anchor=False)
+            st.title(esc(f"Slide {number} of {len(slides)} · {slide.title}"), anchor=False)
         with timer.container(key="con-timer"):
             st.markdown(esc(elapsed(room.created_at)))
         nav = st.columns(2)
@@ -208,15 +208,17 @@ def open_statement_round(ds: Dataset, slides: Sequence[Slide], code: str, key: s
         room_store().go_to(code, key, at)
 
 
-def ask_first(action: str) -> None:
+def ask_first(action: str, question: str | None = None) -> None:
+    """Ask before ``action`` (its question, or the one written here for it)."""
     st.session_state[_CONFIRM] = action
+    st.session_state[_CONFIRM + "_question"] = question or _QUESTIONS.get(action, "")
 
 
 _QUESTIONS = {
     "poll": "Open the poll? This ends the statement round: phones move to the poll.",
     "statements": "Open the statement round? This ends the poll: it takes no more votes and phones move on.",
     "again": "Ask again? This poll closes and phones move to a new, empty round of the same question.",
-    "reset": "Delete every vote in this poll? This cannot be undone.",
+    "reset": "Delete every vote in this poll? This cannot be undone.",  # poll_controls gives the count
     "end": "End the session? Every poll closes, phones are told it has ended, and the controls stop working.",
 }
 _YES = {
@@ -234,7 +236,7 @@ def confirming(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> boo
     if action not in _QUESTIONS:
         return False
     with st.container(border=True, key="con-confirm"):
-        st.warning(_QUESTIONS[action], icon=":material/help:")
+        st.warning(st.session_state.get(_CONFIRM + "_question") or _QUESTIONS[action], icon=":material/help:")
         yes, no = st.columns(2)
         yes.button(
             _YES[action],
@@ -339,7 +341,10 @@ def poll_controls(ds: Dataset, room: Room, key: str) -> None:
         width="stretch",
         help="Delete every vote in this poll (asks first)",
         on_click=ask_first,
-        args=("reset",),
+        args=(
+            "reset",
+            f"Delete all {total} vote{'s' if total != 1 else ''} in this poll? This cannot be undone.",
+        ),
     )
 
 
