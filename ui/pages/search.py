@@ -11,10 +11,14 @@ from ui.urlstate import Choices, Number, Param, Search, UrlState
 
 HITS_PER_PAGE = 20
 HITS_KEY = "search-hits"
-# A literal: the matching words' highlight drawn tight to the letters. Streamlit pads a coloured background
-# sideways, which set "Obrador" apart from the comma after it ("Obrador ,").
-HIT_STYLE = f"""<style>
-.st-key-{HITS_KEY} span.stMarkdownColoredBackground {{ padding: 0; border-radius: 2px; }}
+# The matching words' highlight, tight to the letters and strong enough to see: Streamlit pads a coloured
+# background sideways (which set "Obrador" apart from the comma after it, "Obrador ,") and draws it at a tenth
+# of its strength. A literal but for two colours of ours, chosen for the reader's theme (AA with text and links).
+HIT_COLOURS = {"light": "#FFEDA8", "dark": "#3D3100"}
+HIT_STYLE = """<style>
+.st-key-{key} span.stMarkdownColoredBackground {{
+  padding: 0 !important; border-radius: 2px; background-color: {colour} !important;
+}}
 </style>"""
 
 ctx = view()
@@ -78,7 +82,8 @@ state.sync()
 hits = index.search(text, end - start, kinds, offset=start)
 # Every hit in one element (see ui.blocks on why): its kind, its title linking to its place, the words around
 # the match; matching words are marked after the text is escaped.
-st.html(HIT_STYLE)
+theme = st.context.theme.type if st.context.theme.type in HIT_COLOURS else "light"
+st.html(HIT_STYLE.format(key=HITS_KEY, colour=HIT_COLOURS[theme]))
 with st.container(key=HITS_KEY):
     st.markdown(
         "\n\n".join(
