@@ -2,7 +2,9 @@
 
 Four phones are real browser contexts (390x844) that tap through every statement; the other eight answer
 through the store on the same database, as phones on other replicas would (a 2-core machine cannot run
-twelve Chromium pages and the server at once in good time). The room's screen is a third browser.
+twelve Chromium pages and the server at once in good time). The room's screen is a third browser: it shows
+the proposition most phones are on, in large type, then the results. Once the results are revealed, a phone
+sees its own answers beside the room's and its opinion group; the presenter downloads the results.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from policy.live import NotPresenter, PollStore, RoomStore
 from policy.live.statements import StatementStore
 from policy.slides import build_slides
 from policy.statements import select_statements
-from tests.browser.conftest import start_server, stop_server, wait_ready
+from tests.browser.conftest import download, start_server, stop_server, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -82,23 +84,42 @@ def test_twelve_phones_answer_and_the_room_sees_its_opinion_groups(
         console = presenter.url  # type: ignore[attr-defined]
         room_code = console.split("room=")[1].split("&")[0]
         key = console.split("key=")[1].split("&")[0]
-        presenter.get_by_role("button", name=re.compile(r"^Open the statement round")).click()  # type: ignore[attr-defined]
+        presenter.get_by_role("button", name=re.compile(r"^(Open the )?[Ss]tatement round")).click()  # type: ignore[attr-defined]
         expect(presenter.get_by_text(re.compile(r"statement round open"))).to_be_visible()  # type: ignore[attr-defined]
         round_code = rooms.get(room_code).round
         assert rooms.get(room_code).kind == "statements" and round_code is not None
         presenter.goto("about:blank")  # type: ignore[attr-defined]  # its live console would share the cores
+        statements = store.get(round_code).statements
+        rooms.go_to(room_code, key, [s.kind for s in build_slides(dataset)].index("statements") + 1)
+
+        # The room's screen shows the proposition being answered (the first, before anyone answers) in large
+        # type, with who holds it; not a report, and not a number alone.
+        screen_ctx = browser.new_context(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
+        contexts.append(screen_ctx)
+        screen = open_page(screen_ctx, f"{server}/present?room={room_code}")
+        now = screen.locator(".st-key-statement-now-text")  # type: ignore[attr-defined]
+        expect(now).to_have_text(statements[0].text)
+        expect(screen.get_by_text(f"Statement 1 of {total}", exact=False)).to_be_visible()  # type: ignore[attr-defined]
+        expect(screen.get_by_text(re.compile(r"^from: "))).to_be_visible()  # type: ignore[attr-defined]
+        size = now.locator("p").evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
+        assert size >= 28, size
+        screen.goto("about:blank")  # type: ignore[attr-defined]
 
         # Four real phones join with the room's code and tap through every statement, one after another.
         for voter in range(REAL_PHONES):
             ctx = browser.new_context(**PHONE)  # type: ignore[attr-defined]
             contexts.append(ctx)
             phone = open_page(ctx, f"{server}/vote?join={room_code}")
+            expect(phone.get_by_text(re.compile(r"^from: .+Tap a number"))).to_be_visible()  # type: ignore[attr-defined]
             answer_on_phone(phone, voter, total)
             if voter == 0:
                 # A phone that reloads is the same voter: told it has answered everything, not asked again.
                 phone.reload()  # type: ignore[attr-defined]
                 wait_ready(phone, timeout=120_000)
                 expect(phone.get_by_text(f"you have answered {total} of {total} statements")).to_be_visible()  # type: ignore[attr-defined]
+                phone.goto("about:blank")  # type: ignore[attr-defined]  # kept (its voter) for the results
+                first_phone = (ctx, phone)
+                continue
             ctx.close()  # type: ignore[attr-defined]
         assert int(store.votes(round_code).answered.any(axis=1).sum()) == REAL_PHONES
 
@@ -108,12 +129,11 @@ def test_twelve_phones_answer_and_the_room_sees_its_opinion_groups(
                 store.answer(round_code, f"store-phone-{voter}", s.id, leaning(voter, i))
         assert int(store.votes(round_code).answered.any(axis=1).sum()) == 12
 
-        # The room's screen follows the live session: the statement round shows on the poll slide.
-        rooms.go_to(room_code, key, [s.kind for s in build_slides(dataset)].index("poll") + 1)
-        screen_ctx = browser.new_context(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
-        contexts.append(screen_ctx)
-        screen = open_page(screen_ctx, f"{server}/present?room={room_code}")
+        # The room's screen follows the live session; everyone has answered everything, so it shows the last.
+        screen.goto(f"{server}/present?room={room_code}")  # type: ignore[attr-defined]
+        wait_ready(screen, timeout=120_000)
         expect(screen.get_by_text("Agree or disagree?")).to_be_visible()  # type: ignore[attr-defined]
+        expect(now).to_have_text(statements[-1].text)
         expect(screen.get_by_text(room_code, exact=True)).to_be_visible()  # type: ignore[attr-defined]
         expect(screen.get_by_text(re.compile(r"12 people have answered"))).to_be_visible()  # type: ignore[attr-defined]
         expect(screen.get_by_text("2 opinion groups")).to_have_count(0)  # type: ignore[attr-defined]  # not before Reveal
@@ -128,6 +148,33 @@ def test_twelve_phones_answer_and_the_room_sees_its_opinion_groups(
         expect(screen.get_by_text(re.compile(r"Group B · 6 people"))).to_be_visible()  # type: ignore[attr-defined]
         expect(screen.get_by_test_id("stVegaLiteChart")).to_be_visible()  # type: ignore[attr-defined]
         screen.screenshot(path=str(folder / "groups-1280x720.png"))  # type: ignore[attr-defined]
+        screen.goto("about:blank")  # type: ignore[attr-defined]
+
+        # The first phone sees its own answers beside the room's, and its opinion group.
+        _, phone = first_phone
+        phone.goto(f"{server}/vote?join={room_code}")  # type: ignore[attr-defined]
+        wait_ready(phone, timeout=120_000)
+        expect(phone.get_by_text("Your answers and the room's")).to_be_visible(timeout=30_000)  # type: ignore[attr-defined]
+        expect(phone.get_by_text(re.compile(r"You are in opinion group [AB], with 5 others"))).to_be_visible()  # type: ignore[attr-defined]
+        # Voter 0 agrees with the even statements and the last: the room split 6-6 on the first.
+        expect(
+            phone.get_by_text(re.compile(r"^You agreed · room: 50% agree, 50% disagree, 0% pass \(12\)"))
+        ).to_have_count(  # type: ignore[attr-defined]
+            len(range(0, total - 1, 2))
+        )
+        expect(phone.get_by_text(re.compile(r"^You agreed · room: 100% agree"))).to_be_visible()  # type: ignore[attr-defined]
+        expect(phone.get_by_text(re.compile(r"^You disagreed · room: 50% agree"))).to_have_count(
+            (total - 1) // 2
+        )  # type: ignore[attr-defined]
+        phone.screenshot(path=str(folder / "phone-results-390x844.png"))  # type: ignore[attr-defined]
+
+        # The presenter downloads the results: each statement with its sources, counts and groups.
+        path, name = download(presenter, "Statement results (CSV)")
+        assert name == f"statement-round-{round_code}.csv"
+        text = path.read_text(encoding="utf-8-sig")
+        assert text.splitlines()[0].startswith("number,statement,from,sources,quotes")
+        assert "group A agree %" in text.splitlines()[0] and "group B agree %" in text.splitlines()[0]
+        assert statements[0].text.split(",")[0] in text
         # Without the presenter key, what the screen shows cannot be changed.
         with pytest.raises(NotPresenter):
             store.show(round_code, "not-the-key-0123456789", "agreement")
