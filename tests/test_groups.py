@@ -5,7 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from policy.live.groups import Settings, Votes, analyse, choose_k, movement, project, tally
+from policy.live.groups import (
+    Settings,
+    Votes,
+    analyse,
+    choose_k,
+    current_statement,
+    group_of,
+    movement,
+    project,
+    tally,
+)
 
 STATEMENTS = tuple(f"s{j}" for j in range(10))
 # Two camps answer s0-s5 opposite ways; everyone agrees with s6; s7-s9 split without a pattern.
@@ -167,3 +177,29 @@ def test_votes_from_answers_builds_the_matrix_and_refuses_mismatched_shapes() ->
     assert votes.answered.tolist() == [[True, True], [False, True]]
     with pytest.raises(ValueError):
         Votes(np.zeros((2, 2), dtype=np.int8), np.zeros((2, 3), dtype=bool), ("a", "b"))
+
+
+def test_the_screen_shows_the_statement_most_phones_are_on() -> None:
+    ids = ("s0", "s1", "s2")
+    assert current_statement(Votes.from_answers({}, ids)) == 0  # nobody yet: the first
+    answers = {"a": {"s0": 1}, "b": {"s0": -1}, "c": {"s0": 1, "s1": 0}}
+    assert current_statement(Votes.from_answers(answers, ids)) == 1  # two on s1, one on s2
+    done = {p: {s: 1 for s in ids} for p in "abc"}
+    assert current_statement(Votes.from_answers({**done, "d": {"s0": 1, "s1": 1}}, ids)) == 2
+    assert current_statement(Votes.from_answers(done, ids)) == 2  # everyone finished: the last
+
+
+def test_each_participant_is_told_their_group_once_groups_are_claimed() -> None:
+    people = {
+        f"p{i}": {f"s{j}": int(v) for j, v in enumerate(row)} for i, row in enumerate(two_camps(12).values)
+    }
+    votes = Votes.from_answers(people, STATEMENTS)
+    result = analyse(votes)
+    assert len(result.groups) == 2
+    assert group_of(result, votes, "p0") is not None and group_of(result, votes, "p2") == group_of(
+        result, votes, "p0"
+    )
+    assert group_of(result, votes, "p1") != group_of(result, votes, "p0")
+    assert group_of(result, votes, "nobody") is None
+    few = Votes.from_answers(dict(list(people.items())[:4]), STATEMENTS)
+    assert group_of(analyse(few), few, "p0") is None  # below the threshold: no group to tell
