@@ -12,7 +12,7 @@ from policy.citations import human_date
 from policy.dataset import Dataset
 from policy.models import BEARINGS, Series, TimelineEvent
 from policy.prose import strip_markers
-from policy.queries import StanceCell, balance_table, counts, format_number, source_label
+from policy.queries import StanceCell, balance_table, counts, format_number, short_outlet, source_label
 from policy.style import BEARING_COLORS, BEARING_LABELS, position_colors, position_label
 from policy.text import md_table
 
@@ -98,12 +98,17 @@ def series_frame(dataset: Dataset, series: Series) -> pd.DataFrame:
 
 
 def series_table(dataset: Dataset, series: Series) -> str:
-    """The series as a Markdown table, the chart's text alternative: what, period, value (in the series' unit),
-    source."""
+    """The series as a Markdown table, the chart's text alternative: what (and when), value (in the series'
+    unit), source. Three columns and the source's short form, so the table fits a phone's column."""
     rows = [
-        (p.label, p.period, format_number(p.value), source_label(dataset, p.source)) for p in series.points
+        (
+            f"{p.label} — {p.period}" if p.period else p.label,
+            format_number(p.value),
+            short_source(dataset, p.source),
+        )
+        for p in series.points
     ]
-    return md_table(("What", "Period", f"Value ({series.unit})", "Source"), rows, right={2})
+    return md_table(("What, when", f"Value ({series.unit})", "Source"), rows, right={1})
 
 
 def balance_frame(dataset: Dataset, position_ids: Sequence[str]) -> pd.DataFrame:
@@ -123,12 +128,23 @@ def series_caption(dataset: Dataset, series: Series) -> str:
     return f"Source{'s' if len(sources) > 1 else ''}: {'; '.join(sources)}."
 
 
+def short_source(dataset: Dataset, source_id: str) -> str:
+    """'Latino Observatory, August 27, 2023': the outlet without its parenthetical, and the date."""
+    return f"{short_outlet(dataset, source_id)}, {human_date(dataset.source(source_id).published)}"
+
+
+def title_lines(text: str, width: int = 30) -> list[str]:
+    """An axis or legend title as lines (Vega-Lite draws a list as lines), so a narrow chart does not cut it."""
+    return wrap(text, width).split("\n")
+
+
 def series_chart(dataset: Dataset, series: Series) -> alt.Chart:
     """Horizontal bars (or a line) of a series, each bar labelled with its value in plain digits, with tooltips
     giving each value's source. Labels wrap onto lines beside their bar, so none is cut or turned on its side."""
     frame = series_frame(dataset, series)
     frame["shown"] = [format_number(v) for v in frame["value"]]
     frame["line"] = [wrap(label, 26) for label in frame["label"]]
+    frame["group_line"] = [wrap(group, 30) if group else group for group in frame["group"]]
     has_groups = bool(frame["group"].astype(bool).any())
     base = alt.Chart(frame)
     tooltip = [
@@ -139,10 +155,10 @@ def series_chart(dataset: Dataset, series: Series) -> alt.Chart:
     ]
     top = float(frame["value"].max()) if len(frame) else 0.0
     # Room right of the longest bar for its number; a share stops at 100%.
-    end = 100.0 if series.unit.startswith("%") and top <= 100 else top * 1.18 or 1
+    end = 100.0 if series.unit.startswith("%") and top <= 100 else top * 1.3 or 1
     value = alt.X(
         "value:Q",
-        title=series.unit,
+        title=title_lines(series.unit),
         scale=alt.Scale(domain=[min(0.0, float(frame["value"].min())), end], nice=True),
         axis=alt.Axis(format=NUMBER, tickCount=5, titleLimit=600),
     )
@@ -150,7 +166,7 @@ def series_chart(dataset: Dataset, series: Series) -> alt.Chart:
         x = alt.X(
             "label:N", sort=list(dict.fromkeys(frame["label"])), title=None, axis=alt.Axis(labelAngle=0)
         )
-        y = alt.Y("value:Q", title=series.unit, axis=alt.Axis(format=NUMBER))
+        y = alt.Y("value:Q", title=title_lines(series.unit), axis=alt.Axis(format=NUMBER))
         chart = base.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3, color="#0072B2")
         labels = base.mark_text(dy=-10, fontSize=13).encode(x=x, y=y, text="shown:N")
         layered = alt.layer(chart.encode(x=x, y=y, tooltip=tooltip), labels).properties(height=320)
@@ -166,10 +182,13 @@ def series_chart(dataset: Dataset, series: Series) -> alt.Chart:
         if has_groups:
             chart = chart.encode(
                 color=alt.Color(
-                    "group:N",
+                    "group_line:N",
                     title=None,
                     scale=alt.Scale(range=["#0072B2", "#C75400", "#6E6E6E"]),
-                    legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=600),
+                    # Each name on lines of its own (wrapped above), so a phone-wide chart does not cut it.
+                    legend=alt.Legend(
+                        orient="bottom", direction="vertical", labelLimit=600, labelExpr=SPLIT_LINES
+                    ),
                 )
             )
         labels = base.mark_text(align="left", dx=5, fontSize=13).encode(y=category, x=value, text="shown:N")
@@ -262,7 +281,7 @@ def timeline_chart(dataset: Dataset, events: Iterable[TimelineEvent]) -> alt.Cha
     base = alt.Chart(frame)
     years = (
         base.transform_filter(alt.datum.precision == "year")
-        .mark_rule(strokeWidth=16, opacity=0.22)
+        .mark_rule(strokeWidth=16, opacity=0.28)
         .encode(x=alt.X("start:T"), x2="end:T", y=y, color=color, tooltip=tooltip)
     )
     glyphs = base.mark_text(fontSize=24, baseline="middle", align="center", opacity=0.9).encode(

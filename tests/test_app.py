@@ -423,7 +423,7 @@ def test_figures_show_charts_tables_and_downloads(open_page: Open, dataset: Data
     per_page = min(len(dataset.series), 2)
     assert len(at.get("vega_lite_chart")) == per_page
     # Beside each chart, its numbers as a table (the text alternative), and a CSV download.
-    tables = [m.value for m in at.markdown if m.value.startswith("| What | Period | Value")]
+    tables = [m.value for m in at.markdown if m.value.startswith("| What, when | Value")]
     assert len(tables) == per_page
     first = dataset.series[0]
     assert all(format_number(p.value) in tables[0] for p in first.points)
