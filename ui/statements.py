@@ -184,7 +184,8 @@ def _finished(rnd: StatementRound, mine: Mapping[str, str], slot: str) -> None:
     answered = sum(1 for s in rnd.statements if s.id in mine)
     st.success(
         esc(
-            f"Thank you: you have answered {answered} of {len(rnd.statements)} statements. Watch the screen."
+            f"Thank you: you have answered {answered} of {len(rnd.statements)} statements. When the presenter "
+            "shows the results, this page shows how your answers compare with the room's."
         ),
         icon=":material/check_circle:",
     )
