@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from policy import Dataset
+from policy.charts import timeline_frame
 from policy.queries import stance_map
 from tests.browser.conftest import ROOT, Watched, wait_ready
 from ui.registry import PAGES
@@ -126,6 +127,55 @@ def test_the_timelines_marks_are_the_glyphs_its_rows_name(
         row = min(rows, key=lambda r: abs(r["y"] - mark["y"]))
         assert abs(row["y"] - mark["y"]) < 12, (mark, row)
         assert row["text"].split(" ")[0] == mark["text"], f"{mark['text']} drawn in the row {row['text']!r}"
+
+
+def test_the_timeline_places_a_year_only_event_mid_year_on_a_band_across_the_year(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    open_view(watched, server, "timeline")
+    chart = watched.page.locator(CHART).first  # type: ignore[attr-defined]
+    chart.locator(".role-mark").first.wait_for()
+    parts = chart_parts(watched)
+    # The x axis's "Jan YYYY" ticks give each January 1st's position.
+    january = {int(t["text"].split()[-1]): t["x"] for t in parts["x"] if t["text"].startswith("Jan ")}
+    frame = timeline_frame(dataset, dataset.timeline)
+    assert len(parts["marks"]) == len(frame)
+    years = [
+        (mark, row)
+        for mark, (_, row) in zip(parts["marks"], frame.iterrows(), strict=True)
+        if row["precision"] == "year"
+    ]
+    assert years, "the content has events dated only to a year"
+    checked = 0
+    for mark, row in years:
+        year = row["start"].year
+        if year in january and year + 1 in january:
+            start, end = january[year], january[year + 1]
+            middle = (mark["x"] - start) / (end - start)
+            assert 0.4 < middle < 0.6, (
+                f"{row['title']!r} ({year}) drawn at {middle:.0%} of its year, not mid-year"
+            )
+            checked += 1
+    assert checked, "at least one year-only event lies between two January ticks"
+    # Each year-only event is also a band across its year (a rule mark, drawn as a line).
+    bands = chart.locator(".mark-rule.role-mark line")
+    expect(bands).to_have_count(len(years))
+    box = bands.first.bounding_box()
+    year = next(y for y in january if y + 1 in january)
+    assert box is not None and box["width"] > 0.8 * (january[year + 1] - january[year])
+
+
+@pytest.mark.parametrize(
+    "path", ["", "compare?positions=military-strikes,precursor-interdiction", "position", "figures"]
+)
+def test_on_a_phone_no_element_is_wider_than_the_column(watched: Watched, server: str, path: str) -> None:
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})  # type: ignore[attr-defined]
+    open_view(watched, server, path)
+    if page.locator(CHART).count():  # type: ignore[attr-defined]
+        page.locator(f"{CHART} .role-mark").first.wait_for()  # type: ignore[attr-defined]
+    wide = page.evaluate(OVERFLOW)  # type: ignore[attr-defined]
+    assert not wide, f"/{path} at 390 px: " + "; ".join(wide)
 
 
 def test_people_map_shows_who_stands_where_and_a_cell_opens_the_person(
