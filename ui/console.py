@@ -78,76 +78,105 @@ def kind_slide(slides: Sequence[Slide], kind: str) -> int | None:
     return next((i for i, s in enumerate(slides, start=1) if s.kind == kind), None)
 
 
-@st.fragment(run_every="2s")
 def console(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> None:
-    """The presenter's window: slide, previews, notes, timer, the controls; in step with the projector."""
-    rooms = room_store()
-    try:
-        room = rooms.get(code)
-    except LiveUnavailable:
-        unavailable()
+    """The presenter's window: slide, previews, notes and timer on the left, the controls on the right. The
+    two panels redraw every two seconds; the downloads and links sit outside them, so a click on a download
+    never meets a panel being redrawn."""
+    room = _room(code)
+    if room is None:
         return
-    except PollError as err:
-        st.error(esc(str(err)), icon=":material/error:")
-        return
-    number = min(max(1, room.slide), len(slides))
-    slide = slides[number - 1]
-    if notice := st.session_state.pop(NOTICE, None):
-        st.error(esc(notice), icon=":material/error:")
     if room.ended:
         ended(room, key)
         return
     left, right = st.columns([11, 9], gap="medium")
     with left:
-        head, timer = st.columns([5, 1], vertical_alignment="center")
-        with head.container(key="con-head"):
-            st.title(esc(f"Slide {number} of {len(slides)} · {slide.title}"), anchor=False)
-        with timer.container(key="con-timer"):
-            st.markdown(esc(elapsed(room.created_at)))
-        nav = st.columns(2)
-        nav[0].button(
-            "Previous",
-            key="con_prev",
-            shortcut="Left",
-            icon=":material/arrow_back:",
-            on_click=act,
-            args=(rooms.go_to, code, key, max(1, number - 1)),
-            width="stretch",
-            disabled=number == 1,
-        )
-        nav[1].button(
-            "Next",
-            key="con_next",
-            shortcut="Right",
-            icon=":material/arrow_forward:",
-            type="primary" if room.kind is None or slide.kind not in ("poll", "statements") else "secondary",
-            on_click=act,
-            args=(rooms.go_to, code, key, min(len(slides), number + 1)),
-            width="stretch",
-            disabled=number == len(slides),
-        )
-        now, nxt = st.columns(2)
-        with now:
-            st.caption("On the screen now")
-            with st.container(key="preview-now", border=True, height=150):
-                st.markdown(preview_md(slide, number, code))
-        with nxt:
-            st.caption("Next")
-            with st.container(key="preview-next", border=True, height=150):
-                if number < len(slides):
-                    st.markdown(preview_md(slides[number], number + 1, code))
-                else:
-                    st.markdown("_This is the last slide._")
-        with st.container(key="con-notes", height=170, border=False):
-            st.markdown("**Speaker notes**")
-            st.markdown(
-                "\n\n".join(esc(n) for n in slide.notes) if slide.notes else "_No notes for this slide._"
-            )
+        slide_panel(slides, code, key)
     with right, st.container(key="con-controls"):
-        round_controls(ds, slides, room, key, slide)
-        session_controls(room, key)
+        control_panel(ds, slides, code, key)
+        downloads(code, key)
         with st.expander("Projector window and join link"):
             links(code)
+
+
+def _room(code: str) -> Room | None:
+    """The room, or None after saying why it cannot be read."""
+    try:
+        return room_store().get(code)
+    except LiveUnavailable:
+        unavailable()
+    except PollError as err:
+        st.error(esc(str(err)), icon=":material/error:")
+    return None
+
+
+@st.fragment(run_every="2s")
+def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
+    """The slide on screen and the timer, Previous/Next, small previews of this slide and the next, notes."""
+    rooms = room_store()
+    room = _room(code)
+    if room is None:
+        return
+    if room.ended:
+        st.rerun(scope="app")  # the page shows the ended session
+    number = min(max(1, room.slide), len(slides))
+    slide = slides[number - 1]
+    head, timer = st.columns([5, 1], vertical_alignment="center")
+    with head.container(key="con-head"):
+        st.title(esc(f"Slide {number} of {len(slides)} · {slide.title}"), anchor=False)
+    with timer.container(key="con-timer"):
+        st.markdown(esc(elapsed(room.created_at)))
+    nav = st.columns(2)
+    nav[0].button(
+        "Previous",
+        key="con_prev",
+        shortcut="Left",
+        icon=":material/arrow_back:",
+        on_click=act,
+        args=(rooms.go_to, code, key, max(1, number - 1)),
+        width="stretch",
+        disabled=number == 1,
+    )
+    nav[1].button(
+        "Next",
+        key="con_next",
+        shortcut="Right",
+        icon=":material/arrow_forward:",
+        type="primary" if room.kind is None or slide.kind not in ("poll", "statements") else "secondary",
+        on_click=act,
+        args=(rooms.go_to, code, key, min(len(slides), number + 1)),
+        width="stretch",
+        disabled=number == len(slides),
+    )
+    now, nxt = st.columns(2)
+    with now:
+        st.caption("On the screen now")
+        with st.container(key="preview-now", border=True, height=150):
+            st.markdown(preview_md(slide, number, code))
+    with nxt:
+        st.caption("Next")
+        with st.container(key="preview-next", border=True, height=150):
+            if number < len(slides):
+                st.markdown(preview_md(slides[number], number + 1, code))
+            else:
+                st.markdown("_This is the last slide._")
+    with st.container(key="con-notes", height=170, border=False):
+        st.markdown("**Speaker notes**")
+        st.markdown("\n\n".join(esc(n) for n in slide.notes) if slide.notes else "_No notes for this slide._")
+
+
+@st.fragment(run_every="2s")
+def control_panel(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> None:
+    """The round's controls, the black screen and End session; a refused control is reported here."""
+    room = _room(code)
+    if room is None:
+        return
+    if room.ended:
+        st.rerun(scope="app")  # the page shows the ended session
+    if notice := st.session_state.pop(NOTICE, None):
+        st.error(esc(notice), icon=":material/error:")
+    slide = slides[min(max(1, room.slide), len(slides)) - 1]
+    round_controls(ds, slides, room, key, slide)
+    session_controls(room, key)
 
 
 def round_controls(ds: Dataset, slides: Sequence[Slide], room: Room, key: str, slide: Slide) -> None:
@@ -349,7 +378,7 @@ def poll_controls(ds: Dataset, room: Room, key: str) -> None:
 
 
 def session_controls(room: Room, key: str) -> None:
-    """The black screen (B), End session (asks first) and the results downloads."""
+    """The black screen (B) and End session (asks first)."""
     rooms = room_store()
     code = room.code
     cols = st.columns(2)
@@ -373,7 +402,6 @@ def session_controls(room: Room, key: str) -> None:
         on_click=ask_first,
         args=("end",),
     )
-    downloads(code, key)
 
 
 def downloads(code: str, key: str) -> None:

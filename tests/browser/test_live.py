@@ -3,6 +3,9 @@ phones that follow "Ask again", and a projector that follows the presenter's win
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +15,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from policy import Dataset
-from policy.live import PollStore, RoomStore
+from policy.live import PollStore, RoomStore, SessionEnded
 from policy.slides import build_slides
 from tests.browser.conftest import READY, Watched, start_server, stop_server, wait_ready
 
@@ -87,7 +90,9 @@ def test_every_slide_fits_1280x720_without_scrolling(watched: Watched, server: s
 # -- a live session ----------------------------------------------------------------------------------
 
 CONTROL_NAMES = re.compile(
-    r"^(Open the poll|Reveal|Hide|Close|Reopen|Reset…|Ask again|Next|Previous|Delete the votes)", re.I
+    r"^(Open the poll|Reveal|Hide|Close|Reopen|Reset|Ask again|Next|Previous|Delete the votes|Black screen|"
+    r"Show the slide|End session|End the session|Results|Statement round)",
+    re.I,
 )
 
 
@@ -237,6 +242,8 @@ def test_after_ask_again_the_phone_is_on_the_new_round(
         click(presenter, "Close")
         expect(phone.get_by_text("This poll is closed")).to_be_visible()
         expect(phone.get_by_text("Tap another option")).to_have_count(0)
+        click(presenter, "Ask again")  # "Ask again…" asks first: this round ends
+        expect(presenter.get_by_text("Ask again? This poll closes")).to_be_visible()
         click(presenter, "Ask again")
         expect(presenter.get_by_text("after round open")).to_be_visible()
         after = rooms.get(code).round
@@ -261,6 +268,7 @@ def test_the_projector_follows_the_presenters_window(
     try:
         presenter = desk.new_page()
         code, _ = start_session(presenter, url)
+        presenter.get_by_text("Projector window and join link").click()
         with desk.expect_page() as opened:
             presenter.get_by_role("link", name="Open the projector window").click()
         projector = opened.value
@@ -277,3 +285,212 @@ def test_the_projector_follows_the_presenters_window(
         expect(projector.get_by_role("button")).to_have_count(0)
     finally:
         desk.close()
+
+
+# -- the presenter's room: the presenter window, the poll slide, the black screen, the end, the export ----
+
+
+def poll_number(dataset: Dataset) -> int:
+    return [s.kind for s in build_slides(dataset)].index("poll") + 1
+
+
+def test_the_presenter_window_shows_controls_and_previews_above_the_fold_with_whole_labels(
+    browser: object, live: tuple[str, RoomStore], dataset: Dataset
+) -> None:
+    url, rooms = live
+    desk = browser.new_context(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
+    try:
+        presenter = desk.new_page()
+        code, key = start_session(presenter, url)
+        click(presenter, "Open the poll")
+        expect(presenter.get_by_role("button", name="Reveal the results")).to_be_visible()
+        wanted = [
+            presenter.get_by_role("button", name=name)
+            for name in (
+                "Previous",
+                "Next",
+                "Reveal the results",
+                "Close voting",
+                "Ask again…",
+                "Reset votes…",
+            )
+        ]
+        wanted += [
+            presenter.get_by_role("button", name=re.compile(f"^{n}"))
+            for n in ("Statement round", "Black screen")
+        ]
+        wanted += [presenter.get_by_role("button", name=re.compile(r"^End session"))]
+        wanted += [presenter.get_by_role("button", name=n) for n in ("Results (CSV)", "Results (JSON)")]
+        wanted += [presenter.locator(".st-key-preview-now"), presenter.locator(".st-key-preview-next")]
+        wanted += [presenter.locator(".st-key-con-timer"), presenter.get_by_text("Speaker notes")]
+        for item in wanted:
+            expect(item.first).to_be_visible()
+            box = item.first.bounding_box()
+            assert box and box["y"] >= 0 and box["y"] + box["height"] <= 720, (item, box)
+        expect(presenter.locator(".st-key-preview-now")).to_contain_text(dataset.debate.poll_question)
+        slides = build_slides(dataset)
+        expect(presenter.locator(".st-key-preview-next")).to_contain_text(slides[poll_number(dataset)].title)
+        # Every button's label is whole: no text cut with an ellipsis or hidden past its edge.
+        clipped = presenter.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stMain"] button')]
+                .filter(b => b.offsetParent !== null)
+                .flatMap(b => [...b.querySelectorAll('p, span, div')])
+                .filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)
+                .map(e => e.innerText)"""
+        )
+        assert not clipped, clipped
+        overflow = presenter.evaluate("() => document.documentElement.scrollHeight - window.innerHeight")
+        assert overflow <= 0, f"the presenter window scrolls by {overflow}px"
+        assert rooms.get(code).kind == "poll" and key
+    finally:
+        desk.close()
+
+
+def test_the_poll_slide_shows_the_options_the_code_largest_and_a_big_qr(
+    browser: object, live: tuple[str, RoomStore], dataset: Dataset
+) -> None:
+    url, rooms = live
+    desk = browser.new_context(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
+    try:
+        presenter = desk.new_page()
+        code, _ = start_session(presenter, url)
+        click(presenter, "Open the poll")  # moves the room to the poll slide
+        expect(presenter.get_by_role("button", name="Reveal the results")).to_be_visible()
+        assert rooms.get(code).slide == poll_number(dataset)
+        projector = desk.new_page()
+        projector.goto(f"{url}/present?room={code}")
+        wait_ready(projector)
+        options = projector.locator(".st-key-poll-options")
+        for pid in dataset.position_ids:
+            expect(options).to_contain_text(dataset.position(pid).short_title)
+        expect(projector.locator(".st-key-join-code")).to_have_text(code)
+        sizes = projector.evaluate(
+            """() => {
+                const main = document.querySelector('[data-testid="stMain"]');
+                const code = parseFloat(getComputedStyle(main.querySelector('.st-key-join-code p')).fontSize);
+                const others = [...main.querySelectorAll('h1, h2, h3, p, li')]
+                    .filter(e => !e.closest('.st-key-join-code') && e.innerText.trim())
+                    .map(e => parseFloat(getComputedStyle(e).fontSize));
+                const qr = main.querySelector('[data-testid="stImage"] img').getBoundingClientRect();
+                const option = parseFloat(getComputedStyle(main.querySelector('.st-key-poll-options li')).fontSize);
+                const overflow = Math.max(document.documentElement.scrollHeight, main.scrollHeight) - innerHeight;
+                return {code, largestOther: Math.max(...others), qr: Math.min(qr.width, qr.height), option, overflow};
+            }"""
+        )
+        assert sizes["code"] > sizes["largestOther"], sizes
+        assert sizes["qr"] >= 320 and sizes["option"] >= 30 and sizes["overflow"] <= 0, sizes
+        # Ask again: the projector shows the new, empty round at once — no stale bars, no reload.
+        click(presenter, "Reveal the results")
+        expect(projector.get_by_test_id("stVegaLiteChart")).to_be_visible(timeout=20_000)
+        click(presenter, "Ask again")
+        click(presenter, "Ask again")  # the confirmation
+        expect(projector.get_by_text("after round · poll open")).to_be_visible(timeout=20_000)
+        expect(projector.get_by_test_id("stVegaLiteChart")).to_have_count(0)
+        expect(projector.locator(".st-key-poll-options")).to_contain_text(
+            dataset.position(dataset.position_ids[0]).short_title
+        )
+        expect(projector.get_by_text("0 votes · after round")).to_be_visible()
+    finally:
+        desk.close()
+
+
+def test_the_black_screen_from_the_projector_keys_and_the_presenter_window(
+    browser: object, live: tuple[str, RoomStore], dataset: Dataset
+) -> None:
+    url, rooms = live
+    slides = build_slides(dataset)
+    desk = browser.new_context(viewport={"width": 1280, "height": 720})  # type: ignore[attr-defined]
+    try:
+        presenter = desk.new_page()
+        code, _ = start_session(presenter, url)
+        projector = desk.new_page()  # the same browser: it holds the presenter key in its cookie
+        projector.goto(f"{url}/present?room={code}")
+        wait_ready(projector)
+        expect(projector.locator("h1").first).to_have_text(slides[0].title)
+        projector.keyboard.press("b")
+        expect(projector.locator(".st-key-screen-black")).to_be_visible(timeout=20_000)
+        expect(projector.locator("h1")).to_have_count(0)
+        assert rooms.get(code).blank
+        expect(presenter.get_by_role("button", name=re.compile("^Show the slide"))).to_be_visible(
+            timeout=20_000
+        )
+        click(presenter, "Show the slide")  # from the presenter window
+        expect(projector.locator("h1").first).to_have_text(slides[0].title, timeout=20_000)
+        assert not rooms.get(code).blank
+        projector.keyboard.press(".")  # a clicker's blank key
+        expect(projector.locator(".st-key-screen-black")).to_be_visible(timeout=20_000)
+        click(presenter, "Show the slide")
+        expect(projector.locator("h1").first).to_have_text(slides[0].title, timeout=20_000)
+    finally:
+        desk.close()
+
+
+def test_ending_the_session_reaches_the_projector_and_the_phones_and_the_export_holds_the_counts(
+    browser: object, live: tuple[str, RoomStore], dataset: Dataset
+) -> None:
+    url, rooms = live
+    desk = browser.new_context(viewport={"width": 1280, "height": 720}, accept_downloads=True)  # type: ignore[attr-defined]
+    phone_ctx = phone_context(browser)
+    try:
+        presenter = desk.new_page()
+        code, key = start_session(presenter, url)
+        click(presenter, "Open the poll")
+        phone = phone_ctx.new_page()
+        phone.goto(f"{url}/vote?join={code}")
+        wait_ready(phone)
+        first = dataset.position(dataset.position_ids[0]).short_title
+        phone.get_by_role("button", name=first).click()
+        expect(phone.get_by_text("Your vote")).to_contain_text(first)
+        expect(presenter.get_by_text("1 vote · poll open")).to_be_visible(timeout=20_000)
+        with presenter.expect_download() as got:
+            presenter.get_by_role("button", name="Results (CSV)").click()
+        table = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
+        assert [int(r["votes"]) for r in table][:1] == [1] and {r["turnout"] for r in table} == {"1"}
+        assert table[0]["question"] == dataset.debate.poll_question and float(table[0]["share"]) == 1.0
+        with presenter.expect_download() as got:
+            presenter.get_by_role("button", name="Results (JSON)").click()
+        data = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
+        assert data["session"] == code and data["rounds"][0]["options"][0]["votes"] == 1
+
+        projector = desk.new_page()
+        projector.goto(f"{url}/present?room={code}")
+        wait_ready(projector)
+        click(presenter, "End session")
+        expect(presenter.get_by_text("End the session?")).to_be_visible()
+        assert not rooms.get(code).ended
+        click(presenter, "End the session")
+        expect(presenter.get_by_text(f"Session {code} has ended")).to_be_visible(timeout=20_000)
+        assert rooms.get(code).ended
+        expect(projector.locator("h1").first).to_have_text("This session has ended", timeout=20_000)
+        expect(phone.get_by_text("The presenter has ended this session")).to_be_visible(timeout=20_000)
+        expect(phone.get_by_role("button", name=first)).to_have_count(0)
+        # The controls stop working in policy.live, whatever a page still shows.
+        with pytest.raises(SessionEnded):
+            rooms.go_to(code, key, 2)
+    finally:
+        desk.close()
+        phone_ctx.close()
+
+
+def test_a_phone_has_no_sidebar_and_no_control_to_open_one(
+    browser: object, live: tuple[str, RoomStore]
+) -> None:
+    url, rooms = live
+    code, _ = rooms.open_room()
+    phone_ctx = phone_context(browser)
+    try:
+        phone = phone_ctx.new_page()
+        phone.goto(f"{url}/vote?join={code}")
+        wait_ready(phone)
+        expect(phone.get_by_text("Waiting for the presenter")).to_be_visible()
+        for test_id in (
+            "stSidebar",
+            "stExpandSidebarButton",
+            "stSidebarCollapsedControl",
+            "stSidebarCollapseButton",
+        ):
+            expect(phone.get_by_test_id(test_id)).to_be_hidden()
+        visible = [b.inner_text() for b in phone.get_by_role("button").all() if b.is_visible()]
+        assert not visible, visible
+    finally:
+        phone_ctx.close()

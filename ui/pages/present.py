@@ -104,6 +104,22 @@ def keys() -> None:
         ):
             st.button(name, key=name, shortcut=shortcut, on_click=move, args=(step,))
         st.button("blank", key="blank_key", shortcut="b", on_click=toggle_blank)
+        # "." blanks too (many presentation clickers send it); a shortcut cannot be ".", so a same-origin
+        # frame turns the key into "b" once per window.
+        st.iframe(_DOT_TO_B, height=1)
+
+
+_DOT_TO_B = """<script>
+const d = window.parent.document;
+if (!d.policyDotKey) {
+  d.policyDotKey = true;
+  d.addEventListener("keydown", (e) => {
+    const t = e.target;
+    if (e.key !== "." || e.ctrlKey || e.metaKey || e.altKey || (t && /^(INPUT|TEXTAREA)$/.test(t.tagName))) return;
+    d.dispatchEvent(new KeyboardEvent("keydown", { key: "b", code: "KeyB", bubbles: true }));
+  });
+}
+</script>"""
 
 
 def intro() -> None:
