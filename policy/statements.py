@@ -37,7 +37,7 @@ __all__ = [
 
 MIN_COUNT = 8
 MAX_COUNT = 20
-DEFAULT_COUNT = 12
+DEFAULT_COUNT = 14  # with the content of December 2026: seven statements for a position, seven against
 # Characters of plain text a statement may hold: about nine lines in large type on a 390 px wide phone.
 MAX_CHARS = 240
 
@@ -121,16 +121,17 @@ def _alternate(args: list[Statement], evidence: list[Statement]) -> Iterator[Sta
             yield evidence[i]
 
 
-def _candidates(ds: Dataset, position: Position, side: Side) -> Iterator[Statement]:
-    """The position's statements on one side: the written propositions first, then the items' own words;
-    within each, strongest first, arguments and findings taking turns."""
+def _candidates(ds: Dataset, position: Position, side: Side, written: bool) -> list[Statement]:
+    """The position's statements on one side, either the written propositions or the items' own words;
+    strongest first, arguments and findings taking turns."""
     stances = position.proponents if side == "for" else position.critics
     bearing: Bearing = "supports" if side == "for" else "undercuts"
     findings = ds.findings_for(position.id, bearing)
-    args = [(bool(st.statement), s) for st in stances if (s := _from_stance(position, st, side))]
-    evidence = [(bool(e.statement), s) for e in findings if (s := _from_evidence(e, position.id, side))]
-    for written in (True, False):
-        yield from _alternate([s for w, s in args if w is written], [s for w, s in evidence if w is written])
+    args = [s for st in stances if bool(st.statement) is written and (s := _from_stance(position, st, side))]
+    evidence = [
+        s for e in findings if bool(e.statement) is written and (s := _from_evidence(e, position.id, side))
+    ]
+    return list(_alternate(args, evidence))
 
 
 def attribution(ds: Dataset, statement: Statement) -> str:
@@ -154,29 +155,34 @@ def attribution(ds: Dataset, statement: Statement) -> str:
 
 
 def select_statements(ds: Dataset, count: int = DEFAULT_COUNT) -> list[Statement]:
-    """``count`` statements (clamped to 8..20), taking turns between positions and sides, strongest first.
+    """``count`` statements (clamped to 8..20), taking turns between positions and sides, strongest first;
+    the written propositions first, then (for a longer round) the items' own words.
 
     Fewer come back only when the content holds fewer short, cited statements than asked for. An evidence
     item bearing on several positions is used once, for the first position that takes it.
     """
     count = min(max(count, MIN_COUNT), MAX_COUNT)
-    queues = [
-        list(_candidates(ds, position, side)) for position in ds.positions for side in ("for", "against")
-    ]
     chosen: list[Statement] = []
     used_ids: set[str] = set()
     used_texts: set[str] = set()
-    while len(chosen) < count and any(queues):
-        for queue in queues:
-            while queue:
-                statement = queue.pop(0)
-                key = statement.text.casefold()
-                if statement.id in used_ids or key in used_texts:
-                    continue
-                chosen.append(statement)
-                used_ids.add(statement.id)
-                used_texts.add(key)
-                break
-            if len(chosen) == count:
-                break
+    # Every written proposition before any item's own words: a report is the last resort of a round.
+    for written in (True, False):
+        queues = [
+            _candidates(ds, position, side, written)
+            for position in ds.positions
+            for side in ("for", "against")
+        ]
+        while len(chosen) < count and any(queues):
+            for queue in queues:
+                while queue:
+                    statement = queue.pop(0)
+                    key = statement.text.casefold()
+                    if statement.id in used_ids or key in used_texts:
+                        continue
+                    chosen.append(statement)
+                    used_ids.add(statement.id)
+                    used_texts.add(key)
+                    break
+                if len(chosen) == count:
+                    break
     return chosen

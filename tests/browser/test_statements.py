@@ -40,10 +40,10 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]
     stop_server(proc)
 
 
-def leaning(voter: int, statement: int) -> str:
+def leaning(voter: int, statement: int, total: int) -> str:
     """Two camps: even voters agree with the even statements and disagree with the odd ones, odd voters the
     opposite; everyone agrees with the last statement."""
-    if statement == 11:
+    if statement == total - 1:
         return "agree"
     return "agree" if (voter % 2 == 0) == (statement % 2 == 0) else "disagree"
 
@@ -52,7 +52,7 @@ def answer_on_phone(page: object, voter: int, total: int) -> None:
     """Tap through every statement as this voter leans, checking the progress line each time."""
     for i in range(total):
         expect(page.get_by_text(f"Statement {i + 1} of {total}")).to_be_visible(timeout=30_000)  # type: ignore[attr-defined]
-        label = "Agree" if leaning(voter, i) == "agree" else "Disagree"
+        label = "Agree" if leaning(voter, i, total) == "agree" else "Disagree"
         page.get_by_role("button", name=label, exact=True).click()  # type: ignore[attr-defined]
     expect(page.get_by_text(f"you have answered {total} of {total} statements")).to_be_visible()  # type: ignore[attr-defined]
 
@@ -126,7 +126,7 @@ def test_twelve_phones_answer_and_the_room_sees_its_opinion_groups(
         # Eight more phones answer through the store (as on another replica of the app).
         for voter in range(REAL_PHONES, REAL_PHONES + STORE_PHONES):
             for i, s in enumerate(store.get(round_code).statements):
-                store.answer(round_code, f"store-phone-{voter}", s.id, leaning(voter, i))
+                store.answer(round_code, f"store-phone-{voter}", s.id, leaning(voter, i, total))
         assert int(store.votes(round_code).answered.any(axis=1).sum()) == 12
 
         # The room's screen follows the live session; everyone has answered everything, so it shows the last.
