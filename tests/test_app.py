@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from policy import Dataset
 from policy.citations import human_date
+from policy.models import Bearing
 from policy.prose import pieces
 from policy.queries import format_number, group_findings, short_outlet
 from policy.text import md_escape
@@ -228,11 +229,12 @@ def test_compare_lines_up_each_section_and_lists_everyone(open_page: Open, datas
         "#### ✖ Evidence against",
         "### Risks and trade-offs",
     ], "each section, and each side within it, is a row of its own across the options"
-    for side, stances_of in (("proponent", lambda p: p.proponents), ("critic", lambda p: p.critics)):
+    for side in ("proponent", "critic"):
         cells = [m.value for m in at.markdown if re.search(rf"\*\*\d+ {side}s?:\*\*", m.value)]
         assert len(cells) == len(pair), "one cell per chosen position"
         for cell, pid in zip(cells, pair, strict=True):
-            stances = stances_of(dataset.position(pid))
+            position = dataset.position(pid)
+            stances = position.proponents if side == "proponent" else position.critics
             # Everyone, each linking to their person; the count is the whole list.
             assert f"**{len(stances)} {side}{'' if len(stances) == 1 else 's'}:**" in cell
             assert all(f"./people?person={s.actor}" in cell for s in stances)
@@ -265,7 +267,8 @@ def test_compare_cuts_nothing_mid_sentence_and_counts_every_list(
             position = dataset.position(pid)
             assert f"./position?position={pid}" in " ".join(m.value for m in at.markdown)
             if label in ("", "Strongest evidence"):
-                for bearing, word in (("supports", "for"), ("undercuts", "against")):
+                sides: tuple[tuple[Bearing, str], ...] = (("supports", "for"), ("undercuts", "against"))
+                for bearing, word in sides:
                     found = dataset.findings_for(pid, bearing)
                     if found:
                         noun = "finding" if len(found) == 1 else "findings"

@@ -49,7 +49,8 @@ def test_compare_lines_up_its_sections_cuts_nothing_and_links_each_option(
         expect(main.locator(f'a[href*="position?position={pid}"]').first).to_be_visible()
     main.get_by_role("link", name="Its full case, on its page").last.click()
     wait_ready(page)
-    expect(page.locator("h1").first).to_have_text(re.compile(re.escape(dataset.position(pair[1]).title)))
+    title = re.compile(re.escape(dataset.position(pair[1]).title))
+    expect(page.locator("h1").first).to_have_text(title)  # type: ignore[attr-defined]
     assert page.url.endswith(f"/position?position={pair[1]}"), page.url  # type: ignore[attr-defined]
 
 
@@ -84,7 +85,8 @@ def test_overview_cards_count_proponents_and_critics_and_open_the_position(
     expect(links).to_have_count(len(dataset.positions))
     links.nth(len(dataset.positions) - 1).click()
     wait_ready(page)
-    expect(page.locator("h1").first).to_have_text(re.compile(re.escape(dataset.positions[-1].title)))
+    title = re.compile(re.escape(dataset.positions[-1].title))
+    expect(page.locator("h1").first).to_have_text(title)  # type: ignore[attr-defined]
 
 
 def test_position_opens_a_section_from_its_tabs(watched: Watched, server: str, dataset: Dataset) -> None:
