@@ -91,21 +91,27 @@ def _screen(ds: Dataset | None, room_code: str | None, code: str, revealed: bool
     except PollError as err:  # LiveUnavailable's message says the live part is unavailable
         st.warning(esc(str(err)), icon=":material/cloud_off:")
         return
+    if not revealed:  # no analysis while phones answer: who has answered, and where most phones are
+        with st.container(key="statement-panel"):
+            people = int(votes.answered.any(axis=1).sum())
+            st.markdown(
+                f"**{people}** {'person has' if people == 1 else 'people have'} answered · "
+                f"**{int(votes.answered.sum())}** answers · {'open' if rnd.is_open else 'closed'}"
+            )
+            _now_answering(ds, rnd, current_statement(votes))
+        return
     slot = f"statements-k-{rnd.code}"
     result = analyse(votes, previous_k=st.session_state.get(slot))
     st.session_state[slot] = result.k
     numbers = {s.id: i + 1 for i, s in enumerate(rnd.statements)}
     with st.container(key="statement-panel"):
-        people = "person has" if result.participants == 1 else "people have"
+        people_label = "person has" if result.participants == 1 else "people have"
         state = "open" if rnd.is_open else "closed"
         after = "after round · " if rnd.before else ""
         st.markdown(
-            f"**{result.participants}** {people} answered · **{result.answers}** answers · "
+            f"**{result.participants}** {people_label} answered · **{result.answers}** answers · "
             f"{len(rnd.statements)} statements · {after}{state}"
         )
-        if not revealed:
-            _now_answering(ds, rnd, current_statement(votes))
-            return
         if shown == "groups":
             _groups_view(rnd, result, numbers)
         elif shown == "movement":
