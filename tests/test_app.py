@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from policy import Dataset
 from policy.citations import human_date
 from policy.models import Bearing
-from policy.prose import pieces
+from policy.prose import pieces, sentences
 from policy.queries import format_number, group_findings, short_outlet
 from policy.text import md_escape
 from ui.registry import PAGES
@@ -93,6 +93,21 @@ def test_positions_sections_are_tabs_named_with_honest_counts(open_page: Open, d
     drawn = " ".join(m.value.replace("\\", "") for m in at.markdown)
     assert all(pieces(r)[0].text[:40] in drawn for r in position.risks + position.open_questions)
     assert f"Risks and trade-offs ({len(position.risks)})" in [h.value for h in at.header]
+
+
+def test_positions_coverage_note_shows_its_start_and_opens_whole(open_page: Open, dataset: Dataset) -> None:
+    position = max(dataset.positions, key=lambda p: len(p.coverage_note or ""))
+    assert position.coverage_note
+    at = open_page("position", position=position.id)
+    first = sentences(position.coverage_note)[0]
+    assert at.warning[0].value.replace("\\", "").startswith(first[:60])
+    if len(position.coverage_note) > 300:
+        assert "The rest of this note" in [e.label for e in at.expander]
+        at.session_state["position_note"] = True
+        at.run()
+        drawn = at.warning[0].value + " " + " ".join(m.value for m in at.markdown)
+        last = sentences(position.coverage_note)[-1]
+        assert last[:60] in drawn.replace("\\", ""), "the whole note, once opened"
 
 
 def test_position_link_restores_the_position(open_page: Open, dataset: Dataset) -> None:

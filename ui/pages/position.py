@@ -5,6 +5,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from policy.models import BEARINGS, Bearing, Evidence, Stance
+from policy.prose import lead, sentences
 from policy.queries import actor_role
 from policy.style import BEARING_ICONS, position_label
 from ui.blocks import RULE, bullet_list, esc, option, page_link, paginate, position_badge, quote_md
@@ -16,6 +17,7 @@ from ui.urlstate import Choice, Param, UrlState
 STANCES_PER_PAGE = 10  # per side; the real content has at most 8
 DISPUTES_PER_PAGE = 10
 EVIDENCE_SHOWN = 3  # findings per side, strongest first; all of them are a link away, on the Evidence page
+NOTE_CHARACTERS = 240  # whole sentences of the coverage note shown at once
 BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
 
 ds = view().dataset
@@ -33,7 +35,14 @@ position_badge(ds, pid)
 st.title(esc(position.title))
 st.markdown(f"**{marks.md(position.one_line)}**\n\n{marks.md(position.summary)}")
 if position.coverage_note:
-    st.warning(esc(position.coverage_note), icon=":material/info:")
+    # What the sources cover of this option: its first sentences at once, the rest on request.
+    note = lead(position.coverage_note, NOTE_CHARACTERS)
+    st.warning(esc(note), icon=":material/info:")
+    if note != position.coverage_note:
+        rest = " ".join(sentences(position.coverage_note)[len(sentences(note)) :])
+        more = st.expander("The rest of this note", key="position_note", on_change="rerun")
+        if more.open:
+            more.markdown(esc(rest))
 
 st.header("How it is meant to work")
 st.markdown(marks.md(position.mechanism))
