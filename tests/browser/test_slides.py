@@ -6,6 +6,7 @@ controls, so the checks hold whether or not the projector view shows any.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -19,12 +20,12 @@ from tests.browser.conftest import Watched, wait_ready
 pytestmark = pytest.mark.browser
 
 # Every text element of the slide with its computed size and where it ends; controls (buttons, toggles,
-# expanders, the page's own notices) are not the slide.
+# expanders, the page's own notices, the small "what this is / back to the Overview" box) are not the slide.
 MEASURE = """(footer) => {
     const main = document.querySelector('[data-testid="stMain"]');
     const controls = '[data-testid="stButton"], [data-testid="stCheckbox"], [data-testid="stToggle"],'
         + ' [data-testid="stExpander"], [data-testid="stAlert"], [data-testid="stToast"],'
-        + ' [data-testid="stHorizontalBlock"]:has([data-testid="stButton"])';
+        + ' [data-testid="stHorizontalBlock"]:has([data-testid="stButton"]), .st-key-present-intro';
     const texts = [...main.querySelectorAll('p, li, td')]
         .filter(el => el.innerText.trim() && !el.closest(controls) && el.getClientRects().length)
         .map(el => ({
@@ -63,7 +64,7 @@ def test_every_slide_is_readable_from_the_back_of_the_room(
         assert footer[0]["bottom"] <= 720, f"{where}: the coverage line is below the screen"
         assert seen["width"] <= 1280, f"{where} is wider than the screen"
         assert "…" not in seen["visible"], f"{where} cuts a text short"
-        if slide.kind == "poll":  # the poll slide's body is the live poll's own (ui/live.py)
+        if slide.kind in ("poll", "statements"):  # their bodies are the live rounds' own (ui/live.py)
             continue
         small = [(t["text"][:40], t["size"]) for t in texts if not t["footer"] and t["size"] < 28]
         assert not small, f"{where}: text under 28 px: {small}"
@@ -96,3 +97,26 @@ def test_slides_move_by_arrow_keys_and_each_fits(watched: Watched, server: str, 
             coverage_note(dataset),
         )
         assert bottom <= 720, f"{slide.kind} slide's coverage line ends at {bottom}px"
+
+
+def test_the_slides_without_a_session_say_what_they_are_and_lead_back_to_the_overview(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    page = watched.page
+    page.goto(f"{server}/present")  # type: ignore[attr-defined]
+    wait_ready(page)
+    intro = page.locator(".st-key-present-intro")  # type: ignore[attr-defined]
+    expect(intro).to_contain_text("Slides for presenting in a room")
+    box = intro.bounding_box()
+    assert box and box["y"] + box["height"] <= 720 and box["x"] + box["width"] <= 1280
+    title = page.evaluate(  # type: ignore[attr-defined]
+        """() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('h1'));
+                  const b = r.getBoundingClientRect(); return {x: b.x, y: b.y, width: b.width, height: b.height}; }"""
+    )
+    assert title and (title["x"] + title["width"] <= box["x"] or title["y"] >= box["y"] + box["height"]), (
+        "the box covers the title"
+    )
+    intro.get_by_role("link", name="Back to the Overview").click()
+    expect(page).not_to_have_url(re.compile("present"))  # type: ignore[arg-type]
+    expect(page.get_by_test_id("stSidebar")).to_be_visible()  # type: ignore[attr-defined]  # the site again
+    expect(page.locator(".st-key-present-intro")).to_have_count(0)  # type: ignore[attr-defined]
