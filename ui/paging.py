@@ -3,7 +3,7 @@ when a link names a page past the end.
 
 ``Pager(key, size)`` is made before the page's title (its notice slot sits with the link's other notices);
 ``pager.bounds(count, linked)`` draws the chooser and returns the slice; ``pager.stepper()`` draws Previous and
-Next under the list. A step taken at the bottom brings the new page's top into view (Streamlit keeps the scroll
+Next under the list (last: after the list). A step taken at the bottom brings the new page's top into view (Streamlit keeps the scroll
 position across a rerun, which would leave the reader at the end of a page they have not read).
 """
 
@@ -40,11 +40,7 @@ class Pager:
                 f"Page {linked} doesn't exist: showing page {self.pages} of {self.pages}.",
                 icon=":material/link_off:",
             )
-        start, end = paginate(count, self.key, size=self.size)
-        steps = st.session_state.pop(_SCROLL + self.key, 0)
-        if steps:
-            scroll_into_view(self.key, steps)
-        return start, end
+        return paginate(count, self.key, size=self.size)
 
     def page(self) -> int:
         """The page shown."""
@@ -52,8 +48,9 @@ class Pager:
 
     def _step(self, by: int) -> None:
         st.session_state[self.key] = int(st.session_state[self.key]) + by
-        st.session_state[_SCROLL + self.key] = int(st.session_state.get(_SCROLL + self.key + "_n", 0)) + 1
-        st.session_state[_SCROLL + self.key + "_n"] = st.session_state[_SCROLL + self.key]
+        # Counted (the count outlives the flag), so each step draws a new scroll whose script runs again.
+        steps = int(st.session_state.get(_SCROLL + self.key + "_count", 0)) + 1
+        st.session_state[_SCROLL + self.key] = st.session_state[_SCROLL + self.key + "_count"] = steps
 
     def stepper(self) -> None:
         """Previous and Next under the list, and where the reader is: at the end of a page they go on without
@@ -81,3 +78,7 @@ class Pager:
             args=(1,),
             width="stretch",
         )
+        # Drawn last, once the new page is drawn above it (else the browser keeps the buttons in view).
+        steps = st.session_state.pop(_SCROLL + self.key, 0)
+        if steps:
+            scroll_into_view(self.key, steps)

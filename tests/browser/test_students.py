@@ -148,18 +148,22 @@ def test_an_event_in_where_they_appear_opens_the_timeline_on_that_event(
     clean(watched)
 
 
-def test_paging_under_the_list_moves_on_and_shows_the_new_pages_top(watched: Watched, server: str) -> None:
-    for path, key in (("evidence", "ev_page"), ("timeline", "tl_page"), ("search?q=Mexico", "search_page")):
-        open_view(watched, server, path)
-        page = watched.page
-        page.get_by_role("button", name="Next page").click()  # type: ignore[attr-defined]
-        wait_ready(page)
-        expect(page).to_have_url(re.compile(r"[?&]page=2"))  # type: ignore[attr-defined]
-        expect(page.locator(f".st-key-{key}")).to_be_in_viewport()  # type: ignore[attr-defined]
-        expect(page.get_by_text(re.compile(r"^Page 2 of \d+$"))).to_be_visible()  # type: ignore[attr-defined]
-        page.get_by_role("button", name="Previous page").click()  # type: ignore[attr-defined]
-        wait_ready(page)
-        expect(page.get_by_label(re.compile(r"^Page \(of"))).to_have_value("1")  # type: ignore[attr-defined]
+@pytest.mark.parametrize(
+    ("path", "key"), [("evidence", "ev_page"), ("timeline", "tl_page"), ("search?q=Mexico", "search_page")]
+)
+def test_paging_under_the_list_moves_on_and_shows_the_new_pages_top(
+    watched: Watched, server: str, path: str, key: str
+) -> None:
+    open_view(watched, server, path)
+    page = watched.page
+    page.get_by_role("button", name="Next page").click()  # type: ignore[attr-defined]
+    wait_ready(page)
+    expect(page).to_have_url(re.compile(r"[?&]page=2"))  # type: ignore[attr-defined]
+    expect(page.locator(f".st-key-{key}")).to_be_in_viewport()  # type: ignore[attr-defined]
+    expect(page.get_by_text(re.compile(r"^Page 2 of \d+$"))).to_be_visible()  # type: ignore[attr-defined]
+    page.get_by_role("button", name="Previous page").click()  # type: ignore[attr-defined]
+    wait_ready(page)
+    expect(page.get_by_label(re.compile(r"^Page \(of"))).to_have_value("1")  # type: ignore[attr-defined]
     clean(watched)
 
 
@@ -225,9 +229,9 @@ def test_copy_link_copies_the_current_view(watched: Watched, server: str, datase
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])  # type: ignore[attr-defined]
     pid = dataset.position_ids[-1]
     open_view(watched, server, f"position?position={pid}")
-    frame = page.frame_locator('[data-testid="stSidebar"] iframe')  # type: ignore[attr-defined]
-    frame.get_by_role("button", name="Copy link to this view").click()
-    expect(frame.get_by_role("status")).to_have_text("Copied")
+    sidebar = page.get_by_test_id("stSidebar")  # type: ignore[attr-defined]
+    sidebar.get_by_role("button", name="Copy link to this view").click()
+    expect(sidebar.get_by_role("status")).to_have_text("Copied")
     copied = page.evaluate("navigator.clipboard.readText()")  # type: ignore[attr-defined]
     assert copied.endswith(f"/position?position={pid}"), copied
     clean(watched)

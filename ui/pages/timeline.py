@@ -106,9 +106,9 @@ else:
         st.button("Unmark", key="tl_unmark", on_click=unmark, icon=":material/close:", type="tertiary")
     if at + 1 < len(shown):
         st.markdown(RULE.join(event_md(e) for e in shown[at + 1 :]))
-    if jump:
-        scroll_into_view(LINKED_KEY)
 pager.stepper()
+if at is not None and jump:  # drawn last, once everything above it is in place
+    scroll_into_view(LINKED_KEY)
 quotes = [ds.quote(e.quote) for e in shown if e.quote]
 with c2:
     cite_button(ds, quotes, key=f"tl-page-{start}", label=f"Cite these quotes ({len(quotes)})")
