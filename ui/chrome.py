@@ -13,32 +13,39 @@ _GO = "_sidebar_search_go"
 
 # A button that copies the address the browser shows now (the page and its link parameters, as the pages keep
 # them), falling back to selecting the text where the clipboard is not available (a plain-http LAN address).
-_COPY_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
-body {{ margin: 0; font: 14px "Source Sans Pro", "Source Sans 3", sans-serif; background: transparent; }}
-button {{ font: inherit; color: {fg}; background: {bg}; border: 1px solid {border}; border-radius: 8px;
-  padding: 6px 12px; cursor: pointer; }}
-button:focus-visible {{ outline: 2px solid {focus}; outline-offset: 2px; }}
-span {{ color: {fg}; margin-left: 8px; }}
-</style></head><body>
-<button type="button" id="copy" aria-describedby="said">Copy link to this view</button><span id="said" role="status"></span>
+# Drawn into the page itself (st.html), not as a second document in an iframe: a literal, static and the same for
+# every reader, so the browser keeps one element where there was a whole page load per view. It takes its
+# colours from the page (the reader's light or dark theme) through currentColor.
+_COPY_HTML = """<div class="copy-link"><button type="button" aria-describedby="copy-link-said">Copy link to this view\
+</button><span id="copy-link-said" role="status"></span></div>
+<style>
+.copy-link button { font: inherit; font-size: 0.875rem; color: inherit; background: transparent; cursor: pointer;
+  border: 1px solid currentColor; border-color: color-mix(in srgb, currentColor 60%, transparent);
+  border-radius: 0.5rem; padding: 0.25rem 0.75rem; min-height: 2.25rem; }
+.copy-link button:hover { border-color: currentColor; }
+.copy-link button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
+.copy-link span { margin-left: 0.5rem; font-size: 0.875rem; }
+</style>
 <script>
-const said = document.getElementById("said");
-function fallback(url) {{
-  const box = window.parent.document.createElement("textarea");
-  box.value = url; window.parent.document.body.appendChild(box); box.select();
-  const ok = window.parent.document.execCommand("copy"); box.remove(); return ok;
-}}
-document.getElementById("copy").addEventListener("click", async () => {{
-  const url = window.parent.location.href;
-  let ok = false;
-  try {{ await navigator.clipboard.writeText(url); ok = true; }} catch (e) {{ ok = fallback(url); }}
-  said.textContent = ok ? "Copied" : "Copy the address bar";
-}});
-</script></body></html>"""
-_COLOURS = {
-    "light": {"fg": "#0A0A0A", "bg": "#FFFFFF", "border": "#767676", "focus": "#0B5CAD"},
-    "dark": {"fg": "#F2F2F2", "bg": "#0E1117", "border": "#9A9A9A", "focus": "#7FB8FF"},
-}
+(() => {
+  const root = document.currentScript.parentNode;
+  const button = root.querySelector(".copy-link button"), said = root.querySelector(".copy-link span");
+  function fallback(url) {
+    const box = document.createElement("textarea");
+    box.value = url; box.setAttribute("readonly", ""); box.style.position = "fixed"; box.style.opacity = "0";
+    document.body.appendChild(box); box.select();
+    let ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    box.remove(); button.focus(); return ok;
+  }
+  button.addEventListener("click", async () => {
+    const url = window.location.href;
+    let ok = false;
+    try { await navigator.clipboard.writeText(url); ok = true; } catch (e) { ok = fallback(url); }
+    said.textContent = ok ? "Copied" : "Copy the address bar";
+  });
+})();
+</script>"""
 
 
 def print_css() -> None:
@@ -66,10 +73,8 @@ def print_css() -> None:
 
 
 def copy_link() -> None:
-    """The Copy link button, in the sidebar, in the reader's light or dark theme."""
-    theme = st.context.theme.type if st.context.theme.type in _COLOURS else "light"
-    with st.sidebar:
-        st.iframe(_COPY_HTML.format(**_COLOURS[theme]), height=40, alt="Copy link to this view")
+    """The Copy link button, in the sidebar (a literal: no content or user text reaches it)."""
+    st.sidebar.html(_COPY_HTML, unsafe_allow_javascript=True)
 
 
 def _remember_search() -> None:
