@@ -110,6 +110,24 @@ def test_positions_coverage_note_shows_its_start_and_opens_whole(open_page: Open
         assert last[:60] in drawn.replace("\\", ""), "the whole note, once opened"
 
 
+def test_positions_summary_shows_whole_sentences_and_opens_whole(open_page: Open, dataset: Dataset) -> None:
+    position = max(dataset.positions, key=lambda p: len(p.summary))
+    at = open_page("position", position=position.id)
+    parts = sentences(position.summary)
+    labels = [e.label for e in at.expander if e.label.startswith("The rest of the summary")]
+    assert len(labels) == 1
+    rest = int(re.search(r"\((\d+) more sentence", labels[0]).group(1))  # type: ignore[union-attr]
+    shown = parts[: len(parts) - rest]
+    text = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert all(pieces(s)[0].text[:30] in text for s in shown)
+    assert pieces(parts[-1])[0].text[:30] not in text
+    at.session_state["position_summary"] = True
+    at.run()
+    # The words without their links (a glossary term links where it first appears).
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(m.value.replace("\\", "") for m in at.markdown))
+    assert all(pieces(s)[0].text[:30] in text for s in parts), "every sentence, once opened"
+
+
 def test_position_link_restores_the_position(open_page: Open, dataset: Dataset) -> None:
     last = dataset.positions[-1]
     at = open_page("position", position=last.id)

@@ -17,6 +17,7 @@ from ui.urlstate import Choice, Param, UrlState
 STANCES_PER_PAGE = 10  # per side; the real content has at most 8
 DISPUTES_PER_PAGE = 10
 EVIDENCE_SHOWN = 3  # findings per side, strongest first; all of them are a link away, on the Evidence page
+SUMMARY_CHARACTERS = 480  # whole sentences of the summary shown at once
 NOTE_CHARACTERS = 240  # whole sentences of the coverage note shown at once
 BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
 
@@ -33,7 +34,18 @@ position = ds.position(pid)
 
 position_badge(ds, pid)
 st.title(esc(position.title))
-st.markdown(f"**{marks.md(position.one_line)}**\n\n{marks.md(position.summary)}")
+# The summary's first whole sentences at once, the rest on request (counted), so the page's sections are near.
+summary = lead(position.summary, SUMMARY_CHARACTERS)
+st.markdown(f"**{marks.md(position.one_line)}**\n\n{marks.md(summary)}")
+if summary != position.summary:
+    after = sentences(position.summary)[len(sentences(summary)) :]
+    whole = st.expander(
+        f"The rest of the summary ({len(after)} more sentence{'s' if len(after) != 1 else ''})",
+        key="position_summary",
+        on_change="rerun",
+    )
+    if whole.open:
+        whole.markdown(marks.md(" ".join(after)))
 if position.coverage_note:
     # What the sources cover of this option: its first sentences at once, the rest on request.
     note = lead(position.coverage_note, NOTE_CHARACTERS)
