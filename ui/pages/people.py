@@ -14,6 +14,7 @@ from policy.queries import (
     stance_map,
 )
 from policy.style import position_label
+from policy.text import one_line
 from ui.blocks import Marks, esc, option, position_badge_md, quote_md
 from ui.charts import content_chart
 from ui.context import view
@@ -22,6 +23,9 @@ from ui.links import PERSON_PARAM, event_url, evidence_url, link_md, position_md
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Choices, Param, UrlState
 
+CLAIM_CHARACTERS = (
+    140  # of a finding, as its link under "Where they appear" (the Evidence page gives it whole)
+)
 LEGACY_PARAM = "actor"  # People's link parameter before it was named person
 
 ctx = view()
@@ -140,7 +144,15 @@ if evidence or events:
         for e in sorted(events, key=lambda e: e.date)
     ]
     st.markdown(
-        "\n".join([*lines, *(f"- {link_md(item.claim, evidence_url(item.id))}" for item in evidence)])
+        "\n".join(
+            [
+                *lines,
+                *(
+                    f"- {link_md(one_line(item.claim, CLAIM_CHARACTERS), evidence_url(item.id))}"
+                    for item in evidence
+                ),
+            ]
+        )
     )
 
 others = [q for q in quotes if q.id not in stance_quotes]
