@@ -116,6 +116,10 @@ class Run:
     failures: list[str] = field(default_factory=list)
     rss: dict[str, int] = field(default_factory=dict)
     open_seconds: dict[str, float] = field(default_factory=dict)
+    open_cpu: dict[str, dict[str, float]] = field(
+        default_factory=dict
+    )  # CPU seconds per phone opened, by side
+    opened: dict[str, int] = field(default_factory=dict)
     connected: int = 0
     stored_votes: int = -1
     stored_answers: int = -1
@@ -306,8 +310,10 @@ async def drive(
             # Not "script finished": the console's clock redraws it, so under load it may rarely look finished.
             await presenter.get_by_text(re.compile(r"^Slide \d+ of")).first.wait_for(timeout=timeout_s * 1000)
             await presenter.get_by_role("button", name="Open the poll").first.click(timeout=timeout_s * 1000)
-            await presenter.locator(".st-key-poll_reveal button").first.click(timeout=timeout_s * 1000)
-            await presenter.get_by_text("0 votes · poll open · results shown").wait_for(
+            if not args.hidden:
+                await presenter.locator(".st-key-poll_reveal button").first.click(timeout=timeout_s * 1000)
+            shown = "hidden" if args.hidden else "shown"
+            await presenter.get_by_text(f"0 votes · poll open · results {shown}").wait_for(
                 timeout=timeout_s * 1000
             )
             # The projector window, on the poll slide (moved there with the presenter's key).
@@ -340,13 +346,20 @@ async def drive(
                 async with opened:
                     return await LightPhone.open(server.url, run.code, option, timeout_s)
 
-            start = time.perf_counter()
+            # Each kind of phone opens on its own, so the CPU each costs to open is told apart; the light
+            # phones first, so their server figure holds only the presenter's windows besides.
             nb = args.browser_phones
-            phones += await gather_bounded(run, "open", [open_browser(c) for c in choices[:nb]], deadline)
-            run.open_seconds["browser"] = time.perf_counter() - start
-            start = time.perf_counter()
-            phones += await gather_bounded(run, "open", [open_light(c) for c in choices[nb:]], deadline)
-            run.open_seconds["light"] = time.perf_counter() - start
+            for kind, opener, picks in (
+                ("light", open_light, choices[nb:]),
+                ("browser", open_browser, choices[:nb]),
+            ):
+                start, used = time.perf_counter(), cpu.read()
+                got = await gather_bounded(run, "open", [opener(c) for c in picks], deadline)
+                end = cpu.read()
+                run.open_seconds[kind] = time.perf_counter() - start
+                run.open_cpu[kind] = {k: (end[k] - used[k]) / max(1, len(got)) for k in end}
+                run.opened[kind] = len(got)
+                phones += got
             run.connected = len(phones)
             await asyncio.sleep(3)
             run.cpu["connected"] = await cpu.share(20)
@@ -383,13 +396,13 @@ async def drive(
                 rooms = RoomStore(PollStore(), password=None)
                 try:
                     # As the presenter's "Statement round" does: the poll ends, the round opens, the room
-                    # moves to the round's slide; then "Reveal" shows the results panel.
+                    # moves to the round's slide. Not revealed: phones then show the room's results instead
+                    # of the next statement; the projector's panel counts the answers either way.
                     rooms.close(run.code, key)
                     run.statement_round = store.open_round(select_statements(ds), key=key)
                     rooms.start_round(run.code, key, "statements", run.statement_round)
                     if statements_slide:
                         rooms.go_to(run.code, key, statements_slide)
-                    rooms.reveal(run.code, key)
                 finally:
                     store.dispose()
                     rooms.polls.dispose()
@@ -461,7 +474,8 @@ def report(run: Run, args: argparse.Namespace) -> str:
         f"{run.sessions} audience phones connected ({min(run.browser_phones, run.connected)} Chromium pages, "
         f"390×844, and {light} light phones speaking Streamlit's websocket protocol, bench/wsphone.py), each "
         f"its own session following the room every 2 s, with the presenter's and projector windows in the "
-        f"same headless Chromium on the same machine. Votes {args.stagger} s apart (jittered); in the "
+        f"same headless Chromium on the same machine. The poll's results "
+        f"{'hidden' if args.hidden else 'shown'} on every phone; votes {args.stagger} s apart (jittered); in the "
         f"statement round each phone answers {args.answers} statements. "
         f"{len(run.poll.clicks)} votes cast, {run.stored_votes} stored"
         + (f", {missing} never shown to the presenter" if missing else "")
@@ -481,6 +495,15 @@ def report(run: Run, args: argparse.Namespace) -> str:
         f"| + {run.connected} phones connected | {pct(connected, 'server')} | {pct(connected, 'browser')} | "
         f"{pct(connected, 'phones')} |",
         "",
+        "| Opening one phone (CPU seconds each) | n | server | Chromium | light phones |",
+        "|---|--:|--:|--:|--:|",
+        *(
+            f"| {label} | {run.opened.get(kind, 0)} | {oc.get('server', 0):.2f} | {oc.get('browser', 0):.2f} | "
+            f"{oc.get('phones', 0):.2f} |"
+            for kind, label in (("browser", "a Chromium page"), ("light", "a light phone"))
+            if (oc := run.open_cpu.get(kind)) and run.opened.get(kind)
+        ),
+        "",
         "| Server memory (VmRSS) | MiB |",
         "|---|--:|",
         f"| Presenter and projector only, poll open | {run.rss.get('before', 0) / 1024:,.0f} |",
@@ -493,7 +516,13 @@ def report(run: Run, args: argparse.Namespace) -> str:
         f"{run.open_seconds.get('browser', 0):.0f} s for the Chromium pages ({args.open_concurrency} at a time) "
         f"and {run.open_seconds.get('light', 0):.0f} s for the light ones.",
     ]
-    if per_phone > 0:
+    if per_phone <= 0:
+        lines += [
+            "",
+            "The phones' CPU was too small to tell from the presenter's windows in this run, so it gives no "
+            "figure for how many replicas a 300-seat hall needs.",
+        ]
+    else:
         lines += [
             "",
             f"From that CPU figure, one replica kept at half a core serves about **{per_replica} phones**; "
@@ -513,6 +542,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--stagger", type=float, default=0.5, help="seconds between votes (default 0.5)")
     parser.add_argument("--answers", type=int, default=3, help="statements each phone answers (0: no round)")
+    parser.add_argument(
+        "--hidden", action="store_true", help="keep the poll's results hidden (phones draw no chart)"
+    )
     parser.add_argument("--open-concurrency", type=int, default=4, help="phones opening at once")
     parser.add_argument("--timeout", type=float, default=60, help="seconds any one step may take")
     parser.add_argument("--deadline", type=float, default=900, help="seconds the whole run may take")
