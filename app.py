@@ -12,8 +12,7 @@ from policy.text import plain
 from ui import chrome, registry
 from ui.blocks import esc
 from ui.context import begin_run
-from ui.navigation import same_tab_links
-from ui.urlstate import default_page_notices
+from ui.navigation import default_page_notices, same_tab_links
 
 # A local file: an icon name would make browsers fetch it from a font CDN.
 FAVICON = str(Path(__file__).parent / ".streamlit" / "favicon.png")

@@ -101,3 +101,16 @@ def integer(
 def encode(values: Iterable[str]) -> str:
     """Comma-join values for a query parameter."""
     return ",".join(values)
+
+
+def unknown_params(raw: Mapping[str, str], known: Sequence[str]) -> str | None:
+    """A notice naming the link parameters a page does not read, or None when there are none."""
+    unknown = [name for name in raw if name not in known]
+    if not unknown:
+        return None
+    names = ", ".join(_shown(n) for n in unknown[:5]) + (" …" if len(unknown) > 5 else "")
+    many = len(unknown) > 1
+    return (
+        f"This page does not use the link parameter{'s' if many else ''} {names}:"
+        f" {'they were' if many else 'it was'} ignored."
+    )

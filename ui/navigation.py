@@ -1,4 +1,5 @@
-"""Moving within the app: its own links open in the same tab, and an element can be brought into view.
+"""Moving within the app: its own links open in the same tab, an element can be brought into view, and an
+address naming no page, or a link parameter the default page does not read, gets a notice.
 
 Streamlit opens every Markdown link in a new tab (it sets target="_blank" on each, and st.markdown has no option
 against it; only links to "#anchors" are left alone). A reader moving within the app expects the same tab, so
@@ -10,7 +11,14 @@ middle click still opens a new tab. Without JavaScript the links still work, in 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from urllib.parse import unquote, urlparse
+
 import streamlit as st
+
+from policy.text import preview
+from ui.blocks import esc
+from ui.urlstate import UrlState
 
 # A literal (no content in it): one click handler on the document, installed once however often it is drawn.
 _SAME_TAB_JS = """<script>
@@ -52,3 +60,20 @@ def scroll_into_view(key: str, count: int = 0) -> None:
     if not key.replace("-", "_").isidentifier():
         raise ValueError(f"not an element key: {key!r}")
     st.html(_SCROLL_JS.format(key=key, count=count), unsafe_allow_javascript=True)
+
+
+def default_page_notices(known: Sequence[str], shown: str) -> None:
+    """On the default page: a notice when the address names a page the app does not have (the default page is
+    what Streamlit shows then; its own frontend also opens a "Page not found" dialog, which no public option
+    turns off), and one naming any link parameter (the default page reads none)."""
+    path = urlparse(st.context.url or "").path
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    asked = unquote(path.strip("/").removeprefix(base).strip("/"))
+    if asked and asked not in known:
+        st.info(
+            esc(
+                f"This app has no page '{preview(asked)}': showing {shown} instead. The pages are in the sidebar."
+            ),
+            icon=":material/link_off:",
+        )
+    UrlState().start()

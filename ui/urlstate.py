@@ -1,11 +1,8 @@
 """A page's URL state, declared once: each link parameter with its widget key and parser.
 
-``UrlState.start()`` reads the link (a notice for each value not understood, and one naming any parameter the
-page does not know), gives each widget its first value, and ``sync()`` makes the URL describe the view again
-after the widgets have run, so a copied link restores it. A link followed within the session (the app's links
-open in the same tab, and Back and Forward move through the history) changes the URL under widgets that
-already hold a value: ``start()`` sees that the URL is no longer the one it last wrote and takes the link's
-values again.
+``UrlState.start()`` reads the link (with notices), gives each widget its first value; ``sync()`` makes the URL
+describe the view again. A link followed in the session (same tab, Back, Forward) finds widgets holding values:
+``start()`` sees a URL it did not write and takes the link's values again.
 """
 
 from __future__ import annotations
@@ -13,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
-from urllib.parse import unquote, urlparse
 
 import streamlit as st
 
-from policy.params import Parsed, encode, integer, many_of, one_of, text
-from policy.text import preview
+from policy.params import Parsed, encode, integer, many_of, one_of, text, unknown_params
 from ui.blocks import esc
 from ui.context import view
 
@@ -149,39 +144,8 @@ def set_url(values: Mapping[str, str | None]) -> None:
     """Make the URL hold exactly these values (empty ones left out)."""
     # Always send it: a rerun interrupted by the next click can update the server's copy of the query
     # parameters without the browser ever receiving it, so "already equal" is not proof the URL is right.
-    kept = {k: v for k, v in values.items() if v}
-    st.session_state[_WROTE] = kept  # a later run whose URL differs was reached by a link (UrlState.start)
+    st.session_state[_WROTE] = kept = {k: v for k, v in values.items() if v}  # see UrlState.start
     st.query_params.from_dict(kept)
-
-
-def unknown_params(raw: Mapping[str, str], known: Sequence[str]) -> str | None:
-    """A notice naming the link parameters a page does not read, or None when there are none."""
-    unknown = [name for name in raw if name not in known]
-    if not unknown:
-        return None
-    names = ", ".join(f"'{preview(n)}'" for n in unknown[:5]) + (" …" if len(unknown) > 5 else "")
-    many = len(unknown) > 1
-    return (
-        f"This page does not use the link parameter{'s' if many else ''} {names}:"
-        f" {'they were' if many else 'it was'} ignored."
-    )
-
-
-def default_page_notices(known: Sequence[str], shown: str) -> None:
-    """On the default page: a notice when the address names a page the app does not have (the default page is
-    what Streamlit shows then; its own frontend also opens a "Page not found" dialog, which no public option
-    turns off), and one naming any link parameter (the default page reads none)."""
-    path = urlparse(st.context.url or "").path
-    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
-    asked = unquote(path.strip("/").removeprefix(base).strip("/"))
-    if asked and asked not in known:
-        st.info(
-            esc(
-                f"This app has no page '{preview(asked)}': showing {shown} instead. The pages are in the sidebar."
-            ),
-            icon=":material/link_off:",
-        )
-    UrlState().start()
 
 
 class UrlState:
@@ -193,8 +157,8 @@ class UrlState:
         self.linked: dict[str, Any] = {}
 
     def start(self, notices: bool = True, others: Sequence[str] = ()) -> UrlState:
-        """Read the link, seed each widget (link value, else default) and show the notices; with notices, a
-        parameter that is neither the page's nor among the others it reads itself is named in one.
+        """Read the link, seed each widget (link value, else default), show the notices (naming parameters
+        neither the page's nor among the others it reads itself).
 
         After a content edit, each widget gets back the ids it held (those the content still has): Streamlit
         matches a selection by its displayed label, so a renamed option would otherwise drop out of it.
@@ -203,9 +167,7 @@ class UrlState:
         version = view().version
         now = {k: v for k, v in raw.items() if v}
         followed = st.session_state.get(_WROTE, now) != now  # a link, Back or Forward: not what we wrote
-        st.session_state[_WROTE] = (
-            now  # followed once (a page that stops before sync() is not followed again)
-        )
+        st.session_state[_WROTE] = now  # followed once, even by a page that stops before sync()
         for p in self.params:
             value = p.reader.read(raw, p.name, self.parsed)
             self.linked[p.name] = value
@@ -217,8 +179,7 @@ class UrlState:
                 held = p.reader.keep(kept[1])
                 st.session_state[p.key] = p.default if held is None else held
         if notices:
-            stray = unknown_params(raw, [*(p.name for p in self.params), *others])
-            if stray:
+            if stray := unknown_params(raw, [*(p.name for p in self.params), *others]):
                 self.parsed.note(stray)
             show_notices(self.parsed)
         return self
