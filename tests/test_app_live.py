@@ -331,6 +331,8 @@ def test_ending_the_session_asks_first_then_the_room_and_phones_follow(dataset: 
     assert f"Session {code} has ended" in texts(presenter)
     assert len(presenter.get("download_button")) == 2  # the results, CSV and JSON
     assert not keys(presenter) & {"con_next", "poll_reveal", "con_end"}
+    again = page("present", view="presenter", room=code, key=key)  # the presenter's link, opened later
+    assert f"Session {code} has ended" in texts(again) and len(again.get("download_button")) == 2
     projector = page("present", room=code)
     assert projector.title[0].value == "This session has ended" and not projector.get("image")
     phone.run()

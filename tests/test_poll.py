@@ -902,6 +902,9 @@ def test_ending_the_session_closes_its_polls_and_stops_every_control(rooms: Room
             ROOM_CONTROLS[control](rooms, code, key)
     assert rooms.get(code) == room
     assert [r.votes for r in rooms.export(code, key)] == [1, 0, 0, 0]  # the results stay readable
+    rooms.check_key(code, key, ended_ok=True)  # the presenter's window still opens, to download them
+    with pytest.raises(NotPresenter):
+        rooms.check_key(code, WRONG, ended_ok=True)
     rooms.go_to(other_code, other_key, 3)
 
 

@@ -23,6 +23,7 @@ from policy.live.statements import KIND
 from policy.slides import Slide
 from policy.statements import select_statements
 from policy.style import position_label
+from ui import registry
 from ui.blocks import esc
 from ui.live import unavailable
 from ui.presenter import NOTICE, act, elapsed, links
@@ -445,6 +446,12 @@ def ended(room: Room, key: str) -> None:
     st.subheader(f"Session {room.code} has ended", anchor=False)
     st.markdown(
         "Every poll is closed, the projector shows that the session has ended, and phones say so. "
-        "Download the results below; start a new session from the Present page."
+        "Download the results below."
     )
     downloads(room.code, key)
+    st.page_link(
+        registry.script("present"),
+        label="Start a new session",
+        icon=":material/podcasts:",
+        query_params={"view": "presenter"},
+    )

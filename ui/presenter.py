@@ -34,7 +34,7 @@ def presenter_key(code: str, linked: str | None) -> str | None:
     for candidate in dict.fromkeys(k for k in (linked, keys.get(code), from_cookie) if k):
         if candidate != keys.get(code):
             try:
-                room_store().check_key(code, candidate)
+                room_store().check_key(code, candidate, ended_ok=True)
             except NotPresenter:
                 continue
             except PollError:  # LiveUnavailable, RoomNotFound: no control now; the page says why

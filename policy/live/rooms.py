@@ -141,11 +141,12 @@ class RoomStore:
         with self._read() as conn:
             return _room(sql.find(conn, code))
 
-    def check_key(self, code: str, key: object) -> None:
-        """NotPresenter unless ``key`` is the room's presenter key."""
+    def check_key(self, code: str, key: object, *, ended_ok: bool = False) -> None:
+        """NotPresenter unless ``key`` is the room's presenter key; SessionEnded once the session has ended,
+        unless ``ended_ok`` (the presenter's window still opens, to download the results)."""
         code = checks.normalise_code(code)
         with self._read() as conn:
-            self.check(conn, code, key)
+            self.check(conn, code, key, ended_ok=ended_ok)
 
     def check(
         self, conn: Connection, code: str, key: object, lock: bool = False, *, ended_ok: bool = False
