@@ -329,7 +329,7 @@ async def drive(
             await wait_ready(projector, timeout_s)
             await projector.locator(".st-key-join-code").wait_for(timeout=timeout_s * 1000)
             await asyncio.sleep(2)
-            run.cpu["before"] = await cpu.share(10)
+            run.cpu["before"] = await cpu.share(args.cpu_window / 2)
             run.rss["before"] = server.rss_kib()
             log(f"poll {run.code} open and revealed; server RSS {run.rss['before'] / 1024:.0f} MiB")
 
@@ -362,7 +362,7 @@ async def drive(
                 phones += got
             run.connected = len(phones)
             await asyncio.sleep(3)
-            run.cpu["connected"] = await cpu.share(20)
+            run.cpu["connected"] = await cpu.share(args.cpu_window)
             run.rss["connected"] = server.rss_kib()
             log(
                 f"{len(phones)} audience sessions open ({nb} in Chromium); "
@@ -488,7 +488,7 @@ def report(run: Run, args: argparse.Namespace) -> str:
         row("Statement answer → the statement panel counts it", stmts),
         row("Statement answer → the phone's next statement", run.statements.confirmed),
         "",
-        "| While every phone waits (20 s) | server | Chromium | light phones |",
+        f"| While every phone waits ({args.cpu_window:.0f} s) | server | Chromium | light phones |",
         "|---|--:|--:|--:|",
         f"| Presenter and projector only (CPU, share of one core) | {pct(before, 'server')} | "
         f"{pct(before, 'browser')} | — |",
@@ -545,6 +545,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--hidden", action="store_true", help="keep the poll's results hidden (phones draw no chart)"
     )
+    parser.add_argument(
+        "--cpu-window", type=float, default=20, help="seconds the waiting phones' CPU is measured over"
+    )
     parser.add_argument("--open-concurrency", type=int, default=4, help="phones opening at once")
     parser.add_argument("--timeout", type=float, default=60, help="seconds any one step may take")
     parser.add_argument("--deadline", type=float, default=900, help="seconds the whole run may take")
@@ -557,6 +560,7 @@ def main(argv: list[str] | None = None) -> int:
     args.answers = max(0, min(args.answers, 8))
     args.open_concurrency = max(1, min(args.open_concurrency, 16))
     args.deadline = max(60.0, min(args.deadline, 3600.0))
+    args.cpu_window = max(2.0, min(args.cpu_window, 600.0))
 
     from run import TEMPLATE, machine
 

@@ -13,6 +13,9 @@ with no phone connected is taken off:
 - a poll, results revealed: the same and the results chart;
 - a statement round: one statement card.
 
+With --in-process, the vote page's whole run is also timed under Streamlit's AppTest, results hidden and
+revealed (CPU time, median of 15 runs): what the results chart adds to each redraw, without the websocket.
+
 CPU time, unlike the wall clock, is what the server itself spends, so it changes much less with other work on
 the machine; on a shared machine it is still an upper bound (caches and cores are shared). Nothing is written
 to docs/performance.md: the figures are printed, for the notes.
@@ -100,11 +103,47 @@ async def drive(server: Server, args: argparse.Namespace) -> list[tuple[str, flo
     return rows
 
 
+def in_process(repeat: int) -> list[tuple[str, float]]:
+    """Median CPU of one whole run of the vote page under AppTest (no websocket, no session machinery), with
+    the poll's results hidden and then revealed: what the results chart adds to each phone's redraw."""
+    import statistics
+
+    from streamlit.testing.v1 import AppTest
+
+    ds = load_dataset()
+    rooms = RoomStore(PollStore(), password=None)
+    rows = []
+    try:
+        code, key = rooms.open_room()
+        rooms.open_poll(code, key, ds.debate.poll_question, ds.position_ids)
+        for label, reveal in (("poll, results hidden", False), ("poll, results revealed (chart)", True)):
+            if reveal:
+                rooms.reveal(code, key)
+            app = AppTest.from_file(
+                str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=60
+            )
+            app.query_params["join"] = code
+            app = app.switch_page("ui/pages/vote.py")
+            app.run()
+            used = []
+            for _ in range(repeat):
+                start = time.process_time()
+                app.run()
+                used.append(time.process_time() - start)
+            rows.append((label, statistics.median(used)))
+    finally:
+        rooms.polls.dispose()
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--phones", type=int, default=10, help="light phones waiting (default 10)")
     parser.add_argument("--seconds", type=float, default=20, help="seconds measured per state (default 20)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds a phone may take to open")
+    parser.add_argument(
+        "--in-process", action="store_true", help="also time the vote page's whole run under AppTest"
+    )
     args = parser.parse_args(argv)
     args.phones = max(1, min(args.phones, 200))
     args.seconds = max(4.0, min(args.seconds, 600.0))
@@ -122,6 +161,14 @@ def main(argv: list[str] | None = None) -> int:
     for label, share, runs, per_run in rows:
         each = "—" if per_run != per_run else f"{per_run * 1000:.0f}"
         print(f"| {label} | {share * 100:.0f}% | {runs} | {each} |")
+    if args.in_process:
+        with tempfile.TemporaryDirectory(prefix="policy-phone-cost-") as tmp:
+            os.environ["POLICY_POLL_DB"] = str(Path(tmp) / "polls")
+            rows_in = in_process(15)
+        print("\n| The vote page's whole run under AppTest | CPU, median of 15 (ms) |")
+        print("|---|--:|")
+        for label, used in rows_in:
+            print(f"| {label} | {used * 1000:.0f} |")
     return 0
 
 
