@@ -150,7 +150,9 @@ def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
     )
     now, nxt = st.columns(2)
     with now:
-        st.caption("On the screen now")
+        st.caption(
+            "On the screen now · blacked out (B brings it back)" if room.blank else "On the screen now"
+        )
         with st.container(key="preview-now", border=True, height=150):
             st.markdown(preview_md(slide, number, code))
     with nxt:
