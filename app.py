@@ -58,9 +58,7 @@ page = st.navigation(pages, expanded=True)  # every page listed: no "View 3 more
 chrome.print_css()
 same_tab_links()  # the app's own links open in this tab (ui.navigation)
 if page.url_path not in ("present", "vote"):  # the slides and the phone poll page have no sidebar
-    if page.url_path != "search":  # the search page has its own box
-        chrome.search_box()
-    chrome.copy_link()
+    chrome.sidebar_tools(search=page.url_path != "search")  # the search page has its own box
 if page.url_path != "present":  # the slides carry it themselves, on the title and sources slides
     # Every page says what the content covers, so nothing from 2023 reads as current.
     st.caption(esc(coverage_note(ctx.dataset)))

@@ -107,7 +107,7 @@ def _calls(tree: ast.AST) -> Iterator[ast.Call]:
 
 
 def _literals(tree: ast.Module) -> set[str]:
-    """Names bound once, at module level, to a string literal (static HTML kept in a constant)."""
+    """Names bound once, at module level, to a string literal or a sum of literals and such names."""
     bound: dict[str, list[ast.expr]] = {}
     for node in tree.body:
         if isinstance(node, ast.Assign):
@@ -115,13 +115,20 @@ def _literals(tree: ast.Module) -> set[str]:
                 if isinstance(target, ast.Name):
                     bound.setdefault(target.id, []).append(node.value)
     every = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)]
-    return {
-        name
-        for name, values in bound.items()
-        if len(values) == 1 == every.count(name)
-        and isinstance(values[0], ast.Constant)
-        and isinstance(values[0].value, str)
-    }
+    once = {name: values[0] for name, values in bound.items() if len(values) == 1 == every.count(name)}
+    found: set[str] = set()
+
+    def literal(node: ast.expr) -> bool:
+        if isinstance(node, ast.Constant):
+            return isinstance(node.value, str)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return literal(node.left) and literal(node.right)
+        return isinstance(node, ast.Name) and node.id in found
+
+    for name, value in once.items():  # in order of binding: a name is built from names bound before it
+        if literal(value):
+            found.add(name)
+    return found
 
 
 # The st.html bodies that are filled in at run time, where, and what goes into them: never content or user text.

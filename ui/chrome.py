@@ -4,31 +4,56 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import registry
-
-SEARCH_KEY = "sidebar_search"
-SEARCH_PAGE_KEY = "search_text"  # the search page's own box (ui/pages/search.py), given the words on the way
-_GO = "_sidebar_search_go"
-
-
-# A button that copies the address the browser shows now (the page and its link parameters, as the pages keep
-# them), falling back to selecting the text where the clipboard is not available (a plain-http LAN address).
-# Drawn into the page itself (st.html), not as a second document in an iframe: a literal, static and the same for
-# every reader, so the browser keeps one element where there was a whole page load per view. It takes its
-# colours from the page (the reader's light or dark theme) through currentColor.
-_COPY_HTML = """<div class="copy-link"><button type="button" aria-describedby="copy-link-said">Copy link to this view\
+# The sidebar's tools, drawn into the page itself as one st.html element (no widget, no iframe): a literal, static
+# and the same for every reader, in the reader's light or dark theme through currentColor.
+# - A search box: a plain form. Enter opens the search page with the words (?q=) in this tab, through the
+#   browser's history as the app's own links do (ui.navigation), so the session (a memo being written, filters)
+#   is kept; without JavaScript the form still opens it, as a new visit.
+# - A Copy link button: copies the address the browser shows now (the page and its link parameters, as the
+#   pages keep them), falling back to selecting the text where the clipboard is not available (plain http).
+_SEARCH_FORM = """<form class="sidebar-search" action="search" method="get" role="search">\
+<label for="sidebar-search-words">Search everything</label>\
+<input id="sidebar-search-words" name="q" type="text" maxlength="200" autocomplete="off" \
+placeholder="People, places, words…" aria-describedby="sidebar-search-what" \
+title="Options, arguments, evidence, quotes, people, contested claims, events and the glossary">\
+<span id="sidebar-search-what" class="sidebar-hidden">Searches options, arguments, evidence, quotes, people, \
+contested claims, events and the glossary; Enter opens the results.</span></form>
+"""
+_COPY_BUTTON = """<div class="copy-link"><button type="button" aria-describedby="copy-link-said">Copy link to this view\
 </button><span id="copy-link-said" role="status"></span></div>
-<style>
+"""
+_STYLE_AND_SCRIPT = """<style>
+.sidebar-search { margin: 0 0 1rem; }
+.sidebar-search label { display: block; font-size: 0.875rem; margin-bottom: 0.25rem; }
+.sidebar-search input { box-sizing: border-box; width: 100%; font: inherit; color: inherit; min-height: 2.5rem;
+  background: color-mix(in srgb, currentColor 4%, transparent); padding: 0.5rem 0.75rem;
+  border: 1px solid currentColor; border-color: color-mix(in srgb, currentColor 60%, transparent);
+  border-radius: 0.5rem; }
+.sidebar-search input::placeholder { color: inherit; opacity: 0.7; }
+.sidebar-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; }
 .copy-link button { font: inherit; font-size: 0.875rem; color: inherit; background: transparent; cursor: pointer;
   border: 1px solid currentColor; border-color: color-mix(in srgb, currentColor 60%, transparent);
   border-radius: 0.5rem; padding: 0.25rem 0.75rem; min-height: 2.25rem; }
-.copy-link button:hover { border-color: currentColor; }
-.copy-link button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
+.copy-link button:hover, .sidebar-search input:hover { border-color: currentColor; }
+.copy-link button:focus-visible, .sidebar-search input:focus-visible {
+  outline: 2px solid currentColor; outline-offset: 2px; }
 .copy-link span { margin-left: 0.5rem; font-size: 0.875rem; }
 </style>
 <script>
 (() => {
   const root = document.currentScript.parentNode;
+  const form = root.querySelector(".sidebar-search");
+  if (form) form.addEventListener("submit", (event) => {
+    const words = form.elements.q.value.trim();
+    event.preventDefault();
+    if (!words) return;
+    const url = new URL("./search", document.location.href);
+    url.search = "?q=" + encodeURIComponent(words);
+    form.reset();
+    history.pushState(null, "", url);
+    window.dispatchEvent(new PopStateEvent("popstate", { state: null }));
+  });
   const button = root.querySelector(".copy-link button"), said = root.querySelector(".copy-link span");
   function fallback(url) {
     const box = document.createElement("textarea");
@@ -46,6 +71,8 @@ _COPY_HTML = """<div class="copy-link"><button type="button" aria-describedby="c
   });
 })();
 </script>"""
+_WITH_SEARCH = _SEARCH_FORM + _COPY_BUTTON + _STYLE_AND_SCRIPT
+_WITHOUT_SEARCH = _COPY_BUTTON + _STYLE_AND_SCRIPT  # the search page has its own box
 
 
 def print_css() -> None:
@@ -72,30 +99,9 @@ def print_css() -> None:
     )
 
 
-def copy_link() -> None:
-    """The Copy link button, in the sidebar (a literal: no content or user text reaches it)."""
-    st.sidebar.html(_COPY_HTML, unsafe_allow_javascript=True)
-
-
-def _remember_search() -> None:
-    # In a callback, so the box can be emptied for the next search and the search page given the words.
-    words = str(st.session_state.get(SEARCH_KEY) or "").strip()
-    st.session_state[SEARCH_KEY] = ""
-    if words:
-        st.session_state[_GO] = words
-        st.session_state[SEARCH_PAGE_KEY] = words
-
-
-def search_box() -> None:
-    """A search box in the sidebar; Enter opens the search page with the words (kept in its URL as ?q=)."""
-    st.sidebar.text_input(
-        "Search everything",
-        key=SEARCH_KEY,
-        max_chars=200,
-        placeholder="People, places, words…",
-        on_change=_remember_search,
-        help="Options, arguments, evidence, quotes, people, contested claims, events and the glossary",
-    )
-    words = st.session_state.pop(_GO, None)
-    if words:
-        st.switch_page(registry.script("search"), query_params={"q": words})
+def sidebar_tools(search: bool = True) -> None:
+    """The sidebar's search box (unless the page has its own) and Copy link button: one element, a literal."""
+    if search:
+        st.sidebar.html(_WITH_SEARCH, unsafe_allow_javascript=True)
+    else:
+        st.sidebar.html(_WITHOUT_SEARCH, unsafe_allow_javascript=True)
