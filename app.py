@@ -61,7 +61,7 @@ if page.url_path not in ("present", "vote"):  # the slides and the phone poll pa
     chrome.sidebar_tools(search=page.url_path != "search")  # the search page has its own box
 if page.url_path != "present":  # the slides carry it themselves, on the title and sources slides
     # Every page says what the content covers, so nothing from 2023 reads as current.
-    st.caption(esc(coverage_note(ctx.dataset)))
+    st.caption(esc(ctx.cached(coverage_note)))  # built once per content version
 if page.url_path in ("", DEFAULT_RESERVED):  # the default page, also shown for an address naming no page
     default_page_notices([p.url_path for p in pages], "the overview")
 page.run()
