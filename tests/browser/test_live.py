@@ -394,6 +394,22 @@ def test_the_poll_slide_shows_the_options_the_code_largest_and_a_big_qr(
         desk.close()
 
 
+def press_for(page: object, key: str, shown: object) -> None:
+    """Press a key until ``shown`` is visible; a key pressed mid-rerun on a loaded machine can be lost: once more."""
+    for attempt in range(2):
+        try:
+            page.wait_for_selector(READY, timeout=10_000)  # type: ignore[attr-defined]
+        except PlaywrightTimeout:
+            pass
+        page.keyboard.press(key)  # type: ignore[attr-defined]
+        try:
+            expect(shown).to_be_visible(timeout=15_000)  # type: ignore[arg-type]
+            return
+        except AssertionError:
+            if attempt:
+                raise
+
+
 def test_the_black_screen_from_the_projector_keys_and_the_presenter_window(
     browser: object, live: tuple[str, RoomStore], dataset: Dataset
 ) -> None:
@@ -407,8 +423,7 @@ def test_the_black_screen_from_the_projector_keys_and_the_presenter_window(
         projector.goto(f"{url}/present?room={code}")
         wait_ready(projector)
         expect(projector.locator("h1").first).to_have_text(slides[0].title)
-        projector.keyboard.press("b")
-        expect(projector.locator(".st-key-screen-black")).to_be_visible(timeout=20_000)
+        press_for(projector, "b", projector.locator(".st-key-screen-black"))
         expect(projector.locator("h1")).to_have_count(0)
         assert rooms.get(code).blank
         expect(presenter.get_by_role("button", name=re.compile("^Show the slide"))).to_be_visible(
@@ -417,8 +432,7 @@ def test_the_black_screen_from_the_projector_keys_and_the_presenter_window(
         click(presenter, "Show the slide")  # from the presenter window
         expect(projector.locator("h1").first).to_have_text(slides[0].title, timeout=20_000)
         assert not rooms.get(code).blank
-        projector.keyboard.press(".")  # a clicker's blank key
-        expect(projector.locator(".st-key-screen-black")).to_be_visible(timeout=20_000)
+        press_for(projector, ".", projector.locator(".st-key-screen-black"))  # a clicker's blank key
         click(presenter, "Show the slide")
         expect(projector.locator("h1").first).to_have_text(slides[0].title, timeout=20_000)
     finally:

@@ -125,7 +125,7 @@ if (!d.policyDotKey) {
 def intro() -> None:
     """For a reader who opened the slides without a session: what this is and the way back (a small box
     fixed at the top right of the first slide, whose title is short, so the slide keeps its 1280x720)."""
-    with st.container(key="present-intro", horizontal=True, vertical_alignment="center"):
+    with st.container(key="present-intro", horizontal=True, vertical_alignment="center", width="content"):
         st.markdown("Slides for presenting in a room · → next slide")
         st.page_link(registry.script(registry.DEFAULT), label="Back to the Overview", icon=":material/home:")
 
@@ -141,11 +141,12 @@ def draw(slide: Slide) -> None:
 
 st.html(
     """<style>
-    .st-key-slide_keys { display: none !important; }
+    .st-key-slide_keys, [data-testid="stLayoutWrapper"]:has(> .st-key-slide_keys) { display: none !important; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-present-intro) { position: fixed; right: 1.2rem; top: 0.8rem;
+        left: auto; width: auto !important; z-index: 999; }
     [data-testid="stMain"] *:focus, [data-testid="stMain"] *:focus-visible { outline: none !important; box-shadow: none !important; }
-    .st-key-present-intro { position: fixed; right: 1.2rem; top: 0.8rem; z-index: 999; background: #fff;
-        width: auto !important; border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.15rem 0.8rem; gap: 0.8rem; }
-    .st-key-present-intro p, .st-key-present-intro a span { font-size: 1rem !important; margin: 0; color: #333; }
+    .st-key-present-intro { background: #fff; width: auto !important; border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.15rem 0.8rem; gap: 0.8rem; }
+    .st-key-present-intro p, .st-key-present-intro a span { font-size: 1rem !important; line-height: 1.8; margin: 0; color: #333; }
     .st-key-screen-black { position: fixed; inset: 0; background: #000; z-index: 999990; }
     .st-key-screen-ended { min-height: 80vh; display: flex; justify-content: center; }
     </style>"""
