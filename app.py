@@ -55,10 +55,11 @@ def to_default() -> None:
 
 pages.append(st.Page(to_default, title="Overview", url_path=registry.DEFAULT, visibility="hidden"))
 page = st.navigation(pages, expanded=True)  # every page listed: no "View 3 more"
-chrome.print_css()
 same_tab_links()  # the app's own links open in this tab (ui.navigation)
-if page.url_path not in ("present", "vote"):  # the slides and the phone poll page have no sidebar
-    chrome.sidebar_tools(search=page.url_path != "search")  # the search page has its own box
+if page.url_path in ("present", "vote"):  # the slides and the phone poll page have no sidebar
+    chrome.print_css()
+else:  # the search page has its own box; the print style comes with the tools
+    chrome.sidebar_tools(search=page.url_path != "search")
 if page.url_path != "present":  # the slides carry it themselves, on the title and sources slides
     # Every page says what the content covers, so nothing from 2023 reads as current.
     st.caption(esc(ctx.cached(coverage_note)))  # built once per content version

@@ -71,15 +71,9 @@ _STYLE_AND_SCRIPT = """<style>
   });
 })();
 </script>"""
-_WITH_SEARCH = _SEARCH_FORM + _COPY_BUTTON + _STYLE_AND_SCRIPT
-_WITHOUT_SEARCH = _COPY_BUTTON + _STYLE_AND_SCRIPT  # the search page has its own box
-
-
-def print_css() -> None:
-    """Style for printing (drawn once per run; takes no space on screen): the document without the sidebar,
-    header, toolbar or controls, and nothing cut by a fixed height. A literal: static CSS, no content in it."""
-    st.html(
-        """<style>
+# Style for printing (takes no space on screen): the document without the sidebar, header, toolbar or controls,
+# and nothing cut by a fixed height. Static CSS, no content in it; drawn once per run, with the sidebar's tools.
+_PRINT_STYLE = """<style>
         @media print {
           [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
           [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
@@ -96,11 +90,18 @@ def print_css() -> None:
           a { color: inherit !important; }
         }
         </style>"""
-    )
+_WITH_SEARCH = _SEARCH_FORM + _COPY_BUTTON + _STYLE_AND_SCRIPT + _PRINT_STYLE
+_WITHOUT_SEARCH = _COPY_BUTTON + _STYLE_AND_SCRIPT + _PRINT_STYLE  # the search page has its own box
+
+
+def print_css() -> None:
+    """The print style alone, for the pages without the sidebar's tools (which carry it)."""
+    st.html(_PRINT_STYLE)
 
 
 def sidebar_tools(search: bool = True) -> None:
-    """The sidebar's search box (unless the page has its own) and Copy link button: one element, a literal."""
+    """The sidebar's search box (unless the page has its own), Copy link button and the print style: one element,
+    a literal."""
     if search:
         st.sidebar.html(_WITH_SEARCH, unsafe_allow_javascript=True)
     else:
