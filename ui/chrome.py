@@ -7,8 +7,8 @@ import streamlit as st
 # The sidebar's tools, drawn into the page itself as one st.html element (no widget, no iframe): a literal, static
 # and the same for every reader, in the reader's light or dark theme through currentColor.
 # - A search box: a plain form. Enter opens the search page with the words (?q=) in this tab, through the
-#   browser's history as the app's own links do (ui.navigation), so the session (a memo being written, filters)
-#   is kept; without JavaScript the form still opens it, as a new visit.
+#   browser's history as the app's own links do (ui.navigation): the same session, as st.switch_page kept it
+#   for the widget this replaces; without JavaScript the form still opens the results, as a new visit.
 # - A Copy link button: copies the address the browser shows now (the page and its link parameters, as the
 #   pages keep them), falling back to selecting the text where the clipboard is not available (plain http).
 _SEARCH_FORM = """<form class="sidebar-search" action="search" method="get" role="search">\
