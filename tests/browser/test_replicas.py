@@ -17,6 +17,7 @@ from sqlalchemy.schema import CreateSchema, DropSchema
 
 from policy import Dataset
 from policy.live import PollStore, RoomStore
+from policy.slides import build_slides
 from tests.browser.conftest import start_server, stop_server, wait_ready
 from tests.browser.test_live import click, phone_context, start_session
 from tests.test_poll import pg_admin  # noqa: F401  (the PostgreSQL fixture: fails under CI, skips elsewhere)
@@ -76,10 +77,13 @@ def test_a_vote_on_one_replica_reaches_the_presenter_on_the_other(
         click(on_a, "Reveal")
         expect(presenter.get_by_text("results shown")).to_be_visible(timeout=20_000)
         expect(phone.get_by_text("Results")).to_be_visible(timeout=20_000)
+        after = [s.kind for s in build_slides(dataset)].index(
+            "poll"
+        ) + 2  # opening the poll went to its slide
         click(on_a, "Next")
-        expect(presenter.get_by_text(re.compile(r"^Slide 2 of"))).to_be_visible(timeout=20_000)
+        expect(presenter.get_by_text(re.compile(rf"^Slide {after} of"))).to_be_visible(timeout=20_000)
         room = rooms.get(code)
-        assert room.slide == 2 and room.revealed and rooms.polls.total_votes(room.round or "") == 1
+        assert room.slide == after and room.revealed and rooms.polls.total_votes(room.round or "") == 1
     finally:
         desk.close()
         phone_ctx.close()

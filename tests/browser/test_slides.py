@@ -106,7 +106,7 @@ def test_the_slides_without_a_session_say_what_they_are_and_lead_back_to_the_ove
     page.goto(f"{server}/present")  # type: ignore[attr-defined]
     wait_ready(page)
     intro = page.locator(".st-key-present-intro")  # type: ignore[attr-defined]
-    expect(intro).to_contain_text("Slides for presenting in a room")
+    expect(intro).to_contain_text("Slides for a room")
     box = intro.bounding_box()
     assert box and box["y"] + box["height"] <= 720 and box["x"] + box["width"] <= 1280
     title = page.evaluate(  # type: ignore[attr-defined]
