@@ -268,13 +268,13 @@ VIEWS: list[tuple[str, dict[str, Any], dict[str, str]]] = [
     ("timeline", {}, {}),
     ("sources", {}, {}),
     ("memo", {"memo_preview": True, "memo_open_four-day": True}, {}),
-    *(("present", {}, {"slide": str(n)}) for n in range(1, 8)),
+    *(("present", {}, {"slide": str(n)}) for n in range(1, 9)),
 ]
 
 
 def test_every_page_is_looked_at_with_hostile_content(mini: Dataset) -> None:
     assert {name for name, _, _ in VIEWS} | {"vote"} == {spec.url_path for spec in PAGES}
-    assert len(build_slides(mini)) == 7 and mini.series[0].id == "costs" and mini.actor("park")
+    assert len(build_slides(mini)) == 8 and mini.series[0].id == "costs" and mini.actor("park")
 
 
 @pytest.mark.parametrize(("name", "state", "params"), VIEWS, ids=[f"{v[0]}{v[2] or ''}" for v in VIEWS])
