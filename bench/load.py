@@ -422,7 +422,12 @@ async def drive(
                 finally:
                     store.dispose()
                     rooms.polls.dispose()
-                await projector.get_by_text(re.compile(ANSWERS)).first.wait_for(timeout=timeout_s * 1000)
+                try:
+                    await projector.get_by_text(re.compile(ANSWERS)).first.wait_for(timeout=timeout_s * 1000)
+                except Exception as err:  # noqa: BLE001 - reported; the round is still timed from the phones
+                    run.failures.append(
+                        f"statement panel: {type(err).__name__}: {str(err).splitlines()[0][:100]}"
+                    )
                 stop = asyncio.Event()
                 watcher = asyncio.create_task(watch(projector, ANSWERS, run.statements, run, stop, deadline))
                 t0 = time.perf_counter() + 3.0
