@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,13 @@ def _label(text: str, k: int) -> str:
     return text if k == 0 else f"{text} (copy {k})"
 
 
+def _own_markers(item: Raw, k: int) -> Raw:
+    """A copy's proposition (its `statement`) cites its own item's quotes, so its markers follow the renamed ids."""
+    if k and item.get("statement"):
+        item["statement"] = re.sub(r"\[(q-[^\]\s]+)\]", lambda m: f"[{m.group(1)}-x{k}]", item["statement"])
+    return item
+
+
 def _actor(a: Raw, k: int) -> Raw:
     s = _suffix(k)
     return {**a, "id": s(a["id"]), "name": _label(a["name"], k)}
@@ -58,12 +66,12 @@ def _evidence(e: Raw, k: int) -> Raw:
     out = {**e, "id": s(e["id"]), "claim": _label(e["claim"], k), "quotes": [s(q) for q in e["quotes"]]}
     if "actors" in e:
         out["actors"] = [s(a) for a in e["actors"]]
-    return out
+    return _own_markers(out, k)
 
 
 def _stance(st: Raw, k: int) -> Raw:
     s = _suffix(k)
-    return {**st, "actor": s(st["actor"]), "quotes": [s(q) for q in st.get("quotes", [])]}
+    return _own_markers({**st, "actor": s(st["actor"]), "quotes": [s(q) for q in st.get("quotes", [])]}, k)
 
 
 def _dispute(d: Raw, k: int) -> Raw:

@@ -235,7 +235,9 @@ def drawn_text(at: AppTest) -> tuple[list[str], list[str]]:
 
     def visit(node: Any) -> None:
         proto = getattr(node, "proto", None)
-        if proto is not None:
+        # st.html is the app's own markup: tests/test_hardening.py holds every call to a literal (or a listed
+        # template filled with numbers and keys), so no content text can reach one.
+        if proto is not None and getattr(node, "type", "") != "html":
             collect(MessageToDict(proto))
         for child in getattr(node, "children", {}).values():
             visit(child)
@@ -245,9 +247,10 @@ def drawn_text(at: AppTest) -> tuple[list[str], list[str]]:
     return markdown, options
 
 
-def assert_inert(at: AppTest, where: str) -> None:
+def assert_inert(at: AppTest, where: str, payload: bool = True) -> None:
     markdown, options = drawn_text(at)
-    assert any("evil" in text for text in markdown + options), f"{where}: the payload is not on the page"
+    if payload:  # the page shows content text (the statement round's slide, with no round open, shows none)
+        assert any("evil" in text for text in markdown + options), f"{where}: the payload is not on the page"
     for text in markdown:
         assert not live_markup(text), (where, live_markup(text), text[:300])
     for text in options:  # shown as typed: no escapes to see, no bidi control
@@ -282,7 +285,7 @@ def test_content_text_is_data_on_every_page(
     hostile_content: Dataset, name: str, state: dict[str, Any], params: dict[str, str]
 ) -> None:
     at = run(name, state, **params)
-    assert_inert(at, f"{name} {params}")
+    assert_inert(at, f"{name} {params}", payload=params != {"slide": "7"})
     if name == "position":  # a select box shows its options as typed, bidi controls aside
         _, options = drawn_text(at)
         label = position_label(hostile_content, hostile_content.position_ids[0])

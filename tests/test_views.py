@@ -224,6 +224,7 @@ def test_slides_follow_the_content(mini: Dataset) -> None:
         "dispute",
         "compare",
         "poll",
+        "statements",
         "sources",
     ]
     assert slides[1].left[0].who == "Ada Park" and slides[1].figure.startswith("120,000")
