@@ -147,7 +147,13 @@ def test_a_live_session_from_start_to_reveal(dataset: Dataset) -> None:
     assert "**1** vote · poll open · results hidden" in texts(presenter)
     presenter.button(key="poll_reveal").click().run()
     phone.run()
-    assert phone.get("vega_lite_chart") and "Results" in texts(phone)
+    assert "Results" in texts(phone) and not phone.get("vega_lite_chart"), "a phone draws no chart"
+    bars = [(b.proto.text.replace("\\", ""), b.proto.value) for b in phone.get("progress")]
+    labels = [position_label(dataset, p) for p in dataset.position_ids]
+    assert [text.split("**")[1] for text, _ in bars] == labels, "one bar per option, in the poll's order"
+    assert bars[2][0].endswith("100% · 1 vote") and bars[2][1] == 100
+    assert bars[0][0].endswith("0% · 0 votes") and bars[0][1] == 0
+    assert "1 vote in all" in texts(phone)
     RoomStore(password=None).go_to(code, key, poll_slide(dataset))
     projector = page("present", room=code)
     assert code in [m.value for m in projector.markdown]

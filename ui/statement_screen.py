@@ -5,8 +5,6 @@ moved between two rounds. Statements are named by their words everywhere, never 
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import streamlit as st
 
 from policy import Dataset
@@ -16,7 +14,7 @@ from policy.live.statements import KIND, StatementRound
 from policy.share import qr_png
 from policy.statements import attribution
 from ui.blocks import esc
-from ui.live import QR_PX, join_line, join_link, poll_style
+from ui.live import QR_PX, join_host, join_line, join_link, poll_style
 from ui.statement_views import _agreement_view, _groups_view, _movement_view
 from ui.statements import statement_store
 from ui.store import room_store
@@ -61,8 +59,7 @@ def statement_screen(ds: Dataset, room: Room) -> None:
     left, right = st.columns([3, 2], gap="large", vertical_alignment="top")
     with left:
         poll_style()
-        host = urlsplit(link).netloc + urlsplit(link).path
-        join_line(host, room.code)
+        join_line(join_host(link), room.code)
         _screen(ds, room.code, room.round, False, None)
     with right:
         st.image(qr_png(link), width=QR_PX, caption="Scan to answer")

@@ -4,7 +4,7 @@ The projector shows the slide only: no button, no slide count. Keys move it (→
 B blanks it, when this browser holds the presenter key (or no live session is running). With ?room=CODE it
 follows the live session from the database — the slide, a blank screen, the end of the session — so the
 presenter's window and the projector stay in step. The poll slide and the statement-round slide are drawn
-live (``ui.live``, ``ui.statement_screen``).
+live (``ui.projector_poll``, ``ui.statement_screen``).
 """
 
 import streamlit as st
@@ -14,8 +14,9 @@ from policy.slides import Slide, build_slides
 from ui import registry
 from ui.console import console, console_style
 from ui.context import view
-from ui.live import poll_slide, unavailable
+from ui.live import unavailable
 from ui.presenter import NOTICE, act, presenter_key, start_session
+from ui.projector_poll import poll_slide
 from ui.slides import draw_footer, draw_slide, slide_style
 from ui.statement_screen import statement_screen
 from ui.store import room_store

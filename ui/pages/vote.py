@@ -9,7 +9,8 @@ import streamlit as st
 
 from policy.live import LiveUnavailable, PollError, RoomNotFound
 from ui.blocks import esc
-from ui.live import phone_poll, phone_round, unavailable
+from ui.live import unavailable
+from ui.phone import phone_poll, phone_round
 from ui.store import poll_store, room_store
 from ui.urlstate import set_url, url_params
 from ui.voter import voter_id

@@ -1,0 +1,93 @@
+"""The presenter window's slide panel: the slide on screen with its number and the timer, Previous/Next,
+small previews of this slide and the next, and the speaker notes. It redraws every second from the room, so
+it follows the projector window whichever of them moved the slide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from policy.slides import Slide
+from ui.blocks import esc
+from ui.live import read_room
+from ui.presenter import act, elapsed
+from ui.store import room_store
+
+
+def preview_md(slide: Slide, number: int, code: str) -> str:
+    """A slide as a small preview: its title and what it shows (live slides say what they hold)."""
+    lines = [f"**{number}. {esc(slide.title)}**"]
+    if slide.kind == "poll":
+        lines.append(esc(f"Live poll · join code {code} · QR code · the options, then the results"))
+    elif slide.kind == "statements":
+        lines.append(esc(f"Statement round · join code {code} · what the room agrees on and what divides it"))
+    else:
+        if slide.subtitle:
+            lines.append(esc(slide.subtitle))
+        groups = list(slide.columns) or [(slide.left_heading, slide.left), (slide.right_heading, slide.right)]
+        for heading, items in groups:
+            if heading and items:
+                lines.append(f"*{esc(heading)}*")
+            lines += [f"- {esc(p.who + ': ' if p.who and not p.opening else '')}{esc(p.text)}" for p in items]
+        if slide.figure:
+            lines.append(esc(f"Key figure: {slide.figure}"))
+    return "\n".join(lines)
+
+
+@st.fragment(run_every="1s")
+def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
+    """The slide on screen and the timer, Previous/Next, small previews of this slide and the next, notes."""
+    rooms = room_store()
+    room = read_room(code)
+    if room is None:
+        return
+    if room.ended:
+        st.rerun(scope="app")  # the page shows the ended session
+    number = min(max(1, room.slide), len(slides))
+    slide = slides[number - 1]
+    head, timer = st.columns([5, 1], vertical_alignment="center")
+    with head.container(key="con-head"):
+        st.title(esc(f"Slide {number} of {len(slides)} · {slide.title}"), anchor=False)
+    with timer.container(key="con-timer"):
+        st.markdown(esc(elapsed(room.created_at)))
+    nav = st.columns(2)
+    nav[0].button(
+        "Previous",
+        key="con_prev",
+        shortcut="Left",
+        icon=":material/arrow_back:",
+        on_click=act,
+        args=(rooms.go_to, code, key, max(1, number - 1)),
+        width="stretch",
+        disabled=number == 1,
+    )
+    nav[1].button(
+        "Next",
+        key="con_next",
+        shortcut="Right",
+        icon=":material/arrow_forward:",
+        type="primary" if room.kind is None or slide.kind not in ("poll", "statements") else "secondary",
+        on_click=act,
+        args=(rooms.go_to, code, key, min(len(slides), number + 1)),
+        width="stretch",
+        disabled=number == len(slides),
+    )
+    now, nxt = st.columns(2)
+    with now:
+        st.caption(
+            "On the screen now · blacked out (B brings it back)" if room.blank else "On the screen now"
+        )
+        with st.container(key="preview-now", border=True, height=150):
+            st.markdown(preview_md(slide, number, code))
+    with nxt:
+        st.caption("Next")
+        with st.container(key="preview-next", border=True, height=150):
+            if number < len(slides):
+                st.markdown(preview_md(slides[number], number + 1, code))
+            else:
+                st.markdown("_This is the last slide._")
+    with st.container(key="con-notes", height=170, border=False):
+        st.markdown("**Speaker notes**")
+        st.markdown("\n\n".join(esc(n) for n in slide.notes) if slide.notes else "_No notes for this slide._")

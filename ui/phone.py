@@ -1,0 +1,105 @@
+"""The phone's side of a live session: the room's active round, the poll's options as buttons, and the
+results once the presenter reveals them.
+
+Phones follow the room: ``phone_round`` redraws every two seconds from the database, so a new round, a
+reveal or a close reaches them without a reload. The revealed results are text and plain bars, not a chart:
+a phone redraws often and many phones share the server, so each redraw is kept light.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import streamlit as st
+
+from policy.live import LiveUnavailable, PollError
+from ui.blocks import esc
+from ui.live import read_room, unavailable
+from ui.store import poll_store
+
+_VOTE_PROBLEM = "vote_problem"
+
+
+@st.fragment(run_every="2s")
+def phone_round(code: str, voter: str) -> None:
+    """The phone's view of the room: the active round, redrawn every two seconds."""
+    room = read_room(code)
+    if room is None:
+        return
+    if room.ended:
+        st.info(
+            "The presenter has ended this session, so it takes no more votes. Thank you for taking part.",
+            icon=":material/event_available:",
+        )
+    elif room.kind == "poll" and room.round is not None:
+        phone_poll(room.round, voter, room.revealed)
+    elif room.kind == "statements" and room.round is not None:
+        from ui.statements import phone_statements  # here: ui.statements draws on the live modules
+
+        phone_statements(room.round, voter)
+    else:
+        st.info(
+            "Waiting for the presenter to open the poll. This page updates by itself.",
+            icon=":material/hourglass_empty:",
+        )
+
+
+def cast(code: str, voter: str, option: str) -> None:
+    """Record the vote before the page is drawn again; a refusal is shown above the options."""
+    try:
+        poll_store().vote(code, voter, option)
+    except PollError as err:  # LiveUnavailable's message is the unavailable notice
+        st.session_state[_VOTE_PROBLEM] = str(err)
+
+
+def phone_poll(poll_code: str, voter: str, revealed: bool | None = None) -> None:
+    """One poll on a phone: the options as buttons, this voter's choice, the results once revealed."""
+    store = poll_store()
+    try:
+        poll = store.get(poll_code)
+        mine = store.voter_choice(poll.code, voter)
+        tally = store.results(poll.code) if (poll.revealed if revealed is None else revealed) else None
+    except LiveUnavailable:
+        unavailable()
+        return
+    except PollError as err:
+        st.error(esc(str(err)), icon=":material/error:")
+        return
+    st.header(esc(poll.question))
+    if not poll.is_open:
+        st.warning("This poll is closed: votes are no longer taken.", icon=":material/lock:")
+    if problem := st.session_state.pop(_VOTE_PROBLEM, None):
+        st.error(esc(problem), icon=":material/error:")
+    for option in poll.option_ids:
+        chosen = option == mine
+        st.button(
+            esc(poll.labels.get(option, option)) + ("  ✓" if chosen else ""),
+            key=f"vote-{option}",
+            type="primary" if chosen else "secondary",
+            width="stretch",
+            disabled=not poll.is_open,
+            on_click=cast,
+            args=(poll.code, voter, option),
+        )
+    if mine:
+        change = " Tap another option to change it." if poll.is_open else ""
+        st.success(esc(f"Your vote: {poll.labels.get(mine, mine)}.{change}"))
+    if tally is not None:
+        phone_results(tally, poll.labels)
+
+
+def _votes(n: int) -> str:
+    return f"{n} vote{'s' if n != 1 else ''}"
+
+
+def phone_results(tally: Mapping[str, int], labels: Mapping[str, str]) -> None:
+    """The revealed results in the projector's order: per option, its label, share and count in words above
+    a bar of its share, then the total."""
+    total = sum(tally.values())
+    st.subheader("Results")
+    with st.container(key="phone-results"):
+        for option, n in tally.items():
+            share = n / total if total else 0.0
+            label = esc(labels.get(option, option))
+            st.progress(share, text=f"**{label}** · {share:.0%} · {_votes(n)}")
+        st.caption(f"{_votes(total)} in all" if total else "No votes yet.")
