@@ -134,7 +134,7 @@ def _literals(tree: ast.Module) -> set[str]:
 # The st.html bodies that are filled in at run time, where, and what goes into them: never content or user text.
 # A new one is added here only after reading what it interpolates.
 FILLED_TEMPLATES = {
-    ("ui/statements.py", "_bar"): "shares of the room's answers (numbers) and fixed colours",
+    ("ui/statement_answers.py", "_bar"): "shares of the room's answers (numbers) and fixed colours",
     ("ui/navigation.py", "scroll_into_view"): "an element key checked to be an identifier, and a counter",
     ("ui/pages/search.py", ""): "the hits' element key (a constant) and the theme's highlight colour",
 }

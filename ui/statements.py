@@ -1,11 +1,10 @@
-"""The statement round on screen: the phone card (one statement at a time) and the presenter's live panel.
+"""The statement round on the phone, and the round's store: one statement at a time, and the room's round.
 
 The phone card shows one statement in large type with big Agree / Disagree / Pass buttons, "Statement 3 of
 12", who holds or reports it ("from: ..."), and citation marks that open the quotes behind it. Once the
 presenter reveals the results or closes the round, the phone shows how its own answers compare with the
-room's, and its opinion group once groups are claimed. The presenter panel shows, live, who has taken part,
-what the room agrees on, what divides it, and (from 8 people) the opinion groups with what sets each apart,
-or plain bars before that; and, for an "after" round, how the room moved. The maths is policy.live.groups.
+room's, and its opinion group once groups are claimed (ui.statement_answers). The room's screen is
+ui.statement_screen, the presenter's controls ui.statement_controls; the maths is policy.live.groups.
 """
 
 from __future__ import annotations
@@ -16,20 +15,16 @@ import streamlit as st
 
 from policy import Dataset
 from policy.live import PollError
-from policy.live.groups import Analysis, Votes, analyse, group_of
+from policy.live.groups import analyse
 from policy.live.statements import KIND, StatementRound, StatementStore
 from policy.statements import Statement, attribution, select_statements
 from ui.blocks import Marks, esc
 from ui.context import view as current_view
-from ui.statement_charts import ANSWER_COLORS
+from ui.statement_answers import my_results
 from ui.store import room_store
 from ui.urlstate import url_params
 
 __all__ = ["open_in_room", "phone_statements", "statement_card", "statement_store"]
-
-
-# Static styling only, scoped by the containers' keys (st-key-*): large type for a phone and for a room; the
-# panel's text does not fade while its two-second refresh runs (the room would see it flicker).
 
 
 @st.cache_resource(show_spinner=False)
@@ -89,6 +84,8 @@ def _room_revealed(code: str) -> bool:
 def statement_card(ds: Dataset | None, code: str, voter: str, revealed: bool = False) -> None:
     """One statement at a time for this voter: Agree / Disagree / Pass, progress, and the sources; once the
     results are revealed or the round is closed, how this voter's answers compare with the room's."""
+    # Static styling only, scoped by the containers' keys (st-key-*): large type for a phone; the results'
+    # text does not fade while the page reruns.
     st.html(
         """<style>
     .st-key-statement-card [data-testid="stMarkdownContainer"] p { font-size: 1.45rem !important; line-height: 1.4; }
@@ -118,7 +115,7 @@ def statement_card(ds: Dataset | None, code: str, voter: str, revealed: bool = F
         except PollError as err:
             st.error(esc(str(err)), icon=":material/error:")
             return
-        _my_results(rnd, mine, votes, analyse(votes), voter)
+        my_results(rnd, mine, votes, analyse(votes), voter)
         if rnd.is_open:
             if st.button("Change or add answers", key="answer-more", icon=":material/edit:", width="stretch"):
                 st.session_state[answering] = True
@@ -192,70 +189,3 @@ def _finished(rnd: StatementRound, mine: Mapping[str, str], slot: str) -> None:
     if st.button("Review my answers", key="answer-review", icon=":material/edit:", width="stretch"):
         st.session_state[slot] = 0
         st.rerun()
-
-
-def _bar(agree: float, disagree: float, passed: float) -> None:
-    """A stacked bar of the room's answers (figures only: no content text goes into the markup)."""
-    parts = "".join(
-        f'<span style="width:{100 * share:.1f}%;background:{ANSWER_COLORS[name]}"></span>'
-        for name, share in (("Agree", agree), ("Disagree", disagree), ("Pass", passed))
-        if share > 0
-    )
-    st.html(
-        '<div style="display:flex;height:14px;border-radius:7px;overflow:hidden;background:#eee">'
-        f"{parts}</div>"
-    )
-
-
-_YOU = {"agree": "You agreed", "disagree": "You disagreed", "pass": "You passed"}
-
-
-def _my_results(
-    rnd: StatementRound, mine: Mapping[str, str], votes: Votes, result: Analysis, voter: str
-) -> None:
-    """How this voter's answers compare with the room's, statement by statement, and their opinion group."""
-    tallies = {t.statement_id: t for t in result.statements}
-    with st.container(key="statement-mine"):
-        st.subheader("Your answers and the room's")
-        people = result.participants
-        st.markdown(
-            esc(
-                f"{people} {'person' if people == 1 else 'people'} answered. The presenter has shown the results."
-                if rnd.is_open
-                else f"The round is closed: {people} {'person' if people == 1 else 'people'} answered."
-            )
-        )
-        group = group_of(result, votes, voter)
-        if group is not None:
-            top = group.representative[0] if group.representative else None
-            line = f"You are in opinion group {group.name}, with {group.size - 1} other{'s' if group.size != 2 else ''}."
-            if top is not None:
-                verb = "agree" if top.direction == "agree" else "disagree"
-                words = rnd.statement(top.statement_id).text
-                line += (
-                    f" What sets it apart: {round(100 * top.share)}% of the group {verb} (others "
-                    f"{round(100 * top.rest_share)}%) that “{words}”"
-                )
-            st.info(esc(line), icon=":material/groups:")
-        elif result.note:
-            st.caption(esc(result.note))
-        for number, statement in enumerate(rnd.statements, start=1):
-            answer = mine.get(statement.id)
-            tally = tallies.get(statement.id)
-            if answer is None or tally is None or not tally.answered:
-                continue
-            with st.container(border=True):
-                st.markdown(f"**{number}.** {esc(statement.text)}")
-                share = tally.agree_share
-                st.markdown(
-                    f"**{esc(_YOU[answer])}** · room: **{round(100 * share)}%** agree, "
-                    f"{round(100 * tally.disagree_share)}% disagree, "
-                    f"{round(100 * tally.passed / tally.answered)}% pass ({tally.answered})"
-                )
-                _bar(share, tally.disagree_share, tally.passed / tally.answered)
-        skipped = len(rnd.statements) - sum(1 for s in rnd.statements if s.id in mine)
-        if skipped:
-            st.caption(esc(f"You did not answer {skipped} statement{'s' if skipped > 1 else ''}."))
-
-
-# -- the presenter -----------------------------------------------------------------------------------------

@@ -1,0 +1,58 @@
+"""Compare's sections, side by side: one row per section (and per side within a section), a column per option,
+so the sections line up across the options (the cells are ui.compare_cells). The page (ui/pages/compare.py)
+chooses the options; ``side_by_side`` draws them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from policy import Dataset
+from policy.models import Position
+from ui.blocks import esc, position_badge_md
+from ui.compare_cells import CellOf, Row, Sections
+from ui.context import ViewContext
+
+__all__ = ["row", "section_rows", "side_by_side"]
+
+
+def row(ds: Dataset, key: str, cell: CellOf, positions: Sequence[Position], badge: bool = True) -> None:
+    """One section (or side) across the options, a column per option, so it starts level in every column;
+    each cell opens with its option's badge (on a phone the columns stack, and the badge says whose cell it
+    is)."""
+    for col, position in zip(st.columns(len(positions), gap="medium"), positions, strict=True):
+        made = cell(position)
+        col.markdown((f"{position_badge_md(ds, position.id)}\n\n" if badge else "") + made.md)
+        if made.rest is not None:
+            box = col.expander(made.more, key=f"compare-{key}-{position.id}", on_change="rerun")
+            if box.open:  # built when opened
+                box.markdown(made.rest())
+
+
+def section_rows(ds: Dataset, rows: Sequence[Row], positions: Sequence[Position]) -> None:
+    """A section's rows, each under its side heading if it has one."""
+    for key, sub, cell in rows:
+        if sub:
+            st.markdown(f"#### {esc(sub)}")
+        row(ds, key, cell, positions)
+
+
+def side_by_side(ctx: ViewContext, positions: Sequence[Position]) -> None:
+    """What each option is, then every section across the options. Two options read well one section under
+    another; with more, each column is narrow and the sections go in tabs (only the open one is built), so the
+    page stays a screen or two tall and each section still lines up."""
+    parts = Sections(ctx)
+    row(ctx.dataset, "what", parts.what_it_is, positions, badge=False)
+    sections = parts.sections()
+    if len(positions) > 2:
+        tabs = st.tabs([label for label, _ in sections], key="compare_section", on_change="rerun")
+        for tab, (_, section) in zip(tabs, sections, strict=True):
+            if tab.open is not False:
+                with tab:
+                    section_rows(ctx.dataset, section, positions)
+        return
+    for label, section in sections:
+        with st.container():
+            st.markdown(f"### {label}")
+            section_rows(ctx.dataset, section, positions)
