@@ -1,5 +1,7 @@
 """The presenter's controls for the statement round: open it, reveal, close, what the screen shows, ask again,
-and download its results (``export_buttons``: CSV and JSON, with each statement's sources and counts)."""
+and download its results (``export_buttons``: CSV and JSON, with each statement's sources and counts).
+Closing a running round and asking again ask first, as the poll's controls do: the question and its two
+buttons stand in place of the round's buttons until the presenter answers."""
 
 from __future__ import annotations
 
@@ -19,6 +21,13 @@ from ui.statements import open_in_room, statement_store
 from ui.store import room_store
 
 _VIEW_LABELS = {"agreement": "Agreement", "groups": "Groups", "movement": "Movement"}
+_CONFIRM = "statements_confirm"  # (action, round code) waiting for the presenter's answer
+_QUESTIONS = {
+    "close": "Close the statement round? Phones stop taking answers (you can reopen it).",
+    "again": "Ask again? Phones move to a new, empty round of the same statements; this round's answers "
+    "are kept, to show how the room moved.",
+}
+_YES = {"close": "Close the round", "again": "Ask again"}
 
 
 def statement_controls(ds: Dataset, room: Room, key: str, act: Callable[..., None]) -> None:
@@ -48,6 +57,8 @@ def statement_controls(ds: Dataset, room: Room, key: str, act: Callable[..., Non
         f"**{people}** {'person' if people == 1 else 'people'} · **{int(votes.answered.sum())}** answers · "
         f"{round_} {'open' if rnd.is_open else 'closed'} · results {'shown' if room.revealed else 'hidden'}"
     )
+    if _confirming(ds, room.code, key, rnd.code, act):
+        return
     views = VIEWS if rnd.before else VIEWS[:2]
     slot = f"statements_view_{rnd.code}"
     st.session_state[slot] = rnd.shown if rnd.shown in views else views[0]
@@ -68,19 +79,20 @@ def statement_controls(ds: Dataset, room: Room, key: str, act: Callable[..., Non
         args=(rooms.reveal, room.code, key, not room.revealed),
     )
     b[1].button(
-        "Close" if rnd.is_open else "Reopen",
+        "Close…" if rnd.is_open else "Reopen",
         key="statements_close",
         width="stretch",
-        on_click=act,
-        args=(store.close if rnd.is_open else store.reopen, rnd.code, key),
+        help="Phones stop taking answers (asks first)" if rnd.is_open else "Phones take answers again",
+        on_click=_ask_first if rnd.is_open else act,
+        args=("close", rnd.code) if rnd.is_open else (store.reopen, rnd.code, key),
     )
     b[0].button(
-        "Ask again",
+        "Ask again…",
         key="statements_again",
         width="stretch",
-        help="Open the same statements again after the discussion, to show how the room moved",
-        on_click=act,
-        args=(_ask_again, ds, room.code, key, rnd.code),
+        help="Open the same statements again after the discussion, to show how the room moved (asks first)",
+        on_click=_ask_first,
+        args=("again", rnd.code),
     )
     _downloads(rnd.code, key)
 
@@ -132,3 +144,42 @@ def _ask_again(ds: Dataset, room_code: str, key: str, first: str) -> None:
     rnd = statement_store().get(first)
     code = statement_store().open_round(rnd.statements, key=key, before=rnd.code)
     room_store().start_round(room_code, key, KIND, code)
+
+
+def _ask_first(action: str, round_code: str) -> None:
+    """Ask before ``action`` on this round (the question shows in place of the round's buttons)."""
+    st.session_state[_CONFIRM] = (action, round_code)
+
+
+def _confirming(ds: Dataset, room_code: str, key: str, round_code: str, act: Callable[..., None]) -> bool:
+    """The question for the action waiting on this round, with its two buttons; whether one is waiting."""
+    waiting = st.session_state.get(_CONFIRM)
+    if not isinstance(waiting, tuple) or waiting[1] != round_code or waiting[0] not in _QUESTIONS:
+        return False
+    action = waiting[0]
+    with st.container(border=True, key="statements-confirm"):
+        st.warning(_QUESTIONS[action], icon=":material/help:")
+        yes, no = st.columns(2)
+        for col, answer, label in ((yes, True, _YES[action]), (no, False, "Cancel")):
+            col.button(
+                label,
+                key=f"statements_confirm_{'yes' if answer else 'no'}",
+                type="primary" if answer else "secondary",
+                width="stretch",
+                on_click=_confirmed,
+                args=(answer, ds, room_code, key, round_code, act),
+            )
+    return True
+
+
+def _confirmed(
+    yes: bool, ds: Dataset, room_code: str, key: str, round_code: str, act: Callable[..., None]
+) -> None:
+    """Run the action waiting on this round (yes) or drop it."""
+    waiting = st.session_state.pop(_CONFIRM, None)
+    if not yes or not isinstance(waiting, tuple) or waiting[1] != round_code:
+        return
+    if waiting[0] == "close":
+        act(statement_store().close, round_code, key)
+    elif waiting[0] == "again":
+        act(_ask_again, ds, room_code, key, round_code)

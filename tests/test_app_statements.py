@@ -1,0 +1,86 @@
+"""The presenter's statement-round controls through AppTest: closing a running round and asking again ask
+first, as the poll's controls do, and Cancel leaves the round as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from policy.live import RoomStore
+from policy.live.statements import StatementStore
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def clear_stores() -> None:
+    from ui.statements import statement_store
+    from ui.store import poll_store, room_store
+
+    room_store.clear()
+    poll_store.clear()
+    statement_store.clear()
+
+
+@pytest.fixture(autouse=True)
+def poll_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    # Each test gets its own live-session database; the app's stores are cached per process, so clear them.
+    monkeypatch.setenv("POLICY_POLL_DB", str(tmp_path / "polls"))
+    monkeypatch.delenv("POLICY_PRESENTER_PASSWORD", raising=False)
+    monkeypatch.delenv("POLICY_PUBLIC_URL", raising=False)
+    clear_stores()
+    yield tmp_path / "polls"
+    clear_stores()
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for kind in ("markdown", "warning", "caption") for e in at.get(kind)]
+    return "\n".join(str(p) for p in parts).replace("\\", "")  # Markdown escapes dropped
+
+
+def presenter_with_a_statement_round() -> tuple[AppTest, str, str]:
+    """The presenter's window with a live session and its statement round open: (app, room code, round)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["view"] = "presenter"
+    at.switch_page("ui/pages/present.py").run()
+    next(b for b in at.button if b.label == "Start the live session").click().run()
+    code = at.query_params["room"]
+    at.button(key="statements_open").click().run()
+    room = RoomStore(password=None).get(code)
+    assert room.kind == "statements" and room.round is not None
+    return at, code, room.round
+
+
+def test_closing_a_running_statement_round_asks_first(poll_db: Path) -> None:
+    presenter, _, first = presenter_with_a_statement_round()
+    store = StatementStore()
+    presenter.button(key="statements_close").click().run()
+    assert "Close the statement round? Phones stop taking answers" in texts(presenter)
+    assert store.get(first).is_open, "nothing happens before the presenter answers"
+    assert "statements_reveal" not in {b.key for b in presenter.button}, "the question stands in their place"
+    presenter.button(key="statements_confirm_no").click().run()
+    assert store.get(first).is_open and "Close the statement round?" not in texts(presenter)
+    presenter.button(key="statements_close").click().run()
+    presenter.button(key="statements_confirm_yes").click().run()
+    assert not store.get(first).is_open
+    assert "statement round closed" in texts(presenter)
+    presenter.button(key="statements_close").click().run()  # Reopen: nothing is lost, so it does not ask
+    assert store.get(first).is_open and "statements_confirm_yes" not in {b.key for b in presenter.button}
+
+
+def test_asking_again_asks_first_then_moves_the_room_to_an_after_round(poll_db: Path) -> None:
+    presenter, code, first = presenter_with_a_statement_round()
+    rooms = RoomStore(password=None)
+    presenter.button(key="statements_again").click().run()
+    assert "Ask again? Phones move to a new, empty round" in texts(presenter)
+    assert rooms.get(code).round == first
+    presenter.button(key="statements_confirm_no").click().run()
+    assert rooms.get(code).round == first and "Ask again?" not in texts(presenter)
+    presenter.button(key="statements_again").click().run()
+    presenter.button(key="statements_confirm_yes").click().run()
+    after = rooms.get(code).round
+    assert after is not None and after != first
+    assert StatementStore().get(after).before == first
+    assert "after round open" in texts(presenter)
