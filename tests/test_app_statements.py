@@ -36,7 +36,7 @@ def poll_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def texts(at: AppTest) -> str:
-    parts = [e.value for kind in ("markdown", "warning", "caption") for e in at.get(kind)]
+    parts = [getattr(e, "value", "") for kind in ("markdown", "warning", "caption") for e in at.get(kind)]
     return "\n".join(str(p) for p in parts).replace("\\", "")  # Markdown escapes dropped
 
 
