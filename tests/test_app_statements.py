@@ -84,3 +84,21 @@ def test_asking_again_asks_first_then_moves_the_room_to_an_after_round(poll_db: 
     assert after is not None and after != first
     assert StatementStore().get(after).before == first
     assert "after round open" in texts(presenter)
+
+
+def test_a_phone_sees_its_answers_beside_the_rooms_once_revealed(poll_db: Path) -> None:
+    presenter, code, first = presenter_with_a_statement_round()
+    phone = AppTest.from_file(APP, default_timeout=60)
+    phone.query_params["join"] = code
+    phone.switch_page("ui/pages/vote.py").run()
+    total = len(StatementStore().get(first).statements)
+    for _ in range(total):
+        phone.button(key="answer-agree").click().run()
+    assert f"you have answered {total} of {total} statements" in phone.success[0].value
+    assert "Your answers and the room's" not in [s.value for s in phone.subheader], "not before Reveal"
+    presenter.button(key="statements_reveal").click().run()
+    phone.run()
+    assert [s.value for s in phone.subheader] == ["Your answers and the room's"]
+    shown = texts(phone)
+    assert "1 person answered. The presenter has shown the results." in shown
+    assert shown.count("**You agreed** · room: **100%** agree, 0% disagree, 0% pass (1)") == total
