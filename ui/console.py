@@ -25,6 +25,7 @@ from ui.console_downloads import downloads
 from ui.console_slide import slide_panel
 from ui.live import read_room
 from ui.presenter import NOTICE, links
+from ui.statement_controls import export_buttons
 
 
 def console_style() -> None:
@@ -63,6 +64,7 @@ def console(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> None:
     with right, st.container(key="con-controls"):
         control_panel(ds, slides, code, key)
         downloads(code, key)
+        export_buttons(code, key)
         with st.expander("Projector window and join link"):
             links(code)
 
@@ -90,6 +92,7 @@ def ended(room: Room, key: str) -> None:
         "Download the results below."
     )
     downloads(room.code, key)
+    export_buttons(room.code, key)
     st.page_link(
         registry.script("present"),
         label="Start a new session",

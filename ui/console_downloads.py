@@ -27,7 +27,7 @@ def downloads(code: str, key: str) -> None:
 
     csv, json = st.columns(2)
     csv.download_button(
-        "Results (CSV)",
+        "Poll results (CSV)",
         data=lambda: export("csv"),
         file_name=f"poll-results-{code}.csv",
         mime="text/csv",
@@ -38,7 +38,7 @@ def downloads(code: str, key: str) -> None:
         help=_HELP,
     )
     json.download_button(
-        "Results (JSON)",
+        "Poll results (JSON)",
         data=lambda: export("json"),
         file_name=f"poll-results-{code}.json",
         mime="application/json",

@@ -94,7 +94,6 @@ def statement_controls(ds: Dataset, room: Room, key: str, act: Callable[..., Non
         on_click=_ask_first,
         args=("again", rnd.code),
     )
-    _downloads(rnd.code, key)
 
 
 def export_buttons(code: str, key: str) -> None:

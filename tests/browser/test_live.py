@@ -329,7 +329,7 @@ def test_the_presenter_window_shows_controls_and_previews_above_the_fold_with_wh
             for n in ("Statement round", "Black screen")
         ]
         wanted += [presenter.get_by_role("button", name=re.compile(r"^End session"))]
-        wanted += [presenter.get_by_role("button", name=n) for n in ("Results (CSV)", "Results (JSON)")]
+        wanted += [presenter.get_by_role("button", name=n) for n in ("Poll results (CSV)", "Poll results (JSON)")]
         wanted += [presenter.locator(".st-key-preview-now"), presenter.locator(".st-key-preview-next")]
         wanted += [presenter.locator(".st-key-con-timer"), presenter.get_by_text("Speaker notes")]
         for item in wanted:
@@ -466,12 +466,12 @@ def test_ending_the_session_reaches_the_projector_and_the_phones_and_the_export_
         expect(phone.get_by_text("Your vote")).to_contain_text(first)
         expect(presenter.get_by_text("1 vote · poll open")).to_be_visible(timeout=20_000)
         with presenter.expect_download() as got:
-            presenter.get_by_role("button", name="Results (CSV)").click()
+            presenter.get_by_role("button", name="Poll results (CSV)").click()
         table = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
         assert [int(r["votes"]) for r in table][:1] == [1] and {r["turnout"] for r in table} == {"1"}
         assert table[0]["question"] == dataset.debate.poll_question and float(table[0]["share"]) == 1.0
         with presenter.expect_download() as got:
-            presenter.get_by_role("button", name="Results (JSON)").click()
+            presenter.get_by_role("button", name="Poll results (JSON)").click()
         data = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
         assert data["session"] == code and data["rounds"][0]["options"][0]["votes"] == 1
 
