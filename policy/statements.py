@@ -37,7 +37,8 @@ __all__ = [
 
 MIN_COUNT = 8
 MAX_COUNT = 20
-DEFAULT_COUNT = 12  # with the content of December 2026: every option, each side it has, all written for a room
+# With the content of December 2026: every option, each side it has, all written for a room.
+DEFAULT_COUNT = 12
 # Characters of plain text a statement may hold: about nine lines in large type on a 390 px wide phone.
 MAX_CHARS = 240
 

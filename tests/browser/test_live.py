@@ -329,7 +329,9 @@ def test_the_presenter_window_shows_controls_and_previews_above_the_fold_with_wh
             for n in ("Statement round", "Black screen")
         ]
         wanted += [presenter.get_by_role("button", name=re.compile(r"^End session"))]
-        wanted += [presenter.get_by_role("button", name=n) for n in ("Poll results (CSV)", "Poll results (JSON)")]
+        wanted += [
+            presenter.get_by_role("button", name=n) for n in ("Poll results (CSV)", "Poll results (JSON)")
+        ]
         wanted += [presenter.locator(".st-key-preview-now"), presenter.locator(".st-key-preview-next")]
         wanted += [presenter.locator(".st-key-con-timer"), presenter.get_by_text("Speaker notes")]
         for item in wanted:
