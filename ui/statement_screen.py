@@ -72,7 +72,7 @@ def statement_panel(ds: Dataset | None, code: str, view: str | None = None) -> N
     _screen(ds, None, code, True, view)
 
 
-@st.fragment(run_every="2s")
+@st.fragment(run_every="1s")
 def _screen(ds: Dataset | None, room_code: str | None, code: str, revealed: bool, view: str | None) -> None:
     """Participation, then (revealed) the chosen view; the whole page is redrawn when the room moves on."""
     store = statement_store()
