@@ -67,7 +67,7 @@ def statement_screen(ds: Dataset, room: Room) -> None:
 
 def statement_panel(ds: Dataset | None, code: str, view: str | None = None) -> None:
     """The live results panel of a round (``view``: agreement, groups or movement; None: the round's own
-    choice), redrawn every two seconds."""
+    choice), redrawn every second."""
     _panel_style()
     _screen(ds, None, code, True, view)
 
