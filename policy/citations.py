@@ -267,7 +267,19 @@ def cite_quotes(dataset: Dataset, quotes: Sequence[Quote], style: Style = "chica
     """Ready-to-copy citations of quotes: each quote's words, then the style's note or in-text citation."""
     items = csl_items(dataset, [q.source for q in quotes])
     notes, _ = styled(items, [[quote_cite(dataset, q)] for q in quotes], style)
-    return [f"\u201c{q.text}\u201d {n}" for q, n in zip(quotes, notes, strict=True)]
+    return [_quoted(q.text, style) + f" {n}" for q, n in zip(quotes, notes, strict=True)]
+
+
+def _quoted(text: str, style: Style) -> str:
+    """The quote's words in double quotation marks, a quotation inside them in single ones; in a note style a
+    comma closes the words before the note names who said them (“…,” Ebrard, quoted in …)."""
+    inner = (
+        re.sub(r'"([^"]*)"', "\u2018\\1\u2019", text).replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+    )
+    inner = inner.rstrip()
+    if style == "chicago" and inner.rstrip("\u2019")[-1:] not in ".?!,;:\u2026":
+        inner += ","
+    return f"\u201c{inner}\u201d"
 
 
 def cite_quote(dataset: Dataset, quote: Quote, style: Style = "chicago") -> str:

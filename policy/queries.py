@@ -242,7 +242,11 @@ def actor_role(actor: Actor) -> str:
     """The actor's role as of the source that gives it ("GOP presidential candidate, 2023"), or ''."""
     if not actor.role:
         return ""
-    return f"{actor.role}, {human_date(actor.as_of)}" if actor.as_of else actor.role
+    if (
+        not actor.as_of or actor.as_of[:4] in actor.role
+    ):  # a role that dates itself ("(Reuters, December 2023)")
+        return actor.role
+    return f"{actor.role}, {human_date(actor.as_of)}"
 
 
 def key_figure(dataset: Dataset, position: Position) -> Evidence | None:

@@ -22,8 +22,10 @@ from policy.prose import strip_markers
 from policy.queries import actor_role, format_figure, source_label
 from policy.text import one_line
 
-Kind = Literal["position", "argument", "evidence", "quote", "person", "dispute", "event", "term"]
-KINDS: tuple[Kind, ...] = ("position", "argument", "evidence", "quote", "person", "dispute", "event", "term")
+Kind = Literal["position", "argument", "evidence", "quote", "person", "dispute", "event", "term", "source"]
+KINDS: tuple[Kind, ...] = (
+    "position", "argument", "evidence", "quote", "person", "dispute", "event", "term", "source",
+)  # fmt: skip
 KIND_LABELS: dict[Kind, str] = {
     "position": "Option",
     "argument": "Argument",
@@ -33,13 +35,14 @@ KIND_LABELS: dict[Kind, str] = {
     "dispute": "Contested claim",
     "event": "Timeline event",
     "term": "Glossary",
+    "source": "Source article",
 }
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"  # around each matching word in a hit's title and snippet
 TITLE_WEIGHT, BODY_WEIGHT = 8.0, 1.0  # BM25 column weights: a word in the title counts more
 SNIPPET_TOKENS = 24  # words of context in a snippet
 TITLE_CHARACTERS = 110  # of an evidence claim, as its hit's title
 # Things a reader looks up by name rank above passages that mention the name (BM25 scores are negative).
-KIND_BOOST: dict[Kind, float] = {"person": 1.6, "term": 1.6, "position": 1.4}
+KIND_BOOST: dict[Kind, float] = {"person": 1.6, "term": 1.6, "source": 1.6, "position": 1.4}
 MAX_QUERY_WORDS = 12
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CONTROL = re.compile(f"[{HIT_OPEN}{HIT_CLOSE}]")
@@ -104,12 +107,16 @@ def documents(ds: Dataset) -> Iterator[Document]:
     for q in ds.quotes:
         where = source_label(ds, q.source)
         title = f"{ds.actor(q.speaker).name}, {where}" if q.speaker else f"{where} (reporter's words)"
-        yield Document("quote", q.id, title, f"{q.text} {q.context}", f"./sources?quote={q.id}")
+        # The quote in quotation marks, then what the source says around it: a snippet never runs them together.
+        body = f"“{q.text}” — {q.context}" if q.context else f"“{q.text}”"
+        yield Document("quote", q.id, title, body, f"./sources?quote={q.id}")
     for a in ds.actors:
         body = " · ".join(x for x in (actor_role(a), a.affiliation, a.country, a.kind) if x)
         yield Document("person", a.id, a.name, body, f"./people?person={a.id}")
     for d in ds.disputes:
-        claims = " ".join(f"{ds.actor(c.claimant).name if c.claimant else ''} {c.claim}" for c in d.claims)
+        claims = " · ".join(
+            f"{ds.actor(c.claimant).name}: {c.claim}" if c.claimant else c.claim for c in d.claims
+        )
         sides = " ".join(s.label for s in d.sides)
         yield Document(
             "dispute", d.id, d.question, f"{sides}. {claims} {d.note}", f"./contested?dispute={d.id}"
@@ -120,6 +127,17 @@ def documents(ds: Dataset) -> Iterator[Document]:
         )
     for g in ds.glossary:
         yield Document("term", g.id, g.term, g.definition, f"./sources?term={g.id}")
+    for src in ds.sources:
+        about = ". ".join(
+            x for x in (src.outlet, src.title, ", ".join(src.authors), human_date(src.published)) if x
+        )
+        yield Document(
+            "source",
+            src.id,
+            f"{src.outlet}: {src.title}",
+            f"{about}. {src.kind}",
+            f"./sources?source={src.id}",
+        )
 
 
 def match_expression(text: str) -> str:

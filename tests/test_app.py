@@ -309,14 +309,17 @@ def test_compare_cuts_nothing_mid_sentence_and_counts_every_list(
                         if len(found) > 2:
                             # The rest one click away, counted, and all of them on the Evidence page.
                             rest = len(found) - 2
-                            assert f"Show the other {rest} finding{'' if rest == 1 else 's'} {word}" in shown
+                            one = f"Show the one other finding {word}"
+                            assert (one if rest == 1 else f"Show the other {rest} findings {word}") in shown
                             assert f"All {len(found)} on the Evidence page" in shown
             if label in ("", "Risks and trade-offs") and position.risks:
                 noun = "risk" if len(position.risks) == 1 else "risks"
                 assert f"**{len(position.risks)} {noun}**" in shown
                 if len(position.risks) > 3:
                     rest = len(position.risks) - 3
-                    assert f"Show the other {rest} risk{'' if rest == 1 else 's'}" in shown
+                    assert (
+                        "Show the one other risk" if rest == 1 else f"Show the other {rest} risks"
+                    ) in shown
 
 
 def test_compares_lists_open_whole_in_their_column(open_page: Open, dataset: Dataset) -> None:
@@ -485,7 +488,7 @@ def claims_shown(at: AppTest) -> list[str]:
     columns = [
         m.value
         for m in at.markdown
-        if m.value.startswith("**") and "\n“" in m.value and "Answer: " not in m.value
+        if m.value.startswith("**") and ("\n“" in m.value or "\n*— " in m.value) and "Answer: " not in m.value
     ]
     return [claim for column in columns for claim in column.split("\n\n---\n\n")]
 

@@ -56,6 +56,7 @@ def test_every_kind_of_thing_is_found_and_links_to_its_place(
     expected_param = {
         "position": "position", "argument": "position", "evidence": "item", "quote": "quote",
         "person": "person", "dispute": "dispute", "event": "event", "term": "term",
+        "source": "source",
     }  # fmt: skip
     doc = next(d for d in documents(dataset) if d.kind == kind)
     hits = [h for h in index.search(doc.title, 500) if (h.kind, h.id) == (kind, doc.id)]

@@ -40,6 +40,11 @@ def option(text: str) -> str:
     return plain(text)
 
 
+def plural(count: int, word: str, many: str = "") -> str:
+    """'1 event', '3 events' ('many' for an irregular plural)."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -61,21 +66,19 @@ class Marks:
         return "".join(esc(p.text) if p.text else self._marks(p.cites) for p in pieces(text))
 
     def _marks(self, quote_ids: Sequence[str]) -> str:
-        """Adjacent markers as one mark: their numbers together ("²˒³"), every quote in the hover text, the
-        first quote on click (each link costs the browser time to draw: docs/performance.md, round 6)."""
-        numbers = [self.numbers.setdefault(q, len(self.numbers) + 1) for q in quote_ids]
-        shown = "˒".join(str(n).translate(_SUPERSCRIPT) for n in numbers)
-        quotes = [self.ds.quote(q) for q in quote_ids]
-        # The hover text is the quote's opening words and who said it where: long titles on every mark cost
-        # the browser more to draw than the marks themselves (docs/performance.md, round 6); a click opens
-        # the quote whole, with its source.
-        hover = "  ".join(
-            (f"{n}. " if len(quotes) > 1 else "") + f"“{one_line(q.text, HOVER_CHARACTERS)}” {self._who(q)}"
-            for n, q in zip(numbers, quotes, strict=True)
-        )
-        title = " ".join(plain(hover).split()).replace("\\", "\\\\").replace('"', '\\"')
-        href = f"./{registry.QUOTE_PAGE}?quote={quote_ids[0]}"
-        return f'\u2009[{shown}]({href} "{title}")'
+        """Adjacent markers side by side ("²˒³"), each its own link: hovering shows that quote's opening words
+        and who said it where, a tap or click opens it whole in its source (the Sources page, same tab)."""
+        links = []
+        for quote_id in quote_ids:
+            number = self.numbers.setdefault(quote_id, len(self.numbers) + 1)
+            quote = self.ds.quote(quote_id)
+            # The hover text is short: long titles on every mark cost the browser more to draw than the marks
+            # themselves (docs/performance.md, round 6); a click opens the quote whole, with its source.
+            hover = f"“{one_line(quote.text, HOVER_CHARACTERS)}” {self._who(quote)}"
+            title = " ".join(plain(hover).split()).replace("\\", "\\\\").replace('"', '\\"')
+            href = f"./{registry.QUOTE_PAGE}?quote={quote_id}"
+            links.append(f'[{str(number).translate(_SUPERSCRIPT)}]({href} "{title}")')
+        return "\u2009" + "˒".join(links)
 
     def _who(self, quote: Quote) -> str:
         """'— Ebrard, The Washington Post, April 2023': the speaker (none for the reporter) and the source."""

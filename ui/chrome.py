@@ -15,9 +15,9 @@ _SEARCH_FORM = """<form class="sidebar-search" action="search" method="get" role
 <label for="sidebar-search-words">Search everything</label>\
 <input id="sidebar-search-words" name="q" type="text" maxlength="200" autocomplete="off" \
 placeholder="People, places, words…" aria-describedby="sidebar-search-what" \
-title="Options, arguments, evidence, quotes, people, contested claims, events and the glossary">\
+title="Options, arguments, evidence, quotes, people, contested claims, events, the glossary and the source articles">\
 <span id="sidebar-search-what" class="sidebar-hidden">Searches options, arguments, evidence, quotes, people, \
-contested claims, events and the glossary; Enter opens the results.</span></form>
+contested claims, events, the glossary and the source articles; Enter opens the results.</span></form>
 """
 _COPY_BUTTON = """<div class="copy-link"><button type="button" aria-describedby="copy-link-said">Copy link to this view\
 </button><span id="copy-link-said" role="status"></span></div>
@@ -39,6 +39,11 @@ _STYLE_AND_SCRIPT = """<style>
 .copy-link button:focus-visible, .sidebar-search input:focus-visible {
   outline: 2px solid currentColor; outline-offset: 2px; }
 .copy-link span { margin-left: 0.5rem; font-size: 0.875rem; }
+[data-testid="stMarkdownContainer"] a[href^="./sources?quote="] { display: inline-block; text-decoration: none;
+  padding: 0.3em 0.25em; margin: -0.3em -0.1em; }
+@media (pointer: coarse) {
+  [data-testid="stMarkdownContainer"] a[href^="./sources?quote="] { padding: 0.55em 0.5em; margin: -0.55em -0.3em; }
+}
 </style>
 <script>
 (() => {

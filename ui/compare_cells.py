@@ -13,7 +13,7 @@ from policy.models import Bearing, Evidence, Position, Stance
 from policy.prose import lead, sentences
 from policy.style import BEARING_ICONS
 from ui import registry
-from ui.blocks import Marks, esc, position_badge_md
+from ui.blocks import Marks, esc, plural, position_badge_md
 from ui.context import ViewContext
 from ui.links import evidence_url, link_md, person_url, position_md, position_url
 
@@ -24,10 +24,6 @@ FINDINGS_SHOWN = 2  # the heaviest findings each side; the rest open in the colu
 RISKS_SHOWN = 3  # the first risks; the rest open in the column
 MECHANISM_CHARACTERS = 320  # whole sentences of "how it is meant to work"; the rest open in the column
 FINDING_CHARACTERS = 260  # whole sentences of a finding (at least one), with a link to the whole item
-
-
-def plural(count: int, word: str, many: str = "") -> str:
-    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 def rest_of(text: str, kept: str) -> str:
@@ -127,7 +123,11 @@ class Sections:
             rest = found[len(shown) :]
             if not rest:
                 return Cell(md)
-            label = f"Show the other {plural(len(rest), 'finding')} {word}"
+            label = (
+                f"Show the other {plural(len(rest), 'finding')} {word}"
+                if len(rest) > 1
+                else f"Show the one other finding {word}"
+            )
             return Cell(md, label, lambda: "\n".join(self.finding(e) for e in rest))
 
         return cell
@@ -143,7 +143,7 @@ class Sections:
         rest = position.risks[len(shown) :]
         if not rest:
             return Cell(md)
-        label = f"Show the other {plural(len(rest), 'risk')}"
+        label = f"Show the other {plural(len(rest), 'risk')}" if len(rest) > 1 else "Show the one other risk"
         return Cell(md, label, lambda: "\n".join(f"- {self.marks.md(r)}" for r in rest))
 
     def sections(self) -> list[tuple[str, list[Row]]]:

@@ -1,5 +1,7 @@
 """Contested claims: each dispute's answers as labelled columns, who gives each, in which words and source."""
 
+import re
+
 import streamlit as st
 
 from policy.params import encode
@@ -8,10 +10,25 @@ from policy.style import position_label
 from ui.blocks import esc, option, paginate, position_badge_md, quote_md
 from ui.context import view
 from ui.links import Linked, person_md
-from ui.quotes import cite_button
+from ui.quotes import attribution_md, cite_button
 from ui.urlstate import Choice, Choices, Param, UrlState
 
 DISPUTES_PER_PAGE = 15  # the real content has 13: one page
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2}
+
+
+def _quote_or_source(claim: str, quote_id: str) -> str:
+    """The claim's quote under it, or only who said it where when the claim already gives the quote's words
+    (a reader should not meet the same sentence twice in a row)."""
+    quote = ds.quote(quote_id)
+    words = _words(quote.text)
+    if words and len(words & _words(claim)) >= 0.8 * len(words):
+        return f"*{attribution_md(ds, quote)}*"
+    return quote_md(ds, quote)
+
 
 ds = view().dataset
 marks = Linked(ds)  # citation marks, and glossary terms linked where they first appear
@@ -71,7 +88,7 @@ for dispute in shown:
                     # A claimant's name opens them on People; the reporter's own claim names the outlet.
                     cards = [
                         f"**{person_md(ds, c.claimant) if c.claimant else esc(claimant_name(ds, c))}**"
-                        f"\n\n{marks.md(c.claim)}\n\n{quote_md(ds, ds.quote(c.quote))}"
+                        f"\n\n{marks.md(c.claim)}\n\n{_quote_or_source(c.claim, c.quote)}"
                         for c in claims
                     ]
                     st.container(border=True).markdown("\n\n---\n\n".join(cards))

@@ -4,15 +4,11 @@ import streamlit as st
 
 from policy.prose import lead
 from policy.queries import format_figure, metric_parts, position_cards
-from ui.blocks import esc, page_link, position_badge_md
+from ui.blocks import esc, page_link, plural, position_badge_md
 from ui.context import view
 from ui.links import Linked, evidence_url, link_md, position_url
 
 CARD = 220  # characters of whole sentences of an option's one line on its card; the rest is on its page
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 ctx = view()

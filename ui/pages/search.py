@@ -1,4 +1,4 @@
-"""Search: one box over everything — options, arguments, evidence, quotes, people, disputes, events, glossary."""
+"""Search: one box over everything — options, arguments, evidence, quotes, people, disputes, events, glossary, sources."""
 
 import streamlit as st
 
@@ -36,7 +36,7 @@ st.text_input(
     key="search_text",
     max_chars=200,
     placeholder="A name, a place, a word…",
-    help="Finds options, arguments, evidence, quotes, people, contested claims, timeline events and glossary"
+    help="Finds options, arguments, evidence, quotes, people, contested claims, timeline events, the glossary and the source articles"
     " terms. Accents and capitals do not matter; every word must appear.",
     on_change=lambda: st.session_state.pop("search_page", None),  # new words start on their first page
 )
@@ -62,7 +62,8 @@ if not text:
 
 counts = index.count(text)
 total = sum(counts.get(k, 0) for k in (kinds or KINDS))
-by_kind = " · ".join(f"{KIND_LABELS[k]} {counts[k]}" for k in KINDS if counts.get(k))
+shown_kinds = [k for k in KINDS if counts.get(k) and (not kinds or k in kinds)]
+by_kind = " · ".join(f"{KIND_LABELS[k]} {counts[k]}" for k in shown_kinds)
 if not total:
     state.sync()
     st.info(
@@ -75,7 +76,8 @@ if not total:
 
 st.markdown(f"**{total}** result{'s' if total != 1 else ''} for “{esc(text)}”, best first")
 if by_kind:
-    st.caption(esc(by_kind))
+    elsewhere = sum(counts.get(k, 0) for k in KINDS) - total
+    st.caption(esc(by_kind + (f" (and {elsewhere} in kinds not chosen)" if kinds and elsewhere else "")))
 start, end = pager.bounds(total, state.linked["page"])
 state.sync()
 # Only the page shown is ranked out, highlighted and drawn (a search at 100x the content stays quick).

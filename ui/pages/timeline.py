@@ -10,7 +10,7 @@ from policy.citations import human_date
 from policy.models import TimelineEvent
 from policy.queries import source_label, timeline_events
 from policy.style import position_label
-from ui.blocks import RULE, Marks, esc, option, quote_md
+from ui.blocks import RULE, Marks, esc, option, plural, quote_md
 from ui.charts import content_chart
 from ui.context import view
 from ui.navigation import scroll_into_view
@@ -76,7 +76,10 @@ if not events:
 
 content_chart(ctx, chart, *filters)
 c1, c2 = st.columns([3, 1], vertical_alignment="center")
-c1.caption(f"{len(events)} events. Month- or year-only dates sit mid-way; a year-only date spans its year.")
+c1.caption(
+    f"{plural(len(events), 'event')}. In the chart a month- or year-only date sits mid-way and a year-only date "
+    "spans its year; in the list an event dated only to a year comes first in that year."
+)
 
 start, end = pager.bounds(len(events), None if jump else state.linked["page"])
 state.sync()
