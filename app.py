@@ -60,9 +60,13 @@ if page.url_path in ("present", "vote"):  # the slides and the phone poll page h
     chrome.print_css()
 else:  # the search page has its own box; the print style comes with the tools
     chrome.sidebar_tools(search=page.url_path != "search")
-if page.url_path != "present":  # the slides carry it themselves, on the title and sources slides
+if page.url_path not in ("present", "vote"):  # the slides carry it on the title and sources slides
     # Every page says what the content covers, so nothing from 2023 reads as current.
     st.caption(esc(ctx.cached(coverage_note)))  # built once per content version
 if page.url_path in ("", DEFAULT_RESERVED):  # the default page, also shown for an address naming no page
     default_page_notices([p.url_path for p in pages], "the overview")
-page.run()
+try:
+    page.run()
+finally:
+    if page.url_path == "vote":  # a phone's first screen is the question; what the content covers comes after
+        st.caption(esc(ctx.cached(coverage_note)))

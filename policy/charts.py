@@ -416,9 +416,14 @@ def _vote_axis(most: int, big: bool) -> alt.X:
 
 
 def poll_chart(results: Mapping[str, int], labels: Mapping[str, str], *, big: bool = False) -> alt.Chart:
-    """Horizontal bars of votes per option, labelled with the count; big: sized for a slide at 1280x720."""
+    """Horizontal bars of votes per option, labelled with the count and share; big: sized for a slide at
+    1280x720."""
+    total = sum(results.values())
     frame = pd.DataFrame(
-        [{"option": labels.get(o, o), "votes": n, "order": i} for i, (o, n) in enumerate(results.items())]
+        [
+            {"option": labels.get(o, o), "votes": n, "order": i, "label": _count_share(n, total)}
+            for i, (o, n) in enumerate(results.items())
+        ]
     )
     base = alt.Chart(frame).encode(
         # labelLimit 0: option labels are never cut.
@@ -427,7 +432,7 @@ def poll_chart(results: Mapping[str, int], labels: Mapping[str, str], *, big: bo
     )
     bars = base.mark_bar(color="#0072B2")
     text = base.mark_text(align="left", dx=8, fontSize=32 if big else 22, fontWeight="bold").encode(
-        text="votes:Q"
+        text="label:N"
     )
     layered = alt.layer(bars, text).properties(height=alt.Step(48 if big else 64), width="container")
     sizes = SLIDE_CHART if big else {"labelFontSize": 22, "titleFontSize": 18}
@@ -438,36 +443,53 @@ def movement_chart(
     rows: Sequence[tuple[str, int, int]], labels: Mapping[str, str], *, big: bool = False
 ) -> alt.Chart:
     """Before and after votes per option, side by side; big: sized for a slide at 1280x720, the legend above."""
+    before, after = sum(b for _, b, _ in rows), sum(a for _, _, a in rows)
     frame = pd.DataFrame(
-        [{"option": labels.get(o, o), "round": "Before", "votes": b} for o, b, _ in rows]
-        + [{"option": labels.get(o, o), "round": "After", "votes": a} for o, _, a in rows]
+        [
+            {"option": labels.get(o, o), "round": "Before", "votes": b, "label": _count_share(b, before)}
+            for o, b, _ in rows
+        ]
+        + [
+            {"option": labels.get(o, o), "round": "After", "votes": a, "label": _count_share(a, after)}
+            for o, _, a in rows
+        ]
     )
     most = max((max(b, a) for _, b, a in rows), default=0)
-    chart = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            y=alt.Y(
-                "option:N",
-                title=None,
-                sort=[labels.get(o, o) for o, _, _ in rows],
-                axis=alt.Axis(labelLimit=0),  # option labels are never cut
-            ),
-            yOffset=alt.YOffset("round:N", sort=["Before", "After"]),
-            x=_vote_axis(most, big),
-            color=alt.Color(
-                "round:N",
-                title=None,
-                sort=["Before", "After"],
-                scale=alt.Scale(range=["#6E6E6E", "#0072B2"]),
-                legend=alt.Legend(orient="top", direction="horizontal", symbolSize=400, offset=6)
-                if big
-                else alt.Legend(),
-            ),
-            tooltip=["option:N", "round:N", "votes:Q"],
-        )
-        .properties(height=alt.Step(20 if big else 28), width="container")
+    base = alt.Chart(frame).encode(
+        y=alt.Y(
+            "option:N",
+            title=None,
+            sort=[labels.get(o, o) for o, _, _ in rows],
+            axis=alt.Axis(labelLimit=0),  # option labels are never cut
+        ),
+        yOffset=alt.YOffset("round:N", sort=["Before", "After"]),
+        x=_vote_axis(most, big),
     )
+    # Every bar says its count and share, a zero too (a zero draws no bar).
+    text = base.mark_text(align="left", dx=6, fontSize=20 if big else 13, fontWeight="bold").encode(
+        text="label:N"
+    )
+    bars = base.mark_bar().encode(
+        y=alt.Y(
+            "option:N",
+            title=None,
+            sort=[labels.get(o, o) for o, _, _ in rows],
+            axis=alt.Axis(labelLimit=0),  # option labels are never cut
+        ),
+        yOffset=alt.YOffset("round:N", sort=["Before", "After"]),
+        x=_vote_axis(most, big),
+        color=alt.Color(
+            "round:N",
+            title=None,
+            sort=["Before", "After"],
+            scale=alt.Scale(range=["#6E6E6E", "#0072B2"]),
+            legend=alt.Legend(orient="top", direction="horizontal", symbolSize=400, offset=6)
+            if big
+            else alt.Legend(),
+        ),
+        tooltip=["option:N", "round:N", "votes:Q"],
+    )
+    chart = alt.layer(bars, text).properties(height=alt.Step(26 if big else 28), width="container")
     description = "Votes per option at the start and at the end of the session."
     if not big:
         return _finish(chart, description)
@@ -476,6 +498,11 @@ def movement_chart(
         .configure_axis(**SLIDE_CHART)
         .configure_legend(**SLIDE_CHART, padding=0, titlePadding=0)  # no space kept for a legend title (none)
     )
+
+
+def _count_share(votes: int, total: int) -> str:
+    """'9 · 39%': a bar's count and its share of its round's votes."""
+    return f"{votes} · {round(100 * votes / total) if total else 0}%"
 
 
 def poll_summary(results: Mapping[str, int], labels: Mapping[str, str]) -> str:

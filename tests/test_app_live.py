@@ -156,7 +156,8 @@ def test_a_live_session_from_start_to_reveal(dataset: Dataset) -> None:
     assert "1 vote in all" in texts(phone)
     RoomStore(password=None).go_to(code, key, poll_slide(dataset))
     projector = page("present", room=code)
-    assert code in [m.value for m in projector.markdown]
+    # Revealed, the results take the slide; the code is still given, in a line, with the QR code.
+    assert f"Join at /vote with the code {code}" in [m.value for m in projector.markdown]
     assert projector.get("vega_lite_chart") and projector.get("image")
 
 

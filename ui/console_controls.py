@@ -86,6 +86,11 @@ def poll_controls(room: Room, key: str) -> None:
         f"**{total}** vote{'s' if total != 1 else ''} · {round_} {'open' if poll.is_open else 'closed'} · "
         f"results {'shown' if room.revealed else 'hidden'}"
     )
+    if total and not room.revealed:  # a private look before the room sees them
+        tally = poll_store().results(poll.code)
+        st.caption(
+            esc("Only you see this: " + " · ".join(f"{poll.labels.get(o, o)} {n}" for o, n in tally.items()))
+        )
     b = st.columns(2)
     b[0].button(
         "Hide the results" if room.revealed else "Reveal the results",

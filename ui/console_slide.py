@@ -33,7 +33,7 @@ def preview_md(slide: Slide, number: int, code: str) -> str:
             lines += [f"- {esc(p.who + ': ' if p.who and not p.opening else '')}{esc(p.text)}" for p in items]
         if slide.figure:
             lines.append(esc(f"Key figure: {slide.figure}"))
-    return "\n".join(lines)
+    return "\n\n".join(lines)  # paragraphs: the title never runs into what the slide shows
 
 
 @st.fragment(run_every="1s")
@@ -88,6 +88,7 @@ def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
                 st.markdown(preview_md(slides[number], number + 1, code))
             else:
                 st.markdown("_This is the last slide._")
-    with st.container(key="con-notes", height=170, border=False):
+    # Tall enough for most slides' notes whole; longer notes scroll inside their frame.
+    with st.container(key="con-notes", height=330, border=True):
         st.markdown("**Speaker notes**")
         st.markdown("\n\n".join(esc(n) for n in slide.notes) if slide.notes else "_No notes for this slide._")

@@ -44,7 +44,6 @@ def room_results(code: str, link: str, kind: str = "poll") -> None:
     second. Each part has a keyed container of its own that is always drawn, so a new round or a reveal
     replaces its content in place (no stale bars, no grey placeholder). On the statement round's slide
     (``kind`` "statements") it holds the join code until that round opens, then the page draws the round."""
-    left, right = st.columns([3, 2], gap="large", vertical_alignment="top")
     problem = ""
     try:
         room, poll, tally, moved = _read_poll(code)
@@ -57,8 +56,13 @@ def room_results(code: str, link: str, kind: str = "poll") -> None:
     except PollError as err:
         problem, poll, tally, moved = str(err), None, {}, None
     revealed = poll is not None and room.revealed
+    # Revealed, the results take the slide and the join code steps back (latecomers can still scan it).
+    left, right = st.columns([4, 1] if revealed else [3, 2], gap="large", vertical_alignment="top")
     with left:
-        join_line(join_host(link), code)
+        if revealed:
+            st.markdown(esc(f"Join at {join_host(link)} with the code {code}"))
+        else:
+            join_line(join_host(link), code)
         # Every slot below is written on every run, its content or st.empty(): a new round or a reveal
         # replaces what the room saw the moment it is drawn, not when the run ends (no stale bars).
         with st.container(key="poll-status"):
@@ -80,7 +84,7 @@ def room_results(code: str, link: str, kind: str = "poll") -> None:
                 )
                 chart_slot.altair_chart(chart, width="stretch")
     with right:
-        st.image(qr_png(link), width=QR_PX)
+        st.image(qr_png(link), width=QR_PX if not revealed else 180)
         with st.container(key="poll-count"):
             if poll is None:
                 what = "the statement round" if kind == "statements" else "the poll"

@@ -127,7 +127,7 @@ def intro() -> None:
     """For a reader who opened the slides without a session: what this is and the way back (a small box
     fixed at the top right of the first slide, whose title is short, so the slide keeps its 1280x720)."""
     with st.container(key="present-intro", horizontal=True, vertical_alignment="center", width="content"):
-        st.markdown("Slides for a room")
+        st.markdown("Slides for a room", width="content")
         st.page_link(registry.script(registry.DEFAULT), label="Back to the Overview", icon=":material/home:")
 
 

@@ -21,6 +21,7 @@ st.html(
     [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
     [data-testid="stSidebarCollapseButton"], [data-testid="stHeader"] { display: none !important; }
     [data-testid="stMainBlockContainer"] { padding-top: 1.2rem !important; }
+    [data-testid="stMain"] h1 { font-size: 1.5rem !important; padding-top: 0 !important; }
     </style>"""
 )
 voter = voter_id()
