@@ -64,7 +64,7 @@ if page.url_path not in ("present", "vote"):  # the slides carry it on the title
     # Every page says what the content covers, so nothing from 2023 reads as current.
     st.caption(esc(ctx.cached(coverage_note)))  # built once per content version
 if page.url_path in ("", DEFAULT_RESERVED):  # the default page, also shown for an address naming no page
-    default_page_notices([p.url_path for p in pages], "the overview")
+    default_page_notices([spec.url_path for spec in registry.PAGES] + [DEFAULT_RESERVED], "the overview")
 try:
     page.run()
 finally:

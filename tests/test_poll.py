@@ -9,6 +9,8 @@ import io
 import json
 import multiprocessing
 import os
+import sys
+import types
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -560,8 +562,15 @@ def run_processes(task: str, args: list[tuple[Any, ...]]) -> None:
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(len(args))
     procs = [ctx.Process(target=worker.run_together, args=(barrier, task, *a)) for a in args]
-    for p in procs:
-        p.start()
+    # A spawned child first runs the parent's __main__ again; after an AppTest that is the app's script, so
+    # the children start from a bare module instead (they need nothing from __main__).
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        for p in procs:
+            p.start()
+    finally:
+        sys.modules["__main__"] = main
     for p in procs:
         p.join(timeout=240)
     for p in procs:
