@@ -65,8 +65,4 @@ if page.url_path not in ("present", "vote"):  # the slides carry it on the title
     st.caption(esc(ctx.cached(coverage_note)))  # built once per content version
 if page.url_path in ("", DEFAULT_RESERVED):  # the default page, also shown for an address naming no page
     default_page_notices([spec.url_path for spec in registry.PAGES] + [DEFAULT_RESERVED], "the overview")
-try:
-    page.run()
-finally:
-    if page.url_path == "vote":  # a phone's first screen is the question; what the content covers comes after
-        st.caption(esc(ctx.cached(coverage_note)))
+page.run()  # the vote page gives what the content covers at its foot (a phone's first screen is the question)

@@ -329,7 +329,8 @@ async def drive(
             projector = await ctx.new_page()
             await projector.goto(f"{server.url}/present?room={run.code}", timeout=timeout_s * 1000)
             await wait_ready(projector, timeout_s)
-            await projector.locator(".st-key-join-code").wait_for(timeout=timeout_s * 1000)
+            # The count line is drawn in every state of the poll slide (the join code steps back once revealed).
+            await projector.locator(".st-key-poll-count").wait_for(timeout=timeout_s * 1000)
             await asyncio.sleep(2)
             run.cpu["before"] = await cpu.share(args.cpu_window / 2)
             run.rss["before"] = server.rss_kib()

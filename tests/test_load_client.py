@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,7 +98,21 @@ def test_a_light_phone_is_the_same_voter_as_the_browser_whose_cookie_it_carries(
     try:
         with Server(APP, name="load-client") as server:
             server.wait_healthy()
-            asyncio.run(scenario(server.url))
+            # In its own thread: Playwright's sync API, used by the browser tests in this process, keeps an event
+            # loop running in the main thread, where asyncio.run would refuse to start another.
+            failure: list[BaseException] = []
+
+            def drive() -> None:
+                try:
+                    asyncio.run(scenario(server.url))
+                except BaseException as err:  # noqa: BLE001 - handed to the test's thread
+                    failure.append(err)
+
+            thread = threading.Thread(target=drive)
+            thread.start()
+            thread.join()
+            if failure:
+                raise failure[0]
         assert (
             store.total_votes(poll) == 2
         )  # one browser (twice, the second time as a light phone), one phone

@@ -8,7 +8,9 @@ again", results when revealed, closed when closed). One vote per phone: the vote
 import streamlit as st
 
 from policy.live import LiveUnavailable, PollError, RoomNotFound
+from policy.queries import coverage_note
 from ui.blocks import esc
+from ui.context import view
 from ui.live import unavailable
 from ui.phone import phone_poll, phone_round
 from ui.store import poll_store, room_store
@@ -25,6 +27,13 @@ st.html(
     </style>"""
 )
 voter = voter_id()
+
+
+def foot() -> None:
+    """What the content covers, at the foot of every state of the page (nothing from 2023 reads as current)."""
+    st.caption(esc(view().cached(coverage_note)))
+
+
 st.title("Vote")
 
 
@@ -43,6 +52,7 @@ def join(code: str) -> str | None:
         pass
     except LiveUnavailable:
         unavailable()
+        foot()
         st.stop()
     except PollError as err:
         st.error(esc(str(err)), icon=":material/error:")
@@ -52,6 +62,7 @@ def join(code: str) -> str | None:
         return "poll"
     except LiveUnavailable:
         unavailable()
+        foot()
         st.stop()
     except PollError as err:
         st.error(esc(str(err)), icon=":material/error:")
@@ -67,9 +78,11 @@ if kind is None:
     kind = join(code) if code else None
     if kind is None:
         st.caption("Type the code the presenter shows, or scan their QR code.")
+        foot()
         st.stop()
 set_url({"join": code})
 if kind == "room":
     phone_round(code, voter)
 else:
     fixed_poll(code)
+foot()
