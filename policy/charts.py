@@ -470,14 +470,6 @@ def movement_chart(
         text="label:N"
     )
     bars = base.mark_bar().encode(
-        y=alt.Y(
-            "option:N",
-            title=None,
-            sort=[labels.get(o, o) for o, _, _ in rows],
-            axis=alt.Axis(labelLimit=0),  # option labels are never cut
-        ),
-        yOffset=alt.YOffset("round:N", sort=["Before", "After"]),
-        x=_vote_axis(most, big),
         color=alt.Color(
             "round:N",
             title=None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -87,3 +87,25 @@ HIGHLIGHT = re.compile(r":orange-background\[\*\*((?:[^\]\\]|\\.)*?)\*\*\]")
 def without_marks(text: str) -> str:
     """The text with the pages' own citation marks, links and search highlights taken out (labels kept)."""
     return OWN_LINK.sub(r"\1", HIGHLIGHT.sub(r"\1", CITATION_MARK.sub("", text)))
+
+
+def clear_live_stores() -> None:
+    """Forget the app's cached live-session stores (cached per process), so the next run opens the database
+    the environment names now."""
+    from ui.statements import statement_store
+    from ui.store import poll_store, room_store
+
+    room_store.clear()
+    poll_store.clear()
+    statement_store.clear()
+
+
+@pytest.fixture
+def live_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A live-session database of the test's own for the app under AppTest, with no password or public URL."""
+    monkeypatch.setenv("POLICY_POLL_DB", str(tmp_path / "polls"))
+    monkeypatch.delenv("POLICY_PRESENTER_PASSWORD", raising=False)
+    monkeypatch.delenv("POLICY_PUBLIC_URL", raising=False)
+    clear_live_stores()
+    yield tmp_path / "polls"
+    clear_live_stores()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from policy import Dataset
 from policy.live import LiveUnavailable, RoomStore
 from policy.slides import build_slides
 from policy.style import position_label
+from tests.conftest import clear_live_stores
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 UNAVAILABLE = "The live poll is unavailable — slides keep working."
@@ -33,22 +33,7 @@ CONTROLS = {
 }
 
 
-def clear_stores() -> None:
-    from ui.store import poll_store, room_store
-
-    room_store.clear()
-    poll_store.clear()
-
-
-@pytest.fixture(autouse=True)
-def poll_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    # Each test gets its own poll database; the app's stores are cached per process, so clear them.
-    monkeypatch.setenv("POLICY_POLL_DB", str(tmp_path / "polls"))
-    monkeypatch.delenv("POLICY_PRESENTER_PASSWORD", raising=False)
-    monkeypatch.delenv("POLICY_PUBLIC_URL", raising=False)
-    clear_stores()
-    yield tmp_path / "polls"
-    clear_stores()
+pytestmark = pytest.mark.usefixtures("live_db")
 
 
 def page(name: str, /, **params: str) -> AppTest:
@@ -243,7 +228,7 @@ def test_close_reset_with_confirmation_and_ask_again_move_the_phones(dataset: Da
 
 def test_a_deployment_password_guards_opening(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("POLICY_PRESENTER_PASSWORD", "lectern")
-    clear_stores()
+    clear_live_stores()
     at = page("present", view="presenter")
     at.text_input(key="presenter_password").input("wrong")
     next(b for b in at.button if b.label == "Start the live session").click().run()
@@ -268,7 +253,7 @@ def test_a_database_that_is_down_leaves_the_slides_working(
     dataset: Dataset, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("POLICY_POLL_DB", "postgresql://u:p@127.0.0.1:1/polls")  # nothing listens there
-    clear_stores()
+    clear_live_stores()
     slides = build_slides(dataset)
     at = page("present", room="ABCDEF", slide="2")
     assert not at.exception and at.title[0].value == slides[1].title

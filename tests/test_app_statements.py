@@ -3,7 +3,6 @@ first, as the poll's controls do, and Cancel leaves the round as it was."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,24 +14,7 @@ from policy.live.statements import StatementStore
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
-def clear_stores() -> None:
-    from ui.statements import statement_store
-    from ui.store import poll_store, room_store
-
-    room_store.clear()
-    poll_store.clear()
-    statement_store.clear()
-
-
-@pytest.fixture(autouse=True)
-def poll_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    # Each test gets its own live-session database; the app's stores are cached per process, so clear them.
-    monkeypatch.setenv("POLICY_POLL_DB", str(tmp_path / "polls"))
-    monkeypatch.delenv("POLICY_PRESENTER_PASSWORD", raising=False)
-    monkeypatch.delenv("POLICY_PUBLIC_URL", raising=False)
-    clear_stores()
-    yield tmp_path / "polls"
-    clear_stores()
+pytestmark = pytest.mark.usefixtures("live_db")
 
 
 def texts(at: AppTest) -> str:
@@ -53,7 +35,7 @@ def presenter_with_a_statement_round() -> tuple[AppTest, str, str]:
     return at, code, room.round
 
 
-def test_closing_a_running_statement_round_asks_first(poll_db: Path) -> None:
+def test_closing_a_running_statement_round_asks_first(live_db: Path) -> None:
     presenter, _, first = presenter_with_a_statement_round()
     store = StatementStore()
     presenter.button(key="statements_close").click().run()
@@ -70,7 +52,7 @@ def test_closing_a_running_statement_round_asks_first(poll_db: Path) -> None:
     assert store.get(first).is_open and "statements_confirm_yes" not in {b.key for b in presenter.button}
 
 
-def test_asking_again_asks_first_then_moves_the_room_to_an_after_round(poll_db: Path) -> None:
+def test_asking_again_asks_first_then_moves_the_room_to_an_after_round(live_db: Path) -> None:
     presenter, code, first = presenter_with_a_statement_round()
     rooms = RoomStore(password=None)
     presenter.button(key="statements_again").click().run()
@@ -86,7 +68,7 @@ def test_asking_again_asks_first_then_moves_the_room_to_an_after_round(poll_db: 
     assert "after round open" in texts(presenter)
 
 
-def test_a_phone_sees_its_answers_beside_the_rooms_once_revealed(poll_db: Path) -> None:
+def test_a_phone_sees_its_answers_beside_the_rooms_once_revealed(live_db: Path) -> None:
     presenter, code, first = presenter_with_a_statement_round()
     phone = AppTest.from_file(APP, default_timeout=60)
     phone.query_params["join"] = code

@@ -14,10 +14,10 @@ import streamlit as st
 
 from policy import Dataset
 from policy.citations import human_date
-from policy.models import BEARINGS, Evidence, Quote
+from policy.models import Evidence, Quote
 from policy.prose import pieces
 from policy.queries import format_figure, short_attribution
-from policy.style import BADGE_COLORS, BEARING_LABELS, position_label
+from policy.style import BADGE_COLORS, position_label
 from policy.text import md_escape, one_line, plain
 from ui import registry
 
@@ -115,36 +115,6 @@ def claim_head(item: Evidence) -> str:
     """An evidence item's figure in bold before its claim, or nothing if it has none."""
     figure = format_figure(item)
     return f"**{esc(figure)}** · " if figure else ""
-
-
-def evidence_md(ds: Dataset, item: Evidence) -> str:
-    """A piece of evidence as Markdown: its claim, figure, bearings and the quotes behind it."""
-    # Bearings as labelled words ("Supports: Military strikes"), one label per bearing, not runs of symbols.
-    tags = [
-        f"**{esc(BEARING_LABELS[b])}:** "
-        + esc(", ".join(ds.position(p).short_title for p, pb in item.bearing.items() if pb == b))
-        for b in BEARINGS
-        if b in item.bearing.values()
-    ]
-    text = f"{claim_head(item)}{esc(item.claim)}\n\n" + " · ".join([esc(item.kind.capitalize()), *tags])
-    return "\n\n".join([text, *(quote_md(ds, ds.quote(qid)) for qid in item.quotes)])
-
-
-def finding_md(ds: Dataset, lead: Evidence) -> str:
-    """A finding as Markdown: its lead item, then each item that reports the same finding."""
-    parts = ds.parts_of(lead.id)
-    if not parts:
-        return evidence_md(ds, lead)
-    heading = f"*{esc(f'One finding, reported in {len(parts) + 1} items (counted once):')}*"
-    return "\n\n".join(
-        [heading, evidence_md(ds, lead), *(f"**Part of this finding.** {evidence_md(ds, p)}" for p in parts)]
-    )
-
-
-def evidence_blocks(ds: Dataset, findings: Sequence[Evidence]) -> None:
-    """A page of findings as one element, divided by rules (the page gives one Cite button)."""
-    if findings:
-        st.markdown(RULE.join(finding_md(ds, lead) for lead in findings))
 
 
 def bullet_list(heading: str, items: Sequence[str], empty: str, marks: Marks | None = None) -> None:

@@ -5,6 +5,8 @@ is made when clicked; a refused export says why in the file.
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from policy.live import PollError
@@ -25,26 +27,15 @@ def downloads(code: str, key: str) -> None:
             return f"The results could not be exported: {err}\n"
         return to_csv(rows) if fmt == "csv" else to_json(rows, code)
 
-    csv, json = st.columns(2)
-    csv.download_button(
-        "Poll results (CSV)",
-        data=lambda: export("csv"),
-        file_name=f"poll-results-{code}.csv",
-        mime="text/csv",
-        key="export_csv",
-        icon=":material/download:",
-        width="stretch",
-        on_click="ignore",
-        help=_HELP,
-    )
-    json.download_button(
-        "Poll results (JSON)",
-        data=lambda: export("json"),
-        file_name=f"poll-results-{code}.json",
-        mime="application/json",
-        key="export_json",
-        icon=":material/download:",
-        width="stretch",
-        on_click="ignore",
-        help=_HELP,
-    )
+    for col, fmt, mime in zip(st.columns(2), ("csv", "json"), ("text/csv", "application/json"), strict=True):
+        col.download_button(
+            f"Poll results ({fmt.upper()})",
+            data=partial(export, fmt),
+            file_name=f"poll-results-{code}.{fmt}",
+            mime=mime,
+            key=f"export_{fmt}",
+            icon=":material/download:",
+            width="stretch",
+            on_click="ignore",
+            help=_HELP,
+        )

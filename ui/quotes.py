@@ -124,8 +124,8 @@ def linked_quote_md(ds: Dataset, quote: Quote) -> str:
 
 
 def linked_evidence_md(ds: Dataset, item: Evidence) -> str:
-    """An evidence item (as ui.blocks.evidence_md) whose options link to their Position pages and whose quotes'
-    speakers and sources link to People and Sources."""
+    """An evidence item: its claim, kind and bearings (each option linked to its Position page), then its quotes
+    (speakers linked to People, sources to Sources)."""
     tags = [
         f"**{esc(BEARING_LABELS[b])}:** "
         + ", ".join(
@@ -139,7 +139,7 @@ def linked_evidence_md(ds: Dataset, item: Evidence) -> str:
 
 
 def linked_finding_md(ds: Dataset, lead: Evidence) -> str:
-    """A finding (as ui.blocks.finding_md): its lead item, then each item reporting the same finding, linked."""
+    """A finding: its lead item, then each item reporting the same finding, linked."""
     parts = ds.parts_of(lead.id)
     if not parts:
         return linked_evidence_md(ds, lead)

@@ -375,6 +375,11 @@ def test_the_poll_slide_shows_the_options_the_code_largest_and_a_big_qr(
         for pid in dataset.position_ids:
             expect(options).to_contain_text(dataset.position(pid).short_title)
         expect(projector.locator(".st-key-join-code")).to_have_text(code)
+        projector.wait_for_function(  # the QR code's image is fetched after the page is drawn
+            """() => { const i = document.querySelector('[data-testid="stMain"] [data-testid="stImage"] img');
+                       return i && i.complete && i.naturalWidth > 0; }""",
+            timeout=20_000,
+        )
         sizes = projector.evaluate(
             """() => {
                 const main = document.querySelector('[data-testid="stMain"]');
@@ -443,7 +448,9 @@ def test_the_black_screen_from_the_projector_keys_and_the_presenter_window(
         click(presenter, "Show the slide")  # from the presenter window
         expect(projector.locator("h1").first).to_have_text(slides[0].title, timeout=20_000)
         assert not rooms.get(code).blank
-        press_for(projector, ".", projector.locator(".st-key-screen-black"))  # a clicker's blank key
+        wait_ready(projector)
+        projector.keyboard.press(".")  # a clicker's blank key, in a window whose page has been redrawn
+        expect(projector.locator(".st-key-screen-black")).to_be_visible(timeout=20_000)
         click(presenter, "Show the slide")
         expect(projector.locator("h1").first).to_have_text(slides[0].title, timeout=20_000)
     finally:

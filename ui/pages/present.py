@@ -111,14 +111,19 @@ def keys() -> None:
 
 
 _DOT_TO_B = """<script>
+// The listener is added by a script element of the app's own page, not by this frame: React may remount the
+// frame when the page below it changes (a blank screen and back), and Chromium drops a listener added from a
+// frame that is gone.
 const d = window.parent.document;
 if (!d.policyDotKey) {
   d.policyDotKey = true;
-  d.addEventListener("keydown", (e) => {
+  const s = d.createElement("script");
+  s.textContent = `document.addEventListener("keydown", (e) => {
     const t = e.target;
     if (e.key !== "." || e.ctrlKey || e.metaKey || e.altKey || (t && /^(INPUT|TEXTAREA)$/.test(t.tagName))) return;
-    d.dispatchEvent(new KeyboardEvent("keydown", { key: "b", code: "KeyB", bubbles: true }));
-  });
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "b", code: "KeyB", bubbles: true }));
+  });`;
+  d.head.appendChild(s);
 }
 </script>"""
 
