@@ -321,16 +321,25 @@ def actors_by_name(dataset: Dataset) -> list[str]:
     return sorted((a.id for a in dataset.actors), key=lambda a: dataset.actor(a).name.casefold())
 
 
+def date_order(value: str) -> tuple[int, int, int]:
+    """A partial date's place in a list read from top to bottom: a date known only to its month comes after
+    that month's dated events, one known only to its year after the year's (2023-04-12, 2023-04, 2023), so a
+    reader never meets "2023" above what happened in January."""
+    parts = [int(p) for p in value.split("-")]
+    return parts[0], parts[1] if len(parts) > 1 else 13, parts[2] if len(parts) > 2 else 32
+
+
 def timeline_events(
     dataset: Dataset, positions: Collection[str] = (), sources: Collection[str] = ()
 ) -> list[TimelineEvent]:
-    """The events touching any of the positions and from any of the sources (none given: all), by date."""
+    """The events touching any of the positions and from any of the sources (none given: all), by date
+    (``date_order``: the less precise dates last in their month or year)."""
     chosen = [
         e
         for e in dataset.timeline
         if (not positions or set(positions) & set(e.positions)) and (not sources or e.source in sources)
     ]
-    return sorted(chosen, key=lambda e: e.date)
+    return sorted(chosen, key=lambda e: date_order(e.date))
 
 
 def position_cards(dataset: Dataset) -> dict[str, tuple[PositionCounts, Evidence | None]]:

@@ -2,7 +2,8 @@
 
 Positions, arguments, evidence, quotes, people, disputes, timeline events and glossary terms are each a
 document with a title and a body; citation markers are removed first. The tokenizer folds case and removes
-diacritics (``unicode61 remove_diacritics 2``), so "Lopez" finds "López"; hits are ranked by BM25 with the
+diacritics (``unicode61 remove_diacritics 2``), so "Lopez" finds "López", and reduces English words to their
+stems (``porter``), so "strikes" finds "strike" and "designated" finds "designation"; hits are ranked by BM25 with the
 title weighing more than the body. Matching words come back between HIT_OPEN and HIT_CLOSE, two private-use
 characters no content holds, so a page escapes the text first and then marks them.
 """
@@ -158,7 +159,7 @@ class SearchIndex:
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._lock = threading.Lock()
         self._db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2')"
+            "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2')"
         )
         ordered = sorted(documents(ds), key=lambda d: KINDS.index(d.kind))  # stable: content order in a kind
         self._docs = ordered

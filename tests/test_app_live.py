@@ -23,6 +23,8 @@ CONTROLS = {
     "poll_again",
     "con_prev",
     "con_next",
+    "con_go_1",
+    "con_timer",
     "con_blank",
     "con_end",
     "blank_key",
@@ -163,6 +165,28 @@ def test_the_presenter_window_and_the_projector_share_the_slide(dataset: Dataset
     presenter.run()
     assert f"Slide 3 of {len(slides)}" in texts(presenter)
     assert slides[2].notes[0][:30] in texts(presenter) if slides[2].notes else True
+
+
+def test_the_presenter_jumps_to_any_slide_and_pauses_the_timer(dataset: Dataset) -> None:
+    import time
+
+    slides = build_slides(dataset)
+    presenter, code, _ = start()
+    presenter.button(key="con_go_4").click().run()
+    assert f"Slide 4 of {len(slides)} · {slides[3].title}" in texts(presenter)
+    assert RoomStore(password=None).get(code).slide == 4
+    assert presenter.button(key="con_go_4").disabled, "the slide on screen is marked, not offered"
+    assert "B or . blacks the screen out" in texts(presenter), "the keys are told"
+    presenter.button(key="con_timer").click().run()
+    stopped = presenter.button(key="con_timer").label
+    assert stopped.endswith("· paused")
+    time.sleep(1.2)
+    presenter.run()
+    assert presenter.button(key="con_timer").label == stopped, "a paused timer stands still"
+    presenter.button(key="con_timer").click().run()
+    assert "paused" not in presenter.button(key="con_timer").label
+    presenter.button(key="con_timer_restart").click().run()
+    assert presenter.button(key="con_timer").label in ("0:00", "0:01")
 
 
 @pytest.mark.parametrize(

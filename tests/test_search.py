@@ -32,6 +32,24 @@ def test_accents_do_not_matter(index: SearchIndex) -> None:
     assert found(index, "Mérida Initiative") == found(index, "Merida initiative")
 
 
+def _says(d: object, word: str) -> bool:
+    import re
+
+    from policy.prose import strip_markers
+
+    text = strip_markers(f"{d.title} {d.body}")  # type: ignore[attr-defined]
+    return bool(re.search(rf"\b{word}\b", text, re.IGNORECASE))
+
+
+@pytest.mark.parametrize(("typed", "written"), [("strikes", "strike"), ("designated", "designation")])
+def test_a_word_finds_its_other_forms(index: SearchIndex, dataset: Dataset, typed: str, written: str) -> None:
+    """A reader typing "strikes" also wants the passages that only say "strike", and so on."""
+    only = [(d.kind, d.id) for d in documents(dataset) if _says(d, written) and not _says(d, typed)]
+    assert only, f"the content has no passage with {written!r} alone"
+    assert set(only) <= set(found(index, typed))
+    assert found(index, "cartels") == found(index, "cartel")
+
+
 def test_case_does_not_matter(index: SearchIndex) -> None:
     assert found(index, "sedena") == found(index, "SEDENA") == found(index, "Sedena")
     assert found(index, "sedena")

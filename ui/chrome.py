@@ -44,6 +44,11 @@ _STYLE_AND_SCRIPT = """<style>
 @media (pointer: coarse) {
   [data-testid="stMarkdownContainer"] a[href^="./sources?quote="] { padding: 0.55em 0.5em; margin: -0.55em -0.3em; }
 }
+@media (max-width: 640px) {
+  .st-key-filters [data-testid="stHorizontalBlock"] { flex-flow: row wrap !important; gap: 0.25rem 0.75rem !important; }
+  .st-key-filters [data-testid="stColumn"] { flex: 1 1 calc(50% - 0.4rem) !important; width: calc(50% - 0.4rem) !important;
+    min-width: calc(50% - 0.4rem) !important; }
+}
 </style>
 <script>
 (() => {

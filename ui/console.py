@@ -42,6 +42,7 @@ def console_style() -> None:
     .st-key-preview-now p, .st-key-preview-now li, .st-key-preview-next p, .st-key-preview-next li {
         font-size: 0.78rem !important; line-height: 1.25; margin-bottom: 0.1rem; }
     .st-key-preview-now strong, .st-key-preview-next strong { font-size: 0.9rem; }
+    .st-key-con-goto button { min-height: 0; padding: 0.3rem 0.2rem; justify-content: flex-start; }
     .st-key-con-notes p, .st-key-con-notes li { font-size: 1rem; line-height: 1.4; }
     .st-key-con-controls .stButton button p, .st-key-con-controls .stDownloadButton button p { white-space: nowrap; }
     </style>"""

@@ -1,18 +1,19 @@
-"""The presenter window's slide panel: the slide on screen with its number and the timer, Previous/Next,
-small previews of this slide and the next, and the speaker notes. It redraws every second from the room, so
+"""The presenter window's slide panel: the slide on screen with its number and the timer (T or a click pauses
+it), Previous/Next and a menu of every slide (with the keys), small previews of this slide and the next, and the speaker notes. It redraws every second from the room, so
 it follows the projector window whichever of them moved the slide.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 import streamlit as st
 
 from policy.slides import Slide
 from ui.blocks import esc
 from ui.live import read_room
-from ui.presenter import act, elapsed
+from ui.presenter import act, clock, pause_timer, restart_timer, timer_seconds
 from ui.store import room_store
 
 
@@ -36,6 +37,32 @@ def preview_md(slide: Slide, number: int, code: str) -> str:
     return "\n\n".join(lines)  # paragraphs: the title never runs into what the slide shows
 
 
+def go_to_menu(slides: Sequence[Slide], number: int, code: str, key: str, since: datetime) -> None:
+    """Every slide by number and title (a click shows it on the projector), the timer's restart, and the keys."""
+    rooms = room_store()
+    st.caption(
+        "Keys. Here: ← → move the slides, T pauses the timer. In the projector window: ← → or Page Up/Page Down "
+        "move the slides, B or . blacks the screen out and brings it back."
+    )
+    with st.container(key="con-goto", gap=None):
+        for n, s in enumerate(slides, start=1):
+            st.button(
+                esc(f"{n}. {s.title}" + (" · on the screen now" if n == number else "")),
+                key=f"con_go_{n}",
+                type="tertiary",
+                disabled=n == number,
+                on_click=act,
+                args=(rooms.go_to, code, key, n),
+            )
+    st.button(
+        "Restart the timer at 0:00",
+        key="con_timer_restart",
+        icon=":material/restart_alt:",
+        on_click=restart_timer,
+        args=(code, since),
+    )
+
+
 @st.fragment(run_every="1s")
 def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
     """The slide on screen and the timer, Previous/Next, small previews of this slide and the next, notes."""
@@ -50,10 +77,20 @@ def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
     head, timer = st.columns([5, 1], vertical_alignment="center")
     with head.container(key="con-head"):
         st.title(esc(f"Slide {number} of {len(slides)} · {slide.title}"), anchor=False)
+    seconds, paused = timer_seconds(code, room.created_at)
     with timer.container(key="con-timer"):
-        st.markdown(esc(elapsed(room.created_at)))
-    nav = st.columns(2)
-    nav[0].button(
+        st.button(
+            f"{clock(seconds)} · paused" if paused else clock(seconds),
+            key="con_timer",
+            type="tertiary",
+            icon=":material/play_arrow:" if paused else ":material/pause:",
+            shortcut="T",
+            on_click=pause_timer,
+            args=(code, room.created_at),
+            help="Pause the timer, or run it on (T)",
+        )
+    back, jump, forward = st.columns([2, 3, 2])
+    back.button(
         "Previous",
         key="con_prev",
         shortcut="Left",
@@ -63,7 +100,9 @@ def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
         width="stretch",
         disabled=number == 1,
     )
-    nav[1].button(
+    with jump.popover("Go to a slide", icon=":material/list:", width="stretch"):
+        go_to_menu(slides, number, code, key, room.created_at)
+    forward.button(
         "Next",
         key="con_next",
         shortcut="Right",

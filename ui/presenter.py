@@ -80,9 +80,40 @@ def start_session(slide_no: int) -> str | None:
     return code
 
 
-def elapsed(since: datetime) -> str:
-    """Minutes and seconds since ``since``, as the timer shows them."""
-    seconds = max(0, int((datetime.now(UTC) - since).total_seconds()))
+_TIMER = "presenter_timer"
+
+
+def _timer(code: str, since: datetime) -> dict[str, Any]:
+    """This window's timer for the session: when it started (the session's start, or its last restart), the
+    seconds spent paused, and since when it is paused (None while it runs)."""
+    timers: dict[str, dict[str, Any]] = st.session_state.setdefault(_TIMER, {})
+    return timers.setdefault(code, {"start": since, "paused": 0.0, "since": None})
+
+
+def timer_seconds(code: str, since: datetime, now: datetime | None = None) -> tuple[int, bool]:
+    """Seconds on the timer, and whether it is paused."""
+    t = _timer(code, since)
+    until = t["since"] or now or datetime.now(UTC)
+    return max(0, int((until - t["start"]).total_seconds() - t["paused"])), t["since"] is not None
+
+
+def pause_timer(code: str, since: datetime) -> None:
+    """Pause the timer, or let a paused one run on from where it stopped."""
+    t, now = _timer(code, since), datetime.now(UTC)
+    if t["since"] is None:
+        t["since"] = now
+    else:
+        t["paused"] += (now - t["since"]).total_seconds()
+        t["since"] = None
+
+
+def restart_timer(code: str, since: datetime) -> None:
+    """Back to 0:00, running."""
+    _timer(code, since).update(start=datetime.now(UTC), paused=0.0, since=None)
+
+
+def clock(seconds: int) -> str:
+    """Seconds as the timer shows them: 4:05, or 1:02:03 past the hour."""
     return (
         f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
         if seconds >= 3600

@@ -52,10 +52,11 @@ def statement_screen(ds: Dataset, room: Room) -> None:
         return
     _panel_style()
     st.title("Agree or disagree?")
-    if room.revealed:
+    link = join_link(room.code)
+    if room.revealed:  # late arrivals can still join: the code stays on the screen, in a line
+        st.markdown(esc(f"Join at {join_host(link)} with the code {room.code}"))
         _screen(ds, room.code, room.round, True, None)
         return
-    link = join_link(room.code)
     left, right = st.columns([3, 2], gap="large", vertical_alignment="top")
     with left:
         poll_style()

@@ -82,6 +82,7 @@ def _groups_view(rnd: StatementRound, result: Analysis, numbers: dict[str, int])
     with left:
         st.subheader(f"{len(result.groups)} opinion groups")
         st.altair_chart(_scatter(result), width="stretch")
+        st.caption("Nearer circles answered more alike; a larger circle holds more people.")
     with right:
         used = 0
         told: set[str] = set()

@@ -69,15 +69,16 @@ if lead is not None:
     )
     st.button("Show all the evidence", key="ev_show_all", on_click=show_all, icon=":material/list:")
 st.text_input("Search claims, quotes and speakers", key="ev_text", max_chars=200)
-c1, c2, c3 = st.columns(3)
-c1.multiselect(
-    "Position", ds.position_ids, format_func=lambda p: option(position_label(ds, p)), key="ev_positions"
-)
-c2.multiselect("Bearing", BEARINGS, format_func=lambda b: BEARING_LABELS[b], key="ev_bearings")
-c3.multiselect("Kind", EVIDENCE_KINDS, format_func=str.capitalize, key="ev_kinds")
-c4, c5 = st.columns(2)
-c4.multiselect("Source", sources, format_func=lambda s: option(source_label(ds, s)), key="ev_sources")
-c5.multiselect("Speaker", actors, format_func=speaker_label, key="ev_actors")
+with st.container(key="filters"):  # on a phone, two to a row (ui.chrome's style), not five screens of boxes
+    c1, c2, c3 = st.columns(3)
+    c1.multiselect(
+        "Position", ds.position_ids, format_func=lambda p: option(position_label(ds, p)), key="ev_positions"
+    )
+    c2.multiselect("Bearing", BEARINGS, format_func=lambda b: BEARING_LABELS[b], key="ev_bearings")
+    c3.multiselect("Kind", EVIDENCE_KINDS, format_func=str.capitalize, key="ev_kinds")
+    c4, c5 = st.columns(2)
+    c4.multiselect("Source", sources, format_func=lambda s: option(source_label(ds, s)), key="ev_sources")
+    c5.multiselect("Speaker", actors, format_func=speaker_label, key="ev_actors")
 
 chosen = EvidenceFilter(
     positions=tuple(st.session_state.ev_positions),

@@ -10,6 +10,7 @@ from policy.queries import (
     actor_kinds,
     actor_role,
     actors_by_name,
+    date_order,
     people_directory,
     stance_map,
 )
@@ -141,7 +142,7 @@ if evidence or events:
     # Each event opens the Timeline on it, each finding the Evidence page on it.
     lines = [
         f"- **{esc(human_date(e.date))}** — {link_md(e.title, event_url(e.id))}"
-        for e in sorted(events, key=lambda e: e.date)
+        for e in sorted(events, key=lambda e: date_order(e.date))
     ]
     st.markdown(
         "\n".join(
