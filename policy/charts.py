@@ -221,7 +221,9 @@ def date_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
 PRECISION_NOTES = {"year": " (year only)", "month": " (month only)", "day": ""}
 
 
-def timeline_frame(dataset: Dataset, events: Iterable[TimelineEvent]) -> pd.DataFrame:
+def timeline_frame(
+    dataset: Dataset, events: Iterable[TimelineEvent], href: Callable[[str], str] | None = None
+) -> pd.DataFrame:
     """Events in date order with their display date, lane (first position), the lane's glyph and source. An
     event dated only to a month or a year is placed in the middle of it ("at") and spans it (start to end), so a
     year-only event never reads as a January one."""
@@ -242,6 +244,7 @@ def timeline_frame(dataset: Dataset, events: Iterable[TimelineEvent]) -> pd.Data
                 "glyph": dataset.position(first).icon if first else GENERAL_GLYPH,
                 "positions": ", ".join(position_label(dataset, p) for p in event.positions),
                 "source": source_label(dataset, event.source),
+                "url": href(event.id) if href else "",
             }
         )
     columns = [
@@ -256,16 +259,21 @@ def timeline_frame(dataset: Dataset, events: Iterable[TimelineEvent]) -> pd.Data
         "glyph",
         "positions",
         "source",
+        "url",
     ]
     return pd.DataFrame(rows, columns=columns)
 
 
-def timeline_chart(dataset: Dataset, events: Iterable[TimelineEvent]) -> alt.Chart:
+def timeline_chart(
+    dataset: Dataset, events: Iterable[TimelineEvent], href: Callable[[str], str] | None = None
+) -> alt.Chart:
     """Dated events on a time axis, one lane per position they touch first. Each event is drawn as its lane's
     own glyph in its lane's colour (the glyph that starts the lane's label), so the marks cannot disagree with
     the labels; an event dated only to a year is a pale band across that year with its glyph in the middle,
-    "(year only)" in its tooltip."""
-    frame = timeline_frame(dataset, events)
+    "(year only)" in its tooltip. href(event id), when given, is each mark's link (to the event in the list)."""
+    frame = timeline_frame(dataset, events, href)
+    link = {"href": alt.Href("url:N")} if href else {}
+    cursor = "pointer" if href else "default"
     colors = position_colors(dataset)
     lanes = [position_label(dataset, p) for p in dataset.position_ids] + [GENERAL_LANE]
     palette = [*colors.values(), GENERAL_COLOR]
@@ -281,15 +289,18 @@ def timeline_chart(dataset: Dataset, events: Iterable[TimelineEvent]) -> alt.Cha
     base = alt.Chart(frame)
     years = (
         base.transform_filter(alt.datum.precision == "year")
-        .mark_rule(strokeWidth=16, opacity=0.28)
-        .encode(x=alt.X("start:T"), x2="end:T", y=y, color=color, tooltip=tooltip)
+        .mark_rule(strokeWidth=16, opacity=0.28, cursor=cursor)
+        .encode(x=alt.X("start:T"), x2="end:T", y=y, color=color, tooltip=tooltip, **link)
     )
-    glyphs = base.mark_text(fontSize=24, baseline="middle", align="center", opacity=0.9).encode(
+    glyphs = base.mark_text(
+        fontSize=24, baseline="middle", align="center", opacity=0.9, cursor=cursor
+    ).encode(
         x=alt.X("at:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6)),
         y=y,
         text=alt.Text("glyph:N"),
         color=color,
         tooltip=tooltip,
+        **link,
     )
     chart = alt.layer(years, glyphs).properties(height=alt.Step(46), width="container")
     return _finish(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from pydantic import PrivateAttr
 
@@ -22,6 +23,8 @@ from policy.models import (
     TimelineEvent,
 )
 
+T = TypeVar("T")
+
 
 class Dataset(Strict):
     """Everything in a data/ folder, validated and cross-checked by the loader."""
@@ -38,6 +41,7 @@ class Dataset(Strict):
     glossary: list[GlossaryTerm]
 
     _by_id: dict[str, dict[str, Any]] = PrivateAttr(default_factory=dict)
+    _derived: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any, /) -> None:
         for name in ("sources", "actors", "quotes", "evidence", "positions", "disputes", "series"):
@@ -66,6 +70,12 @@ class Dataset(Strict):
     def series_item(self, series_id: str) -> Series:
         """The series with this id (KeyError if none)."""
         return self._by_id["series"][series_id]  # type: ignore[no-any-return]
+
+    def derived(self, name: str, build: Callable[[Dataset], T]) -> T:
+        """Something worked out from the whole dataset (an index), built on first use and kept with it."""
+        if name not in self._derived:
+            self._derived[name] = build(self)
+        return self._derived[name]  # type: ignore[no-any-return]
 
     def has(self, collection: str, item_id: str) -> bool:
         """Whether the collection holds an item with this id."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -12,7 +11,9 @@ import pandas as pd
 
 from policy.citations import human_date
 from policy.dataset import Dataset
+from policy.fulltext import WordMatcher
 from policy.models import BEARINGS, Actor, Claim, Evidence, Position, Quote, Stance, TimelineEvent
+from policy.prose import strip_markers
 
 
 @dataclass(frozen=True)
@@ -35,20 +36,22 @@ def _speakers_of(dataset: Dataset, item: Evidence) -> set[str]:
     return {s for q in item.quotes if (s := dataset.quote(q).speaker)}
 
 
-def fold(text: str) -> str:
-    """Text for matching words: case and accents ignored ("López" and "lopez" match)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def _evidence_words(dataset: Dataset) -> WordMatcher:
+    """Each evidence item's claim, quotes and speakers' names, for the Evidence page's search box: matched as
+    the site's search matches (``policy.fulltext``: accents, case and word forms ignored)."""
 
+    def text(item: Evidence) -> str:
+        parts = [strip_markers(item.claim), *(dataset.quote(q).text for q in item.quotes)]
+        parts += [dataset.actor(a).name for a in _speakers_of(dataset, item)]
+        return " ".join(parts)
 
-def _haystack(dataset: Dataset, item: Evidence) -> str:
-    parts = [item.claim, *(dataset.quote(q).text for q in item.quotes)]
-    parts += [dataset.actor(a).name for a in _speakers_of(dataset, item)]
-    return fold(" ".join(parts))
+    return WordMatcher((e.id, text(e)) for e in dataset.evidence)
 
 
 def filter_evidence(dataset: Dataset, f: EvidenceFilter) -> list[Evidence]:
     """Evidence items matching every part of the filter, heaviest first."""
+
+    words = dataset.derived("evidence-words", _evidence_words).matching(f.text)
 
     def keep(item: Evidence) -> bool:
         if f.positions and not set(f.positions) & set(item.bearing):
@@ -63,8 +66,7 @@ def filter_evidence(dataset: Dataset, f: EvidenceFilter) -> list[Evidence]:
             return False
         if f.kinds and item.kind not in f.kinds:
             return False
-        words = fold(f.text).split()
-        return all(w in _haystack(dataset, item) for w in words)
+        return words is None or item.id in words
 
     return sorted((e for e in dataset.evidence if keep(e)), key=lambda e: -e.weight)
 

@@ -3,7 +3,8 @@
 Positions, arguments, evidence, quotes, people, disputes, timeline events and glossary terms are each a
 document with a title and a body; citation markers are removed first. The tokenizer folds case and removes
 diacritics (``unicode61 remove_diacritics 2``), so "Lopez" finds "López", and reduces English words to their
-stems (``porter``), so "strikes" finds "strike" and "designated" finds "designation"; hits are ranked by BM25 with the
+stems (``porter``), so "strikes" finds "strike" and "designated" finds "designation"; "US" and "U.S." find
+each other (``policy.fulltext``, shared with the Evidence page's own search box); hits are ranked by BM25 with the
 title weighing more than the body. Matching words come back between HIT_OPEN and HIT_CLOSE, two private-use
 characters no content holds, so a page escapes the text first and then marks them.
 """
@@ -19,6 +20,7 @@ from typing import Literal
 
 from policy.citations import human_date
 from policy.dataset import Dataset
+from policy.fulltext import TOKENIZER, match_expression
 from policy.prose import strip_markers
 from policy.queries import actor_role, format_figure, source_label
 from policy.text import one_line
@@ -44,8 +46,6 @@ SNIPPET_TOKENS = 24  # words of context in a snippet
 TITLE_CHARACTERS = 110  # of an evidence claim, as its hit's title
 # Things a reader looks up by name rank above passages that mention the name (BM25 scores are negative).
 KIND_BOOST: dict[Kind, float] = {"person": 1.6, "term": 1.6, "source": 1.6, "position": 1.4}
-MAX_QUERY_WORDS = 12
-_WORD = re.compile(r"\w+", re.UNICODE)
 _CONTROL = re.compile(f"[{HIT_OPEN}{HIT_CLOSE}]")
 
 
@@ -91,13 +91,14 @@ def documents(ds: Dataset) -> Iterator[Document]:
             f"{p.short_title}. {p.one_line} {p.summary}",
             f"./position?position={p.id}",
         )
-        for side, stances in (("backs", p.proponents), ("criticises", p.critics)):
+        # "For Military strikes: Marcelo Ebrard": the side first, so a group's name needs no verb to agree with.
+        for side, stances in (("For", p.proponents), ("Critical of", p.critics)):
             for s in stances:
                 name = ds.actor(s.actor).name
                 yield Document(
                     "argument",
                     f"{p.id}/{s.actor}",
-                    f"{name} {side} {p.short_title}",
+                    f"{side} {p.short_title}: {name}",
                     s.argument,
                     f"./position?position={p.id}",
                 )
@@ -141,13 +142,6 @@ def documents(ds: Dataset) -> Iterator[Document]:
         )
 
 
-def match_expression(text: str) -> str:
-    """The reader's words as an FTS5 query: every word must appear (as a word or the start of one); no word
-    is read as an operator, column name or quote, so any input is a valid query. Empty when nothing to find."""
-    words = _WORD.findall(text)[:MAX_QUERY_WORDS]
-    return " ".join(f'"{w}"*' for w in words)
-
-
 class SearchIndex:
     """The dataset's documents in an in-memory FTS5 table; safe to share between threads (one lock).
 
@@ -158,9 +152,7 @@ class SearchIndex:
     def __init__(self, ds: Dataset) -> None:
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._lock = threading.Lock()
-        self._db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = 'porter unicode61 remove_diacritics 2')"
-        )
+        self._db.execute(f"CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = '{TOKENIZER}')")
         ordered = sorted(documents(ds), key=lambda d: KINDS.index(d.kind))  # stable: content order in a kind
         self._docs = ordered
         self._ranges: dict[str, tuple[int, int]] = {}

@@ -50,6 +50,28 @@ def test_a_word_finds_its_other_forms(index: SearchIndex, dataset: Dataset, type
     assert found(index, "cartels") == found(index, "cartel")
 
 
+def test_an_abbreviation_is_found_with_or_without_its_full_stops(index: SearchIndex) -> None:
+    assert set(found(index, "US military")) == set(found(index, "U.S. military"))
+    assert found(index, "U.S.") == found(index, "US")
+    assert found(index, "US")
+
+
+def test_the_evidence_box_finds_what_the_site_search_finds(dataset: Dataset, index: SearchIndex) -> None:
+    """The Evidence page's own box follows the same rules: word forms, accents, abbreviations."""
+    from policy.queries import EvidenceFilter, filter_evidence
+
+    def ids(text: str) -> set[str]:
+        return {e.id for e in filter_evidence(dataset, EvidenceFilter(text=text))}
+
+    assert ids("strikes") == ids("strike") and ids("strike")
+    assert ids("Lopez Obrador") == ids("López Obrador") and ids("lopez")
+    assert ids("U.S. military") == ids("US military")
+    assert ids("   ") == {e.id for e in dataset.evidence}
+    assert not ids("zzqxnotaword")
+    evidence_hits = {h.id for h in index.search("strikes", 500) if h.kind == "evidence"}
+    assert evidence_hits <= ids("strikes"), "what the site search finds in a claim, the box finds too"
+
+
 def test_case_does_not_matter(index: SearchIndex) -> None:
     assert found(index, "sedena") == found(index, "SEDENA") == found(index, "Sedena")
     assert found(index, "sedena")

@@ -286,3 +286,13 @@ def test_the_speaker_and_actor_lists_are_by_name(dataset: Dataset) -> None:
     assert names == sorted(names) and len(names) == len(dataset.actors)
     speakers = quoted_speakers(dataset)
     assert set(speakers) == {q.speaker for q in dataset.quotes if q.speaker}
+
+
+def test_every_timeline_mark_links_to_its_event(dataset: Dataset) -> None:
+    from ui.links import event_url
+
+    s = spec(timeline_chart(dataset, dataset.timeline, event_url))
+    assert all(layer["encoding"]["href"]["field"] == "url" for layer in s["layer"])  # type: ignore[index]
+    frame = timeline_frame(dataset, dataset.timeline, event_url)
+    assert list(frame["url"]) == [f"./timeline?event={i}" for i in frame["id"]]
+    assert "href" not in json.dumps(spec(timeline_chart(dataset, dataset.timeline))), "no link when none asked"

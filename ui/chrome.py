@@ -44,10 +44,15 @@ _STYLE_AND_SCRIPT = """<style>
 @media (pointer: coarse) {
   [data-testid="stMarkdownContainer"] a[href^="./sources?quote="] { padding: 0.55em 0.5em; margin: -0.55em -0.3em; }
 }
+.st-key-filters [data-testid="stMultiSelect"] div[role="group"] { height: auto !important; max-height: none !important; }
+.st-key-filters [data-testid="stMultiSelectTagsContainer"], .st-key-filters [data-testid="stMultiSelectTagsContainer"] > span {
+  flex-wrap: wrap; overflow: visible; height: auto !important; max-height: none !important; }
+.st-key-filters [data-tag] { max-width: 100%; }
 @media (max-width: 640px) {
   .st-key-filters [data-testid="stHorizontalBlock"] { flex-flow: row wrap !important; gap: 0.25rem 0.75rem !important; }
   .st-key-filters [data-testid="stColumn"] { flex: 1 1 calc(50% - 0.4rem) !important; width: calc(50% - 0.4rem) !important;
     min-width: calc(50% - 0.4rem) !important; }
+  .st-key-filters [data-testid="stColumn"]:has([data-tag]) { flex-basis: 100% !important; min-width: 100% !important; }
 }
 </style>
 <script>

@@ -55,7 +55,7 @@ actor_id = st.selectbox(
 )
 
 if actor_id is None:
-    c1, c2 = st.columns(2)
+    c1, c2 = st.container(key="filters").columns(2)  # chips wrap, never cut (ui.chrome)
     chosen_countries = c1.multiselect("From the countries", countries, key="people_countries")
     chosen_kinds = c2.multiselect(
         "Of the kinds", kinds, format_func=lambda k: option(k.capitalize()), key="people_kinds"

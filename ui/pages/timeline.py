@@ -13,6 +13,7 @@ from policy.style import position_label
 from ui.blocks import RULE, Marks, esc, option, plural, quote_md
 from ui.charts import content_chart
 from ui.context import view
+from ui.links import event_url
 from ui.navigation import scroll_into_view
 from ui.paging import Pager
 from ui.quotes import cite_button
@@ -24,7 +25,7 @@ _JUMPED = "_tl_jumped_to"  # the event whose page the list last opened on (a lin
 
 
 def chart(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]) -> alt.Chart:
-    return timeline_chart(ds, timeline_events(ds, positions, sources))
+    return timeline_chart(ds, timeline_events(ds, positions, sources), event_url)  # a mark opens its event
 
 
 ctx = view()
@@ -45,7 +46,7 @@ def unmark() -> None:
 
 
 st.title("Timeline")
-c1, c2 = st.columns(2)
+c1, c2 = st.container(key="filters").columns(2)  # chips wrap, never cut (ui.chrome)
 chosen_positions = c1.multiselect(
     "Touching the positions",
     ds.position_ids,
@@ -77,8 +78,9 @@ if not events:
 content_chart(ctx, chart, *filters)
 c1, c2 = st.columns([3, 1], vertical_alignment="center")
 c1.caption(
-    f"{plural(len(events), 'event')}. In the chart a month- or year-only date sits mid-way and a year-only date "
-    "spans its year; in the list an event dated only to a year comes first in that year."
+    f"{plural(len(events), 'event')}. Select a mark in the chart to open its event in the list. In the chart a"
+    " month- or year-only date sits mid-way and a year-only date spans its year; in the list an event dated only"
+    " to a month or a year comes after the dated events of that month or year."
 )
 
 start, end = pager.bounds(len(events), None if jump else state.linked["page"])
