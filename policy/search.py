@@ -100,7 +100,7 @@ def documents(ds: Dataset) -> Iterator[Document]:
                     f"{p.id}/{s.actor}",
                     f"{side} {p.short_title}: {name}",
                     s.argument,
-                    f"./position?position={p.id}",
+                    f"./position?position={p.id}&actor={s.actor}",
                 )
     for e in ds.evidence:
         # The title is the claim's opening words (a whole claim is a paragraph); the body holds all of it.

@@ -580,3 +580,24 @@ def test_an_edited_content_file_shows_without_a_restart(
     os.utime(debate, (debate.stat().st_atime, debate.stat().st_mtime + 5))
     at.run()
     assert at.title[0].value == md_escape(title + " (corrected)")  # content text is shown escaped
+
+
+def test_a_link_to_an_argument_opens_its_tab_and_marks_it(open_page: Open, dataset: Dataset) -> None:
+    """A search hit for an argument opens the option on the Who argues tab, that person's argument framed."""
+    position = next(p for p in dataset.positions if len(p.critics) > 1)
+    critic = position.critics[-1]
+    at = open_page("position", position=position.id, actor=critic.actor)
+    assert not notices(at)
+    assert "The argument the link names" in [c.value for c in at.caption]
+    framed = " ".join(m.value for m in at.get("markdown") if dataset.actor(critic.actor).name in m.value)
+    assert framed, "the named person's argument is drawn"
+    at.button(key="position_unmark").click().run()
+    assert "The argument the link names" not in [c.value for c in at.caption]
+    assert "actor" not in at.query_params
+    elsewhere = next(
+        p for p in dataset.positions if critic.actor not in {s.actor for s in (*p.proponents, *p.critics)}
+    )
+    at = open_page("position", position=elsewhere.id, actor=critic.actor)
+    assert "The argument the link names" not in [c.value for c in at.caption], (
+        "nothing to mark on another option"
+    )

@@ -103,7 +103,7 @@ def test_every_kind_of_thing_is_found_and_links_to_its_place(
     assert hits, f"searching the title of {kind} {doc.id} does not find it"
     url = urlparse(hits[0].url)
     registry.page(url.path.removeprefix("./"))  # a page the app has
-    assert list(parse_qs(url.query)) == [expected_param[kind]]
+    assert list(parse_qs(url.query)) == [expected_param[kind]] + (["actor"] if kind == "argument" else [])
 
 
 def test_matching_words_are_marked_as_written(index: SearchIndex) -> None:

@@ -295,4 +295,6 @@ def test_every_timeline_mark_links_to_its_event(dataset: Dataset) -> None:
     assert all(layer["encoding"]["href"]["field"] == "url" for layer in s["layer"])  # type: ignore[index]
     frame = timeline_frame(dataset, dataset.timeline, event_url)
     assert list(frame["url"]) == [f"./timeline?event={i}" for i in frame["id"]]
-    assert "href" not in json.dumps(spec(timeline_chart(dataset, dataset.timeline))), "no link when none asked"
+    assert "href" not in json.dumps(spec(timeline_chart(dataset, dataset.timeline))), (
+        "no link when none asked"
+    )

@@ -1,4 +1,5 @@
-"""Position: one option in depth, chosen by a selector or ?position=<id>."""
+"""Position: one option in depth, chosen by a selector or ?position=<id>; &actor=<id> marks that person's argument
+(the link a search hit gives) and brings it into view."""
 
 from collections.abc import Sequence
 
@@ -11,6 +12,7 @@ from policy.style import BEARING_ICONS, position_label
 from ui.blocks import RULE, bullet_list, esc, option, page_link, paginate, position_badge, quote_md
 from ui.context import view
 from ui.links import Linked, dispute_url, link_md, person_md
+from ui.navigation import scroll_into_view
 from ui.quotes import cite_button, evidence_list
 from ui.urlstate import Choice, Param, UrlState
 
@@ -23,14 +25,28 @@ BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Conte
 
 ds = view().dataset
 marks = Linked(ds)  # citation marks, and glossary terms linked where they first appear
+LINKED_KEY = "position-linked-stance"  # the frame of the argument a link names (?actor=)
+_JUMPED = "_position_jumped_to"  # the (position, actor) the page last scrolled to: a link is followed once
 state = UrlState(
-    Param("position", "position_select", Choice(ds.position_ids), ds.position_ids[0], keep_default=True)
+    Param("position", "position_select", Choice(ds.position_ids), ds.position_ids[0], keep_default=True),
+    Param("actor", "position_actor", Choice([a.id for a in ds.actors])),
 ).start()
+
+
+def unmark() -> None:
+    st.session_state.position_actor = None
+
+
 pid = st.selectbox(
     "Position", ds.position_ids, format_func=lambda p: option(position_label(ds, p)), key="position_select"
 )
 state.sync()
 position = ds.position(pid)
+linked = st.session_state.get("position_actor")
+if linked and linked not in {s.actor for s in (*position.proponents, *position.critics)}:
+    linked = None  # another option's argument: nothing to mark here
+jump = bool(linked) and st.session_state.get(_JUMPED) != (pid, linked)
+st.session_state[_JUMPED] = (pid, linked) if linked else None
 
 position_badge(ds, pid)
 st.title(esc(position.title))
@@ -79,8 +95,21 @@ def stances(side: Sequence[Stance], key: str) -> None:
         if words:
             part += "".join(f"\n\n{quote_md(ds, ds.quote(q))}" for q in stance.quotes)
         parts.append(part)
+    at = next((i for i, s in enumerate(side) if s.actor == linked), None)
     with st.container(border=True):
-        st.markdown(RULE.join(parts))
+        if at is None:
+            st.markdown(RULE.join(parts))
+        else:  # the argument a link names (from search) in a frame of its own, between the others
+            if at:
+                st.markdown(RULE.join(parts[:at]))
+            with st.container(border=True, key=LINKED_KEY):
+                st.caption("The argument the link names")
+                st.markdown(parts[at])
+                st.button(
+                    "Unmark", key="position_unmark", on_click=unmark, icon=":material/close:", type="tertiary"
+                )
+            if at + 1 < len(side):
+                st.markdown(RULE.join(parts[at + 1 :]))
         if words:
             cite_button(ds, [ds.quote(q) for q in quote_ids], key=f"position-{key}")
 
@@ -99,6 +128,8 @@ sections = {
 }
 if disputes:
     sections["contested"] = f"Contested claims ({len(disputes)})"
+if jump:  # a link to an argument opens the tab it is in
+    st.session_state.position_section = sections["who"]
 tabs = dict(
     zip(sections, st.tabs(list(sections.values()), key="position_section", on_change="rerun"), strict=True)
 )
@@ -121,6 +152,8 @@ if is_open("who"):
                 st.header(f"{heading} ({len(side)})")
                 start, end = paginate(len(side), f"position_{key}_page", size=STANCES_PER_PAGE)
                 stances(side[start:end], key=f"{key}-{start}")
+        if jump:  # drawn once both sides are in place
+            scroll_into_view(LINKED_KEY)
 
 
 def evidence_section(bearing: Bearing, items: list[Evidence]) -> None:
