@@ -9,7 +9,7 @@ from policy.queries import claimant_name
 from policy.style import position_label
 from ui.blocks import esc, option, paginate, position_badge_md, quote_md
 from ui.context import view
-from ui.links import Linked, person_md
+from ui.links import Linked, link_md, person_md, source_url
 from ui.quotes import attribution_md, cite_button
 from ui.urlstate import Choice, Choices, Param, UrlState
 
@@ -85,9 +85,10 @@ for dispute in shown:
                     # second level and as large as a section title).
                     count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
                     st.markdown(f"**Answer: {esc(side.label)}**  \n{count}")
-                    # A claimant's name opens them on People; the reporter's own claim names the outlet.
+                    # A claimant's name opens them on People; the reporter's own claim names the outlet, which
+                    # opens the source article on Sources & method.
                     cards = [
-                        f"**{person_md(ds, c.claimant) if c.claimant else esc(claimant_name(ds, c))}**"
+                        f"**{person_md(ds, c.claimant) if c.claimant else link_md(claimant_name(ds, c), source_url(c.source))}**"
                         f"\n\n{marks.md(c.claim)}\n\n{_quote_or_source(c.claim, c.quote)}"
                         for c in claims
                     ]
