@@ -167,6 +167,20 @@ def test_the_presenter_window_and_the_projector_share_the_slide(dataset: Dataset
     assert slides[2].notes[0][:30] in texts(presenter) if slides[2].notes else True
 
 
+def test_a_slide_key_on_a_black_screen_brings_the_slide_back_and_stays_on_it(dataset: Dataset) -> None:
+    slides = build_slides(dataset)
+    _, code, key = start()
+    projector = page("present", room=code, key=key)
+    projector.button(key="blank_key").click().run()
+    assert RoomStore(password=None).get(code).blank
+    projector.button(key="next").click().run()
+    room = RoomStore(password=None).get(code)
+    assert not room.blank and room.slide == 1, "back on the slide the room left, not the next one"
+    assert projector.title[0].value == slides[0].title
+    projector.button(key="next").click().run()
+    assert RoomStore(password=None).get(code).slide == 2
+
+
 def test_the_presenter_jumps_to_any_slide_and_pauses_the_timer(dataset: Dataset) -> None:
     import time
 

@@ -100,6 +100,8 @@ def test_deployment_settings() -> None:
     assert config["client"]["showErrorDetails"] == "none"
     assert config["client"]["toolbarMode"] == "minimal"
     assert config["browser"]["gatherUsageStats"] is False
+    # A full garbage collection after every run held a core with seven phones in a live room (docs/performance.md).
+    assert config["runner"]["postScriptGC"] is False
 
 
 def _calls(tree: ast.AST) -> Iterator[ast.Call]:

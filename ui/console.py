@@ -37,7 +37,9 @@ def console_style() -> None:
     [data-testid="stMainBlockContainer"] { padding: 0.8rem 1.5rem 1rem 1.5rem !important; max-width: 100% !important; }
     [data-testid="stMain"] [data-stale="true"] { opacity: 1 !important; transition: none !important; }
     .st-key-con-head h1 { padding: 0 !important; font-size: 1.35rem !important; line-height: 1.3; }
-    .st-key-con-timer p { font-size: 1.6rem !important; font-weight: 700; text-align: right; margin: 0; font-variant-numeric: tabular-nums; }
+    .st-key-con-timer p { font-size: 1.6rem !important; font-weight: 700; text-align: right; margin: 0; font-variant-numeric: tabular-nums;
+        white-space: nowrap; }
+    .st-key-con-timer { align-items: flex-end; }
     .st-key-preview-now, .st-key-preview-next { background: #f7f7f9; }
     .st-key-preview-now p, .st-key-preview-now li, .st-key-preview-next p, .st-key-preview-next li {
         font-size: 0.78rem !important; line-height: 1.25; margin-bottom: 0.1rem; }

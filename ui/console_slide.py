@@ -39,10 +39,10 @@ def preview_md(slide: Slide, number: int, code: str) -> str:
 
 def go_to_menu(slides: Sequence[Slide], number: int, code: str, key: str, since: datetime) -> None:
     """Every slide by number and title (a click shows it on the projector), the timer's restart, and the keys."""
-    rooms = room_store()
     st.caption(
         "Keys. Here: ← → move the slides, T pauses the timer. In the projector window: ← → or Page Up/Page Down "
-        "move the slides, B or . blacks the screen out and brings it back."
+        "move the slides, B or . blacks the screen out and brings it back (so does any slide key, staying on the "
+        "slide)."
     )
     with st.container(key="con-goto", gap=None):
         for n, s in enumerate(slides, start=1):
@@ -52,7 +52,7 @@ def go_to_menu(slides: Sequence[Slide], number: int, code: str, key: str, since:
                 type="tertiary",
                 disabled=n == number,
                 on_click=act,
-                args=(rooms.go_to, code, key, n),
+                args=(room_store().go_to, code, key, n),
             )
     st.button(
         "Restart the timer at 0:00",
@@ -74,7 +74,7 @@ def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
         st.rerun(scope="app")  # the page shows the ended session
     number = min(max(1, room.slide), len(slides))
     slide = slides[number - 1]
-    head, timer = st.columns([5, 1], vertical_alignment="center")
+    head, timer = st.columns([4, 2], vertical_alignment="center")
     with head.container(key="con-head"):
         st.title(esc(f"Slide {number} of {len(slides)} · {slide.title}"), anchor=False)
     seconds, paused = timer_seconds(code, room.created_at)
@@ -100,7 +100,8 @@ def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
         width="stretch",
         disabled=number == 1,
     )
-    with jump.popover("Go to a slide", icon=":material/list:", width="stretch"):
+    # Keyed by the slide on screen: once a slide is chosen (or the slide moves) it is a new menu, drawn closed.
+    with jump.popover("Go to a slide", icon=":material/list:", width="stretch", key=f"con_goto_{number}"):
         go_to_menu(slides, number, code, key, room.created_at)
     forward.button(
         "Next",

@@ -68,9 +68,20 @@ if down:
 
 
 def move(step: int) -> None:
+    """A slide key. On a black screen it brings the slide back and stays on it (as presentation programs do), so
+    the room never comes back a slide further on than the presenter meant."""
     number = min(max(1, st.session_state.slide_no + step), len(slides))
     if room is not None and key is not None:
-        act(room_store().go_to, room.code, key, number)
+        try:
+            blank = room_store().get(room.code).blank
+        except PollError:
+            blank = False  # the move below reports what is wrong
+        if blank:
+            act(room_store().blank, room.code, key, False)
+        else:
+            act(room_store().go_to, room.code, key, number)
+    elif st.session_state.get("blank", False):
+        st.session_state.blank = False
     else:
         st.session_state.slide_no = number
 
@@ -150,7 +161,9 @@ st.html(
     .st-key-slide_keys, [data-testid="stLayoutWrapper"]:has(> .st-key-slide_keys) { display: none !important; }
     [data-testid="stLayoutWrapper"]:has(> .st-key-present-intro) { position: fixed; right: 1.2rem; top: 0.8rem;
         left: auto; width: auto !important; z-index: 999; }
-    [data-testid="stMain"] *:focus, [data-testid="stMain"] *:focus-visible { outline: none !important; box-shadow: none !important; }
+    [data-testid="stMain"] *:focus, [data-testid="stMain"] *:focus-visible, [data-testid="stMain"]:focus,
+    [data-testid="stMain"]:focus-visible, [data-testid="stAppViewContainer"]:focus, [data-testid="stApp"]:focus {
+        outline: none !important; box-shadow: none !important; }
     .st-key-present-intro { background: #fff; width: auto !important; border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.15rem 0.8rem; gap: 0.8rem; }
     .st-key-present-intro p, .st-key-present-intro a span { font-size: 1rem !important; line-height: 1.8; margin: 0; color: #333; }
     .st-key-screen-black { position: fixed; inset: 0; background: #000; z-index: 999990; }
