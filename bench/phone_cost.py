@@ -74,7 +74,7 @@ async def drive(server: Server, args: argparse.Namespace) -> list[tuple[str, flo
             phones.append(phone)
         states = [
             ("poll, results hidden", lambda: None),
-            ("poll, results revealed (chart)", lambda: rooms.reveal(code, key)),
+            ("poll, results revealed (a bar per option)", lambda: rooms.reveal(code, key)),
             (
                 "statement round (one statement card)",
                 lambda: rooms.start_round(
@@ -116,7 +116,7 @@ def in_process(repeat: int) -> list[tuple[str, float]]:
     try:
         code, key = rooms.open_room()
         rooms.open_poll(code, key, ds.debate.poll_question, ds.position_ids)
-        for label, reveal in (("poll, results hidden", False), ("poll, results revealed (chart)", True)):
+        for label, reveal in (("poll, results hidden", False), ("poll, results revealed (a bar per option)", True)):
             if reveal:
                 rooms.reveal(code, key)
             app = AppTest.from_file(

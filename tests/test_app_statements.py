@@ -78,6 +78,10 @@ def test_a_phone_sees_its_answers_beside_the_rooms_once_revealed(live_db: Path) 
         phone.button(key="answer-agree").click().run()
     assert f"you have answered {total} of {total} statements" in phone.success[0].value
     assert "Your answers and the room's" not in [s.value for s in phone.subheader], "not before Reveal"
+    presenter.run()  # the presenter sees where the room stands before revealing it
+    look = next(c.value for c in presenter.caption if c.value.startswith("Only you see this"))
+    assert "no statement has broad agreement or splits the room yet" in look, "one phone is no consensus"
+    assert "no opinion groups yet" in look
     presenter.button(key="statements_reveal").click().run()
     phone.run()
     assert [s.value for s in phone.subheader] == ["Your answers and the room's"]

@@ -17,6 +17,7 @@ import streamlit as st
 
 from policy import Dataset
 from policy.live import Room
+from policy.share import base_url
 from policy.slides import Slide
 from ui import registry
 from ui.blocks import esc
@@ -25,6 +26,7 @@ from ui.console_downloads import downloads
 from ui.console_slide import slide_panel
 from ui.live import read_room
 from ui.presenter import NOTICE, links
+from ui.projector_poll import REFRESH
 from ui.statement_controls import export_buttons
 
 
@@ -70,9 +72,13 @@ def console(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> None:
         export_buttons(code, key)
         with st.expander("Projector window and join link"):
             links(code)
+        # The rest of the app in a new tab: this window stays on the session.
+        st.link_button(
+            "The dashboard, in a new tab", f"{base_url(st.context.url or '')}/", icon=":material/open_in_new:"
+        )
 
 
-@st.fragment(run_every="1s")
+@st.fragment(run_every=REFRESH)  # the vote count: as often as the projector's
 def control_panel(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> None:
     """The round's controls, the black screen and End session; a refused control is reported here."""
     room = read_room(code)

@@ -39,7 +39,10 @@ def phone_round(code: str, voter: str) -> None:
         phone_statements(room.round, voter)
     else:
         st.info(
-            "Waiting for the presenter to open the poll. This page updates by itself.",
+            esc(
+                f"You have joined session {room.code}. Waiting for the presenter to open the poll; this page"
+                " updates by itself."
+            ),
             icon=":material/hourglass_empty:",
         )
 

@@ -52,6 +52,9 @@ def points(heading: str, items: tuple[Point, ...], *, facts: bool = False) -> No
     lines = [f"## {esc(heading)}"] if heading else []
     if facts:
         lines += [f"**{esc(p.who)}**  \n{esc(p.text)}\n" for p in items]
+    elif items and all(p.opening and not p.opening[0].isalnum() for p in items):
+        # Each point opens with its option's own mark (◆, ▲…): that mark is the bullet; no second one beside it.
+        lines += [f"{line(p)}\n" for p in items]
     else:
         lines += [f"- {line(p)}" for p in items]
     st.markdown("\n".join(lines))

@@ -17,6 +17,7 @@ from policy.live.statements import KIND, VIEWS
 from policy.statements import select_statements
 from ui.blocks import esc
 from ui.context import view as current_view
+from ui.statement_views import private_look
 from ui.statements import open_in_room, statement_store
 from ui.store import room_store
 
@@ -57,6 +58,8 @@ def statement_controls(ds: Dataset, room: Room, key: str, act: Callable[..., Non
         f"**{people}** {'person' if people == 1 else 'people'} · **{int(votes.answered.sum())}** answers · "
         f"{round_} {'open' if rnd.is_open else 'closed'} · results {'shown' if room.revealed else 'hidden'}"
     )
+    if int(votes.answered.sum()):
+        private_look(rnd, votes)
     if _confirming(ds, room.code, key, rnd.code, act):
         return
     views = VIEWS if rnd.before else VIEWS[:2]

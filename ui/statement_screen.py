@@ -39,7 +39,7 @@ def _panel_style() -> None:
         font-size: 2.25rem !important; font-weight: 600; line-height: 1.22; }
     .st-key-statement-now .st-key-statement-now-from [data-testid="stMarkdownContainer"] p {
         font-size: 1.4rem !important; color: #555; }
-    .st-key-statement-now [data-testid="stVerticalBlock"] { gap: 0.35rem; }
+    .st-key-statement-now [data-testid="stVerticalBlock"] { gap: 0.7rem; }
     .st-key-statement-now [data-stale="true"] { opacity: 1 !important; transition: none !important; }
     </style>"""
     )

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from policy.live.groups import Analysis, Shift
+from policy.live.groups import Analysis, Shift, Votes, analyse
 from policy.live.statements import StatementRound
 from ui.blocks import esc
 from ui.statement_charts import GROUP_MARKDOWN_COLORS, _bars, _movement_chart, _scatter
@@ -122,3 +122,29 @@ def _movement_view(rnd: StatementRound, shifts: Sequence[Shift], numbers: dict[s
 
 
 # -- charts (large labels, no toolbar) ---------------------------------------------------------------------
+
+
+def private_look(rnd: StatementRound, votes: Votes) -> None:
+    """What the room agrees on and what divides it, for the presenter alone (revealed or not). The analysis is
+    made again only when an answer has come in (this panel redraws twice a second)."""
+    slot = f"statements_look_{rnd.code}"
+    signature = (int(votes.answered.sum()), int(votes.answered.any(axis=1).sum()))
+    kept = st.session_state.get(slot)
+    if kept is None or kept[0] != signature:
+        kept = (signature, analyse(votes, previous_k=st.session_state.get(f"statements-k-{rnd.code}")))
+        st.session_state[slot] = kept
+    result = kept[1]
+    numbers = {s.id: i + 1 for i, s in enumerate(rnd.statements)}
+    parts = []
+    if result.consensus:
+        t = result.consensus[0]
+        parts.append(f"the room agrees most on {numbers[t.statement_id]} ({t.agree_share:.0%} agree)")
+    if result.divisive:
+        t = result.divisive[0]
+        parts.append(
+            f"most divisive: {numbers[t.statement_id]} ({t.agree_share:.0%} agree, {t.disagree_share:.0%} disagree)"
+        )
+    if not parts:
+        parts.append("no statement has broad agreement or splits the room yet")
+    parts.append(f"{len(result.groups)} opinion groups" if result.groups else "no opinion groups yet")
+    st.caption(esc("Only you see this: " + "; ".join(parts) + "."))

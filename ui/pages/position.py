@@ -1,19 +1,17 @@
 """Position: one option in depth, chosen by a selector or ?position=<id>; &actor=<id> marks that person's argument
 (the link a search hit gives) and brings it into view."""
 
-from collections.abc import Sequence
-
 import streamlit as st
 
-from policy.models import BEARINGS, Bearing, Evidence, Stance
+from policy.models import BEARINGS, Bearing, Evidence
 from policy.prose import lead, sentences
-from policy.queries import actor_role
 from policy.style import BEARING_ICONS, position_label
-from ui.blocks import RULE, bullet_list, esc, option, page_link, paginate, position_badge, quote_md
+from ui.blocks import bullet_list, esc, option, page_link, paginate, position_badge
 from ui.context import view
-from ui.links import Linked, dispute_url, link_md, person_md
+from ui.links import Linked, dispute_url, link_md
 from ui.navigation import scroll_into_view
-from ui.quotes import cite_button, evidence_list
+from ui.position_stances import LINKED_KEY, stances
+from ui.quotes import evidence_list
 from ui.urlstate import Choice, Param, UrlState
 
 STANCES_PER_PAGE = 10  # per side; the real content has at most 8
@@ -25,7 +23,6 @@ BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Conte
 
 ds = view().dataset
 marks = Linked(ds)  # citation marks, and glossary terms linked where they first appear
-LINKED_KEY = "position-linked-stance"  # the frame of the argument a link names (?actor=)
 _JUMPED = "_position_jumped_to"  # the (position, actor) the page last scrolled to: a link is followed once
 state = UrlState(
     Param("position", "position_select", Choice(ds.position_ids), ds.position_ids[0], keep_default=True),
@@ -76,44 +73,6 @@ st.header("How it is meant to work")
 st.markdown(marks.md(position.mechanism))
 
 
-def stances(side: Sequence[Stance], key: str) -> None:
-    """Who argues, each name linking to the person, with their argument; their own words under it on request
-    (one element for the side, see ui.blocks on why)."""
-    if not side:
-        st.caption("The sources name nobody here.")
-        return
-    quote_ids = list(dict.fromkeys(q for s in side for q in s.quotes))
-    plural = "s" if len(quote_ids) != 1 else ""
-    words = bool(quote_ids) and st.toggle(
-        f"Show their words ({len(quote_ids)} quote{plural})", key=f"position_{key}_words"
-    )
-    parts = []
-    for stance in side:
-        actor = ds.actor(stance.actor)
-        role = f" — {actor_role(actor)}" if actor.role else ""
-        part = f"**{person_md(ds, actor.id)}**{esc(role)}\n\n{marks.md(stance.argument)}"
-        if words:
-            part += "".join(f"\n\n{quote_md(ds, ds.quote(q))}" for q in stance.quotes)
-        parts.append(part)
-    at = next((i for i, s in enumerate(side) if s.actor == linked), None)
-    with st.container(border=True):
-        if at is None:
-            st.markdown(RULE.join(parts))
-        else:  # the argument a link names (from search) in a frame of its own, between the others
-            if at:
-                st.markdown(RULE.join(parts[:at]))
-            with st.container(border=True, key=LINKED_KEY):
-                st.caption("The argument the link names")
-                st.markdown(parts[at])
-                st.button(
-                    "Unmark", key="position_unmark", on_click=unmark, icon=":material/close:", type="tertiary"
-                )
-            if at + 1 < len(side):
-                st.markdown(RULE.join(parts[at + 1 :]))
-        if words:
-            cite_button(ds, [ds.quote(q) for q in quote_ids], key=f"position-{key}")
-
-
 # The case in sections a reader opens one at a time (tabs named with their counts, so nothing is hidden
 # silently); only the open one is built. The quotes stay under the people who said them.
 findings = {bearing: ds.findings_for(pid, bearing) for bearing in BEARINGS}
@@ -151,7 +110,7 @@ if is_open("who"):
             with col:
                 st.header(f"{heading} ({len(side)})")
                 start, end = paginate(len(side), f"position_{key}_page", size=STANCES_PER_PAGE)
-                stances(side[start:end], key=f"{key}-{start}")
+                stances(ds, marks, side[start:end], f"{key}-{start}", linked, unmark)
         if jump:  # drawn once both sides are in place
             scroll_into_view(LINKED_KEY)
 
