@@ -69,6 +69,12 @@ def phone_poll(poll_code: str, voter: str, revealed: bool | None = None) -> None
         st.error(esc(str(err)), icon=":material/error:")
         return
     st.header(esc(poll.question))
+    if poll.before:  # "Ask again": the same question a second time; the first vote is kept, not lost
+        st.info(
+            "The question again, after the discussion: vote once more. Your first vote is kept for the before"
+            " and after comparison.",
+            icon=":material/replay:",
+        )
     if not poll.is_open:
         st.warning("This poll is closed: votes are no longer taken.", icon=":material/lock:")
     if problem := st.session_state.pop(_VOTE_PROBLEM, None):

@@ -11,6 +11,7 @@ import streamlit as st
 
 from policy.live.groups import Analysis, Shift, Votes, analyse
 from policy.live.statements import StatementRound
+from policy.text import one_line
 from ui.blocks import esc
 from ui.statement_charts import GROUP_MARKDOWN_COLORS, _bars, _movement_chart, _scatter
 
@@ -135,16 +136,23 @@ def private_look(rnd: StatementRound, votes: Votes) -> None:
         st.session_state[slot] = kept
     result = kept[1]
     numbers = {s.id: i + 1 for i, s in enumerate(rnd.statements)}
+    words = {s.id: one_line(s.text, 70) for s in rnd.statements}
+
+    def named(statement_id: str) -> str:
+        return f"{numbers[statement_id]} “{words[statement_id]}”"
+
     parts = []
     if result.consensus:
         t = result.consensus[0]
-        parts.append(f"the room agrees most on {numbers[t.statement_id]} ({t.agree_share:.0%} agree)")
+        parts.append(f"the room agrees most on {named(t.statement_id)} ({t.agree_share:.0%} agree)")
+    else:
+        parts.append("no statement has broad agreement yet")
     if result.divisive:
         t = result.divisive[0]
         parts.append(
-            f"most divisive: {numbers[t.statement_id]} ({t.agree_share:.0%} agree, {t.disagree_share:.0%} disagree)"
+            f"most divisive: {named(t.statement_id)} ({t.agree_share:.0%} agree, {t.disagree_share:.0%} disagree)"
         )
-    if not parts:
-        parts.append("no statement has broad agreement or splits the room yet")
+    else:
+        parts.append("none splits the room yet")
     parts.append(f"{len(result.groups)} opinion groups" if result.groups else "no opinion groups yet")
     st.caption(esc("Only you see this: " + "; ".join(parts) + "."))
