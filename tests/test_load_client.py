@@ -158,8 +158,8 @@ def test_the_load_script_runs_with_three_phones_and_reports_every_figure() -> No
     assert "3 of 3 audience phones connected (1 Chromium pages" in out
     assert "3 votes cast, 3 stored" in out and "3 answers given, 3 stored" in out
     for row in (
-        "| Vote → the projector (the room's screen, redrawn every 1 s) shows it | 3 |",
-        "| Vote → the presenter's window (redrawn every 2 s) shows it | 3 |",
+        "| Vote → the projector (the room's screen, redrawn every 0.5 s) shows it | 3 |",
+        "| Vote → the presenter's window (its count redrawn every 0.5 s) shows it | 3 |",
         "| Vote → the voter's own confirmation | 3 |",
         "| Statement answer → the statement panel counts it | 3 |",
         "| + 3 phones connected |",
