@@ -125,6 +125,9 @@ def click(page: object, name: str) -> None:
         page.wait_for_selector(READY, timeout=10_000)  # type: ignore[attr-defined]
     except PlaywrightTimeout:
         pass
+    # The pointer off every button first: a tooltip left open by the last click (a help text, after the panel
+    # moved under the pointer) can lie over the next button and take its click.
+    page.mouse.move(1, 1)  # type: ignore[attr-defined]
     # A button's name may end with its shortcut's key ("Next →").
     page.get_by_role("button", name=re.compile(f"^{re.escape(name)}")).click()  # type: ignore[attr-defined]
 
