@@ -5,6 +5,7 @@ is made when clicked; a refused export says why in the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
@@ -27,15 +28,20 @@ def downloads(code: str, key: str) -> None:
             return f"The results could not be exported: {err}\n"
         return to_csv(rows) if fmt == "csv" else to_json(rows, code)
 
+    download_pair("Poll results", export, f"poll-results-{code}", "export", _HELP)
+
+
+def download_pair(label: str, data: Callable[[str], bytes | str], stem: str, key: str, help: str) -> None:
+    """CSV and JSON download buttons side by side; data(fmt) is built only when a button is pressed."""
     for col, fmt, mime in zip(st.columns(2), ("csv", "json"), ("text/csv", "application/json"), strict=True):
         col.download_button(
-            f"Poll results ({fmt.upper()})",
-            data=partial(export, fmt),
-            file_name=f"poll-results-{code}.{fmt}",
+            f"{label} ({fmt.upper()})",
+            data=partial(data, fmt),
+            file_name=f"{stem}.{fmt}",
             mime=mime,
-            key=f"export_{fmt}",
+            key=f"{key}_{fmt}",
             icon=":material/download:",
             width="stretch",
             on_click="ignore",
-            help=_HELP,
+            help=help,
         )

@@ -16,6 +16,7 @@ from policy.live.statement_export import results_csv, results_json, round_result
 from policy.live.statements import KIND, VIEWS
 from policy.statements import select_statements
 from ui.blocks import esc
+from ui.console_downloads import download_pair
 from ui.context import view as current_view
 from ui.statement_views import private_look
 from ui.statements import open_in_room, statement_store
@@ -125,20 +126,14 @@ def _results(round_code: str, key: str, kind: str) -> bytes:
 
 
 def _downloads(round_code: str, key: str) -> None:
-    cols = st.columns(2)
-    for col, kind, mime in ((cols[0], "csv", "text/csv"), (cols[1], "json", "application/json")):
-        col.download_button(
-            f"Statement results ({kind.upper()})",
-            data=partial(_results, round_code, key, kind),
-            file_name=f"statement-round-{round_code}.{kind}",
-            mime=mime,
-            key=f"statements_export_{kind}",
-            icon=":material/download:",
-            on_click="ignore",
-            width="stretch",
-            help="Each statement, who holds it, its sources, agree / disagree / pass counts and, once opinion "
-            "groups are claimed, each group's share agreeing",
-        )
+    download_pair(
+        "Statement results",
+        partial(_results, round_code, key),
+        f"statement-round-{round_code}",
+        "statements_export",
+        "Each statement, who holds it, its sources, agree / disagree / pass counts and, once opinion groups are"
+        " claimed, each group's share agreeing",
+    )
 
 
 def _ask_again(ds: Dataset, room_code: str, key: str, first: str) -> None:
