@@ -52,7 +52,7 @@ def points(heading: str, items: tuple[Point, ...], *, facts: bool = False) -> No
     lines = [f"## {esc(heading)}"] if heading else []
     if facts:
         lines += [f"**{esc(p.who)}**  \n{esc(p.text)}\n" for p in items]
-    elif items and all(p.opening and not p.opening[0].isalnum() for p in items):
+    elif items and all((lead := (p.opening or p.who or p.text)[:1]) and not lead.isalnum() for p in items):
         # Each point opens with its option's own mark (◆, ▲…): that mark is the bullet; no second one beside it.
         lines += [f"{line(p)}\n" for p in items]
     else:
