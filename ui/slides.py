@@ -54,7 +54,7 @@ def points(heading: str, items: tuple[Point, ...], *, facts: bool = False) -> No
         lines += [f"**{esc(p.who)}**  \n{esc(p.text)}\n" for p in items]
     elif items and all((lead := (p.opening or p.who or p.text)[:1]) and not lead.isalnum() for p in items):
         # Each point opens with its option's own mark (◆, ▲…): that mark is the bullet; no second one beside it.
-        lines += [f"{line(p)}\n" for p in items]
+        lines.append("  \n".join(line(p) for p in items))  # one paragraph, a line each
     else:
         lines += [f"- {line(p)}" for p in items]
     st.markdown("\n".join(lines))
