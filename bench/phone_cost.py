@@ -116,7 +116,10 @@ def in_process(repeat: int) -> list[tuple[str, float]]:
     try:
         code, key = rooms.open_room()
         rooms.open_poll(code, key, ds.debate.poll_question, ds.position_ids)
-        for label, reveal in (("poll, results hidden", False), ("poll, results revealed (a bar per option)", True)):
+        for label, reveal in (
+            ("poll, results hidden", False),
+            ("poll, results revealed (a bar per option)", True),
+        ):
             if reveal:
                 rooms.reveal(code, key)
             app = AppTest.from_file(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,3 +112,39 @@ def live_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     clear_live_stores()
     yield tmp_path / "polls"
     clear_live_stores()
+
+
+_TAGS = [
+    (re.compile(r"</?strong>"), "**"),
+    (re.compile(r"</?em>"), "*"),
+    (re.compile(r"<br />\n"), "  \n"),
+    (re.compile(r"<hr />\n?"), "---\n\n"),
+    (re.compile(r"<li>"), "- "),
+    (re.compile(r"</p>\n?"), "\n\n"),
+    (re.compile(r"</li>\n?"), "\n"),
+    (re.compile(r"<p>|<ul>\n?|</ul>\n?"), ""),
+]
+_LINK = re.compile(r'<a href="([^"]*)"(?: title="([^"]*)")?[^>]*>(.*?)</a>')
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One Markdown element or one passage drawn as HTML (ui.prose), as Markdown (the passage read back from its
+    HTML: bold, italics, links with their hover text, line breaks, rules and lists, with no backslash escapes)."""
+
+    value: str
+
+
+def passages(at: Any) -> list[Passage]:
+    """The page's Markdown elements, then its passages drawn as HTML, as Markdown (see Passage)."""
+    found = [Passage(m.value) for m in at.markdown]
+    for element in at.get("html"):
+        body = element.proto.body
+        if not body.startswith('<div class="prose">'):
+            continue
+        text = body.removeprefix('<div class="prose">').removesuffix("</div>").strip("\n")
+        text = _LINK.sub(lambda m: f"[{m[3]}]({m[1]}" + (f' "{m[2]}")' if m[2] else ")"), text)
+        for pattern, markdown in _TAGS:
+            text = pattern.sub(markdown, text)
+        found.append(Passage(re.sub(r"\n{3,}", "\n\n", html.unescape(text)).strip("\n")))
+    return found

@@ -15,6 +15,7 @@ from policy.models import Bearing
 from policy.prose import pieces, sentences
 from policy.queries import format_number, group_findings, short_outlet
 from policy.text import md_escape
+from tests.conftest import passages
 from ui.registry import PAGES
 
 Open = Callable[..., AppTest]
@@ -58,7 +59,7 @@ def test_every_page_renders(open_page: Open) -> None:
 def test_overview_shows_the_question_and_every_position(open_page: Open, dataset: Dataset) -> None:
     at = open_page("overview")
     assert at.title[0].value == dataset.debate.title
-    text = " ".join(m.value for m in at.markdown)
+    text = " ".join(m.value for m in passages(at))
     for position in dataset.positions:
         assert position.title.replace("-", "\\-") in text
     assert len(at.metric) == len(dataset.debate.headline_evidence)
@@ -66,7 +67,7 @@ def test_overview_shows_the_question_and_every_position(open_page: Open, dataset
 
 def test_overviews_option_cards_are_short_with_counts_and_a_link(open_page: Open, dataset: Dataset) -> None:
     at = open_page("overview")
-    cards = [m.value for m in at.markdown if "Read its full case" in m.value]
+    cards = [m.value for m in passages(at) if "Read its full case" in m.value]
     assert len(cards) == len(dataset.positions)
     for card, position in zip(cards, dataset.positions, strict=True):
         pros, cons = len(position.proponents), len(position.critics)
@@ -90,7 +91,7 @@ def test_positions_sections_are_tabs_named_with_honest_counts(open_page: Open, d
     ]
     at.session_state["position_section"] = labels[2]
     at.run()
-    drawn = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    drawn = " ".join(m.value.replace("\\", "") for m in passages(at))
     assert all(pieces(r)[0].text[:40] in drawn for r in position.risks + position.open_questions)
     assert f"Risks and trade-offs ({len(position.risks)})" in [h.value for h in at.header]
 
@@ -105,7 +106,7 @@ def test_positions_coverage_note_shows_its_start_and_opens_whole(open_page: Open
         assert "The rest of this note" in [e.label for e in at.expander]
         at.session_state["position_note"] = True
         at.run()
-        drawn = at.warning[0].value + " " + " ".join(m.value for m in at.markdown)
+        drawn = at.warning[0].value + " " + " ".join(m.value for m in passages(at))
         last = sentences(position.coverage_note)[-1]
         assert last[:60] in drawn.replace("\\", ""), "the whole note, once opened"
 
@@ -118,13 +119,13 @@ def test_positions_summary_shows_whole_sentences_and_opens_whole(open_page: Open
     assert len(labels) == 1
     rest = int(re.search(r"\((\d+) more sentence", labels[0]).group(1))  # type: ignore[union-attr]
     shown = parts[: len(parts) - rest]
-    text = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    text = " ".join(m.value.replace("\\", "") for m in passages(at))
     assert all(pieces(s)[0].text[:30] in text for s in shown)
     assert pieces(parts[-1])[0].text[:30] not in text
     at.session_state["position_summary"] = True
     at.run()
     # The words without their links (a glossary term links where it first appears).
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(m.value.replace("\\", "") for m in at.markdown))
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(m.value.replace("\\", "") for m in passages(at)))
     assert all(pieces(s)[0].text[:30] in text for s in parts), "every sentence, once opened"
 
 
@@ -158,15 +159,15 @@ def test_position_page_shows_both_sides_and_citations(open_page: Open, dataset: 
 
     # Every proponent's name and argument show; their own words open on request, under each person's argument,
     # each naming its speaker, outlet and date under it.
-    text = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    text = " ".join(m.value.replace("\\", "") for m in passages(at))
     for stance in position.proponents + position.critics:
         assert dataset.actor(stance.actor).name in text and pieces(stance.argument)[0].text[:40] in text
     assert "\n*—" not in text, "no quote is drawn until asked for"
     assert f"Show their words ({len(side)} quotes)" in [t.label for t in at.toggle]
-    before = len(at.markdown)
+    before = len(passages(at))
     at.toggle(key="position_pro-0_words").set_value(True).run()
-    assert len(at.markdown) == before  # the words join the side's one element
-    block = next(m.value.replace("\\", "") for m in at.markdown if "\n*—" in m.value)
+    assert len(passages(at)) == before  # the words join the side's one element
+    block = next(m.value.replace("\\", "") for m in passages(at) if "\n*—" in m.value)
     assert block.count("\n*—") == sum(len(s.quotes) for s in position.proponents)
     second = dataset.actor(position.proponents[1].actor).name
     assert block.index(dataset.actor(first.actor).name) < block.index(quote.text[:40]) < block.index(second)
@@ -190,7 +191,7 @@ def test_position_lists_its_contested_questions_and_links_to_them(open_page: Ope
     at.session_state["position_section"] = tab
     at.run()
     assert "Contested claims that touch it" in [h.value for h in at.header]
-    text = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    text = " ".join(m.value.replace("\\", "") for m in passages(at))
     assert all(d.question in text for d in disputes)
     links = [link.proto for link in at.get("page_link") if "contested" in link.proto.page]
     assert len(links) == 1, "one link for the questions, not one each"
@@ -199,7 +200,7 @@ def test_position_lists_its_contested_questions_and_links_to_them(open_page: Ope
     # The link opens those questions, filtered to the position.
     there = open_page("contested", position=pid, dispute=",".join(d.id for d in disputes))
     assert [e.label for e in there.expander] == [md_escape(d.question) for d in disputes]
-    drawn = " ".join(m.value.replace("\\", "") for m in there.markdown)
+    drawn = " ".join(m.value.replace("\\", "") for m in passages(there))
     assert all(pieces(d.claims[0].claim)[0].text[:40] in drawn for d in disputes), (
         "each question open, its claims drawn"
     )
@@ -251,7 +252,7 @@ def test_compare_defaults_to_all_and_restores_a_pair(open_page: Open, dataset: D
 def test_compare_lines_up_each_section_and_lists_everyone(open_page: Open, dataset: Dataset) -> None:
     pair = dataset.position_ids[:2]
     at = open_page("compare", positions=",".join(pair))
-    rows = [m.value for m in at.markdown if m.value.startswith(("### ", "#### "))]
+    rows = [m.value for m in passages(at) if m.value.startswith(("### ", "#### "))]
     assert rows == [
         "### How it is meant to work",
         "### Who argues for and against",
@@ -263,7 +264,7 @@ def test_compare_lines_up_each_section_and_lists_everyone(open_page: Open, datas
         "### Risks and trade-offs",
     ], "each section, and each side within it, is a row of its own across the options"
     for side in ("proponent", "critic"):
-        cells = [m.value for m in at.markdown if re.search(rf"\*\*\d+ {side}s?:\*\*", m.value)]
+        cells = [m.value for m in passages(at) if re.search(rf"\*\*\d+ {side}s?:\*\*", m.value)]
         assert len(cells) == len(pair), "one cell per chosen position"
         for cell, pid in zip(cells, pair, strict=True):
             position = dataset.position(pid)
@@ -271,7 +272,7 @@ def test_compare_lines_up_each_section_and_lists_everyone(open_page: Open, datas
             # Everyone, each linking to their person; the count is the whole list.
             assert f"**{len(stances)} {side}{'' if len(stances) == 1 else 's'}:**" in cell
             assert all(f"./people?person={s.actor}" in cell for s in stances)
-    text = " ".join(m.value for m in at.markdown)
+    text = " ".join(m.value for m in passages(at))
     assert all(f"./position?position={pid}" in text for pid in pair), "each option links to its Position page"
     assert not any(dataset.position(p).title in text for p in dataset.position_ids[2:])
 
@@ -279,7 +280,7 @@ def test_compare_lines_up_each_section_and_lists_everyone(open_page: Open, datas
 def compare_text(at: AppTest) -> str:
     """The words a reader sees on Compare: the Markdown without its links' hover texts (a citation mark's hover
     previews its quote), and the expanders' labels."""
-    shown = " ".join(re.sub(r' "[^"]*"\)', ")", m.value) for m in at.markdown)
+    shown = " ".join(re.sub(r' "[^"]*"\)', ")", m.value) for m in passages(at))
     return shown + " " + " ".join(e.label for e in at.expander)
 
 
@@ -298,7 +299,7 @@ def test_compare_cuts_nothing_mid_sentence_and_counts_every_list(
         assert "…" not in shown, f"nothing is cut with an ellipsis ({label or 'two options'})"
         for pid in chosen:
             position = dataset.position(pid)
-            assert f"./position?position={pid}" in " ".join(m.value for m in at.markdown)
+            assert f"./position?position={pid}" in " ".join(m.value for m in passages(at))
             if label in ("", "Strongest evidence"):
                 sides: tuple[tuple[Bearing, str], ...] = (("supports", "for"), ("undercuts", "against"))
                 for bearing, word in sides:
@@ -328,10 +329,10 @@ def test_compares_lists_open_whole_in_their_column(open_page: Open, dataset: Dat
     at = open_page("compare", positions=",".join(sorted([pid, other], key=dataset.position_ids.index)))
     position = dataset.position(pid)
     last = pieces(position.risks[-1])[0].text[:40]
-    assert last not in " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert last not in " ".join(m.value.replace("\\", "") for m in passages(at))
     at.session_state[f"compare-risks-{pid}"] = True
     at.run()
-    drawn = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    drawn = " ".join(m.value.replace("\\", "") for m in passages(at))
     assert all(pieces(r)[0].text[:40] in drawn for r in position.risks), "every risk, whole, once opened"
     assert "…" not in compare_text(at)
 
@@ -368,7 +369,7 @@ def test_compare_partly_bad_link_keeps_the_good_part(open_page: Open, dataset: D
 
 
 def count_line(at: AppTest) -> str:
-    return next(m.value for m in at.markdown if "evidence items" in m.value)
+    return next(m.value for m in passages(at) if "evidence items" in m.value)
 
 
 def findings_total(dataset: Dataset) -> int:
@@ -429,7 +430,7 @@ def test_people_map_directory_and_a_person(open_page: Open, dataset: Dataset) ->
     # The map of who stands where (a chart, its table on request) and the directory of everyone.
     assert len(at.get("vega_lite_chart")) == 1 and not at.dataframe
     assert f"Everyone the sources name ({len(dataset.actors)})" in [h.value for h in at.header]
-    directory = " ".join(m.value for m in at.markdown)
+    directory = " ".join(m.value for m in passages(at))
     assert all(f"./people?person={a.id}" in directory for a in dataset.actors)
     actor = next(a for a in dataset.actors if dataset.stances_of(a.id))
     at = open_page("people", person=actor.id)
@@ -452,7 +453,7 @@ def headings(at: AppTest) -> list[str]:
     """The series titles shown on Figures (each a Markdown heading above its description)."""
     return [
         m.value.split("\n", 1)[0].removeprefix("## ").replace("\\", "")
-        for m in at.markdown
+        for m in passages(at)
         if m.value.startswith("## ")
     ]
 
@@ -462,7 +463,7 @@ def test_figures_show_charts_tables_and_downloads(open_page: Open, dataset: Data
     per_page = min(len(dataset.series), 2)
     assert len(at.get("vega_lite_chart")) == per_page
     # Beside each chart, its numbers as a table (the text alternative), and a CSV download.
-    tables = [m.value for m in at.markdown if m.value.startswith("| What, when | Value")]
+    tables = [m.value for m in passages(at) if m.value.startswith("| What, when | Value")]
     assert len(tables) == per_page
     first = dataset.series[0]
     assert all(format_number(p.value) in tables[0] for p in first.points)
@@ -470,7 +471,7 @@ def test_figures_show_charts_tables_and_downloads(open_page: Open, dataset: Data
     # The words behind the numbers are built when opened.
     at.session_state[f"fig-words-{first.id}"] = True
     at.run()
-    words = [m.value for m in at.markdown if m.value.startswith("- **")]
+    words = [m.value for m in passages(at) if m.value.startswith("- **")]
     assert len(words) == 1 and words[0].count("\n") == len(first.points) - 1
     one = dataset.series[-1]
     at = open_page("figures", series=one.id)
@@ -487,7 +488,7 @@ def claims_shown(at: AppTest) -> list[str]:
     """The claims drawn: each answer's column is one element, its claims divided by rules."""
     columns = [
         m.value
-        for m in at.markdown
+        for m in passages(at)
         if m.value.startswith("**") and ("\n“" in m.value or "\n*— " in m.value) and "Answer: " not in m.value
     ]
     return [claim for column in columns for claim in column.split("\n\n---\n\n")]
@@ -538,7 +539,7 @@ def test_timeline_filters(open_page: Open, dataset: Dataset) -> None:
 
 def test_sources_page_lists_every_source_and_the_glossary(open_page: Open, dataset: Dataset) -> None:
     at = open_page("sources")
-    text = " ".join(m.value for m in at.markdown)
+    text = " ".join(m.value for m in passages(at))
     for source in dataset.sources:
         assert source.outlet.split()[0] in text
     assert dataset.debate.cite_as in [c.value for c in at.code]
@@ -589,7 +590,7 @@ def test_a_link_to_an_argument_opens_its_tab_and_marks_it(open_page: Open, datas
     at = open_page("position", position=position.id, actor=critic.actor)
     assert not notices(at)
     assert "The argument the link names" in [c.value for c in at.caption]
-    framed = " ".join(m.value for m in at.get("markdown") if dataset.actor(critic.actor).name in m.value)
+    framed = " ".join(m.value for m in passages(at) if dataset.actor(critic.actor).name in m.value)
     assert framed, "the named person's argument is drawn"
     at.button(key="position_unmark").click().run()
     assert "The argument the link names" not in [c.value for c in at.caption]

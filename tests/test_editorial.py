@@ -17,7 +17,7 @@ from policy.prose import lead, markers, pieces, sentences, strip_markers
 from policy.queries import actor_role, balance_table, counts, coverage_note, evidence_table
 from policy.slides import build_slides
 from policy.text import md_escape
-from tests.conftest import Edit
+from tests.conftest import Edit, passages
 from ui.blocks import Marks
 from ui.registry import PAGES
 
@@ -275,14 +275,14 @@ def test_every_page_says_what_the_content_covers(dataset: Dataset) -> None:
     for spec in PAGES:
         at = open_page(Path(spec.script).stem)
         assert not at.exception, (spec.script, at.exception)
-        shown = [c.value.replace("\\", "") for c in at.caption] + [m.value for m in at.markdown]
+        shown = [c.value.replace("\\", "") for c in at.caption] + [m.value for m in passages(at)]
         assert any(note in text for text in shown), f"{spec.script} does not say what the content covers"
 
 
 def test_contested_claims_show_each_question_s_answers_as_labelled_columns(dataset: Dataset) -> None:
     at = open_page("contested")
     first = dataset.disputes[0]
-    labels = [m.value.split("**")[1] for m in at.markdown if m.value.startswith("**Answer: ")]
+    labels = [m.value.split("**")[1] for m in passages(at) if m.value.startswith("**Answer: ")]
     assert labels[: len(first.sides)] == [f"Answer: {md_escape(s.label)}" for s in first.sides]
     assert len(dataset.disputes) >= 8 and all(len(d.sides) >= 2 for d in dataset.disputes)
 
@@ -290,13 +290,13 @@ def test_contested_claims_show_each_question_s_answers_as_labelled_columns(datas
 def test_the_position_page_cites_its_prose_with_numbered_marks(dataset: Dataset) -> None:
     position = dataset.positions[0]
     at = open_page("position", position=position.id)
-    text = "\n".join(m.value for m in at.markdown)
+    text = "\n".join(m.value for m in passages(at))
     assert "[¹](./sources?quote=" in text and "[q-" not in text
 
 
 def test_a_citation_mark_opens_its_quote_on_the_sources_page(dataset: Dataset) -> None:
     quote = dataset.quote(markers(dataset.positions[0].summary)[0])
     at = open_page("sources", quote=quote.id)
-    text = "\n".join(m.value for m in at.markdown)
+    text = "\n".join(m.value for m in passages(at))
     assert "The quote behind the citation mark you followed" in text
     assert strip_markers(quote.text)[:40].replace("-", "\\-")[:20] in text

@@ -142,6 +142,11 @@ FILLED_TEMPLATES = {
 }
 
 
+# The one st.html body made from content: Markdown the pages built (content escaped by ui.blocks.esc), turned into
+# HTML by markdown-it with raw HTML off (test_prose_writes_tags_and_script_links_in_content_as_text holds it).
+RENDERED = {("ui/prose.py", "prose"): "to_html(markdown)"}
+
+
 def _enclosing_functions(tree: ast.Module) -> dict[ast.AST, str]:
     """Each node's innermost enclosing function name ('' at module level)."""
     owner: dict[ast.AST, str] = {}
@@ -186,6 +191,8 @@ def test_no_raw_html_reaches_the_page_from_content_or_user_text() -> None:
             if isinstance(body, ast.Constant) or (isinstance(body, ast.Name) and body.id in literals):
                 continue
             place = (path.relative_to(ROOT).as_posix(), owners.get(call, ""))
+            if place in RENDERED and ast.unparse(body) == RENDERED[place]:  # type: ignore[arg-type]
+                continue
             assert body is not None and _template(body, literals) and place in FILLED_TEMPLATES, (
                 f"{where} passes something other than a literal to st.html"
             )

@@ -216,8 +216,42 @@ def hostile_content(mini_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Dataset
     return load_dataset(mini_copy)  # it validates: nothing here is refused by the loader
 
 
+PROSE_TAGS = {
+    "div",
+    "p",
+    "strong",
+    "em",
+    "a",
+    "br",
+    "hr",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+
+
+def passage_markup(body: str) -> list[str]:
+    """What in a passage drawn as HTML (ui.prose) is markup made from content (empty: the content is inert): a tag
+    the pages' own Markdown does not make, a link out of the app (the pages link only to their own ./pages and to
+    the sources' own addresses, which the test content does not change), bold from text."""
+    checks = {
+        "tag": [t for t in re.findall(r"<\s*/?\s*([A-Za-z]+)", body) if t.lower() not in PROSE_TAGS],
+        "link out": re.findall(r'href="(?!\./)[^"]*evil[^"]*"', body),
+        "bold": re.findall(r"<strong>bold", body),
+        "event handler": re.findall(r"\son[a-z]+\s*=", body),
+    }
+    return [name for name, found in checks.items() if found]
+
+
 def drawn_text(at: AppTest) -> tuple[list[str], list[str]]:
-    """(Markdown text, plain text) of every element and block: bodies, labels, help, and widget options."""
+    """(Markdown text, plain text) of every element and block: bodies, labels, help, and widget options; the
+    passages drawn as HTML (ui.prose) are checked apart (passage_markup)."""
     markdown: list[str] = []
     options: list[str] = []
 
@@ -239,18 +273,25 @@ def drawn_text(at: AppTest) -> tuple[list[str], list[str]]:
         # template filled with numbers and keys), so no content text can reach one.
         if proto is not None and getattr(node, "type", "") != "html":
             collect(MessageToDict(proto))
+        elif proto is not None and proto.body.startswith('<div class="prose">'):
+            passages.append(proto.body)
         for child in getattr(node, "children", {}).values():
             visit(child)
 
+    passages: list[str] = []
     visit(at.main)
     visit(at.sidebar)
-    return markdown, options
+    return markdown + passages, options
 
 
 def assert_inert(at: AppTest, where: str, payload: bool = True) -> None:
     markdown, options = drawn_text(at)
     if payload:  # the page shows content text (the statement round's slide, with no round open, shows none)
         assert any("evil" in text for text in markdown + options), f"{where}: the payload is not on the page"
+    passages = [text for text in markdown if text.startswith('<div class="prose">')]
+    markdown = [text for text in markdown if not text.startswith('<div class="prose">')]
+    for body in passages:
+        assert not passage_markup(body), (where, passage_markup(body), body[:300])
     for text in markdown:
         assert not live_markup(text), (where, live_markup(text), text[:300])
     for text in options:  # shown as typed: no escapes to see, no bidi control

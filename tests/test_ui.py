@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 import ui.content
 from policy import Dataset
 from policy.memo import MemoSpec, default_spec
-from tests.conftest import MINI
+from tests.conftest import MINI, passages
 from tests.test_memo import docx_paragraphs, pdf_text
 from ui import registry
 from ui.cache import CACHE, Key, ViewCache
@@ -279,7 +279,7 @@ def test_an_event_link_opens_the_timeline_on_the_page_holding_it(content: Path) 
     at.query_params["event"] = event.id
     at = at.switch_page(registry.script("timeline")).run()
     assert not at.exception
-    assert any(event.title in m.value for m in at.markdown)
+    assert any(event.title in m.value for m in passages(at))
     if len(events) > 10:
         assert at.number_input[0].value == (len(events) - 1) // 10 + 1
     assert any(c.value == "The event the link names" for c in at.caption)

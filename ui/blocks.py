@@ -20,6 +20,7 @@ from policy.queries import format_figure, short_attribution
 from policy.style import BADGE_COLORS, position_label
 from policy.text import md_escape, one_line, plain
 from ui import registry
+from ui.prose import prose
 
 RULE = "\n\n---\n\n"  # between items drawn as one element
 PAGE_SIZE = 10  # items per page of a long list
@@ -121,7 +122,7 @@ def bullet_list(heading: str, items: Sequence[str], empty: str, marks: Marks | N
     """A section of bullet points (one element), or a line saying there are none; with marks, cited prose."""
     st.header(heading)
     if items:
-        st.markdown("\n".join(f"- {marks.md(item) if marks else esc(item)}" for item in items))
+        prose("\n".join(f"- {marks.md(item) if marks else esc(item)}" for item in items))
     else:
         st.caption(empty)
 

@@ -39,10 +39,11 @@ _STYLE_AND_SCRIPT = """<style>
 .copy-link button:focus-visible, .sidebar-search input:focus-visible {
   outline: 2px solid currentColor; outline-offset: 2px; }
 .copy-link span { margin-left: 0.5rem; font-size: 0.875rem; }
-[data-testid="stMarkdownContainer"] a[href^="./sources?quote="] { display: inline-block; text-decoration: none;
-  padding: 0.3em 0.25em; margin: -0.3em -0.1em; }
+[data-testid="stMarkdownContainer"] a[href^="./sources?quote="], .prose a[href^="./sources?quote="] {
+  display: inline-block; text-decoration: none; padding: 0.3em 0.25em; margin: -0.3em -0.1em; }
 @media (pointer: coarse) {
-  [data-testid="stMarkdownContainer"] a[href^="./sources?quote="] { padding: 0.55em 0.5em; margin: -0.55em -0.3em; }
+  [data-testid="stMarkdownContainer"] a[href^="./sources?quote="], .prose a[href^="./sources?quote="] {
+    padding: 0.55em 0.5em; margin: -0.55em -0.3em; }
 }
 .st-key-filters [data-testid="stMultiSelect"] div[role="group"] { height: auto !important; max-height: none !important; }
 .st-key-filters [data-testid="stMultiSelectTagsContainer"], .st-key-filters [data-testid="stMultiSelectTagsContainer"] > span {
@@ -105,8 +106,29 @@ _PRINT_STYLE = """<style>
           a { color: inherit !important; }
         }
         </style>"""
-_WITH_SEARCH = _SEARCH_FORM + _COPY_BUTTON + _STYLE_AND_SCRIPT + _PRINT_STYLE
-_WITHOUT_SEARCH = _COPY_BUTTON + _STYLE_AND_SCRIPT + _PRINT_STYLE  # the search page has its own box
+# Streamlit's look for Markdown, for the passages drawn as HTML (ui.prose; Streamlit's global styles already give
+# fonts, colours and paragraphs), and the theme's link colours (config.toml's linkColor; a test holds them equal).
+_PROSE_STYLE = """<style>
+.prose { line-height: 1.6; overflow-wrap: break-word; }
+.prose > :last-child, .prose li > :last-child { margin-bottom: 0; }
+.prose hr { margin: 2em 0; padding: 0; border: none;
+  border-bottom: 1px solid color-mix(in srgb, currentColor 20%, transparent); }
+.prose ul, .prose ol { padding-left: 1.5em; margin: 0 0 1rem; }
+.prose li { margin: 0.2em 0; }
+.prose table { border-collapse: collapse; margin: 0 0 1rem; display: block; max-width: 100%; overflow-x: auto; }
+.prose th, .prose td { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); padding: 0.25rem 0.5rem;
+  text-align: left; vertical-align: top; }
+"""
+LINK_LIGHT = ".prose a { color: #0B5CAD; }</style>"
+LINK_DARK = ".prose a { color: #8CC4FF; }</style>"
+_LIGHT = _PROSE_STYLE + LINK_LIGHT
+_DARK = _PROSE_STYLE + LINK_DARK
+# With and without the search box (the search page has its own), each in the reader's light or dark theme (the
+# link colour of the passages drawn as HTML, ui.prose).
+_WITH_SEARCH_LIGHT = _SEARCH_FORM + _COPY_BUTTON + _STYLE_AND_SCRIPT + _LIGHT + _PRINT_STYLE
+_WITH_SEARCH_DARK = _SEARCH_FORM + _COPY_BUTTON + _STYLE_AND_SCRIPT + _DARK + _PRINT_STYLE
+_WITHOUT_SEARCH_LIGHT = _COPY_BUTTON + _STYLE_AND_SCRIPT + _LIGHT + _PRINT_STYLE
+_WITHOUT_SEARCH_DARK = _COPY_BUTTON + _STYLE_AND_SCRIPT + _DARK + _PRINT_STYLE
 
 
 def print_css() -> None:
@@ -115,9 +137,14 @@ def print_css() -> None:
 
 
 def sidebar_tools(search: bool = True) -> None:
-    """The sidebar's search box (unless the page has its own), Copy link button and the print style: one element,
-    a literal."""
-    if search:
-        st.sidebar.html(_WITH_SEARCH, unsafe_allow_javascript=True)
+    """The sidebar's search box (unless the page has its own), Copy link button, the passages' style and the print
+    style: one element, a literal for the reader's theme."""
+    dark = st.context.theme.type == "dark"
+    if search and dark:
+        st.sidebar.html(_WITH_SEARCH_DARK, unsafe_allow_javascript=True)
+    elif search:
+        st.sidebar.html(_WITH_SEARCH_LIGHT, unsafe_allow_javascript=True)
+    elif dark:
+        st.sidebar.html(_WITHOUT_SEARCH_DARK, unsafe_allow_javascript=True)
     else:
-        st.sidebar.html(_WITHOUT_SEARCH, unsafe_allow_javascript=True)
+        st.sidebar.html(_WITHOUT_SEARCH_LIGHT, unsafe_allow_javascript=True)

@@ -9,6 +9,7 @@ from policy.models import Stance
 from policy.queries import actor_role
 from ui.blocks import RULE, Marks, esc, quote_md
 from ui.links import person_md
+from ui.prose import prose
 from ui.quotes import cite_button
 
 LINKED_KEY = "position-linked-stance"  # the frame of the argument a link names (?actor=)
@@ -44,17 +45,17 @@ def stances(
     at = next((i for i, s in enumerate(side) if s.actor == linked), None)
     with st.container(border=True):
         if at is None:
-            st.markdown(RULE.join(parts))
+            prose(RULE.join(parts))
         else:  # the argument a link names (from search) in a frame of its own, between the others
             if at:
-                st.markdown(RULE.join(parts[:at]))
+                prose(RULE.join(parts[:at]))
             with st.container(border=True, key=LINKED_KEY):
                 st.caption("The argument the link names")
-                st.markdown(parts[at])
+                prose(parts[at])
                 st.button(
                     "Unmark", key="position_unmark", on_click=unmark, icon=":material/close:", type="tertiary"
                 )
             if at + 1 < len(side):
-                st.markdown(RULE.join(parts[at + 1 :]))
+                prose(RULE.join(parts[at + 1 :]))
         if words:
             cite_button(ds, [ds.quote(q) for q in quote_ids], key=f"position-{key}")

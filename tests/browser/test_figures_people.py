@@ -213,7 +213,10 @@ def test_a_person_link_opens_that_person(watched: Watched, server: str, dataset:
     words = page.get_by_text(quote.text[:40]).first  # type: ignore[attr-defined]
     expect(words).to_be_visible()
     assert (
-        words.evaluate("e => getComputedStyle(e.closest('[data-testid=stMarkdownContainer]')).opacity") == "1"
+        words.evaluate(
+            "e => getComputedStyle(e.closest('[data-testid=stMarkdownContainer], .prose')).opacity"
+        )
+        == "1"
     )
     assert not watched.errors, watched.errors
 

@@ -10,6 +10,7 @@ from policy.style import position_label
 from ui.blocks import esc, option, paginate, position_badge_md, quote_md
 from ui.context import view
 from ui.links import Linked, link_md, person_md, source_url
+from ui.prose import prose
 from ui.quotes import attribution_md, cite_button
 from ui.urlstate import Choice, Choices, Param, UrlState
 
@@ -92,7 +93,7 @@ for dispute in shown:
                         f"\n\n{marks.md(c.claim)}\n\n{_quote_or_source(c.claim, c.quote)}"
                         for c in claims
                     ]
-                    st.container(border=True).markdown("\n\n---\n\n".join(cards))
+                    prose("\n\n---\n\n".join(cards), st.container(border=True))
         # One Cite button for the question's quotes (see ui.blocks on why).
         quotes = list({c.quote: ds.quote(c.quote) for c in dispute.claims}.values())
         cite_button(ds, quotes, key=f"dq-{dispute.id}")

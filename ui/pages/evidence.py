@@ -23,6 +23,7 @@ from policy.text import one_line
 from ui.blocks import RULE, esc, option
 from ui.context import view
 from ui.paging import Pager
+from ui.prose import prose
 from ui.quotes import cite_button, linked_finding_md
 from ui.urlstate import Choice, Choices, Number, Param, Search, UrlState
 
@@ -132,7 +133,7 @@ if not items:
     )
 shown = findings[start:end]
 if shown:  # the page's findings as one element; names, sources and options link to their places
-    st.markdown(RULE.join(linked_finding_md(ds, lead) for lead in shown))
+    prose(RULE.join(linked_finding_md(ds, lead) for lead in shown))
 pager.stepper()
 # One Cite button for the page's quotes, beside the downloads (see ui.blocks on why).
 quotes = evidence_quotes(ds, [e for lead in shown for e in (lead, *ds.parts_of(lead.id))])

@@ -21,6 +21,7 @@ from ui.charts import content_chart
 from ui.context import view
 from ui.directory import directory, map_chart, map_table
 from ui.links import PERSON_PARAM, event_url, evidence_url, link_md, position_md
+from ui.prose import prose
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Choices, Param, UrlState
 
@@ -88,9 +89,9 @@ if actor_id is None:
         st.stop()
     left, right = ctx.cached(directory, *filters)
     c1, c2 = st.columns(2, gap="large")
-    c1.markdown(left)
+    prose(left, c1)
     if right:
-        c2.markdown(right)
+        prose(right, c2)
     st.stop()
 
 state.sync()
@@ -144,7 +145,7 @@ if evidence or events:
         f"- **{esc(human_date(e.date))}** — {link_md(e.title, event_url(e.id))}"
         for e in sorted(events, key=lambda e: date_order(e.date))
     ]
-    st.markdown(
+    prose(
         "\n".join(
             [
                 *lines,
@@ -167,7 +168,7 @@ else:
             st.caption(
                 f"{with_stances} of them {'is' if with_stances == 1 else 'are'} shown with their stances above."
             )
-        st.markdown("\n\n".join(quote_md(ds, q) for q in others))
+        prose("\n\n".join(quote_md(ds, q) for q in others))
     else:
         st.caption("All of them are shown with their stances above.")
     cite_button(ds, quotes, key=f"pq-{actor.id}")

@@ -11,6 +11,7 @@ from ui.context import view
 from ui.links import Linked, dispute_url, link_md
 from ui.navigation import scroll_into_view
 from ui.position_stances import LINKED_KEY, stances
+from ui.prose import prose
 from ui.quotes import evidence_list
 from ui.urlstate import Choice, Param, UrlState
 
@@ -49,7 +50,7 @@ position_badge(ds, pid)
 st.title(esc(position.title))
 # The summary's first whole sentences at once, the rest on request (counted), so the page's sections are near.
 summary = lead(position.summary, SUMMARY_CHARACTERS)
-st.markdown(f"**{marks.md(position.one_line)}**\n\n{marks.md(summary)}")
+prose(f"**{marks.md(position.one_line)}**\n\n{marks.md(summary)}")
 if summary != position.summary:
     after = sentences(position.summary)[len(sentences(summary)) :]
     whole = st.expander(
@@ -70,7 +71,7 @@ if position.coverage_note:
             more.markdown(esc(rest))
 
 st.header("How it is meant to work")
-st.markdown(marks.md(position.mechanism))
+prose(marks.md(position.mechanism))
 
 
 # The case in sections a reader opens one at a time (tabs named with their counts, so nothing is hidden

@@ -15,6 +15,7 @@ from policy.queries import coverage_note, source_label
 from ui.blocks import esc, paginate, quote_md
 from ui.context import view
 from ui.links import Linked, person_md, source_md
+from ui.prose import prose
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Param, UrlState
 
@@ -39,15 +40,13 @@ if quote_id:
         st.markdown(
             f"**The quote behind the citation mark you followed**{speaker}, from *{esc(ds.source(quote.source).title)}*"
         )
-        st.markdown(quote_md(ds, quote))
+        prose(quote_md(ds, quote))
         cite_button(ds, [quote], key="sources-quote")
 if term_id:
     term = next(t for t in ds.glossary if t.id == term_id)
     marks.glossed.add(term.id)  # a definition does not link its own term
     with st.container(border=True):
-        st.markdown(
-            f"**The glossary term you followed**\n\n**{esc(term.term)}** — {marks.md(term.definition)}"
-        )
+        prose(f"**The glossary term you followed**\n\n**{esc(term.term)}** — {marks.md(term.definition)}")
 if source_id:
     st.container(border=True).markdown(
         f"**The source you followed**\n\n**{esc(ds.source(source_id).title)}** — {esc(source_label(ds, source_id))}"
@@ -75,10 +74,10 @@ for source in ds.sources:
     if source.notes:
         parts.append(f"*{esc(source.notes)}*")
     parts.append(f"*{quotes} quotes used*")
-    st.container(border=True).markdown("\n\n".join(parts))
+    prose("\n\n".join(parts), st.container(border=True))
 
 st.header("Method")
-st.markdown(
+prose(
     "Everything shown is drawn from the sources above and nothing else. Every quotation is verbatim and "
     "checked word for word against the archived text of its source by an automatic check, which "
     "forgives only typography, case, an ellipsis (…) for an omission and [brackets] for an inserted word. "
@@ -107,7 +106,7 @@ cite_style = st.segmented_control(
     default="chicago",
     required=True,
 )
-st.markdown("\n".join(f"- {esc(entry)}" for entry in ctx.cached(bibliography, cite_style)))
+prose("\n".join(f"- {esc(entry)}" for entry in ctx.cached(bibliography, cite_style)))
 files = st.columns(len(EXPORT_FORMATS) + 2)
 for col, fmt in zip(files, EXPORT_FORMATS, strict=False):
     ext, mime = EXPORT_FILES[fmt]
@@ -125,7 +124,7 @@ st.header("Glossary")
 start, end = paginate(len(ds.glossary), "glossary_page", size=TERMS_PER_PAGE)
 terms = sorted(ds.glossary, key=lambda t: t.term.casefold())[start:end]
 marks.glossed.update(t.id for t in ds.glossary)  # the glossary itself: terms are defined here, not linked
-st.markdown(
+prose(
     "\n\n".join(
         f"**{esc(term.term)}** — {marks.md(term.definition)}"
         + (f" *(Source: {source_md(ds, term.source)})*" if term.source else "")

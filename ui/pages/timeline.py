@@ -16,6 +16,7 @@ from ui.context import view
 from ui.links import event_url
 from ui.navigation import scroll_into_view
 from ui.paging import Pager
+from ui.prose import prose
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Choices, Number, Param, UrlState
 
@@ -101,16 +102,16 @@ def event_md(event: TimelineEvent) -> str:
 # frame of its own between the events before and after it.
 at = next((i for i, e in enumerate(shown) if e.id == marked_id), None)
 if at is None:
-    st.markdown(RULE.join(event_md(e) for e in shown))
+    prose(RULE.join(event_md(e) for e in shown))
 else:
     if at:
-        st.markdown(RULE.join(event_md(e) for e in shown[:at]))
+        prose(RULE.join(event_md(e) for e in shown[:at]))
     with st.container(border=True, key=LINKED_KEY):
         st.caption("The event the link names")
-        st.markdown(event_md(shown[at]))
+        prose(event_md(shown[at]))
         st.button("Unmark", key="tl_unmark", on_click=unmark, icon=":material/close:", type="tertiary")
     if at + 1 < len(shown):
-        st.markdown(RULE.join(event_md(e) for e in shown[at + 1 :]))
+        prose(RULE.join(event_md(e) for e in shown[at + 1 :]))
 pager.stepper()
 if at is not None and jump:  # drawn last, once everything above it is in place
     scroll_into_view(LINKED_KEY)

@@ -1,0 +1,44 @@
+"""Passages drawn as HTML (ui.prose): content stays data, links go where st.markdown's went, the look follows
+the theme."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from ui.blocks import esc
+from ui.chrome import LINK_DARK, LINK_LIGHT
+from ui.prose import to_html
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_prose_writes_tags_and_script_links_in_content_as_text() -> None:
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <b>bold</b>"
+    for text in (hostile, esc(hostile)):
+        html = to_html(text)
+        assert "<script" not in html and "<img" not in html and "<b>" not in html
+        assert 'href="javascript:' not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in to_html(esc(hostile))
+
+
+def test_prose_keeps_what_the_pages_markdown_says() -> None:
+    html = to_html(
+        '**Title** — *who*  \nnext line\n\n---\n\n- one\n- two [³](./sources?quote=q1 "“Words…” — X")'
+    )
+    assert (
+        "<strong>Title</strong>" in html and "<em>who</em>" in html and "<br />" in html and "<hr />" in html
+    )
+    assert "<li>one</li>" in html
+    assert '<a href="./sources?quote=q1" title="“Words…” — X">³</a>' in html  # the app's own: same tab
+
+
+def test_links_out_of_the_app_open_in_a_new_tab() -> None:
+    html = to_html("[The source](https://www.example.org/a)")
+    assert 'target="_blank"' in html and 'rel="noopener noreferrer"' in html
+
+
+def test_passage_links_have_the_themes_link_colours() -> None:
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
+    assert theme["light"]["linkColor"] in LINK_LIGHT
+    assert theme["dark"]["linkColor"] in LINK_DARK

@@ -1,0 +1,54 @@
+"""Long passages of Markdown drawn as HTML: the pages' lists of events, findings, quotes and entries.
+
+Why: Streamlit parses an st.markdown element's Markdown in the reader's browser, at about 6 ms of script per
+kilobyte on this machine, and a page's lists hold 10-25 KB of it, the largest part of what a page costs a reader
+beyond an empty one (docs/performance.md, round 9). The same Markdown turned into HTML here, by markdown-it-py
+(CommonMark, with tables), costs the browser about a tenth of that, and the server well under a millisecond per
+kilobyte, cached with the page's other content.
+
+What is the same as st.markdown: the text is the Markdown the pages already build (content escaped by
+ui.blocks.esc, so content text is data, never markup: raw HTML in it is written out as text, not read as tags,
+and markdown-it refuses javascript: and data: links); links to the app's own pages (./...) open in the same tab
+(ui.navigation), links out of it in a new one; the look is Streamlit's own for Markdown (the passages' style, in the reader's theme:
+ui.chrome). Streamlit's own Markdown directives (badges, coloured text, icons) are not read here:
+a block holding one stays st.markdown.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import streamlit as st
+from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
+
+CLASS = "prose"  # on the div around each passage (the styles below, the same-tab link handler)
+
+
+def _link_open(renderer: RendererHTML, tokens: Any, idx: int, options: Any, env: Any) -> str:
+    """A link out of the app opens in a new tab, as st.markdown's do; the app's own (./page) stay in this one."""
+    token = tokens[idx]
+    href = str(token.attrGet("href") or "")
+    if not href.startswith(("./", "#")):
+        token.attrSet("target", "_blank")
+        token.attrSet("rel", "noopener noreferrer")
+    return renderer.renderToken(tokens, idx, options, env)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    parser.add_render_rule("link_open", _link_open)
+    return parser
+
+
+@lru_cache(maxsize=512)  # a page's passages repeat from run to run: about 0.3 ms per kilobyte to render anew
+def to_html(markdown: str) -> str:
+    """The passage as HTML in its own div (see the module's docstring)."""
+    return f'<div class="{CLASS}">{_parser().render(markdown)}</div>'
+
+
+def prose(markdown: str, where: Any = None) -> None:
+    """Draw a passage of Markdown (as the pages build it) as HTML, in `where` (a container) or the page."""
+    (where or st).html(to_html(markdown))
