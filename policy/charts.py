@@ -12,7 +12,7 @@ from policy.citations import human_date
 from policy.dataset import Dataset
 from policy.models import BEARINGS, Series, TimelineEvent
 from policy.prose import strip_markers
-from policy.queries import StanceCell, balance_table, counts, format_number, short_outlet, source_label
+from policy.queries import balance_table, counts, format_number, short_outlet, source_label
 from policy.style import BEARING_COLORS, BEARING_LABELS, position_colors, position_label
 from policy.text import md_table
 
@@ -317,101 +317,6 @@ SIDE_STYLE = {
     "criticises": ("✖", "Criticises", "#C75400"),
     "both": ("✚✖", "Both", "#AA4499"),
 }
-WORDS_FROM = 96  # px of cell width from which a cell says its side in words as well as its glyph
-
-
-def stance_map_chart(
-    dataset: Dataset, cells: Sequence[StanceCell], href: Callable[[str], str] | None = None
-) -> alt.Chart:
-    """Who stands where: a grid of actors (rows) by positions (columns), each cell saying whether the actor backs
-    the position (✚), criticises it (✖) or both, in colour, glyph and word; href(actor id) is each row's link."""
-    actors = list(dict.fromkeys(c.actor for c in cells))
-    side = {(c.actor, c.position): c.side for c in cells}
-    rows = []
-    for actor_id in actors:
-        actor = dataset.actor(actor_id)
-        for pid in dataset.position_ids:
-            found = side.get((actor_id, pid), "")
-            glyph, word, _ = SIDE_STYLE.get(found, ("", "No stance recorded", ""))
-            rows.append(
-                {
-                    "name": wrap(actor.name, 24),
-                    "who": actor.name,
-                    "position": wrap(position_label(dataset, pid), 14),
-                    "title": position_label(dataset, pid),
-                    "side": word if found else "",
-                    "said": word,
-                    "glyph": glyph,
-                    "words": f"{glyph} {word}" if found else "",
-                    "url": href(actor_id) if href else "",
-                }
-            )
-    frame = pd.DataFrame(
-        rows, columns=["name", "who", "position", "title", "side", "said", "glyph", "words", "url"]
-    )
-    names = list(dict.fromkeys(frame["name"]))
-    columns = list(dict.fromkeys(frame["position"]))
-    sides = [word for _, word, _ in SIDE_STYLE.values()]
-    x = alt.X(
-        "position:N",
-        sort=columns,
-        title=None,
-        # A column's title where it fits, its icon alone where the column is narrow (a phone).
-        axis=alt.Axis(
-            orient="top",
-            labelAngle=0,
-            labelExpr=f"bandwidth('x') >= {WORDS_FROM} ? {SPLIT_LINES} : split(datum.label, ' ')[0]",
-            labelLimit=200,
-            labelOverlap=False,
-            labelFontSize=15,
-            domain=False,
-            ticks=False,
-        ),
-    )
-    y = alt.Y(
-        "name:N",
-        sort=names,
-        title=None,
-        axis=alt.Axis(labelExpr=SPLIT_LINES, labelLimit=240, domain=False, ticks=False),
-    )
-    tooltip = [
-        alt.Tooltip("who:N", title="Who"),
-        alt.Tooltip("title:N", title="Position"),
-        alt.Tooltip("said:N", title="Stance"),
-    ]
-    cells_layer = (
-        alt.Chart(frame)
-        .mark_rect(cornerRadius=3, stroke="#FFFFFF", strokeWidth=3, cursor="pointer" if href else "default")
-        .encode(
-            x=x,
-            y=y,
-            color=alt.Color(
-                "side:N",
-                title=None,
-                scale=alt.Scale(
-                    domain=["", *sides], range=["#F2F5F9", *(c for _, _, c in SIDE_STYLE.values())]
-                ),
-                legend=None,
-            ),
-            tooltip=tooltip,
-            **({"href": alt.Href("url:N")} if href else {}),
-        )
-    )
-    # The cell's words where they fit, its glyph alone where the column is narrow (a phone).
-    text = {"expr": f"bandwidth('x') >= {WORDS_FROM} ? datum.words : datum.glyph"}
-    words_layer = (
-        alt.Chart(frame)
-        .mark_text(fontSize=13, fontWeight="bold", color="#FFFFFF", text=text)
-        .encode(x=x, y=y, tooltip=tooltip, **({"href": alt.Href("url:N")} if href else {}))
-    )
-    lines = _lines(names)
-    chart = alt.layer(cells_layer, words_layer).properties(
-        height=alt.Step(max(34, LINE_HEIGHT * lines + 8)), width="container"
-    )
-    return _finish(
-        chart,
-        "Who stands where: for each person or institution, the positions they back, criticise or both.",
-    )
 
 
 # Charts on a slide are read from the back of a room: axis labels, counts and legend at least 24 px.

@@ -124,6 +124,7 @@ _TAGS = [
     (re.compile(r"</li>\n?"), "\n"),
     (re.compile(r"<p>|<ul>\n?|</ul>\n?"), ""),
 ]
+_BADGE = re.compile(r'<span class="prose-badge prose-badge-([a-z]+)">(.*?)</span>')
 _LINK = re.compile(r'<a href="([^"]*)"(?: title="([^"]*)")?[^>]*>(.*?)</a>')
 
 
@@ -143,6 +144,7 @@ def passages(at: Any) -> list[Passage]:
         if not body.startswith('<div class="prose">'):
             continue
         text = body.removeprefix('<div class="prose">').removesuffix("</div>").strip("\n")
+        text = _BADGE.sub(lambda m: f":{m[1]}-badge[{m[2]}]", text)
         text = _LINK.sub(lambda m: f"[{m[3]}]({m[1]}" + (f' "{m[2]}")' if m[2] else ")"), text)
         for pattern, markdown in _TAGS:
             text = pattern.sub(markdown, text)

@@ -13,7 +13,7 @@ from policy import Dataset
 from policy.citations import human_date
 from policy.models import Bearing
 from policy.prose import pieces, sentences
-from policy.queries import format_number, group_findings, short_outlet
+from policy.queries import format_number, group_findings, short_outlet, stance_map
 from policy.text import md_escape
 from tests.conftest import passages
 from ui.registry import PAGES
@@ -427,8 +427,9 @@ def test_evidence_offers_both_downloads(open_page: Open) -> None:
 
 def test_people_map_directory_and_a_person(open_page: Open, dataset: Dataset) -> None:
     at = open_page("people")
-    # The map of who stands where (a chart, its table on request) and the directory of everyone.
-    assert len(at.get("vega_lite_chart")) == 1 and not at.dataframe
+    # The map of who stands where (a grid, a table by person on request) and the directory of everyone.
+    grid = next(h.proto.body for h in at.get("html") if "<th>Person or institution</th>" in h.proto.body)
+    assert grid.count("prose-badge-") == len(stance_map(dataset)) and not at.get("vega_lite_chart")
     assert f"Everyone the sources name ({len(dataset.actors)})" in [h.value for h in at.header]
     directory = " ".join(m.value for m in passages(at))
     assert all(f"./people?person={a.id}" in directory for a in dataset.actors)
@@ -438,7 +439,8 @@ def test_people_map_directory_and_a_person(open_page: Open, dataset: Dataset) ->
     at = open_page("people", actor=actor.id)  # links made before the parameter was renamed
     assert at.header[0].value == actor.name
     at = open_page("people", person="nobody-at-all")
-    assert any("Unknown person" in n for n in notices(at)) and len(at.get("vega_lite_chart")) == 1
+    assert any("Unknown person" in n for n in notices(at))
+    assert any("<th>Person or institution</th>" in h.proto.body for h in at.get("html"))
 
 
 def test_people_filter_by_country_and_kind(open_page: Open, dataset: Dataset) -> None:

@@ -14,7 +14,6 @@ from policy.charts import (
     SIDE_STYLE,
     series_chart,
     series_table,
-    stance_map_chart,
     timeline_chart,
     timeline_frame,
 )
@@ -25,6 +24,9 @@ from policy.queries import (
     short_attribution,
     stance_map,
 )
+from policy.style import position_label
+from ui.directory import SIDE_BADGE, map_grid
+from ui.prose import to_html
 
 
 def edited(ds: Dataset, change: Any) -> Dataset:
@@ -95,18 +97,26 @@ def test_the_directory_lists_everyone_by_name_with_their_quotes(mini: Dataset) -
         assert entry.quotes == len(mini.quotes_by(entry.id))
 
 
-def test_the_map_chart_draws_every_cell_in_colour_glyph_and_word_with_links(mini: Dataset) -> None:
+def test_the_map_grid_has_every_cell_in_colour_glyph_and_word_each_opening_its_person(mini: Dataset) -> None:
     cells = stance_map(mini)
-    spec = stance_map_chart(mini, cells, lambda a: f"./people?person={a}").to_dict()
-    rows = next(iter(spec["datasets"].values()))
-    actors = {c.actor for c in cells}
-    assert len(rows) == len(actors) * len(mini.positions)  # blank cells drawn too, so the grid reads as one
-    stated = [r for r in rows if r["side"]]
-    assert len(stated) == len(cells)
-    for row in stated:
-        glyph, word, _ = next(s for s in SIDE_STYLE.values() if s[1] == row["side"])
-        assert row["words"] == f"{glyph} {word}" and row["url"].startswith("./people?person=")
-    assert "href" in json.dumps(spec)
+    grid = to_html(map_grid(mini, (), ()))
+    actors = list(dict.fromkeys(c.actor for c in cells))
+    rows = re.findall(r"<tr>(.*?)</tr>", grid, re.S)
+    assert len(rows) == 1 + len(actors)  # the options' row, then one per person or institution
+    assert all(position_label(mini, p) in rows[0] for p in mini.position_ids)
+    for actor_id, row in zip(actors, rows[1:], strict=True):
+        assert row.count("<td") == 1 + len(mini.positions)  # blank cells too, so the grid reads as one
+        said = {c.position: c.side for c in cells if c.actor == actor_id}
+        pills = re.findall(
+            r'<a href="([^"]*)"><span class="prose-badge prose-badge-([a-z]+)">([^<]*)</span>', row
+        )
+        assert len(pills) == len(said)
+        for (href, colour, words), side in zip(
+            pills, [said[p] for p in mini.position_ids if p in said], strict=True
+        ):
+            glyph, word, _ = SIDE_STYLE[side]
+            assert words == f"{glyph} {word}" and colour == SIDE_BADGE[side]
+            assert href == f"./people?person={actor_id}"
 
 
 def test_no_number_in_a_chart_is_written_with_an_exponent(dataset: Dataset) -> None:

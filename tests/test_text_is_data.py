@@ -218,6 +218,7 @@ def hostile_content(mini_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Dataset
 
 PROSE_TAGS = {
     "div",
+    "span",
     "p",
     "strong",
     "em",

@@ -118,9 +118,26 @@ _PROSE_STYLE = """<style>
 .prose table { border-collapse: collapse; margin: 0 0 1rem; display: block; max-width: 100%; overflow-x: auto; }
 .prose th, .prose td { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); padding: 0.25rem 0.5rem;
   text-align: left; vertical-align: top; }
+.prose-badge { display: inline-block; font-size: 0.875rem; line-height: 1.6; padding: 0 0.4rem; border-radius: 0.375rem;
+  white-space: nowrap; }
+.prose td > a > .prose-badge { font-weight: 600; color: #FFFFFF !important; padding: 0.1rem 0.6rem; }
+.prose td > a > .prose-badge-blue { background: #0072B2 !important; }
+.prose td > a > .prose-badge-orange { background: #C75400 !important; }
+.prose td > a > .prose-badge-violet { background: #AA4499 !important; }
 """
-LINK_LIGHT = ".prose a { color: #0B5CAD; }</style>"
-LINK_DARK = ".prose a { color: #8CC4FF; }</style>"
+# The badges' colours, as Streamlit's own badges, each at AA (4.5:1 and more) on its own background.
+LINK_LIGHT = """.prose a { color: #0B5CAD; }
+.prose-badge-blue { color: #0B5CAD; background: #E6F0FA; } .prose-badge-orange { color: #9A4A00; background: #FDF0E4; }
+.prose-badge-green { color: #1B6B3A; background: #E6F4EA; } .prose-badge-violet { color: #6B3FA0; background: #F1EBFA; }
+.prose-badge-yellow { color: #6B5B00; background: #FAF6DC; } .prose-badge-red { color: #B0232A; background: #FCE8E8; }
+.prose-badge-gray { color: #4D4D4D; background: #F0F0F0; }
+</style>"""
+LINK_DARK = """.prose a { color: #8CC4FF; }
+.prose-badge-blue { color: #8CC4FF; background: #1A2A40; } .prose-badge-orange { color: #F0A030; background: #3A2A15; }
+.prose-badge-green { color: #2FC39A; background: #15332A; } .prose-badge-violet { color: #C9A6FF; background: #2B2140; }
+.prose-badge-yellow { color: #E8D44D; background: #35321A; } .prose-badge-red { color: #FF8F8F; background: #401A1A; }
+.prose-badge-gray { color: #BDBDBD; background: #2A2A2A; }
+</style>"""
 _LIGHT = _PROSE_STYLE + LINK_LIGHT
 _DARK = _PROSE_STYLE + LINK_DARK
 # With and without the search box (the search page has its own), each in the reader's light or dark theme (the

@@ -13,6 +13,7 @@ from policy.models import Position
 from ui.blocks import esc, position_badge_md
 from ui.compare_cells import CellOf, Row, Sections
 from ui.context import ViewContext
+from ui.prose import prose
 
 __all__ = ["row", "section_rows", "side_by_side"]
 
@@ -23,11 +24,11 @@ def row(ds: Dataset, key: str, cell: CellOf, positions: Sequence[Position], badg
     is)."""
     for col, position in zip(st.columns(len(positions), gap="medium"), positions, strict=True):
         made = cell(position)
-        col.markdown((f"{position_badge_md(ds, position.id)}\n\n" if badge else "") + made.md)
+        prose((f"{position_badge_md(ds, position.id)}\n\n" if badge else "") + made.md, col)
         if made.rest is not None:
             box = col.expander(made.more, key=f"compare-{key}-{position.id}", on_change="rerun")
             if box.open:  # built when opened
-                box.markdown(made.rest())
+                prose(made.rest(), box)
 
 
 def section_rows(ds: Dataset, rows: Sequence[Row], positions: Sequence[Position]) -> None:

@@ -1,12 +1,12 @@
-"""People's parts: the map of who stands where (chart and table) and the directory of everyone, as Markdown."""
+"""People's parts: the map of who stands where (a grid, and a table by person) and the directory of everyone, as
+Markdown (drawn as HTML by ui.prose)."""
 
 from __future__ import annotations
 
-import altair as alt
-
 from policy import Dataset
-from policy.charts import SIDE_STYLE, stance_map_chart
+from policy.charts import SIDE_STYLE
 from policy.queries import PersonEntry, people_directory, stance_map
+from policy.style import position_label
 from policy.text import md_table, one_line
 from ui.blocks import esc
 from ui.links import link_md, person_url
@@ -14,8 +14,29 @@ from ui.links import link_md, person_url
 ROLE_CHARACTERS = 110  # of a role, in the directory (the person's own view gives it whole)
 
 
-def map_chart(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) -> alt.Chart:
-    return stance_map_chart(ds, stance_map(ds, countries, kinds), person_url)
+# Each side's badge colour: the map's own colours (policy.charts.SIDE_STYLE: blue, orange, purple).
+SIDE_BADGE = {"backs": "blue", "criticises": "orange", "both": "violet"}
+
+
+def map_grid(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) -> str:
+    """Who stands where, as a grid: a row per person or institution with a recorded stance (their name opening
+    them), a column per option; a cell says the side in a glyph, a word and a colour, and opens that person (their
+    stance and the words behind it). A table, so a screen reader reads each cell with its row and column."""
+    cells = stance_map(ds, countries, kinds)
+    side = {(c.actor, c.position): c.side for c in cells}
+    lines = [
+        "| Person or institution | " + " | ".join(esc(position_label(ds, p)) for p in ds.position_ids) + " |",
+        "| --- |" + " :-: |" * len(ds.position_ids),
+    ]
+    for actor_id in dict.fromkeys(c.actor for c in cells):
+        url = person_url(actor_id)
+        row = [f"**{link_md(ds.actor(actor_id).name, url)}**"]
+        for pid in ds.position_ids:
+            found = side.get((actor_id, pid))
+            glyph, word, _ = SIDE_STYLE[found] if found else ("", "", "")
+            row.append(f"[:{SIDE_BADGE[found]}-badge[{glyph} {word}]]({url})" if found else "")
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines)
 
 
 def map_table(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) -> str:

@@ -10,18 +10,23 @@ What is the same as st.markdown: the text is the Markdown the pages already buil
 ui.blocks.esc, so content text is data, never markup: raw HTML in it is written out as text, not read as tags,
 and markdown-it refuses javascript: and data: links); links to the app's own pages (./...) open in the same tab
 (ui.navigation), links out of it in a new one; the look is Streamlit's own for Markdown (the passages' style, in the reader's theme:
-ui.chrome). Streamlit's own Markdown directives (badges, coloured text, icons) are not read here:
-a block holding one stays st.markdown.
+ui.chrome). Of Streamlit's own Markdown directives, the pages' option badges (ui.blocks.position_badge_md) are
+read here as Streamlit reads them; a block with another (coloured text, icons) stays st.markdown.
 """
 
 from __future__ import annotations
 
+import html
+import re
 from functools import lru_cache
 from typing import Any
 
 import streamlit as st
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
+from markdown_it.rules_inline import StateInline
+
+from policy.style import BADGE_COLORS
 
 CLASS = "prose"  # on the div around each passage (the styles below, the same-tab link handler)
 
@@ -36,10 +41,35 @@ def _link_open(renderer: RendererHTML, tokens: Any, idx: int, options: Any, env:
     return renderer.renderToken(tokens, idx, options, env)
 
 
+# ":blue-badge[label]", the label escaped by ui.blocks.esc (so a "]" in it is "\]").
+_BADGE = re.compile(r":(" + "|".join(sorted(set(BADGE_COLORS))) + r")-badge\[((?:[^\]\\]|\\.)*)\]")
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def _badge(state: StateInline, silent: bool) -> bool:
+    found = _BADGE.match(state.src, state.pos)
+    if not found:
+        return False
+    if not silent:
+        token = state.push("badge", "span", 0)
+        token.meta = {"color": found[1]}
+        token.content = _ESCAPED.sub(r"\1", found[2])  # the label's text, its escapes read
+    state.pos = found.end()
+    return True
+
+
+def _badge_html(renderer: RendererHTML, tokens: Any, idx: int, options: Any, env: Any) -> str:
+    """An option's badge as Streamlit draws one: its label in a pill of its colour (ui.chrome's style)."""
+    token = tokens[idx]
+    return f'<span class="prose-badge prose-badge-{token.meta["color"]}">{html.escape(token.content)}</span>'
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False}).enable("table")
+    parser.inline.ruler.before("emphasis", "badge", _badge)
     parser.add_render_rule("link_open", _link_open)
+    parser.add_render_rule("badge", _badge_html)
     return parser
 
 

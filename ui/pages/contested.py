@@ -75,7 +75,7 @@ for dispute in shown:
         continue
     open_ids.append(dispute.id)
     with expander:
-        st.markdown(" ".join(position_badge_md(ds, p) for p in dispute.positions))
+        prose(" ".join(position_badge_md(ds, p) for p in dispute.positions))
         for row in range(0, len(dispute.sides), SIDES_PER_ROW):
             sides = dispute.sides[row : row + SIDES_PER_ROW]
             for col, side in zip(st.columns(len(sides), gap="medium"), sides, strict=True):

@@ -17,9 +17,8 @@ from policy.queries import (
 from policy.style import position_label
 from policy.text import one_line
 from ui.blocks import Marks, esc, option, position_badge_md, quote_md
-from ui.charts import content_chart
 from ui.context import view
-from ui.directory import directory, map_chart, map_table
+from ui.directory import directory, map_grid, map_table
 from ui.links import PERSON_PARAM, event_url, evidence_url, link_md, position_md
 from ui.prose import prose
 from ui.quotes import cite_button
@@ -73,10 +72,11 @@ if actor_id is None:
         st.caption(
             esc(
                 f"{key}. Each row is a person or institution the sources record taking a stance, each column an"
-                f" option ({columns}); a blank cell means none is recorded. Select a cell to open that person."
+                f" option ({columns}); a blank cell means none is recorded. Select a name or a cell to open that"
+                " person."
             )
         )
-        content_chart(ctx, map_chart, *filters)
+        prose(ctx.cached(map_grid, *filters))
         as_table = st.expander("The map as a table", key="people-map-table", on_change="rerun")
         if as_table.open:  # built when opened
             as_table.markdown(ctx.cached(map_table, *filters))
@@ -125,7 +125,7 @@ if stances:
         said = [ds.quote(q) for q in stance.quotes]
         stance_quotes |= set(stance.quotes)
         with st.container(border=True):
-            st.markdown(
+            prose(
                 "\n\n".join(
                     [
                         f"{position_badge_md(ds, position.id)} {glyph} **{verb}:** {position_md(ds, position.id)}",
