@@ -314,7 +314,7 @@ def timeline_chart(
 # colour is above 4.5:1).
 SIDE_STYLE = {
     "backs": ("✚", "Backs", "#0072B2"),
-    "criticises": ("✖", "Criticises", "#C75400"),
+    "criticises": ("✖", "Criticises", "#B34A00"),
     "both": ("✚✖", "Both", "#AA4499"),
 }
 

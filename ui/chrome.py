@@ -122,7 +122,7 @@ _PROSE_STYLE = """<style>
   white-space: nowrap; }
 .prose td > a > .prose-badge { font-weight: 600; color: #FFFFFF !important; padding: 0.1rem 0.6rem; }
 .prose td > a > .prose-badge-blue { background: #0072B2 !important; }
-.prose td > a > .prose-badge-orange { background: #C75400 !important; }
+.prose td > a > .prose-badge-orange { background: #B34A00 !important; }
 .prose td > a > .prose-badge-violet { background: #AA4499 !important; }
 """
 # The badges' colours, as Streamlit's own badges, each at AA (4.5:1 and more) on its own background.

@@ -104,7 +104,7 @@ def test_a_persons_name_on_position_opens_that_person_on_people_in_the_same_tab(
 def test_a_name_on_people_opens_that_person_and_another_name_the_next(watched: Watched, server: str) -> None:
     open_view(watched, server, "people")
     for n in (2, 7):  # the same page followed twice: each link opens its own person
-        link = watched.page.locator(f'{MAIN} a[href^="./people?person="]').nth(n)  # type: ignore[attr-defined]
+        link = watched.page.locator(f'{MAIN} .prose p a[href^="./people?person="]').nth(n)  # type: ignore[attr-defined]
         name = link.inner_text()
         follow(watched, link)
         expect(watched.page.locator("h2").first).to_have_text(name)  # type: ignore[attr-defined]
