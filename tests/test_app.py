@@ -604,3 +604,11 @@ def test_a_link_to_an_argument_opens_its_tab_and_marks_it(open_page: Open, datas
     assert "The argument the link names" not in [c.value for c in at.caption], (
         "nothing to mark on another option"
     )
+
+
+def test_compares_balance_table_is_built_when_opened(open_page: Open, dataset: Dataset) -> None:
+    at = open_page("compare")
+    assert not at.table, "the counts table is built only when its section is opened"
+    at.session_state["compare-balance-table"] = True
+    at.run()
+    assert len(at.table) == 1 and not at.exception

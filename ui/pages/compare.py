@@ -42,9 +42,9 @@ side_by_side(ctx, [ds.position(p) for p in ordered])
 
 st.header("Evidence balance")
 content_chart(ctx, balance_chart, ordered)
-with st.expander("The same counts as a table"):
-    # A table that scrolls sideways inside its box on a narrow screen, rather than run past the column.
-    st.table(ctx.cached(balance_frame, ordered))
+as_table = st.expander("The same counts as a table", key="compare-balance-table", on_change="rerun")
+if as_table.open:  # built when opened: a table that scrolls sideways inside its box on a narrow screen
+    as_table.table(ctx.cached(balance_frame, ordered))
 st.caption(
     "Counts of findings reported in the sources (items that report one finding count once), not a measure of"
     " how strong each case is."
