@@ -49,6 +49,8 @@ _STYLE_AND_SCRIPT = """<style>
 .st-key-filters [data-testid="stMultiSelectTagsContainer"], .st-key-filters [data-testid="stMultiSelectTagsContainer"] > span {
   flex-wrap: wrap; overflow: visible; height: auto !important; max-height: none !important; }
 .st-key-filters [data-tag] { max-width: 100%; }
+.st-key-filters [data-testid="stMultiSelectTagsContainer"] { min-width: 0 !important; flex: 1 1 0% !important; }
+.st-key-filters [data-testid="stMultiSelectTagsContainer"] input { min-width: 0 !important; }
 @media (max-width: 640px) {
   .st-key-filters [data-testid="stHorizontalBlock"] { flex-flow: row wrap !important; gap: 0.25rem 0.75rem !important; }
   .st-key-filters [data-testid="stColumn"] { flex: 1 1 calc(50% - 0.4rem) !important; width: calc(50% - 0.4rem) !important;
@@ -115,24 +117,28 @@ _PROSE_STYLE = """<style>
   border-bottom: 1px solid color-mix(in srgb, currentColor 20%, transparent); }
 .prose ul, .prose ol { padding-left: 1.5em; margin: 0 0 1rem; }
 .prose li { margin: 0.2em 0; }
-.prose table { border-collapse: collapse; margin: 0 0 1rem; display: block; max-width: 100%; overflow-x: auto; }
-.prose th, .prose td { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); padding: 0.25rem 0.5rem;
-  text-align: left; vertical-align: top; }
+.prose table { border-collapse: separate; border-spacing: 0; margin: 0 0 1rem; display: block; max-width: 100%;
+  overflow-x: auto; }
+.prose th, .prose td { border: 0 solid color-mix(in srgb, currentColor 20%, transparent); border-width: 0 1px 1px 0;
+  padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+.prose tr > :first-child { border-left-width: 1px; } .prose thead th { border-top-width: 1px; }
 .prose-badge { display: inline-block; font-size: 0.875rem; line-height: 1.6; padding: 0 0.4rem; border-radius: 0.375rem;
   white-space: nowrap; }
 .prose td > a > .prose-badge { font-weight: 600; color: #FFFFFF !important; padding: 0.1rem 0.6rem; }
 .prose td > a > .prose-badge-blue { background: #0072B2 !important; }
 .prose td > a > .prose-badge-orange { background: #B34A00 !important; }
 .prose td > a > .prose-badge-violet { background: #AA4499 !important; }
+.prose td:first-child, .prose th:first-child { position: sticky; left: 0; z-index: 1; }
 """
-# The badges' colours, as Streamlit's own badges, each at AA (4.5:1 and more) on its own background.
-LINK_LIGHT = """.prose a { color: #0B5CAD; }
+# A table's first column stays in view as it scrolls sideways (People's grid on a phone), on the theme's
+# background. The badges' colours, as Streamlit's own badges, each at AA (4.5:1 and more) on its own background.
+LINK_LIGHT = """.prose a { color: #0B5CAD; } .prose td:first-child, .prose th:first-child { background: #FFFFFF; }
 .prose-badge-blue { color: #0B5CAD; background: #E6F0FA; } .prose-badge-orange { color: #9A4A00; background: #FDF0E4; }
 .prose-badge-green { color: #1B6B3A; background: #E6F4EA; } .prose-badge-violet { color: #6B3FA0; background: #F1EBFA; }
 .prose-badge-yellow { color: #6B5B00; background: #FAF6DC; } .prose-badge-red { color: #B0232A; background: #FCE8E8; }
 .prose-badge-gray { color: #4D4D4D; background: #F0F0F0; }
 </style>"""
-LINK_DARK = """.prose a { color: #8CC4FF; }
+LINK_DARK = """.prose a { color: #8CC4FF; } .prose td:first-child, .prose th:first-child { background: #0E1117; }
 .prose-badge-blue { color: #8CC4FF; background: #1A2A40; } .prose-badge-orange { color: #F0A030; background: #3A2A15; }
 .prose-badge-green { color: #2FC39A; background: #15332A; } .prose-badge-violet { color: #C9A6FF; background: #2B2140; }
 .prose-badge-yellow { color: #E8D44D; background: #35321A; } .prose-badge-red { color: #FF8F8F; background: #401A1A; }

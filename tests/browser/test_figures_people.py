@@ -166,7 +166,15 @@ def test_the_timeline_places_a_year_only_event_mid_year_on_a_band_across_the_yea
 
 
 @pytest.mark.parametrize(
-    "path", ["", "compare?positions=military-strikes,precursor-interdiction", "position", "figures"]
+    "path",
+    [
+        "",
+        "compare?positions=military-strikes,precursor-interdiction",
+        "position",
+        "figures",
+        "timeline",
+        "evidence",
+    ],
 )
 def test_on_a_phone_no_element_is_wider_than_the_column(watched: Watched, server: str, path: str) -> None:
     page = watched.page
@@ -251,3 +259,22 @@ def test_readme_screenshots(
     target = folder / f"{name}.png"
     page.screenshot(path=str(target), full_page=False)  # type: ignore[attr-defined]
     assert target.stat().st_size > 10_000
+
+
+def test_on_a_phone_the_grid_scrolls_sideways_in_its_box_with_the_names_kept_in_view(
+    watched: Watched, server: str
+) -> None:
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})  # type: ignore[attr-defined]
+    open_view(watched, server, "people")
+    grid = page.locator(".prose table").first  # type: ignore[attr-defined]
+    name = grid.locator("tbody td").first
+    before = name.bounding_box()
+    wider = grid.evaluate("t => t.scrollWidth > t.clientWidth")
+    assert wider, "four options do not fit 390 px: the grid scrolls inside its box"
+    grid.evaluate("t => { t.scrollLeft = 200; }")
+    page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    after = name.bounding_box()
+    assert before and after and abs(after["x"] - before["x"]) < 1, "the names stay while the cells scroll"
+    wide = page.evaluate(OVERFLOW)  # type: ignore[attr-defined]
+    assert not wide, "/people at 390 px: " + "; ".join(wide)
