@@ -42,3 +42,8 @@ def test_passage_links_have_the_themes_link_colours() -> None:
     theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
     assert theme["light"]["linkColor"] in LINK_LIGHT
     assert theme["dark"]["linkColor"] in LINK_DARK
+
+
+def test_a_badge_label_shows_its_characters_once_escaped() -> None:
+    html = to_html(f":blue-badge[{esc('Trade & <tariffs> [x]')}]")
+    assert '<span class="prose-badge prose-badge-blue">Trade &amp; &lt;tariffs&gt; [x]</span>' in html

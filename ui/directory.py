@@ -40,7 +40,7 @@ def map_grid(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) ->
 
 
 def map_table(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) -> str:
-    """The map as a table: each person or institution with the positions they back and criticise."""
+    """The map as a list by person: each person or institution with the positions they back and criticise."""
     rows = []
     for entry in people_directory(ds, countries, kinds):
         if entry.backs or entry.criticises:

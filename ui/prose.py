@@ -4,13 +4,13 @@ Why: Streamlit parses an st.markdown element's Markdown in the reader's browser,
 kilobyte on this machine, and a page's lists hold 10-25 KB of it, the largest part of what a page costs a reader
 beyond an empty one (docs/performance.md, round 9). The same Markdown turned into HTML here, by markdown-it-py
 (CommonMark, with tables), costs the browser about a tenth of that, and the server well under a millisecond per
-kilobyte, cached with the page's other content.
+kilobyte (each passage's HTML is kept, keyed by its own text, so a rerun makes none anew).
 
 What is the same as st.markdown: the text is the Markdown the pages already build (content escaped by
 ui.blocks.esc, so content text is data, never markup: raw HTML in it is written out as text, not read as tags,
 and markdown-it refuses javascript: and data: links); links to the app's own pages (./...) open in the same tab
-(ui.navigation), links out of it in a new one; the look is Streamlit's own for Markdown (the passages' style, in the reader's theme:
-ui.chrome). Of Streamlit's own Markdown directives, the pages' option badges (ui.blocks.position_badge_md) are
+(ui.navigation), links out of it in a new one; the look is Streamlit's own for Markdown (the passages' style,
+in the reader's theme, is in ui.chrome). Of Streamlit's own Markdown directives, the pages' option badges (ui.blocks.position_badge_md) are
 read here as Streamlit reads them; a block with another (coloured text, icons) stays st.markdown.
 """
 
@@ -28,7 +28,7 @@ from markdown_it.rules_inline import StateInline
 
 from policy.style import BADGE_COLORS
 
-CLASS = "prose"  # on the div around each passage (the styles below, the same-tab link handler)
+CLASS = "prose"  # on the div around each passage (ui.chrome's style, ui.navigation's same-tab link handler)
 
 
 def _link_open(renderer: RendererHTML, tokens: Any, idx: int, options: Any, env: Any) -> str:
@@ -53,7 +53,8 @@ def _badge(state: StateInline, silent: bool) -> bool:
     if not silent:
         token = state.push("badge", "span", 0)
         token.meta = {"color": found[1]}
-        token.content = _ESCAPED.sub(r"\1", found[2])  # the label's text, its escapes read
+        # The label's text: its backslash escapes and entities read (ui.blocks.esc writes & < > as entities).
+        token.content = html.unescape(_ESCAPED.sub(r"\1", found[2]))
     state.pos = found.end()
     return True
 

@@ -77,7 +77,7 @@ if actor_id is None:
             )
         )
         prose(ctx.cached(map_grid, *filters))
-        as_table = st.expander("The map as a table", key="people-map-table", on_change="rerun")
+        as_table = st.expander("The same as a list, by person", key="people-map-table", on_change="rerun")
         if as_table.open:  # built when opened
             as_table.markdown(ctx.cached(map_table, *filters))
     else:
