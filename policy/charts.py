@@ -12,14 +12,13 @@ from policy.citations import human_date
 from policy.dataset import Dataset
 from policy.models import BEARINGS, Series, TimelineEvent
 from policy.prose import strip_markers
-from policy.queries import balance_table, counts, format_number, short_outlet, source_label
-from policy.style import BEARING_COLORS, BEARING_LABELS, position_colors, position_label
+from policy.queries import counts, format_number, short_outlet, source_label
+from policy.style import BEARING_LABELS, position_label
 from policy.text import md_table
 
 FONT_SIZES = {"labelFontSize": 13, "titleFontSize": 14}
 GENERAL_GLYPH = "✱"  # the lane of events that touch no position
 GENERAL_LANE = f"{GENERAL_GLYPH} General"
-GENERAL_COLOR = "#6E6E6E"
 NUMBER = ",~f"  # d3 format: 107,000 and 2.5, never 1.07e+5
 LINE_HEIGHT = 16  # px per line of a wrapped axis label at 13 px
 SPLIT_LINES = "split(datum.label, '\\n')"  # an axis label's lines (labels are wrapped in Python)
@@ -39,45 +38,6 @@ def _finish(chart: alt.Chart, description: str) -> alt.Chart:
     return (
         chart.properties(description=description).configure_axis(**FONT_SIZES).configure_legend(**FONT_SIZES)
     )
-
-
-def balance_chart(dataset: Dataset, position_ids: Sequence[str] | None = None) -> alt.Chart:
-    """Stacked bars: how many findings support, undercut or give context to each position (items that report
-    one finding count once)."""
-    frame = balance_table(dataset, position_ids)
-    frame["label"] = [position_label(dataset, p) for p in frame["position"]]
-    frame["bearing_label"] = frame["bearing"].map(BEARING_LABELS)
-    order = [position_label(dataset, p) for p in dataset.position_ids if p in set(frame["position"])]
-    chart = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            # Labels whole: a short title is never cut, however few positions are compared.
-            y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-            x=alt.X("items:Q", title="Findings", axis=alt.Axis(tickMinStep=1, format=NUMBER)),
-            color=alt.Color(
-                "bearing_label:N",
-                title=None,
-                sort=[BEARING_LABELS[b] for b in BEARINGS],
-                scale=alt.Scale(
-                    domain=[BEARING_LABELS[b] for b in BEARINGS], range=[BEARING_COLORS[b] for b in BEARINGS]
-                ),
-                # No title, so the three entries fit in one row on a phone.
-                legend=alt.Legend(
-                    orient="bottom", direction="horizontal", title=None, columnPadding=6, labelFontSize=12
-                ),
-            ),
-            order=alt.Order("bearing_order:Q"),
-            tooltip=[
-                alt.Tooltip("label:N", title="Position"),
-                alt.Tooltip("bearing_label:N", title="Bearing"),
-                alt.Tooltip("items:Q", title="Findings", format=NUMBER),
-            ],
-        )
-        .transform_calculate(bearing_order="indexof(['supports','undercuts','context'], datum.bearing)")
-        .properties(height=alt.Step(38), width="container")
-    )
-    return _finish(chart, "Findings per position: how many support it, undercut it or give context.")
 
 
 def series_frame(dataset: Dataset, series: Series) -> pd.DataFrame:
@@ -262,52 +222,6 @@ def timeline_frame(
         "url",
     ]
     return pd.DataFrame(rows, columns=columns)
-
-
-def timeline_chart(
-    dataset: Dataset, events: Iterable[TimelineEvent], href: Callable[[str], str] | None = None
-) -> alt.Chart:
-    """Dated events on a time axis, one lane per position they touch first. Each event is drawn as its lane's
-    own glyph in its lane's colour (the glyph that starts the lane's label), so the marks cannot disagree with
-    the labels; an event dated only to a year is a pale band across that year with its glyph in the middle,
-    "(year only)" in its tooltip. href(event id), when given, is each mark's link (to the event in the list)."""
-    frame = timeline_frame(dataset, events, href)
-    link = {"href": alt.Href("url:N")} if href else {}
-    cursor = "pointer" if href else "default"
-    colors = position_colors(dataset)
-    lanes = [position_label(dataset, p) for p in dataset.position_ids] + [GENERAL_LANE]
-    palette = [*colors.values(), GENERAL_COLOR]
-    # The labels keep the theme's text colour (the palette is below 4.5:1 as text on the dark background).
-    y = alt.Y("lane:N", sort=lanes, title=None, axis=alt.Axis(labelLimit=320))
-    color = alt.Color("lane:N", legend=None, scale=alt.Scale(domain=lanes, range=palette))
-    tooltip = [
-        alt.Tooltip("date:N", title="Date"),
-        alt.Tooltip("title:N", title="Event"),
-        alt.Tooltip("positions:N", title="Touches"),
-        alt.Tooltip("source:N", title="Source"),
-    ]
-    base = alt.Chart(frame)
-    years = (
-        base.transform_filter(alt.datum.precision == "year")
-        .mark_rule(strokeWidth=16, opacity=0.28, cursor=cursor)
-        .encode(x=alt.X("start:T"), x2="end:T", y=y, color=color, tooltip=tooltip, **link)
-    )
-    glyphs = base.mark_text(
-        fontSize=24, baseline="middle", align="center", opacity=0.9, cursor=cursor
-    ).encode(
-        x=alt.X("at:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=6)),
-        y=y,
-        text=alt.Text("glyph:N"),
-        color=color,
-        tooltip=tooltip,
-        **link,
-    )
-    chart = alt.layer(years, glyphs).properties(height=alt.Step(46), width="container")
-    return _finish(
-        chart,
-        "Timeline of dated events, by the position each first touches; an event dated only to a year is drawn"
-        " as a band across that year.",
-    )
 
 
 # How the map of who stands where draws each side: a glyph and a word as well as a colour (white text on each

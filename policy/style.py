@@ -13,11 +13,6 @@ BEARING_LABELS = {"supports": "Supports", "undercuts": "Undercuts", "context": "
 BEARING_ICONS = {"supports": "✚", "undercuts": "✖", "context": "○"}
 
 
-def position_colors(dataset: Dataset) -> dict[str, str]:
-    """Position id -> colour, by content order (the palette repeats past eight positions)."""
-    return {pid: PALETTE[i % len(PALETTE)] for i, pid in enumerate(dataset.position_ids)}
-
-
 def position_label(dataset: Dataset, position_id: str) -> str:
     """Icon and short title, so no position is told apart by colour alone."""
     position = dataset.position(position_id)

@@ -246,7 +246,8 @@ def test_compare_defaults_to_all_and_restores_a_pair(open_page: Open, dataset: D
     at = open_page("compare", positions=",".join(pair))
     assert at.multiselect(key="compare_positions").value == pair
     assert not notices(at)
-    assert len(at.get("vega_lite_chart")) == 1
+    drawn = [h.proto.body for h in at.get("html") if 'class="drawing bal"' in h.proto.body]
+    assert len(drawn) == 1 and drawn[0].count('class="bal-label"') == 2, "the balance of the pair"
 
 
 def test_compare_lines_up_each_section_and_lists_everyone(open_page: Open, dataset: Dataset) -> None:

@@ -144,7 +144,7 @@ FILLED_TEMPLATES = {
 
 # The one st.html body made from content: Markdown the pages built (content escaped by ui.blocks.esc), turned into
 # HTML by markdown-it with raw HTML off (test_prose_writes_tags_and_script_links_in_content_as_text holds it).
-RENDERED = {("ui/prose.py", "prose"): "to_html(markdown)"}
+RENDERED = {("ui/prose.py", "prose"): "to_html(markdown)", ("ui/charts.py", "drawn_chart"): "markup"}
 
 
 def _enclosing_functions(tree: ast.Module) -> dict[ast.AST, str]:

@@ -14,7 +14,6 @@ from policy.charts import (
     SIDE_STYLE,
     series_chart,
     series_table,
-    timeline_chart,
     timeline_frame,
 )
 from policy.queries import (
@@ -138,9 +137,6 @@ def test_the_timeline_draws_each_event_as_its_lanes_glyph(dataset: Dataset) -> N
         assert lane.split(" ")[0] == glyph
     general = frame[frame["glyph"] == GENERAL_GLYPH]
     assert all(not e.positions for e in dataset.timeline if e.id in set(general["id"]))
-    spec = timeline_chart(dataset, dataset.timeline).to_dict()
-    glyphs = spec["layer"][-1]
-    assert glyphs["mark"]["type"] == "text" and glyphs["encoding"]["text"]["field"] == "glyph"
 
 
 def test_a_quote_is_attributed_in_a_few_words(mini: Dataset) -> None:

@@ -9,11 +9,13 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import altair as alt
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import ui.content
 from policy import Dataset
+from policy.charts import series_chart
 from policy.memo import MemoSpec, default_spec
 from tests.conftest import MINI, passages
 from tests.test_memo import docx_paragraphs, pdf_text
@@ -112,14 +114,17 @@ def test_only_module_level_functions_can_be_cached(content: Path) -> None:
         ctx.cached(closure)
 
 
-def test_a_cached_chart_spec_is_a_fresh_copy_every_time(content: Path) -> None:
-    from policy.charts import balance_chart
+def a_series_chart(ds: Dataset, series_id: str) -> alt.Chart:
+    return series_chart(ds, ds.series_item(series_id))
 
+
+def test_a_cached_chart_spec_is_a_fresh_copy_every_time(content: Path) -> None:
     ctx: ViewContext = build()
-    first = ctx.chart_spec(balance_chart, tuple(ctx.dataset.position_ids))
+    series = ctx.dataset.series[0].id
+    first = ctx.chart_spec(a_series_chart, series)
     first["encoding"] = {"x": {"title": "changed"}}
     first.pop("datasets", None)
-    again = ctx.chart_spec(balance_chart, tuple(ctx.dataset.position_ids))
+    again = ctx.chart_spec(a_series_chart, series)
     assert again["datasets"] and again.get("encoding") != {"x": {"title": "changed"}}
 
 

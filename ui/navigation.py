@@ -29,7 +29,7 @@ _SAME_TAB_JS = """<script>
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = event.target instanceof Element ? event.target.closest('a[href^="./"]') : null;
-    if (!link || !link.closest('[data-testid="stMarkdownContainer"], .prose')) return;
+    if (!link || !link.closest('[data-testid="stMarkdownContainer"], .prose, .drawing')) return;
     const url = new URL(link.getAttribute("href"), document.location.href);
     if (url.origin !== document.location.origin) return;
     event.preventDefault();

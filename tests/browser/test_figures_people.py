@@ -11,8 +11,9 @@ import pytest
 from playwright.sync_api import expect
 
 from policy import Dataset
-from policy.charts import timeline_frame
-from policy.queries import stance_map
+from policy.models import BEARINGS
+from policy.queries import counts, stance_map, timeline_events
+from policy.style import position_label
 from tests.browser.conftest import ROOT, Watched, wait_ready
 from ui.registry import PAGES
 
@@ -113,12 +114,32 @@ def test_no_element_is_wider_than_the_main_column(watched: Watched, server: str,
     assert not wide, f"/{url_path} at 1280 px: " + "; ".join(wide)
 
 
+# Each element's box and text in the Timeline's drawing (policy.drawings).
+DRAWING_PARTS = """(root) => {
+  const box = (e) => { const r = e.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2,
+    left: r.left, right: r.right, w: r.width, h: r.height, text: e.textContent.trim(), title: e.title || ''}; };
+  return {
+    labels: [...root.querySelectorAll('.tl-label')].filter(e => e.textContent.trim()).map(box),
+    marks: [...root.querySelectorAll('.tl-mark')].map(box),
+    bands: [...root.querySelectorAll('.tl-band')].map(box),
+    ticks: [...root.querySelectorAll('.tl-tick')].map(box),
+    color: [...root.querySelectorAll('.tl-mark')].map(e => getComputedStyle(e).color),
+  };
+}"""
+
+
+def timeline_parts(w: Watched) -> dict[str, list]:  # type: ignore[type-arg]
+    drawing = w.page.locator(".drawing.tl").first  # type: ignore[attr-defined]
+    drawing.wait_for()
+    return drawing.evaluate(DRAWING_PARTS)  # type: ignore[no-any-return]
+
+
 def test_the_timelines_marks_are_the_glyphs_its_rows_name(
     watched: Watched, server: str, dataset: Dataset
 ) -> None:
     open_view(watched, server, "timeline")
-    parts = chart_parts(watched)
-    marks, rows = parts["marks"], parts["y"]
+    parts = timeline_parts(watched)
+    marks, rows = parts["marks"], parts["labels"]
     assert len(marks) == len(dataset.timeline)
     assert len(rows) == len(dataset.positions) + 1
     for row in rows:
@@ -127,42 +148,69 @@ def test_the_timelines_marks_are_the_glyphs_its_rows_name(
         row = min(rows, key=lambda r: abs(r["y"] - mark["y"]))
         assert abs(row["y"] - mark["y"]) < 12, (mark, row)
         assert row["text"].split(" ")[0] == mark["text"], f"{mark['text']} drawn in the row {row['text']!r}"
+        assert row["right"] < mark["x"], "marks are right of their labels"
+    assert len(set(parts["color"])) == len(rows), "a colour per lane"
 
 
 def test_the_timeline_places_a_year_only_event_mid_year_on_a_band_across_the_year(
     watched: Watched, server: str, dataset: Dataset
 ) -> None:
     open_view(watched, server, "timeline")
-    chart = watched.page.locator(CHART).first  # type: ignore[attr-defined]
-    chart.locator(".role-mark").first.wait_for()
-    parts = chart_parts(watched)
-    # The x axis's "Jan YYYY" ticks give each January 1st's position.
-    january = {int(t["text"].split()[-1]): t["x"] for t in parts["x"] if t["text"].startswith("Jan ")}
-    frame = timeline_frame(dataset, dataset.timeline)
-    assert len(parts["marks"]) == len(frame)
-    years = [
-        (mark, row)
-        for mark, (_, row) in zip(parts["marks"], frame.iterrows(), strict=True)
-        if row["precision"] == "year"
-    ]
+    parts = timeline_parts(watched)
+    # The axis's "Jan YYYY" ticks give each January 1st's position.
+    january = {int(t["text"].split()[-1]): t["x"] for t in parts["ticks"] if t["text"].startswith("Jan ")}
+    years = [e for e in dataset.timeline if len(e.date) == 4]
     assert years, "the content has events dated only to a year"
+    assert len(parts["bands"]) == len(years)
     checked = 0
-    for mark, row in years:
-        year = row["start"].year
+    for band in parts["bands"]:
+        mark = next(m for m in parts["marks"] if m["title"] == band["title"])
+        assert abs(mark["x"] - band["x"]) < 2, "the glyph sits in the middle of its band"
+        assert abs(mark["y"] - band["y"]) < 2
+        year = int(band["title"].split(" (year only)")[0].split()[-1])
         if year in january and year + 1 in january:
             start, end = january[year], january[year + 1]
-            middle = (mark["x"] - start) / (end - start)
-            assert 0.4 < middle < 0.6, (
-                f"{row['title']!r} ({year}) drawn at {middle:.0%} of its year, not mid-year"
-            )
+            assert 0.4 < (mark["x"] - start) / (end - start) < 0.6, f"{band['title']!r}: not mid-year"
+            assert abs(band["left"] - start) < 2 and abs(band["right"] - end) < 3, "the band spans its year"
             checked += 1
     assert checked, "at least one year-only event lies between two January ticks"
-    # Each year-only event is also a band across its year (a rule mark, drawn as a line).
-    bands = chart.locator(".mark-rule.role-mark line")
-    expect(bands).to_have_count(len(years))
-    box = bands.first.bounding_box()
-    year = next(y for y in january if y + 1 in january)
-    assert box is not None and box["width"] > 0.8 * (january[year + 1] - january[year])
+
+
+def test_a_timeline_mark_shows_its_event_on_hover_and_opens_it_in_the_list(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    open_view(watched, server, "timeline")
+    page = watched.page
+    last = timeline_events(dataset)[-1]  # on the list's last page
+    mark = page.locator(f'.drawing.tl a.tl-mark[href="./timeline?event={last.id}"]')  # type: ignore[attr-defined]
+    expect(mark).to_have_attribute("title", re.compile(re.escape(last.title)))
+    page.wait_for_function("window.policySameTabLinks === true")  # type: ignore[attr-defined]
+    tabs = len(page.context.pages)  # type: ignore[attr-defined]
+    mark.focus()  # from the keyboard (a mouse may meet a neighbouring mark first where events crowd)
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    expect(page).to_have_url(re.compile(rf"event={last.id}"))  # type: ignore[call-overload]
+    wait_ready(page)
+    marked = page.locator(".st-key-tl-linked-event")  # type: ignore[attr-defined]
+    expect(marked).to_contain_text(last.title)
+    expect(marked).to_be_in_viewport()
+    assert len(page.context.pages) == tabs, "the event opened in this tab"  # type: ignore[attr-defined]
+
+
+def test_compares_balance_draws_each_options_counts_to_scale(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    pair = dataset.position_ids[:2]
+    open_view(watched, server, "compare?positions=" + ",".join(pair))
+    drawing = watched.page.locator(".drawing.bal")  # type: ignore[attr-defined]
+    expect(drawing.locator(".bal-label")).to_have_text([position_label(dataset, p) for p in pair])
+    bars = drawing.locator(".bal-bar").evaluate_all(
+        "bars => bars.map(b => [...b.children].map(s => s.getBoundingClientRect().width))"
+    )
+    totals = [sum(getattr(counts(dataset, dataset.position(p)), b) for b in BEARINGS) for p in pair]
+    widths = [sum(b) for b in bars]
+    assert max(widths) > 200, "the longest bar is drawn wide"
+    assert abs(widths[0] / max(widths) - totals[0] / max(totals)) < 0.02, (widths, totals)
+    assert abs(widths[1] / max(widths) - totals[1] / max(totals)) < 0.02, (widths, totals)
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,7 @@ def test_compare_deep_link_and_screenshot(
     clean(watched)
     # The README's screenshot: all positions, taken by this tooling (SCREENSHOTS=1 writes it into docs/).
     open_view(watched, server, "compare")
-    page.wait_for_selector('[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg')
+    page.wait_for_selector(".drawing.bal .bal-seg")  # the evidence balance, drawn
     target = (
         ROOT / "docs" / "compare.png" if os.environ.get("SCREENSHOTS") == "1" else tmp_path / "compare.png"
     )

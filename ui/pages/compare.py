@@ -3,10 +3,11 @@ sections line up across the options (ui.compare_parts), then the evidence balanc
 
 import streamlit as st
 
-from policy.charts import balance_chart, balance_frame
+from policy.charts import balance_frame
+from policy.drawings import balance_html
 from policy.style import position_label
 from ui.blocks import option
-from ui.charts import content_chart
+from ui.charts import drawn_chart
 from ui.compare_parts import side_by_side
 from ui.context import view
 from ui.urlstate import Choices, Param, UrlState
@@ -41,7 +42,7 @@ st.header("Side by side")
 side_by_side(ctx, [ds.position(p) for p in ordered])
 
 st.header("Evidence balance")
-content_chart(ctx, balance_chart, ordered)
+drawn_chart(ctx, balance_html, ordered)
 as_table = st.expander("The same counts as a table", key="compare-balance-table", on_change="rerun")
 if as_table.open:  # built when opened: a table that scrolls sideways inside its box on a narrow screen
     as_table.table(ctx.cached(balance_frame, ordered))

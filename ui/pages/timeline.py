@@ -1,17 +1,16 @@
 """Timeline: dated events in order, as a chart and a list, filterable by position and source; ?event=<id> opens
 the page of the list holding that event, marked and scrolled into view."""
 
-import altair as alt
 import streamlit as st
 
 from policy import Dataset
-from policy.charts import timeline_chart
 from policy.citations import human_date
+from policy.drawings import timeline_html
 from policy.models import TimelineEvent
 from policy.queries import source_label, timeline_events
 from policy.style import position_label
 from ui.blocks import RULE, Marks, esc, option, plural, quote_md
-from ui.charts import content_chart
+from ui.charts import drawn_chart
 from ui.context import view
 from ui.links import event_url
 from ui.navigation import scroll_into_view
@@ -25,8 +24,8 @@ LINKED_KEY = "tl-linked-event"  # the marked event's container
 _JUMPED = "_tl_jumped_to"  # the event whose page the list last opened on (a link is followed once)
 
 
-def chart(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]) -> alt.Chart:
-    return timeline_chart(ds, timeline_events(ds, positions, sources), event_url)  # a mark opens its event
+def chart(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]) -> str:
+    return timeline_html(ds, timeline_events(ds, positions, sources), event_url)  # a mark opens its event
 
 
 ctx = view()
@@ -76,10 +75,10 @@ if not events:
     st.info("No events match these filters.", icon=":material/search_off:")
     st.stop()
 
-content_chart(ctx, chart, *filters)
+drawn_chart(ctx, chart, *filters)
 c1, c2 = st.columns([3, 1], vertical_alignment="center")
 c1.caption(
-    f"{plural(len(events), 'event')}. Select a mark in the chart to open its event in the list. In the chart a"
+    f"{plural(len(events), 'event')}. Select a mark in the chart to open its event in the list; point to one for its date and title. In the chart a"
     " month- or year-only date sits mid-way and a year-only date spans its year; in the list an event dated only"
     " to a month or a year comes after the dated events of that month or year."
 )

@@ -1,0 +1,151 @@
+"""Charts drawn as HTML: the timeline and the evidence balance (no streamlit here).
+
+Why not Vega-Lite, as on Figures: a Vega chart costs the reader's browser about a quarter of an empty page's load
+(its library is loaded, parsed and run; docs/performance.md, round 10), and these two charts are a small part of
+pages that exist for their text. As HTML they cost next to nothing, scale with the column (a phone gets the lanes'
+labels above their lanes), keep the theme's text colours, and each mark is a plain link with a tooltip.
+
+Every piece of content text here is escaped (html.escape): content is data, never markup. Colours are classes
+(pal-0 … pal-7 by a position's place in the content, pal-g for the general lane; bear-<bearing>), so each theme
+gives its own (ui.chrome); the only inline style is a mark's place, in percent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from html import escape
+
+import pandas as pd
+
+from policy.charts import GENERAL_LANE, timeline_frame
+from policy.dataset import Dataset
+from policy.models import BEARINGS, TimelineEvent
+from policy.queries import counts
+from policy.style import BEARING_LABELS, PALETTE, position_label
+
+# A tick every so many months (then a multiple of ten years), the first step giving at most MAX_TICKS.
+MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120)
+MAX_TICKS = 6
+PAD = 0.03  # of the time span, before the first day and after the last
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.2f}%"
+
+
+def time_ticks(first: pd.Timestamp, last: pd.Timestamp) -> list[tuple[pd.Timestamp, str]]:
+    """Ticks between first and last with their labels: the first days of months, evenly spaced (every 1, 2, 3,
+    4, 6, 12, 24, 60, 120 months or a multiple of 120, the first step giving at most MAX_TICKS), aligned on the
+    calendar (a yearly tick is a January), labelled "Jan 2023". A span holding no first day of a month gets its
+    first and last days instead, labelled "3 Apr 2023"."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = next((s for s in MONTH_STEPS if months / s <= MAX_TICKS), 0) or 120 * -(
+        -months // (120 * MAX_TICKS)
+    )
+    ticks = []
+    for index in range(first.year * 12 + first.month - 1, last.year * 12 + last.month):
+        if index % step == 0:
+            tick = pd.Timestamp(year=index // 12, month=index % 12 + 1, day=1)
+            if first <= tick <= last:
+                ticks.append((tick, f"{tick:%b %Y}"))
+    if not ticks:
+        ticks = [(day, f"{day.day} {day:%b %Y}") for day in dict.fromkeys([first, last])]
+    return ticks
+
+
+def _lane_class(dataset: Dataset, position_id: str | None) -> str:
+    if position_id is None:
+        return "pal-g"
+    return f"pal-{dataset.position_ids.index(position_id) % len(PALETTE)}"
+
+
+def timeline_html(
+    dataset: Dataset, events: Iterable[TimelineEvent], href: Callable[[str], str] | None = None
+) -> str:
+    """Dated events on a time axis, a lane per position they touch first (in content order; the lanes with no
+    event left out), the general lane last. Each event is its lane's own glyph (the glyph that starts the lane's
+    label, so a mark cannot disagree with its label) in its lane's colour; a month- or year-only date sits in the
+    middle of its month or year, and a year-only event is also a pale band across its year. With href(event id),
+    each mark links to it; each has a tooltip and a label for screen readers (date, title, positions, source)."""
+    events = list(events)
+    frame = timeline_frame(dataset, events, href)
+    if frame.empty:
+        return ""
+    by_id = {e.id: e for e in events}
+    first = frame["start"].min()
+    last = frame["end"].max()
+    span = (last - first) or pd.Timedelta(days=1)
+    start, end = first - span * PAD, last + span * PAD
+
+    def at(when: pd.Timestamp) -> float:
+        return float((when - start) / (end - start))
+
+    ticks = time_ticks(first, last)
+    grid = "".join(f'<span class="tl-grid" style="left:{_pct(at(t))}"></span>' for t, _ in ticks)
+    lanes: dict[str | None, list[str]] = {}
+    for row in frame.itertuples():
+        event = by_id[str(row.id)]
+        lane = event.positions[0] if event.positions else None
+        about = f"{row.date} — {row.title}. Touches: {row.positions or 'no position'}. Source: {row.source}."
+        tip = escape(about)
+        marks = lanes.setdefault(lane, [])
+        if row.precision == "year":
+            marks.append(
+                f'<span class="tl-band" style="left:{_pct(at(row.start))};width:{_pct(at(row.end) - at(row.start))}"'
+                f' title="{tip}"></span>'
+            )
+        place = f'class="tl-mark" style="left:{_pct(at(row.at))}" title="{tip}"'
+        glyph = f'<span aria-hidden="true">{escape(str(row.glyph))}</span>'
+        if href:
+            marks.append(f'<a {place} href="{escape(str(row.url))}" aria-label="{tip}">{glyph}</a>')
+        else:
+            marks.append(f'<span {place} role="img" aria-label="{tip}">{glyph}</span>')
+    order: list[str | None] = [*dataset.position_ids, None]
+    rows = []
+    for lane in (lane for lane in order if lane in lanes):
+        label = position_label(dataset, lane) if lane else GENERAL_LANE
+        rows.append(
+            f'<div class="tl-label">{escape(label)}</div>'
+            f'<div class="tl-lane {_lane_class(dataset, lane)}">{grid}{"".join(lanes[lane])}</div>'
+        )
+    axis = "".join(f'<span class="tl-tick" style="left:{_pct(at(t))}">{label}</span>' for t, label in ticks)
+    description = (
+        "Timeline of dated events, by the position each first touches; an event dated only to a year is drawn as"
+        f" a band across that year. Lanes: {', '.join(position_label(dataset, p) if p else GENERAL_LANE for p in order if p in lanes)}."
+    )
+    return (
+        f'<figure class="drawing tl" aria-label="{escape(description)}">{"".join(rows)}'
+        f'<div class="tl-label"></div><div class="tl-axis" aria-hidden="true">{axis}</div></figure>'
+    )
+
+
+def balance_html(dataset: Dataset, position_ids: Sequence[str]) -> str:
+    """Stacked bars: how many findings support, undercut or give context to each position (items that report
+    one finding count once), in content order; each bar's counts written beside it, each with its colour's key,
+    so the bars need no legend and no axis. The longest bar fills the width; the others are to scale."""
+    chosen = [p for p in dataset.position_ids if p in set(position_ids)]
+    tallies = {p: counts(dataset, dataset.position(p)) for p in chosen}
+    most = max((sum(getattr(c, b) for b in BEARINGS) for c in tallies.values()), default=0) or 1
+    rows = []
+    for pid, tally in tallies.items():
+        label = escape(position_label(dataset, pid))
+        segments = "".join(
+            f'<span class="bal-seg bear-{b}" style="width:{_pct(getattr(tally, b) / most)}"'
+            f' title="{label}: {escape(BEARING_LABELS[b])} {getattr(tally, b)}"></span>'
+            for b in BEARINGS
+            if getattr(tally, b)
+        )
+        words = " ".join(
+            f'<span class="bal-count"><span class="bal-key bear-{b}" aria-hidden="true"></span>'
+            f"{escape(BEARING_LABELS[b])} {getattr(tally, b)}</span>"
+            for b in BEARINGS
+        )
+        rows.append(
+            f'<div class="bal-label">{label}</div>'
+            f'<div class="bal-row"><div class="bal-bar" aria-hidden="true">{segments}</div>'
+            f'<div class="bal-counts">{words}</div></div>'
+        )
+    return (
+        '<figure class="drawing bal" aria-label="Findings per position: how many support it, undercut it or give'
+        f' context.">{"".join(rows)}</figure>'
+    )
