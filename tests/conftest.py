@@ -150,3 +150,11 @@ def passages(at: Any) -> list[Passage]:
             text = pattern.sub(markdown, text)
         found.append(Passage(re.sub(r"\n{3,}", "\n\n", html.unescape(text)).strip("\n")))
     return found
+
+
+_COPY = re.compile(r'<div class="copyable"><pre><code>(.*?)</code></pre>', re.S)
+
+
+def copyable(at: Any) -> list[str]:
+    """The texts of the page's blocks to copy (ui.prose.copy_block: citations), as a reader copies them."""
+    return [html.unescape(m[1]) for e in at.get("html") for m in _COPY.finditer(e.proto.body)]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ui.blocks import esc
 from ui.chrome import LINK_DARK, LINK_LIGHT
-from ui.prose import to_html
+from ui.prose import copy_block, to_html
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -47,3 +47,21 @@ def test_passage_links_have_the_themes_link_colours() -> None:
 def test_a_badge_label_shows_its_characters_once_escaped() -> None:
     html = to_html(f":blue-badge[{esc('Trade & <tariffs> [x]')}]")
     assert '<span class="prose-badge prose-badge-blue">Trade &amp; &lt;tariffs&gt; [x]</span>' in html
+
+
+def test_a_block_to_copy_keeps_its_text_exactly_and_reads_nothing_in_it() -> None:
+    from html import unescape
+
+    from tests.conftest import _COPY
+
+    for text in (
+        "Smith, J. “Title.” *Outlet*, 2023. https://example.org/a_b",
+        "<script>alert(1)</script> & [x](javascript:alert(1))",
+        "``` a fence inside ```` and more\n\ntwo paragraphs",
+    ):
+        html = to_html(copy_block(text))
+        assert "<script" not in html and "<em>" not in html and "<a " not in html
+        assert [unescape(m[1]) for m in _COPY.finditer(html)] == [text]
+        assert '<button type="button">Copy</button><span role="status"></span>' in html
+    # Any other fenced block is markdown-it's own.
+    assert to_html("```\ncode\n```") == '<div class="prose"><pre><code>code\n</code></pre>\n</div>'

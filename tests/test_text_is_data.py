@@ -234,6 +234,9 @@ PROSE_TAGS = {
     "tr",
     "th",
     "td",
+    "pre",  # a block to copy (ui.prose.copy_block): its text, and its Copy button
+    "code",
+    "button",
 }
 
 

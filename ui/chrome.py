@@ -73,20 +73,28 @@ _STYLE_AND_SCRIPT = """<style>
     window.dispatchEvent(new PopStateEvent("popstate", { state: null }));
   });
   const button = root.querySelector(".copy-link button"), said = root.querySelector(".copy-link span");
-  function fallback(url) {
+  async function copy(text, from) {
+    try { await navigator.clipboard.writeText(text); return true; } catch (e) { /* not a secure page */ }
     const box = document.createElement("textarea");
-    box.value = url; box.setAttribute("readonly", ""); box.style.position = "fixed"; box.style.opacity = "0";
+    box.value = text; box.setAttribute("readonly", ""); box.style.position = "fixed"; box.style.opacity = "0";
     document.body.appendChild(box); box.select();
     let ok = false;
     try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-    box.remove(); button.focus(); return ok;
+    box.remove(); from.focus(); return ok;
   }
   button.addEventListener("click", async () => {
-    const url = window.location.href;
-    let ok = false;
-    try { await navigator.clipboard.writeText(url); ok = true; } catch (e) { ok = fallback(url); }
-    said.textContent = ok ? "Copied" : "Copy the address bar";
+    said.textContent = await copy(window.location.href, button) ? "Copied" : "Copy the address bar";
   });
+  if (!window.policyCopyText) {  // a citation's Copy button (ui.prose.copy_block), wherever it is drawn
+    window.policyCopyText = true;
+    document.addEventListener("click", async (event) => {
+      const from = event.target instanceof Element ? event.target.closest(".copyable button") : null;
+      if (!from) return;
+      const text = from.parentNode.querySelector("pre").textContent;
+      const ok = await copy(text, from);
+      from.parentNode.querySelector("[role=status]").textContent = ok ? "Copied" : "Select the text to copy it";
+    });
+  }
 })();
 </script>"""
 # Style for printing (takes no space on screen): the document without the sidebar, header, toolbar or controls,
@@ -129,6 +137,16 @@ _PROSE_STYLE = """<style>
 .prose td > a > .prose-badge-orange { background: #B34A00 !important; }
 .prose td > a > .prose-badge-violet { background: #AA4499 !important; }
 .prose td:first-child, .prose th:first-child { position: sticky; left: 0; z-index: 1; }
+.copyable { position: relative; margin: 0 0 1.4rem; }
+.copyable pre { margin: 0; padding: 0.75rem 4.5rem 0.75rem 1rem; border-radius: 0.5rem; white-space: pre-wrap;
+  overflow-wrap: anywhere; background: color-mix(in srgb, currentColor 6%, transparent); }
+.copyable code { font-family: "Source Code Pro", monospace; font-size: 0.85rem; background: none; padding: 0; }
+.copyable button { position: absolute; top: 0.45rem; right: 0.45rem; font: inherit; font-size: 0.8rem; color: inherit;
+  background: transparent; border: 1px solid color-mix(in srgb, currentColor 50%, transparent); border-radius: 0.375rem;
+  padding: 0.1rem 0.55rem; cursor: pointer; }
+.copyable button:hover { border-color: currentColor; }
+.copyable button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
+.copyable [role="status"] { position: absolute; right: 0.5rem; top: 100%; font-size: 0.75rem; }
 """
 # A table's first column stays in view as it scrolls sideways (People's grid on a phone), on the theme's
 # background. The badges' colours, as Streamlit's own badges, each at AA (4.5:1 and more) on its own background.

@@ -15,6 +15,7 @@ from policy.style import BEARING_LABELS
 from policy.text import one_line
 from ui.blocks import RULE, Marks, claim_head, esc, quote_md
 from ui.links import link_md, person_url, position_url, source_url
+from ui.prose import copy_block, prose
 
 
 def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | None = None) -> None:
@@ -41,11 +42,10 @@ def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | 
             # The long attribution (speaker, outlet, full date, context) lives here, not under the quote.
             opening = f"“{one_line(quote.text, 70)}” " if many else ""
             st.caption(esc(opening + quote_attribution(ds, quote)))
-            st.code(note, language=None, wrap_lines=True)
-            st.code(in_text, language=None, wrap_lines=True)
+            prose(f"{copy_block(note)}\n\n{copy_block(in_text)}")
         sources = [q.source for q in quotes]
         st.caption("APA reference list entry")
-        st.code("\n\n".join(bibliography(ds, "apa", sources)), language=None, wrap_lines=True)
+        prose(copy_block("\n\n".join(bibliography(ds, "apa", sources))))
         st.download_button(
             "Source for a reference manager (.ris)",
             export(csl_items(ds, sources), "ris"),

@@ -159,7 +159,8 @@ def test_a_sides_quotes_open_with_ready_to_copy_citations(
     words.get_by_role("button", name="Cite").click()
     popover = page.get_by_test_id("stPopoverBody")  # type: ignore[attr-defined]
     # Chicago and APA for each quote, then the APA reference list entry of their sources, then the .ris file.
-    expect(popover.get_by_test_id("stCode")).to_have_count(2 * len(side) + 1)
+    expect(popover.locator(".copyable pre")).to_have_count(2 * len(side) + 1)
+    expect(popover.get_by_role("button", name="Copy")).to_have_count(2 * len(side) + 1)
     expect(popover.get_by_test_id("stDownloadButton")).to_have_count(1)
     expect(popover).to_contain_text(quote.text[:40])
     clean(watched)

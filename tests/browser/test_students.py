@@ -237,6 +237,18 @@ def test_copy_link_copies_the_current_view(watched: Watched, server: str, datase
     clean(watched)
 
 
+def test_a_citations_copy_button_copies_it_exactly(watched: Watched, server: str, dataset: Dataset) -> None:
+    page = watched.page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])  # type: ignore[attr-defined]
+    open_view(watched, server, "sources")
+    block = page.locator(".copyable").filter(has_text=dataset.debate.cite_as[:30])  # type: ignore[attr-defined]
+    expect(block.locator("pre")).to_have_text(dataset.debate.cite_as)
+    block.get_by_role("button", name="Copy").click()
+    expect(block.get_by_role("status")).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == dataset.debate.cite_as  # type: ignore[attr-defined]
+    clean(watched)
+
+
 def test_printing_position_leaves_out_the_sidebar_and_controls(watched: Watched, server: str) -> None:
     page = watched.page
     open_view(watched, server, "position")

@@ -15,7 +15,7 @@ from policy.queries import coverage_note, source_label
 from ui.blocks import esc, paginate, quote_md
 from ui.context import view
 from ui.links import Linked, person_md, source_md
-from ui.prose import prose
+from ui.prose import copy_block, prose
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Param, UrlState
 
@@ -93,7 +93,7 @@ prose(
 
 st.header("How to cite")
 st.markdown("**This dashboard**")
-st.code(ds.debate.cite_as, language=None, wrap_lines=True)
+prose(copy_block(ds.debate.cite_as))
 st.markdown(
     "**A quote** — every quote has a *Cite* button with ready-to-copy citations and its source as a file. "
     "**The sources**, in the style you choose, or as a file for Zotero, EndNote, Mendeley or BibTeX:"
