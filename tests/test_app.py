@@ -14,6 +14,7 @@ from policy.citations import human_date
 from policy.models import Bearing
 from policy.prose import pieces, sentences
 from policy.queries import format_number, group_findings, short_outlet, stance_map
+from policy.style import position_label
 from policy.text import md_escape
 from tests.conftest import copyable, passages
 from ui.registry import PAGES
@@ -133,17 +134,24 @@ def test_position_link_restores_the_position(open_page: Open, dataset: Dataset) 
     last = dataset.positions[-1]
     at = open_page("position", position=last.id)
     assert at.title[0].value == last.title
-    assert at.selectbox(key="position_select").value == last.id
     assert not notices(at)
 
 
-def test_position_selector_changes_the_view_and_the_url(open_page: Open, dataset: Dataset) -> None:
+def test_position_lists_the_options_as_links_the_one_shown_in_bold(open_page: Open, dataset: Dataset) -> None:
     at = open_page("position")
     assert at.title[0].value == dataset.positions[0].title
-    second = dataset.positions[1]
-    at.selectbox(key="position_select").set_value(second.id).run()
-    assert at.title[0].value == second.title
-    assert at.query_params["position"] == second.id
+    assert at.query_params["position"] == dataset.position_ids[0]
+    options = next(p.value for p in passages(at) if p.value.startswith("The options"))
+    first, *others = dataset.positions
+    assert f"- **{position_label(dataset, first.id)}**" in options
+    for other in others:
+        assert f"[{position_label(dataset, other.id)}](./position?position={other.id})" in options
+    # Following one (the link sets the address; the page reads it).
+    at = open_page("position", position=others[0].id)
+    assert at.title[0].value == others[0].title
+    assert f"- **{position_label(dataset, others[0].id)}**" in next(
+        p.value for p in passages(at) if p.value.startswith("The options")
+    )
 
 
 def test_position_page_shows_both_sides_and_citations(open_page: Open, dataset: Dataset) -> None:

@@ -103,7 +103,7 @@ _PRINT_STYLE = """<style>
         @media print {
           [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
           [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
-          [data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stTextInput"],
+          [data-testid="stSelectbox"], .st-key-position-options, [data-testid="stMultiSelect"], [data-testid="stTextInput"],
           [data-testid="stNumberInput"], [data-testid="stButton"], [data-testid="stDownloadButton"],
           [data-testid="stPopover"], [data-testid="stPageLink"], [data-testid="stPills"],
           [data-testid="stButtonGroup"], [data-testid="stSegmentedControl"], [data-testid="stCheckbox"],
@@ -137,6 +137,12 @@ _PROSE_STYLE = """<style>
 .prose td > a > .prose-badge-orange { background: #B34A00 !important; }
 .prose td > a > .prose-badge-violet { background: #AA4499 !important; }
 .prose td:first-child, .prose th:first-child { position: sticky; left: 0; z-index: 1; }
+.st-key-position-options ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 0.4rem; }
+.st-key-position-options li { margin: 0; } .st-key-position-options p { font-size: 0.875rem; margin: 0 0 0.25rem; }
+.st-key-position-options li > * { display: inline-block; padding: 0.2rem 0.75rem; border-radius: 1rem; text-decoration: none;
+  border: 1px solid color-mix(in srgb, currentColor 35%, transparent); }
+.st-key-position-options li > strong { border-color: currentColor; background: color-mix(in srgb, currentColor 10%, transparent); }
+.st-key-position-options li > a:hover { border-color: currentColor; }
 .copyable { position: relative; margin: 0 0 1.4rem; }
 .copyable pre { margin: 0; padding: 0.75rem 4.5rem 0.75rem 1rem; border-radius: 0.5rem; white-space: pre-wrap;
   overflow-wrap: anywhere; background: color-mix(in srgb, currentColor 6%, transparent); }

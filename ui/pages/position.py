@@ -1,4 +1,4 @@
-"""Position: one option in depth, chosen by a selector or ?position=<id>; &actor=<id> marks that person's argument
+"""Position: one option in depth, chosen from the options' links at the top or by ?position=<id>; &actor=<id> marks that person's argument
 (the link a search hit gives) and brings it into view."""
 
 import streamlit as st
@@ -6,9 +6,9 @@ import streamlit as st
 from policy.models import BEARINGS, Bearing, Evidence
 from policy.prose import lead, sentences
 from policy.style import BEARING_ICONS, position_label
-from ui.blocks import bullet_list, esc, option, page_link, paginate, position_badge
+from ui.blocks import bullet_list, esc, page_link, paginate
 from ui.context import view
-from ui.links import Linked, dispute_url, link_md
+from ui.links import Linked, dispute_url, link_md, position_url
 from ui.navigation import scroll_into_view
 from ui.position_stances import LINKED_KEY, stances
 from ui.prose import prose
@@ -20,6 +20,7 @@ DISPUTES_PER_PAGE = 10
 EVIDENCE_SHOWN = 3  # findings per side, strongest first; all of them are a link away, on the Evidence page
 SUMMARY_CHARACTERS = 480  # whole sentences of the summary shown at once
 NOTE_CHARACTERS = 240  # whole sentences of the coverage note shown at once
+OPTIONS_KEY = "position-options"  # the options' links (ui.chrome's style)
 BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
 
 ds = view().dataset
@@ -35,10 +36,17 @@ def unmark() -> None:
     st.session_state.position_actor = None
 
 
-pid = st.selectbox(
-    "Position", ds.position_ids, format_func=lambda p: option(position_label(ds, p)), key="position_select"
-)
+# The options as links, the one shown in bold: one click to another (a select box cost this page a tenth of an
+# empty page's load; docs/performance.md, round 10).
+pid: str = st.session_state.position_select
 state.sync()
+options = "\n".join(
+    f"- **{esc(position_label(ds, p))}**"
+    if p == pid
+    else f"- {link_md(position_label(ds, p), position_url(p))}"
+    for p in ds.position_ids
+)
+prose(f"The options\n\n{options}", st.container(key=OPTIONS_KEY))
 position = ds.position(pid)
 linked = st.session_state.get("position_actor")
 if linked and linked not in {s.actor for s in (*position.proponents, *position.critics)}:
@@ -46,7 +54,6 @@ if linked and linked not in {s.actor for s in (*position.proponents, *position.c
 jump = bool(linked) and st.session_state.get(_JUMPED) != (pid, linked)
 st.session_state[_JUMPED] = (pid, linked) if linked else None
 
-position_badge(ds, pid)
 st.title(esc(position.title))
 # The summary's first whole sentences at once, the rest on request (counted), so the page's sections are near.
 summary = lead(position.summary, SUMMARY_CHARACTERS)
