@@ -97,5 +97,5 @@ def test_position_opens_a_section_from_its_tabs(watched: Watched, server: str, d
     page.get_by_role("tab", name=risks).click()  # type: ignore[attr-defined]
     wait_ready(page)
     expect(page.get_by_role("heading", name=f"Risks and trade-offs ({len(position.risks)})")).to_be_visible()  # type: ignore[attr-defined]
-    items = page.locator(MAIN).locator("li")  # type: ignore[attr-defined]
+    items = page.get_by_role("tabpanel").locator("li")  # type: ignore[attr-defined]
     expect(items).to_have_count(len(position.risks) + len(position.open_questions))
