@@ -97,7 +97,7 @@ def timeline_html(
         place = f'class="tl-mark" style="left:{_pct(at(row.at))}" title="{tip}"'
         glyph = f'<span aria-hidden="true">{escape(str(row.glyph))}</span>'
         if href:
-            marks.append(f'<a {place} href="{escape(str(row.url))}" aria-label="{tip}">{glyph}</a>')
+            marks.append(f'<a {place} href="{escape(str(row.url))}">{glyph}</a>')  # named by its title
         else:
             marks.append(f'<span {place} role="img" aria-label="{tip}">{glyph}</span>')
     order: list[str | None] = [*dataset.position_ids, None]
