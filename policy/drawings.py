@@ -27,6 +27,8 @@ from policy.style import BEARING_LABELS, PALETTE, position_label
 MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120)
 MAX_TICKS = 6
 PAD = 0.03  # of the time span, before the first day and after the last
+MIN_GAP = 0.03  # of the width between two marks on one level of a lane (24 px glyphs on a 760 px lane)
+LANE_PX, LEVEL_TOP, LEVEL_PX = 46, 23, 28  # a lane's least height; the first level's middle; between levels
 
 
 def _pct(value: float) -> str:
@@ -71,7 +73,6 @@ def timeline_html(
     frame = timeline_frame(dataset, events, href)
     if frame.empty:
         return ""
-    by_id = {e.id: e for e in events}
     first = frame["start"].min()
     last = frame["end"].max()
     span = (last - first) or pd.Timedelta(days=1)
@@ -82,31 +83,44 @@ def timeline_html(
 
     ticks = time_ticks(first, last)
     grid = "".join(f'<span class="tl-grid" style="left:{_pct(at(t))}"></span>' for t, _ in ticks)
+    # Marks closer than MIN_GAP in a lane go on a level of their own below (so every mark can be pointed at and
+    # selected, events of one month included); the lane is as tall as its levels.
+    lane_of = {e.id: (e.positions[0] if e.positions else None) for e in events}
+    level: dict[str, int] = {}
+    ends: dict[str | None, list[float]] = {}
+    for row in sorted(frame.itertuples(), key=lambda r: (at(r.at), r.Index)):
+        taken = ends.setdefault(lane_of[str(row.id)], [])
+        x = at(row.at)
+        free = next((i for i, last_x in enumerate(taken) if x - last_x >= MIN_GAP), len(taken))
+        taken[free : free + 1] = [x]
+        level[str(row.id)] = free
     lanes: dict[str | None, list[str]] = {}
     for row in frame.itertuples():
-        event = by_id[str(row.id)]
-        lane = event.positions[0] if event.positions else None
+        lane = lane_of[str(row.id)]
         about = f"{row.date} — {row.title}. Touches: {row.positions or 'no position'}. Source: {row.source}."
         tip = escape(about)
+        top = f"top:{LEVEL_TOP + LEVEL_PX * level[str(row.id)]}px"
         marks = lanes.setdefault(lane, [])
         if row.precision == "year":
             marks.append(
-                f'<span class="tl-band" style="left:{_pct(at(row.start))};width:{_pct(at(row.end) - at(row.start))}"'
-                f' title="{tip}"></span>'
+                f'<span class="tl-band" style="left:{_pct(at(row.start))};width:{_pct(at(row.end) - at(row.start))};'
+                f'{top}" title="{tip}"></span>'
             )
-        place = f'class="tl-mark" style="left:{_pct(at(row.at))}" title="{tip}"'
+        place = f'class="tl-mark" style="left:{_pct(at(row.at))};{top}" title="{tip}"'
         glyph = f'<span aria-hidden="true">{escape(str(row.glyph))}</span>'
         if href:
             marks.append(f'<a {place} href="{escape(str(row.url))}">{glyph}</a>')  # named by its title
         else:
             marks.append(f'<span {place} role="img" aria-label="{tip}">{glyph}</span>')
+    height = {lane: max(LANE_PX, 2 * LEVEL_TOP + LEVEL_PX * (len(taken) - 1)) for lane, taken in ends.items()}
     order: list[str | None] = [*dataset.position_ids, None]
     rows = []
     for lane in (lane for lane in order if lane in lanes):
         label = position_label(dataset, lane) if lane else GENERAL_LANE
         rows.append(
             f'<div class="tl-label">{escape(label)}</div>'
-            f'<div class="tl-lane {_lane_class(dataset, lane)}">{grid}{"".join(lanes[lane])}</div>'
+            f'<div class="tl-lane {_lane_class(dataset, lane)}" style="height:{height[lane]}px">'
+            f"{grid}{''.join(lanes[lane])}</div>"
         )
     axis = "".join(f'<span class="tl-tick" style="left:{_pct(at(t))}">{label}</span>' for t, label in ticks)
     description = (

@@ -31,7 +31,7 @@ _SHAPE = """<style>
 .tl-grid { position: absolute; top: 0; bottom: 0; border-left: 1px solid color-mix(in srgb, currentColor 14%, transparent); }
 .tl-lane > .tl-grid { border-color: color-mix(in srgb, #808080 30%, transparent); }
 .tl-tick { position: absolute; top: 0.3rem; transform: translateX(-50%); white-space: nowrap; }
-.tl-band { position: absolute; top: calc(50% - 8px); height: 16px; background: currentColor; opacity: 0.28; }
+.tl-band { position: absolute; height: 16px; transform: translateY(-50%); background: currentColor; opacity: 0.28; }
 .tl-mark { position: absolute; top: 50%; transform: translate(-50%, -50%); font-size: 24px; line-height: 1;
   color: inherit !important; text-decoration: none !important; opacity: 0.92; }
 a.tl-mark:hover, a.tl-mark:focus-visible { transform: translate(-50%, -50%) scale(1.35); opacity: 1; z-index: 2; }

@@ -93,6 +93,7 @@ _STYLE_AND_SCRIPT = """<style>
       const text = from.parentNode.querySelector("pre").textContent;
       const ok = await copy(text, from);
       from.parentNode.querySelector("[role=status]").textContent = ok ? "Copied" : "Select the text to copy it";
+      if (ok) { from.textContent = "Copied"; setTimeout(() => { from.textContent = "Copy"; }, 2000); }
     });
   }
 })();

@@ -120,10 +120,17 @@ DRAWING_PARTS = """(root) => {
     left: r.left, right: r.right, w: r.width, h: r.height, text: e.textContent.trim(), title: e.title || ''}; };
   return {
     labels: [...root.querySelectorAll('.tl-label')].filter(e => e.textContent.trim()).map(box),
+    lanes: [...root.querySelectorAll('.tl-lane')].map(e => { const r = e.getBoundingClientRect();
+      return {top: r.top, bottom: r.bottom}; }),
     marks: [...root.querySelectorAll('.tl-mark')].map(box),
     bands: [...root.querySelectorAll('.tl-band')].map(box),
     ticks: [...root.querySelectorAll('.tl-tick')].map(box),
     color: [...root.querySelectorAll('.tl-mark')].map(e => getComputedStyle(e).color),
+    // Last (it scrolls): the element a reader meets at each mark's centre: the mark itself when none covers it.
+    reachable: [...root.querySelectorAll('.tl-mark')].map(e => { e.scrollIntoView({block: 'center'});
+      const r = e.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return !!hit && (hit === e || e.contains(hit)); }),
   };
 }"""
 
@@ -145,10 +152,13 @@ def test_the_timelines_marks_are_the_glyphs_its_rows_name(
     for row in rows:
         assert "…" not in row["text"], f"a row label is cut: {row['text']}"
     for mark in marks:
-        row = min(rows, key=lambda r: abs(r["y"] - mark["y"]))
-        assert abs(row["y"] - mark["y"]) < 12, (mark, row)
+        lane = next(i for i, lane in enumerate(parts["lanes"]) if lane["top"] <= mark["y"] <= lane["bottom"])
+        row = rows[lane]
         assert row["text"].split(" ")[0] == mark["text"], f"{mark['text']} drawn in the row {row['text']!r}"
         assert row["right"] < mark["x"], "marks are right of their labels"
+    # Every mark can be pointed at and selected: none lies under another (events of one month included).
+    hidden = [m["title"] for m, ok in zip(marks, parts["reachable"], strict=True) if not ok]
+    assert not hidden, f"marks under others: {hidden}"
     assert len(set(parts["color"])) == len(rows), "a colour per lane"
 
 
@@ -192,6 +202,16 @@ def test_a_timeline_mark_shows_its_event_on_hover_and_opens_it_in_the_list(
     wait_ready(page)
     marked = page.locator(".st-key-tl-linked-event")  # type: ignore[attr-defined]
     expect(marked).to_contain_text(last.title)
+    expect(marked).to_be_in_viewport()
+    # A second mark, followed from the chart again, is brought into view too.
+    page.locator('[data-testid="stMain"]').evaluate("e => e.scrollTo({top: 0})")  # type: ignore[attr-defined]
+    first = timeline_events(dataset)[len(timeline_events(dataset)) // 2]
+    again = page.locator(f'.drawing.tl a.tl-mark[href="./timeline?event={first.id}"]')  # type: ignore[attr-defined]
+    again.focus()
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    expect(page).to_have_url(re.compile(rf"event={first.id}"))  # type: ignore[call-overload]
+    wait_ready(page)
+    expect(marked).to_contain_text(first.title)
     expect(marked).to_be_in_viewport()
     assert len(page.context.pages) == tabs, "the event opened in this tab"  # type: ignore[attr-defined]
 

@@ -120,7 +120,7 @@ if is_open("who"):
                 start, end = paginate(len(side), f"position_{key}_page", size=STANCES_PER_PAGE)
                 stances(ds, marks, side[start:end], f"{key}-{start}", linked, unmark)
         if jump:  # drawn once both sides are in place
-            scroll_into_view(LINKED_KEY)
+            scroll_into_view(LINKED_KEY, [a.id for a in ds.actors].index(str(linked)))  # each its own element
 
 
 def evidence_section(bearing: Bearing, items: list[Evidence]) -> None:

@@ -113,7 +113,7 @@ else:
         prose(RULE.join(event_md(e) for e in shown[at + 1 :]))
 pager.stepper()
 if at is not None and jump:  # drawn last, once everything above it is in place
-    scroll_into_view(LINKED_KEY)
+    scroll_into_view(LINKED_KEY, start + at)  # a new element for each event, so its script runs
 quotes = [ds.quote(e.quote) for e in shown if e.quote]
 with c2:
     cite_button(ds, quotes, key=f"tl-page-{start}", label=f"Cite these quotes ({len(quotes)})")
