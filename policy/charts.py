@@ -62,7 +62,7 @@ def series_table(dataset: Dataset, series: Series) -> str:
     unit), source. Three columns and the source's short form, so the table fits a phone's column."""
     rows = [
         (
-            f"{p.label} — {p.period}" if p.period else p.label,
+            f"{p.label} — {p.period}" if p.period and p.period not in p.label else p.label,  # the period once
             format_number(p.value),
             short_source(dataset, p.source),
         )

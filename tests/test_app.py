@@ -554,6 +554,8 @@ def test_sources_page_lists_every_source_and_the_glossary(open_page: Open, datas
     for source in dataset.sources:
         assert source.outlet.split()[0] in text
     assert dataset.debate.cite_as in copyable(at)
+    # The archive gives no address for the articles: each entry says so, rather than showing nothing.
+    assert text.count("No web address of it is known here") == sum(1 for s in dataset.sources if not s.url)
 
 
 def test_broken_content_shows_one_clear_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

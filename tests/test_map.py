@@ -129,6 +129,11 @@ def test_no_number_in_a_chart_is_written_with_an_exponent(dataset: Dataset) -> N
         assert all(len(line) <= 26 or " " not in line for r in rows for line in r["line"].split("\n"))
         # The table names the unit once, in the value's heading.
         assert f"Value ({series.unit})" in series_table(dataset, series).split("\n")[0].replace("\\", "")
+        # A row names its period once, however the label already gives it.
+        table = series_table(dataset, series).replace("\\", "")
+        for point in series.points:
+            if point.period and point.period in point.label:
+                assert f"{point.label} — {point.period}" not in table and point.label in table
 
 
 def test_the_timeline_draws_each_event_as_its_lanes_glyph(dataset: Dataset) -> None:
