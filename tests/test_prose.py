@@ -3,6 +3,7 @@ the theme."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -65,3 +66,16 @@ def test_a_block_to_copy_keeps_its_text_exactly_and_reads_nothing_in_it() -> Non
         assert '<button type="button">Copy</button><span role="status"></span>' in html
     # Any other fenced block is markdown-it's own.
     assert to_html("```\ncode\n```") == '<div class="prose"><pre><code>code\n</code></pre>\n</div>'
+
+
+def test_citation_marks_hold_to_the_word_before_them() -> None:
+    """A run of marks follows its word with a no-break space, so a line never starts with a mark (or with the
+    punctuation after one)."""
+    from policy.loader import load_dataset
+    from ui.blocks import Marks
+
+    ds = load_dataset(ROOT / "data")
+    text = ds.positions[0].summary
+    md = Marks(ds).md(text)
+    runs = re.findall(r"(.)\[[¹²³⁴⁵⁶⁷⁸⁹⁰]+\]\(\./", md)
+    assert runs and set(runs) <= {"\u202f", "˒"}, set(runs)

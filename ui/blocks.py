@@ -79,7 +79,7 @@ class Marks:
             title = " ".join(plain(hover).split()).replace("\\", "\\\\").replace('"', '\\"')
             href = f"./{registry.QUOTE_PAGE}?quote={quote_id}"
             links.append(f'[{str(number).translate(_SUPERSCRIPT)}]({href} "{title}")')
-        return "\u2009" + "˒".join(links)
+        return "\u202f" + "˒".join(links)  # a narrow no-break space: the marks never start a line
 
     def _who(self, quote: Quote) -> str:
         """'— Ebrard, The Washington Post, April 2023': the speaker (none for the reporter) and the source."""

@@ -40,10 +40,10 @@ _STYLE_AND_SCRIPT = """<style>
   outline: 2px solid currentColor; outline-offset: 2px; }
 .copy-link span { margin-left: 0.5rem; font-size: 0.875rem; }
 [data-testid="stMarkdownContainer"] a[href^="./sources?quote="], .prose a[href^="./sources?quote="] {
-  display: inline-block; text-decoration: none; padding: 0.3em 0.25em; margin: -0.3em -0.1em; }
+  text-decoration: none; padding: 0.3em 0.15em; margin: 0 -0.1em; }
 @media (pointer: coarse) {
   [data-testid="stMarkdownContainer"] a[href^="./sources?quote="], .prose a[href^="./sources?quote="] {
-    padding: 0.55em 0.5em; margin: -0.55em -0.3em; }
+    padding: 0.55em 0.5em; margin: 0 -0.3em; }
 }
 .st-key-filters [data-testid="stMultiSelect"] div[role="group"] { height: auto !important; max-height: none !important; }
 .st-key-filters [data-testid="stMultiSelectTagsContainer"], .st-key-filters [data-testid="stMultiSelectTagsContainer"] > span {
