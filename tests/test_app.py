@@ -428,6 +428,13 @@ def test_evidence_bad_links_show_a_notice(open_page: Open, params: dict[str, str
     assert notices(at)
 
 
+def test_evidence_downloads_are_off_when_nothing_matches(open_page: Open) -> None:
+    at = open_page("evidence", q="zzzz-no-such-words")
+    assert [b.proto.disabled for b in at.get("download_button")] == [True, True]
+    at = open_page("evidence")
+    assert [b.proto.disabled for b in at.get("download_button")] == [False, False]
+
+
 def test_evidence_offers_both_downloads(open_page: Open) -> None:
     at = open_page("evidence")
     labels = [b.proto.label for b in at.get("download_button")]
@@ -436,6 +443,10 @@ def test_evidence_offers_both_downloads(open_page: Open) -> None:
 
 def test_people_map_directory_and_a_person(open_page: Open, dataset: Dataset) -> None:
     at = open_page("people")
+    # The grid's key names the marks it uses, and only those.
+    used = {c.side for c in stance_map(dataset)}
+    key = next(c.value for c in at.caption if "Each row is a person" in c.value)
+    assert ("✚✖ Both" in key) == ("both" in used) and "✚ Backs" in key
     # The map of who stands where (a grid, a table by person on request) and the directory of everyone.
     grid = next(h.proto.body for h in at.get("html") if "<th>Person or institution</th>" in h.proto.body)
     assert grid.count("prose-badge-") == len(stance_map(dataset)) and not at.get("vega_lite_chart")

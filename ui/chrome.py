@@ -40,7 +40,7 @@ _STYLE_AND_SCRIPT = """<style>
   outline: 2px solid currentColor; outline-offset: 2px; }
 .copy-link span { margin-left: 0.5rem; font-size: 0.875rem; }
 [data-testid="stMarkdownContainer"] a[href^="./sources?quote="], .prose a[href^="./sources?quote="] {
-  text-decoration: none; padding: 0.3em 0.15em; margin: 0 -0.1em; }
+  text-decoration: none; font-weight: 600; padding: 0.3em 0.15em; margin: 0 -0.1em; }
 @media (pointer: coarse) {
   [data-testid="stMarkdownContainer"] a[href^="./sources?quote="], .prose a[href^="./sources?quote="] {
     padding: 0.55em 0.5em; margin: 0 -0.3em; }

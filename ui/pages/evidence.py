@@ -121,6 +121,7 @@ for col, (label, render, name, mime) in zip(
         key=f"ev_{name[-4:].strip('.')}",
         icon=":material/download:",
         on_click="ignore",
+        disabled=not items,  # nothing to download: the notice below says why
     )
 
 start, end = pager.bounds(len(findings), state.linked["page"])

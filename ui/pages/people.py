@@ -67,7 +67,8 @@ if actor_id is None:
 
     st.header("Who stands where")
     if cells:
-        key = " · ".join(f"{glyph} {word}" for glyph, word, _ in SIDE_STYLE.values())
+        drawn = {c.side for c in cells}  # the key names only the marks the grid uses
+        key = " · ".join(f"{glyph} {word}" for side, (glyph, word, _) in SIDE_STYLE.items() if side in drawn)
         columns = ", ".join(position_label(ds, p) for p in ds.position_ids)
         st.caption(
             esc(
