@@ -7,7 +7,8 @@ labels above their lanes), keep the theme's text colours, and each mark is a pla
 
 Every piece of content text here is escaped (html.escape): content is data, never markup. Colours are classes
 (pal-0 … pal-7 by a position's place in the content, pal-g for the general lane; bear-<bearing>), so each theme
-gives its own (ui.chrome); the only inline style is a mark's place, in percent.
+gives its own (ui.charts); the only inline styles are places and sizes: a mark's or a bar's in percent of
+its lane, a level's top and a lane's height in pixels.
 """
 
 from __future__ import annotations
@@ -114,18 +115,17 @@ def timeline_html(
             marks.append(f'<span {place} role="img" aria-label="{tip}">{glyph}</span>')
     height = {lane: max(LANE_PX, 2 * LEVEL_TOP + LEVEL_PX * (len(taken) - 1)) for lane, taken in ends.items()}
     order: list[str | None] = [*dataset.position_ids, None]
-    rows = []
-    for lane in (lane for lane in order if lane in lanes):
-        label = position_label(dataset, lane) if lane else GENERAL_LANE
-        rows.append(
-            f'<div class="tl-label">{escape(label)}</div>'
-            f'<div class="tl-lane {_lane_class(dataset, lane)}" style="height:{height[lane]}px">'
-            f"{grid}{''.join(lanes[lane])}</div>"
-        )
+    shown = [position_label(dataset, p) if p else GENERAL_LANE for p in order if p in lanes]
+    rows = [
+        f'<div class="tl-label">{escape(label)}</div>'
+        f'<div class="tl-lane {_lane_class(dataset, lane)}" style="height:{height[lane]}px">'
+        f"{grid}{''.join(lanes[lane])}</div>"
+        for lane, label in zip((p for p in order if p in lanes), shown, strict=True)
+    ]
     axis = "".join(f'<span class="tl-tick" style="left:{_pct(at(t))}">{label}</span>' for t, label in ticks)
     description = (
         "Timeline of dated events, by the position each first touches; an event dated only to a year is drawn as"
-        f" a band across that year. Lanes: {', '.join(position_label(dataset, p) if p else GENERAL_LANE for p in order if p in lanes)}."
+        f" a band across that year. Lanes: {', '.join(shown)}."
     )
     return (
         f'<figure class="drawing tl" aria-label="{escape(description)}">{"".join(rows)}'

@@ -118,3 +118,12 @@ def md_table(header: Sequence[str], rows: Iterable[Sequence[object]], *, right: 
             raise ValueError(f"a row of {len(row)} cells under a header of {len(header)}")
         lines.append("| " + " | ".join(cell(v) for v in row) + " |")
     return "\n".join(lines)
+
+
+_WEB_ADDRESS = re.compile(r"https?://[^\s()<>\[\]\"'\\]+")
+
+
+def web_address(text: str | None) -> str | None:
+    """The text when it is a plain web address (http or https, nothing a Markdown link could break on), else
+    None: a content URL is made a link only then, and otherwise shown as text."""
+    return text if text and _WEB_ADDRESS.fullmatch(text) else None

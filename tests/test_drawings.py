@@ -154,3 +154,11 @@ def test_the_drawings_colours_are_the_themes_chart_colours() -> None:
 
     assert pal(light) == list(PALETTE) == config["light"]["chartCategoricalColors"]
     assert pal(dark) == config["dark"]["chartCategoricalColors"]
+
+
+def test_a_content_url_is_a_link_only_when_it_is_a_plain_web_address() -> None:
+    from policy.text import web_address
+
+    assert web_address("https://www.example.org/a_b?x=1") == "https://www.example.org/a_b?x=1"
+    for bad in (None, "", "javascript:alert(1)", "https://a.b/x) [y](z", "www.example.org", "https://a b"):
+        assert web_address(bad) is None, bad

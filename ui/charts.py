@@ -19,20 +19,18 @@ def content_chart(ctx: ViewContext, build: Callable[..., alt.TopLevelMixin], *ar
 
 
 # The drawings' shapes (policy.drawings): the label column as wide as the longest label up to 16rem, the lanes and
-# bars the rest; on a phone each label above its lane or bar. Marks are placed in percent of their lane.
+# bars the rest; on a phone each label above its lane or bar. A mark's place and a lane's height are inline.
 _SHAPE = """<style>
 .drawing { display: grid; grid-template-columns: fit-content(16rem) minmax(0, 1fr); column-gap: 0.75rem;
   margin: 0 0 1rem; font-size: 0.875rem; line-height: 1.3; }
 .tl-label, .bal-label { align-self: center; text-align: right; }
 .bal-label { align-self: start; line-height: 22px; }
 .tl-lane, .tl-axis { position: relative; margin: 0 14px; }
-.tl-lane { height: 46px; }
 .tl-axis { height: 1.6rem; font-size: 0.8rem; }
-.tl-grid { position: absolute; top: 0; bottom: 0; border-left: 1px solid color-mix(in srgb, currentColor 14%, transparent); }
-.tl-lane > .tl-grid { border-color: color-mix(in srgb, #808080 30%, transparent); }
+.tl-grid { position: absolute; top: 0; bottom: 0; border-left: 1px solid color-mix(in srgb, #808080 30%, transparent); }
 .tl-tick { position: absolute; top: 0.3rem; transform: translateX(-50%); white-space: nowrap; }
 .tl-band { position: absolute; height: 16px; transform: translateY(-50%); background: currentColor; opacity: 0.28; }
-.tl-mark { position: absolute; top: 50%; transform: translate(-50%, -50%); font-size: 24px; line-height: 1;
+.tl-mark { position: absolute; transform: translate(-50%, -50%); font-size: 24px; line-height: 1;
   color: inherit !important; text-decoration: none !important; opacity: 0.92; }
 a.tl-mark:hover, a.tl-mark:focus-visible { transform: translate(-50%, -50%) scale(1.35); opacity: 1; z-index: 2; }
 .bal { row-gap: 0.6rem; }

@@ -1,5 +1,5 @@
-"""Position: one option in depth, chosen from the options' links at the top or by ?position=<id>; &actor=<id> marks that person's argument
-(the link a search hit gives) and brings it into view."""
+"""Position: one option in depth, chosen from the options' links at the top or by ?position=<id>; &actor=<id>
+marks that person's argument (the link a search hit gives) and brings it into view."""
 
 import streamlit as st
 

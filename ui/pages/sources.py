@@ -1,7 +1,5 @@
 """Sources & method: the sources, how quotes are verified, the glossary, and how to cite."""
 
-import re
-
 import streamlit as st
 
 from policy.citations import (
@@ -14,6 +12,7 @@ from policy.citations import (
     sources_file,
 )
 from policy.queries import coverage_note, source_label
+from policy.text import web_address
 from ui.blocks import esc, paginate, quote_md
 from ui.context import view
 from ui.links import Linked, link_md, person_md, source_md
@@ -22,10 +21,6 @@ from ui.quotes import cite_button
 from ui.urlstate import Choice, Param, UrlState
 
 TERMS_PER_PAGE = 20  # the real content has 19
-WEB_ADDRESS = re.compile(
-    r"https?://[^\s()<>\[\]\"'\\]+"
-)  # a source's url drawn as a link only when it is one
-
 ctx = view()
 ds = ctx.dataset
 marks = Linked(ds)
@@ -78,8 +73,8 @@ for source in ds.sources:
     ]
     if source.notes:
         parts.append(f"*{esc(source.notes)}*")
-    if source.url and WEB_ADDRESS.fullmatch(source.url):
-        parts.append(link_md("The article at its source", source.url))
+    if web_address(source.url):
+        parts.append(link_md("The article at its source", str(source.url)))
     elif source.url:  # not a plain web address: shown as text, never a link
         parts.append(esc(f"Its address: {source.url}"))
     else:  # the archive gives no address for it: the reader finds it by title, outlet and date
