@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote_plus, urlencode
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -13,7 +14,7 @@ from policy import Dataset
 from policy.citations import human_date
 from policy.models import Bearing
 from policy.prose import pieces, sentences
-from policy.queries import format_number, group_findings, short_outlet, stance_map
+from policy.queries import actor_countries, format_number, group_findings, short_outlet, stance_map
 from policy.style import position_label
 from policy.text import md_escape
 from tests.conftest import copyable, passages
@@ -80,21 +81,38 @@ def test_overviews_option_cards_are_short_with_counts_and_a_link(open_page: Open
         assert len(re.sub(r"\([^)]*\)", "", shown)) < 900, "a short card: the full case is on its page"
 
 
-def test_positions_sections_are_tabs_named_with_honest_counts(open_page: Open, dataset: Dataset) -> None:
+_SECTION = re.compile(r"^- (?:\*\*(.+)\*\*|\[(.+)\]\((\S+)\))$")
+
+
+def position_sections(at: AppTest) -> list[tuple[str, str | None]]:
+    """Position's row of sections: each label, and its link (None for the section shown)."""
+    row = next(p.value for p in passages(at) if p.value.startswith(("- **Who argues", "- [Who argues")))
+    found = [_SECTION.match(line) for line in row.splitlines()]
+    return [(m[1], None) if m[1] else (m[2], m[3]) for m in found if m]
+
+
+def test_positions_sections_are_links_named_with_honest_counts(open_page: Open, dataset: Dataset) -> None:
     position = dataset.positions[0]
     at = open_page("position", position=position.id)
-    labels = [t.label for t in at.tabs]
+    sections = position_sections(at)
     findings = {b: len(dataset.findings_for(position.id, b)) for b in ("supports", "undercuts", "context")}
-    assert labels[:3] == [
+    assert [label for label, _ in sections][:3] == [
         f"Who argues ({len(position.proponents)} for, {len(position.critics)} against)",
         f"Evidence ({findings['supports']} for · {findings['undercuts']} against · {findings['context']} context)",
         f"Risks ({len(position.risks)}) and open questions ({len(position.open_questions)})",
     ]
-    at.session_state["position_section"] = labels[2]
-    at.run()
+    # The one shown is not a link; each other is a link to the page opened on it, which a reader can share.
+    assert sections[0][1] is None and "Proponents" in " ".join(h.value for h in at.header)
+    assert sections[2][1] == f"./position?position={position.id}&section=risks"
+    at = open_page("position", position=position.id, section="risks")
+    assert position_sections(at)[2][1] is None and position_sections(at)[0][1]
     drawn = " ".join(m.value.replace("\\", "") for m in passages(at))
     assert all(pieces(r)[0].text[:40] in drawn for r in position.risks + position.open_questions)
     assert f"Risks and trade-offs ({len(position.risks)})" in [h.value for h in at.header]
+    assert not any("Proponents" in h.value for h in at.header), "only the open section is built"
+    assert at.query_params["section"] == "risks"
+    at = open_page("position", position=position.id, section="nowhere")
+    assert any("section" in n for n in notices(at)) and position_sections(at)[0][1] is None
 
 
 def test_positions_coverage_note_shows_its_start_and_opens_whole(open_page: Open, dataset: Dataset) -> None:
@@ -192,12 +210,12 @@ def test_position_lists_its_contested_questions_and_links_to_them(open_page: Ope
     pid = next(p for p in dataset.position_ids if len(dataset.disputes_for(p)) > 1)
     disputes = dataset.disputes_for(pid)
     at = open_page("position", position=pid)
-    # The page's sections are tabs named with their counts; only the open one is drawn.
-    tab = f"Contested claims ({len(disputes)})"
-    assert tab in [t.label for t in at.tabs]
+    # The page's sections are links named with their counts; only the open one is drawn.
+    assert (f"Contested claims ({len(disputes)})", f"./position?position={pid}&section=contested") in (
+        position_sections(at)
+    )
     assert "Contested claims that touch it" not in [h.value for h in at.header]
-    at.session_state["position_section"] = tab
-    at.run()
+    at = open_page("position", position=pid, section="contested")
     assert "Contested claims that touch it" in [h.value for h in at.header]
     text = " ".join(m.value.replace("\\", "") for m in passages(at))
     assert all(d.question in text for d in disputes)
@@ -469,6 +487,26 @@ def test_people_filter_by_country_and_kind(open_page: Open, dataset: Dataset) ->
     at = open_page("people", country=country, kind=kind)
     expected = [a for a in dataset.actors if a.country == country and a.kind == kind]
     assert f"Everyone the sources name ({len(expected)})" in [h.value for h in at.header]
+    # The filters are links: a chosen value is ticked and its link takes it out, keeping the other row's choice;
+    # another value's link adds it; "Any" clears its row.
+    filters = next(p.value for p in passages(at) if p.value.startswith("From the countries"))
+    n = sum(a.country == country for a in dataset.actors)
+    kind_words = f"{kind.capitalize()} ({sum(a.kind == kind for a in dataset.actors)})"
+    assert (
+        f'[**✓ {country} ({n})**](./people?kind={quote_plus(kind)} "Chosen: select to leave it out")'
+        in filters
+    )
+    assert f'[**✓ {kind_words}**](./people?country={quote_plus(country)} "Chosen' in filters
+    other = next(c for c in actor_countries(dataset) if c != country)
+    both = ",".join(c for c in actor_countries(dataset) if c in (country, other))
+    assert f"({urlencode_people(country=both, kind=kind)})" in filters
+    at = open_page("people")
+    filters = next(p.value for p in passages(at) if p.value.startswith("From the countries"))
+    assert filters.count("- **Any**") == 2 and "✓" not in filters
+
+
+def urlencode_people(**query: str) -> str:
+    return "./people?" + urlencode(query)
 
 
 def headings(at: AppTest) -> list[str]:

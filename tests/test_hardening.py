@@ -109,7 +109,8 @@ def _calls(tree: ast.AST) -> Iterator[ast.Call]:
 
 
 def _literals(tree: ast.Module) -> set[str]:
-    """Names bound once, at module level, to a string literal or a sum of literals and such names."""
+    """Names bound once, at module level, to a string literal or a sum of literals and such names, and such names
+    imported from the app's own modules."""
     bound: dict[str, list[ast.expr]] = {}
     for node in tree.body:
         if isinstance(node, ast.Assign):
@@ -119,6 +120,12 @@ def _literals(tree: ast.Module) -> set[str]:
     every = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)]
     once = {name: values[0] for name, values in bound.items() if len(values) == 1 == every.count(name)}
     found: set[str] = set()
+    for node in tree.body:  # literals imported from the app's own modules (ui.styles)
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(("ui.", "policy.")):
+            source = ROOT / (node.module.replace(".", "/") + ".py")
+            if source.is_file():
+                theirs = _literals(ast.parse(source.read_text(encoding="utf-8")))
+                found |= {a.asname or a.name for a in node.names if a.name in theirs}
 
     def literal(node: ast.expr) -> bool:
         if isinstance(node, ast.Constant):

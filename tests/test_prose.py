@@ -8,8 +8,8 @@ import tomllib
 from pathlib import Path
 
 from ui.blocks import esc
-from ui.chrome import LINK_DARK, LINK_LIGHT
 from ui.prose import copy_block, to_html
+from ui.styles import LINK_DARK, LINK_LIGHT
 
 ROOT = Path(__file__).resolve().parents[1]
 

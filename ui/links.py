@@ -48,9 +48,9 @@ def person_url(actor_id: str) -> str:
     return _url("people", **{PERSON_PARAM: actor_id})
 
 
-def position_url(position_id: str) -> str:
-    """The option's Position page."""
-    return _url("position", position=position_id)
+def position_url(position_id: str, section: str | None = None) -> str:
+    """The option's Position page, opened on one of its sections if named (its key, as Position names them)."""
+    return _url("position", position=position_id, **({"section": section} if section else {}))
 
 
 def source_url(source_id: str) -> str:

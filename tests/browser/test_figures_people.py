@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import pytest
 from playwright.sync_api import expect
@@ -283,13 +284,41 @@ def test_people_map_shows_who_stands_where_and_a_cell_opens_the_person(
     assert not watched.errors, watched.errors
 
 
+def test_people_filters_are_links_that_narrow_the_page_in_place_and_any_clears_them(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    open_view(watched, server, "people")
+    page = watched.page
+    country = next(a.country for a in dataset.actors if a.country)
+    n = sum(a.country == country for a in dataset.actors)
+    filters = page.locator(".st-key-pills-keep-place-filters")  # type: ignore[attr-defined]
+    chip = filters.get_by_role("link", name=f"{country} ({n})", exact=True)
+    above = chip.bounding_box()
+    chip.click()
+    page.wait_for_url(re.compile(rf"/people\?country={re.escape(quote_plus(country))}$"))  # type: ignore[attr-defined]
+    wait_ready(page)
+    expect(page.get_by_role("heading", name=f"Everyone the sources name ({n})")).to_be_visible()  # type: ignore[attr-defined]
+    ticked = filters.get_by_role("link", name=f"✓ {country} ({n})", exact=True)
+    expect(ticked).to_be_visible()
+    after = ticked.bounding_box()
+    assert above is not None and after is not None and abs(after["y"] - above["y"]) < 40, (
+        "the reader stays put"
+    )
+    assert len(page.context.pages) == 1  # type: ignore[attr-defined]
+    filters.get_by_role("link", name="Any", exact=True).first.click()
+    wait_ready(page)
+    expect(
+        page.get_by_role("heading", name=f"Everyone the sources name ({len(dataset.actors)})")
+    ).to_be_visible()  # type: ignore[attr-defined]
+    assert not watched.errors, watched.errors
+
+
 def test_a_person_link_opens_that_person(watched: Watched, server: str, dataset: Dataset) -> None:
     actor = next(a for a in dataset.actors if dataset.stances_of(a.id) and dataset.quotes_by(a.id))
     open_view(watched, server, f"people?person={actor.id}")
     page = watched.page
     expect(page.get_by_role("heading", name=actor.name)).to_be_visible()  # type: ignore[attr-defined]
-    chosen = page.get_by_test_id("stSelectbox").first.locator("input")  # type: ignore[attr-defined]
-    expect(chosen).to_have_value(actor.name)
+    expect(page.get_by_role("heading", name="Who stands where")).to_have_count(0)  # type: ignore[attr-defined]
     expect(page.get_by_role("heading", name="Where they stand")).to_be_visible()  # type: ignore[attr-defined]
     # Their words at full strength: no quote is drawn faded.
     quote = dataset.quotes_by(actor.id)[0]

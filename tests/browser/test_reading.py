@@ -1,6 +1,6 @@
 """The reading pages as a student uses them, in Chromium: Compare lines its sections up across the options, cuts
 nothing mid-sentence and links each option to its Position page; the Overview's cards count who holds each option
-and link to it; Position's sections are tabs named with their counts."""
+and link to it; Position's sections are links named with their counts, opened in place."""
 
 from __future__ import annotations
 
@@ -89,13 +89,30 @@ def test_overview_cards_count_proponents_and_critics_and_open_the_position(
     expect(page.locator("h1").first).to_have_text(title)  # type: ignore[attr-defined]
 
 
-def test_position_opens_a_section_from_its_tabs(watched: Watched, server: str, dataset: Dataset) -> None:
+def test_position_opens_a_section_from_its_links_in_the_same_tab_and_place(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
     page = watched.page
     position = dataset.positions[0]
     open_view(watched, server, f"position?position={position.id}")
     risks = f"Risks ({len(position.risks)}) and open questions ({len(position.open_questions)})"
-    page.get_by_role("tab", name=risks).click()  # type: ignore[attr-defined]
+    link = page.locator(f"{MAIN} .st-key-keep-place-sections").get_by_role("link", name=risks)  # type: ignore[attr-defined]
+    link.scroll_into_view_if_needed()
+    above = link.bounding_box()
+    tabs = len(page.context.pages)  # type: ignore[attr-defined]
+    link.click()
     wait_ready(page)
-    expect(page.get_by_role("heading", name=f"Risks and trade-offs ({len(position.risks)})")).to_be_visible()  # type: ignore[attr-defined]
-    items = page.get_by_role("tabpanel").locator("li")  # type: ignore[attr-defined]
+    expect(page).to_have_url(re.compile(rf"/position\?position={position.id}&section=risks$"))  # type: ignore[attr-defined]
+    assert len(page.context.pages) == tabs, "the section opened in this tab"  # type: ignore[attr-defined]
+    heading = page.get_by_role("heading", name=f"Risks and trade-offs ({len(position.risks)})")  # type: ignore[attr-defined]
+    expect(heading).to_be_visible()
+    # The reader stays where they were: the row of sections has not moved on the screen.
+    shown = page.locator(f"{MAIN} .st-key-keep-place-sections strong").filter(has_text=risks)  # type: ignore[attr-defined]
+    expect(shown).to_have_count(1)
+    after = shown.bounding_box()
+    assert above is not None and after is not None and abs(after["y"] - above["y"]) < 40
+    items = page.locator(f'{MAIN} [data-testid="stColumn"] li')  # type: ignore[attr-defined]
     expect(items).to_have_count(len(position.risks) + len(position.open_questions))
+    page.go_back()  # type: ignore[attr-defined]
+    wait_ready(page)
+    expect(page.get_by_role("heading", name=re.compile(r"^Proponents"))).to_be_visible()  # type: ignore[attr-defined]

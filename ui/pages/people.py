@@ -16,9 +16,9 @@ from policy.queries import (
 )
 from policy.style import position_label
 from policy.text import one_line
-from ui.blocks import Marks, esc, option, position_badge_md, quote_md
+from ui.blocks import Marks, esc, position_badge_md, quote_md
 from ui.context import view
-from ui.directory import directory, map_grid, map_table
+from ui.directory import directory, filter_links, map_grid, map_table
 from ui.links import PERSON_PARAM, event_url, evidence_url, link_md, position_md
 from ui.prose import prose
 from ui.quotes import cite_button
@@ -28,6 +28,7 @@ CLAIM_CHARACTERS = (
     140  # of a finding, as its link under "Where they appear" (the Evidence page gives it whole)
 )
 LEGACY_PARAM = "actor"  # People's link parameter before it was named person
+FILTERS_KEY = "pills-keep-place-filters"  # the filters' links (ui.styles; following one keeps the place)
 
 ctx = view()
 ds = ctx.dataset
@@ -45,20 +46,18 @@ state = UrlState(
 ).start()
 
 st.title("People and institutions")
-actor_id = st.selectbox(
-    "Person or institution",
-    actor_ids,
-    index=None,
-    placeholder="Choose someone to see where they stand and what they said",
-    format_func=lambda a: option(ds.actor(a).name),
-    key="people_person",
-)
+# The person is chosen by a link (a name in the map or the directory, or anywhere else in the app), not a select
+# box: the directory already lists everyone, and a select box cost a fifth of an empty page's load
+# (docs/performance.md, rounds 10 and 11).
+actor_id: str | None = st.session_state.get("people_person")
 
 if actor_id is None:
-    c1, c2 = st.container(key="filters").columns(2)  # chips wrap, never cut (ui.chrome)
-    chosen_countries = c1.multiselect("From the countries", countries, key="people_countries")
-    chosen_kinds = c2.multiselect(
-        "Of the kinds", kinds, format_func=lambda k: option(k.capitalize()), key="people_kinds"
+    # The filters as rows of links (a choice is in the page's link and the reader keeps their place; two
+    # multiselects cost this page a sixth of an empty page's load: docs/performance.md, round 11).
+    chosen_countries = st.session_state.people_countries or []
+    chosen_kinds = st.session_state.people_kinds or []
+    prose(
+        ctx.cached(filter_links, tuple(chosen_countries), tuple(chosen_kinds)), st.container(key=FILTERS_KEY)
     )
     state.sync()
     filters = (tuple(chosen_countries), tuple(chosen_kinds))

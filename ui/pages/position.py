@@ -20,8 +20,12 @@ DISPUTES_PER_PAGE = 10
 EVIDENCE_SHOWN = 3  # findings per side, strongest first; all of them are a link away, on the Evidence page
 SUMMARY_CHARACTERS = 480  # whole sentences of the summary shown at once
 NOTE_CHARACTERS = 240  # whole sentences of the coverage note shown at once
-OPTIONS_KEY = "position-options"  # the options' links (ui.chrome's style)
+OPTIONS_KEY = "pills-position-options"  # the options' links (ui.styles)
 BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
+SECTIONS = ("who", "evidence", "risks", "contested")  # the page's sections, as ?section= names them
+SECTIONS_KEY = (
+    "keep-place-sections"  # their links (ui.styles; following one keeps the reader's place, ui.navigation)
+)
 
 ds = view().dataset
 marks = Linked(ds)  # citation marks, and glossary terms linked where they first appear
@@ -29,6 +33,7 @@ _JUMPED = "_position_jumped_to"  # the (position, actor) the page last scrolled 
 state = UrlState(
     Param("position", "position_select", Choice(ds.position_ids), ds.position_ids[0], keep_default=True),
     Param("actor", "position_actor", Choice([a.id for a in ds.actors])),
+    Param("section", "position_section", Choice(SECTIONS), SECTIONS[0]),
 ).start()
 
 
@@ -39,7 +44,6 @@ def unmark() -> None:
 # The options as links, the one shown in bold: one click to another (a select box cost this page a tenth of an
 # empty page's load; docs/performance.md, round 10).
 pid: str = st.session_state.position_select
-state.sync()
 options = "\n".join(
     f"- **{esc(position_label(ds, p))}**"
     if p == pid
@@ -81,8 +85,10 @@ st.header("How it is meant to work")
 prose(marks.md(position.mechanism))
 
 
-# The case in sections a reader opens one at a time (tabs named with their counts, so nothing is hidden
-# silently); only the open one is built. The quotes stay under the people who said them.
+# The case in sections a reader opens one at a time, each named with its counts (so nothing is hidden silently),
+# as a row of links: a section is in the page's link, and only the open one is built. (Tabs cost this page a
+# seventh of an empty page's load and kept the section out of the link: docs/performance.md, round 11.) The
+# quotes stay under the people who said them.
 findings = {bearing: ds.findings_for(pid, bearing) for bearing in BEARINGS}
 disputes = ds.disputes_for(pid)
 counted = " · ".join(
@@ -95,32 +101,33 @@ sections = {
 }
 if disputes:
     sections["contested"] = f"Contested claims ({len(disputes)})"
-if jump:  # a link to an argument opens the tab it is in
-    st.session_state.position_section = sections["who"]
-tabs = dict(
-    zip(sections, st.tabs(list(sections.values()), key="position_section", on_change="rerun"), strict=True)
+if jump or st.session_state.position_section not in sections:  # a link to an argument opens its section
+    st.session_state.position_section = SECTIONS[0]
+shown_section: str = st.session_state.position_section
+state.sync()
+prose(
+    "\n".join(
+        f"- **{esc(label)}**" if key == shown_section else f"- {link_md(label, position_url(pid, key))}"
+        for key, label in sections.items()
+    ),
+    st.container(key=SECTIONS_KEY),
 )
 
 
-def is_open(section: str) -> bool:
-    return tabs[section].open is not False
-
-
-if is_open("who"):
-    with tabs["who"]:
-        for col, heading, side, key in zip(
-            st.columns(2, gap="large"),
-            ("Proponents", "Critics"),
-            (position.proponents, position.critics),
-            ("pro", "con"),
-            strict=True,
-        ):
-            with col:
-                st.header(f"{heading} ({len(side)})")
-                start, end = paginate(len(side), f"position_{key}_page", size=STANCES_PER_PAGE)
-                stances(ds, marks, side[start:end], f"{key}-{start}", linked, unmark)
-        if jump:  # drawn once both sides are in place
-            scroll_into_view(LINKED_KEY, [a.id for a in ds.actors].index(str(linked)))  # each its own element
+if shown_section == "who":
+    for col, heading, side, key in zip(
+        st.columns(2, gap="large"),
+        ("Proponents", "Critics"),
+        (position.proponents, position.critics),
+        ("pro", "con"),
+        strict=True,
+    ):
+        with col:
+            st.header(f"{heading} ({len(side)})")
+            start, end = paginate(len(side), f"position_{key}_page", size=STANCES_PER_PAGE)
+            stances(ds, marks, side[start:end], f"{key}-{start}", linked, unmark)
+    if jump:  # drawn once both sides are in place
+        scroll_into_view(LINKED_KEY, [a.id for a in ds.actors].index(str(linked)))  # each its own element
 
 
 def evidence_section(bearing: Bearing, items: list[Evidence]) -> None:
@@ -143,52 +150,49 @@ def evidence_section(bearing: Bearing, items: list[Evidence]) -> None:
     )
 
 
-if is_open("evidence"):
-    with tabs["evidence"]:
-        for col, bearing in zip(st.columns(2, gap="large"), BEARINGS[:2], strict=True):
-            with col:
-                items = findings[bearing]
-                st.subheader(f"{BEARING_ICONS[bearing]} {BEARING_HEADINGS[bearing]} ({len(items)})")
-                evidence_section(bearing, items)
-        context = findings["context"]
-        if context:
-            # Background rather than argument: on request, and built only then.
-            label = f"{BEARING_ICONS['context']} {BEARING_HEADINGS['context']} ({len(context)})"
-            box = st.expander(label, key="position_context", on_change="rerun")
-            if box.open:
-                with box:
-                    evidence_section("context", context)
+if shown_section == "evidence":
+    for col, bearing in zip(st.columns(2, gap="large"), BEARINGS[:2], strict=True):
+        with col:
+            items = findings[bearing]
+            st.subheader(f"{BEARING_ICONS[bearing]} {BEARING_HEADINGS[bearing]} ({len(items)})")
+            evidence_section(bearing, items)
+    context = findings["context"]
+    if context:
+        # Background rather than argument: on request, and built only then.
+        label = f"{BEARING_ICONS['context']} {BEARING_HEADINGS['context']} ({len(context)})"
+        box = st.expander(label, key="position_context", on_change="rerun")
+        if box.open:
+            with box:
+                evidence_section("context", context)
 
-if is_open("risks"):
-    with tabs["risks"]:
-        cols = st.columns(2, gap="large")
-        with cols[0]:
-            bullet_list(
-                f"Risks and trade-offs ({len(position.risks)})",
-                position.risks,
-                "The sources name none.",
-                marks,
-            )
-        with cols[1]:
-            bullet_list(
-                f"Open questions ({len(position.open_questions)})",
-                position.open_questions,
-                "None recorded.",
-                marks,
-            )
-
-if disputes and is_open("contested"):
-    with tabs["contested"]:
-        st.header("Contested claims that touch it")
-        start, end = paginate(len(disputes), "position_disputes_page", size=DISPUTES_PER_PAGE)
-        shown = disputes[start:end]
-        # The questions as one list and one link that opens them all (a link per question cost more to draw than
-        # the rest of this section: docs/performance.md, round 4).
-        st.markdown("\n".join(f"- {link_md(d.question, dispute_url(d.id))}" for d in shown))
-        questions = "this question" if len(shown) == 1 else f"these {len(shown)} questions"
-        page_link(
-            "contested",
-            f"Who says what: {questions}, side by side on the Contested claims page",
-            ":material/balance:",
-            {"position": pid, "dispute": ",".join(d.id for d in shown)},
+if shown_section == "risks":
+    cols = st.columns(2, gap="large")
+    with cols[0]:
+        bullet_list(
+            f"Risks and trade-offs ({len(position.risks)})",
+            position.risks,
+            "The sources name none.",
+            marks,
         )
+    with cols[1]:
+        bullet_list(
+            f"Open questions ({len(position.open_questions)})",
+            position.open_questions,
+            "None recorded.",
+            marks,
+        )
+
+if shown_section == "contested":
+    st.header("Contested claims that touch it")
+    start, end = paginate(len(disputes), "position_disputes_page", size=DISPUTES_PER_PAGE)
+    shown = disputes[start:end]
+    # The questions as one list and one link that opens them all (a link per question cost more to draw than
+    # the rest of this section: docs/performance.md, round 4).
+    st.markdown("\n".join(f"- {link_md(d.question, dispute_url(d.id))}" for d in shown))
+    questions = "this question" if len(shown) == 1 else f"these {len(shown)} questions"
+    page_link(
+        "contested",
+        f"Who says what: {questions}, side by side on the Contested claims page",
+        ":material/balance:",
+        {"position": pid, "dispute": ",".join(d.id for d in shown)},
+    )
