@@ -581,6 +581,12 @@ def test_contested_claims_filter_and_bad_links(open_page: Open, dataset: Dataset
     pid = dataset.position_ids[0]
     at = open_page("contested", position=pid)
     assert len(at.expander) == len(dataset.disputes_for(pid))
+    # One option at a time: the chosen one is ticked and its link clears it; another's link replaces it.
+    row = filter_row(at, "Touching the option")
+    label = f"{position_label(dataset, pid)} ({len(dataset.disputes_for(pid))})"
+    assert f'[**✓ {label}**](./contested "Chosen' in row and "[Any](./contested)" in row
+    other = dataset.position_ids[1]
+    assert f"](./contested?position={other})" in row
     at = open_page("contested", dispute="nope", position="nope")
     assert len(notices(at)) == 2
     assert len(at.expander) == len(dataset.disputes)
@@ -593,8 +599,23 @@ def test_timeline_filters(open_page: Open, dataset: Dataset) -> None:
     at = open_page("timeline", source=source)
     expected = sum(1 for e in dataset.timeline if e.source == source)
     assert f"{expected} events" in " ".join(c.value for c in at.caption)
+    # The filters are links, each value with how many events it holds; several can be chosen.
+    row = filter_row(at, "From the sources")
+    assert f"({expected})**](./timeline " in row
+    pid = dataset.position_ids[0]
+    touching = sum(pid in e.positions for e in dataset.timeline)
+    assert (
+        f"[{position_label(dataset, pid)} ({touching})](./timeline?{urlencode({'position': pid, 'source': source})})"
+        in (filter_row(at, "Touching the options"))
+    )
     at = open_page("timeline", position="bogus")
     assert notices(at)
+
+
+def filter_row(at: AppTest, heading: str) -> str:
+    """A page's row of filter links (ui.filters) under this heading, as Markdown."""
+    rows = next(p.value for p in passages(at) if "\n\n- " in p.value and heading in p.value)
+    return rows.split(f"{heading}\n\n", 1)[1].split("\n\n", 1)[0]
 
 
 def test_sources_page_lists_every_source_and_the_glossary(open_page: Open, dataset: Dataset) -> None:

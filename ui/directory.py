@@ -4,16 +4,14 @@ Markdown (drawn as HTML by ui.prose)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection
-from urllib.parse import urlencode
 
 from policy import Dataset
 from policy.charts import SIDE_STYLE
-from policy.params import encode
 from policy.queries import PersonEntry, actor_countries, actor_kinds, people_directory, stance_map
 from policy.style import position_label
 from policy.text import md_table, one_line
 from ui.blocks import esc
+from ui.filters import Row, filter_links
 from ui.links import link_md, person_url
 
 ROLE_CHARACTERS = 110  # of a role, in the directory (the person's own view gives it whole)
@@ -90,31 +88,24 @@ def directory(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) -
     return "\n\n".join(entries[:half]), "\n\n".join(entries[half:])
 
 
-def filter_links(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) -> str:
-    """People's filters as two rows of links, one per country and one per kind, each saying how many people it
-    holds: a link adds its value to the row's choice or, when chosen (ticked), takes it out; "Any" clears the row.
-    Each link keeps the other row's choice."""
-    rows: dict[str, tuple[str, list[str], Counter[str | None], Callable[[str], str]]] = {
-        "country": ("From the countries", actor_countries(ds), Counter(a.country for a in ds.actors), str),
-        "kind": ("Of the kinds", actor_kinds(ds), Counter(a.kind for a in ds.actors), str.capitalize),
-    }
-    now = {"country": countries, "kind": kinds}
-
-    def href(param: str, values: Collection[str]) -> str:
-        query = {n: encode(v for v in rows[n][1] if v in vs) for n, vs in {**now, param: values}.items()}
-        query = {n: v for n, v in query.items() if v}
-        return f"./people?{urlencode(query)}" if query else "./people"
-
-    out = []
-    for param, (heading, allowed, count, word) in rows.items():
-        chosen = now[param]
-        cells = ["**Any**" if not chosen else link_md("Any", href(param, ()))]
-        for value in allowed:
-            label = esc(f"{word(value)} ({count[value]})")
-            if value in chosen:
-                left = href(param, [v for v in chosen if v != value])
-                cells.append(f'[**✓ {label}**]({left} "Chosen: select to leave it out")')
-            else:
-                cells.append(link_md(f"{word(value)} ({count[value]})", href(param, (*chosen, value))))
-        out.append(f"{heading}\n\n" + "\n".join(f"- {c}" for c in cells))
-    return "\n\n".join(out)
+def people_filters(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) -> str:
+    """People's filters as rows of links (ui.filters), each value with how many people it holds."""
+    by_country = Counter(a.country for a in ds.actors)
+    by_kind: Counter[str] = Counter(a.kind for a in ds.actors)
+    return filter_links(
+        "people",
+        [
+            Row(
+                "country",
+                "From the countries",
+                {c: f"{c} ({by_country[c]})" for c in actor_countries(ds)},
+                countries,
+            ),
+            Row(
+                "kind",
+                "Of the kinds",
+                {k: f"{k.capitalize()} ({by_kind[k]})" for k in actor_kinds(ds)},
+                kinds,
+            ),
+        ],
+    )

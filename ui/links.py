@@ -43,6 +43,11 @@ def _url(url_path: str, **params: str) -> str:
     return f"./{url_path}?{urlencode(params)}" if params else f"./{url_path}"
 
 
+def page_url(url_path: str, **params: str) -> str:
+    """One of the app's pages, with these link parameters (none given: the page alone)."""
+    return _url(url_path, **params)
+
+
 def person_url(actor_id: str) -> str:
     """People, opened on this person or institution."""
     return _url("people", **{PERSON_PARAM: actor_id})

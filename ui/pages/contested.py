@@ -7,8 +7,9 @@ import streamlit as st
 from policy.params import encode
 from policy.queries import claimant_name
 from policy.style import position_label
-from ui.blocks import esc, option, paginate, position_badge_md, quote_md
+from ui.blocks import esc, paginate, position_badge_md, quote_md
 from ui.context import view
+from ui.filters import FILTERS_KEY, Row, filter_links
 from ui.links import Linked, link_md, person_md, source_url
 from ui.prose import prose
 from ui.quotes import attribution_md, cite_button
@@ -47,13 +48,22 @@ st.caption(
     "Where the sources or the people in them contradict each other. Each question shows its answers as"
     " columns, with who gives each answer and in which words; we show each side and do not settle it."
 )
-pid = st.selectbox(
-    "Touching the position",
-    ds.position_ids,
-    index=None,
-    placeholder="Any position",
-    format_func=lambda p: option(position_label(ds, p)),
-    key="contested_position",
+# The filter as a row of links (ui.filters says why), each option with how many questions touch it.
+pid: str | None = st.session_state.get("contested_position")
+prose(
+    filter_links(
+        "contested",
+        [
+            Row(
+                "position",
+                "Touching the option",
+                {p: f"{position_label(ds, p)} ({len(ds.disputes_for(p))})" for p in ds.position_ids},
+                (pid,) if pid else (),
+                many=False,
+            )
+        ],
+    ),
+    st.container(key=FILTERS_KEY),
 )
 disputes = ds.disputes_for(pid) if pid else ds.disputes
 

@@ -18,7 +18,8 @@ from policy.style import position_label
 from policy.text import one_line
 from ui.blocks import Marks, esc, position_badge_md, quote_md
 from ui.context import view
-from ui.directory import directory, filter_links, map_grid, map_table
+from ui.directory import directory, map_grid, map_table, people_filters
+from ui.filters import FILTERS_KEY
 from ui.links import PERSON_PARAM, event_url, evidence_url, link_md, position_md
 from ui.prose import prose
 from ui.quotes import cite_button
@@ -28,7 +29,6 @@ CLAIM_CHARACTERS = (
     140  # of a finding, as its link under "Where they appear" (the Evidence page gives it whole)
 )
 LEGACY_PARAM = "actor"  # People's link parameter before it was named person
-FILTERS_KEY = "pills-keep-place-filters"  # the filters' links (ui.styles; following one keeps the place)
 
 ctx = view()
 ds = ctx.dataset
@@ -52,12 +52,12 @@ st.title("People and institutions")
 actor_id: str | None = st.session_state.get("people_person")
 
 if actor_id is None:
-    # The filters as rows of links (a choice is in the page's link and the reader keeps their place; two
-    # multiselects cost this page a sixth of an empty page's load: docs/performance.md, round 11).
+    # The filters as rows of links (ui.filters says why).
     chosen_countries = st.session_state.people_countries or []
     chosen_kinds = st.session_state.people_kinds or []
     prose(
-        ctx.cached(filter_links, tuple(chosen_countries), tuple(chosen_kinds)), st.container(key=FILTERS_KEY)
+        ctx.cached(people_filters, tuple(chosen_countries), tuple(chosen_kinds)),
+        st.container(key=FILTERS_KEY),
     )
     state.sync()
     filters = (tuple(chosen_countries), tuple(chosen_kinds))

@@ -1,17 +1,20 @@
 """Timeline: dated events in order, as a chart and a list, filterable by position and source; ?event=<id> opens
 the page of the list holding that event, marked and scrolled into view."""
 
+from collections import Counter
+
 import streamlit as st
 
 from policy import Dataset
 from policy.citations import human_date
 from policy.drawings import timeline_html
 from policy.models import TimelineEvent
-from policy.queries import source_label, timeline_events
+from policy.queries import short_outlet, source_label, timeline_events
 from policy.style import position_label
-from ui.blocks import RULE, Marks, esc, option, plural, quote_md
+from ui.blocks import RULE, Marks, esc, plural, quote_md
 from ui.charts import drawn_chart
 from ui.context import view
+from ui.filters import FILTERS_KEY, Row, filter_links
 from ui.links import event_url
 from ui.navigation import scroll_into_view
 from ui.paging import Pager
@@ -26,6 +29,30 @@ _JUMPED = "_tl_jumped_to"  # the event whose page the list last opened on (a lin
 
 def chart(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]) -> str:
     return timeline_html(ds, timeline_events(ds, positions, sources), event_url)  # a mark opens its event
+
+
+def filters_md(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]) -> str:
+    """The filters as rows of links (ui.filters), each value with how many events it holds."""
+    per_position = Counter(p for e in ds.timeline for p in set(e.positions))
+    per_source = Counter(e.source for e in ds.timeline)
+    rows = [
+        Row(
+            "position",
+            "Touching the options",
+            {p: f"{position_label(ds, p)} ({per_position[p]})" for p in ds.position_ids},
+            positions,
+        ),
+        Row(
+            "source",
+            "From the sources",
+            {
+                s.id: f"{short_outlet(ds, s.id)}, {human_date(s.published)} ({per_source[s.id]})"
+                for s in ds.sources
+            },
+            sources,
+        ),
+    ]
+    return filter_links("timeline", rows)
 
 
 ctx = view()
@@ -46,17 +73,10 @@ def unmark() -> None:
 
 
 st.title("Timeline")
-c1, c2 = st.container(key="filters").columns(2)  # chips wrap, never cut (ui.chrome)
-chosen_positions = c1.multiselect(
-    "Touching the positions",
-    ds.position_ids,
-    format_func=lambda p: option(position_label(ds, p)),
-    key="tl_positions",
-)
-chosen_sources = c2.multiselect(
-    "From the sources", sources, format_func=lambda s: option(source_label(ds, s)), key="tl_sources"
-)
-
+# The filters as rows of links (ui.filters says why), each value with how many events it holds.
+chosen_positions: list[str] = st.session_state.tl_positions or []
+chosen_sources: list[str] = st.session_state.tl_sources or []
+prose(ctx.cached(filters_md, tuple(chosen_positions), tuple(chosen_sources)), st.container(key=FILTERS_KEY))
 filters = (tuple(sorted(chosen_positions)), tuple(sorted(chosen_sources)))
 events = ctx.cached(timeline_events, *filters)
 marked_id: str | None = st.session_state.get("tl_event")
