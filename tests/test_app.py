@@ -493,10 +493,10 @@ def test_people_filter_by_country_and_kind(open_page: Open, dataset: Dataset) ->
     n = sum(a.country == country for a in dataset.actors)
     kind_words = f"{kind.capitalize()} ({sum(a.kind == kind for a in dataset.actors)})"
     assert (
-        f'[**✓ {country} ({n})**](./people?kind={quote_plus(kind)} "Chosen: select to leave it out")'
+        f'**[✓ {country} ({n})](./people?kind={quote_plus(kind)} "Chosen: select to leave it out")**'
         in filters
     )
-    assert f'[**✓ {kind_words}**](./people?country={quote_plus(country)} "Chosen' in filters
+    assert f'**[✓ {kind_words}](./people?country={quote_plus(country)} "Chosen' in filters
     other = next(c for c in actor_countries(dataset) if c != country)
     both = ",".join(c for c in actor_countries(dataset) if c in (country, other))
     assert f"({urlencode_people(country=both, kind=kind)})" in filters
@@ -584,7 +584,7 @@ def test_contested_claims_filter_and_bad_links(open_page: Open, dataset: Dataset
     # One option at a time: the chosen one is ticked and its link clears it; another's link replaces it.
     row = filter_row(at, "Touching the option")
     label = f"{position_label(dataset, pid)} ({len(dataset.disputes_for(pid))})"
-    assert f'[**✓ {label}**](./contested "Chosen' in row and "[Any](./contested)" in row
+    assert f'**[✓ {label}](./contested "Chosen' in row and "[Any](./contested)" in row
     other = dataset.position_ids[1]
     assert f"](./contested?position={other})" in row
     at = open_page("contested", dispute="nope", position="nope")
@@ -601,7 +601,7 @@ def test_timeline_filters(open_page: Open, dataset: Dataset) -> None:
     assert f"{expected} events" in " ".join(c.value for c in at.caption)
     # The filters are links, each value with how many events it holds; several can be chosen.
     row = filter_row(at, "From the sources")
-    assert f"({expected})**](./timeline " in row
+    assert f"({expected})](./timeline " in row and "**[✓ " in row
     pid = dataset.position_ids[0]
     touching = sum(pid in e.positions for e in dataset.timeline)
     assert (

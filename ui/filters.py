@@ -15,7 +15,7 @@ from policy.params import encode
 from ui.blocks import esc
 from ui.links import link_md, page_url
 
-FILTERS_KEY = "pills-keep-place-filters"  # the element holding the rows (ui.styles draws them as pills)
+FILTERS_KEY = "pills-filters"  # the element holding the rows (ui.styles draws them as pills; ui.navigation)
 CHOSEN_HOVER = "Chosen: select to leave it out"
 
 
@@ -46,7 +46,7 @@ def filter_links(url_path: str, rows: Sequence[Row]) -> str:
         for value, label in row.labels.items():
             if value in row.chosen:
                 left = [v for v in row.chosen if v != value]
-                cells.append(f'[**✓ {esc(label)}**]({href(row.param, left)} "{CHOSEN_HOVER}")')
+                cells.append(f'**[✓ {esc(label)}]({href(row.param, left)} "{CHOSEN_HOVER}")**')
             else:
                 cells.append(link_md(label, href(row.param, [*row.chosen, value] if row.many else [value])))
         out.append(f"{esc(row.heading)}\n\n" + "\n".join(f"- {c}" for c in cells))

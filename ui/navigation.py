@@ -6,7 +6,7 @@ against it; only links to "#anchors" are left alone). A reader moving within the
 ``same_tab_links()`` (drawn once per run by the router) adds one click handler: a plain click on a link to one of
 the app's pages (ui.links builds them all starting with ./) moves this tab there through the browser's history,
 the way Back and Forward do, so the session (filters, a memo being written) is kept, and shows the new page from
-its top (a link inside an element whose key holds "keep-place", a page's sections or filters, keeps the reader's
+its top (a link among a page's sections or its filters, keyed "sections" and "pills-filters", keeps the reader's
 place); a Ctrl-, Cmd-, Shift- or middle click still opens a new tab. Without JavaScript the links still work, in a new tab.
 """
 
@@ -36,7 +36,7 @@ _SAME_TAB_JS = """<script>
     event.preventDefault();
     history.pushState(null, "", url);
     window.dispatchEvent(new PopStateEvent("popstate", { state: null }));
-    if (link.closest('[class*="keep-place"]')) return;  // a section of this page: the reader stays put
+    if (link.closest(".st-key-sections, .st-key-pills-filters")) return;  // this page's sections or filters
     const main = document.querySelector('[data-testid="stMain"]');
     if (main) main.scrollTo({ top: 0 });
     window.scrollTo({ top: 0 });

@@ -8,7 +8,7 @@ PRINT_STYLE = """<style>
         @media print {
           [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
           [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
-          [data-testid="stSelectbox"], [class*="st-key-pills"], [class*="keep-place"], [data-testid="stMultiSelect"], [data-testid="stTextInput"],
+          [data-testid="stSelectbox"], .st-key-pills-options, .st-key-pills-filters, .st-key-sections, [data-testid="stMultiSelect"], [data-testid="stTextInput"],
           [data-testid="stNumberInput"], [data-testid="stButton"], [data-testid="stDownloadButton"],
           [data-testid="stPopover"], [data-testid="stPageLink"], [data-testid="stPills"],
           [data-testid="stButtonGroup"], [data-testid="stSegmentedControl"], [data-testid="stCheckbox"],
@@ -42,20 +42,23 @@ PROSE_STYLE = """<style>
 .prose td > a > .prose-badge-orange { background: #B34A00 !important; }
 .prose td > a > .prose-badge-violet { background: #AA4499 !important; }
 .prose td:first-child, .prose th:first-child { position: sticky; left: 0; z-index: 1; }
-[class*="st-key-pills"] ul { list-style: none; padding: 0; margin: 0 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.4rem; }
-[class*="st-key-pills"] li { margin: 0; } [class*="st-key-pills"] p { font-size: 0.875rem; margin: 0 0 0.25rem; }
-[class*="st-key-pills"] li > * { display: inline-block; padding: 0.2rem 0.75rem; border-radius: 1rem; text-decoration: none;
-  border: 1px solid color-mix(in srgb, currentColor 35%, transparent); }
-[class*="st-key-pills"] li > strong, [class*="st-key-pills"] li > a:has(strong) { border-color: currentColor;
+.st-key-pills-options ul, .st-key-pills-filters ul { list-style: none; padding: 0; margin: 0 0 0.5rem; display: flex;
+  flex-wrap: wrap; gap: 0.4rem; }
+.st-key-pills-options li, .st-key-pills-filters li { margin: 0; }
+.st-key-pills-options p, .st-key-pills-filters p { font-size: 0.875rem; margin: 0 0 0.25rem; }
+.st-key-pills-options li > *, .st-key-pills-filters li > * { display: inline-block; padding: 0.2rem 0.75rem;
+  border-radius: 1rem; text-decoration: none; border: 1px solid color-mix(in srgb, currentColor 35%, transparent); }
+.st-key-pills-options li > strong, .st-key-pills-filters li > strong { border-color: currentColor;
   background: color-mix(in srgb, currentColor 10%, transparent); }
-[class*="st-key-pills"] li > a:hover { border-color: currentColor; }
-.st-key-keep-place-sections ul { list-style: none; padding: 0; margin: 0.5rem 0 0.75rem; display: flex; flex-wrap: wrap;
+.st-key-pills-filters li > strong > a { text-decoration: none; }
+.st-key-pills-options li > a:hover, .st-key-pills-filters li > a:hover { border-color: currentColor; }
+.st-key-sections ul { list-style: none; padding: 0; margin: 0.5rem 0 0.75rem; display: flex; flex-wrap: wrap;
   column-gap: 1.5rem; border-bottom: 1px solid color-mix(in srgb, currentColor 20%, transparent); }
-.st-key-keep-place-sections li { margin: 0; }
-.st-key-keep-place-sections li > * { display: inline-block; padding: 0.45rem 0 0.35rem; margin-bottom: -1px;
+.st-key-sections li { margin: 0; }
+.st-key-sections li > * { display: inline-block; padding: 0.45rem 0 0.35rem; margin-bottom: -1px;
   text-decoration: none; border-bottom: 3px solid transparent; }
-.st-key-keep-place-sections li > strong { border-bottom-color: currentColor; }
-.st-key-keep-place-sections li > a:hover { border-bottom-color: color-mix(in srgb, currentColor 40%, transparent); }
+.st-key-sections li > strong { border-bottom-color: currentColor; }
+.st-key-sections li > a:hover { border-bottom-color: color-mix(in srgb, currentColor 40%, transparent); }
 .copyable { position: relative; margin: 0 0 1.4rem; }
 .copyable pre { margin: 0; padding: 0.75rem 4.5rem 0.75rem 1rem; border-radius: 0.5rem; white-space: pre-wrap;
   overflow-wrap: anywhere; background: color-mix(in srgb, currentColor 6%, transparent); }

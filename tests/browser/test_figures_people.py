@@ -291,7 +291,7 @@ def test_people_filters_are_links_that_narrow_the_page_in_place_and_any_clears_t
     page = watched.page
     country = next(a.country for a in dataset.actors if a.country)
     n = sum(a.country == country for a in dataset.actors)
-    filters = page.locator(".st-key-pills-keep-place-filters")  # type: ignore[attr-defined]
+    filters = page.locator(".st-key-pills-filters")  # type: ignore[attr-defined]
     chip = filters.get_by_role("link", name=f"{country} ({n})", exact=True)
     above = chip.bounding_box()
     chip.click()

@@ -96,7 +96,7 @@ def test_position_opens_a_section_from_its_links_in_the_same_tab_and_place(
     position = dataset.positions[0]
     open_view(watched, server, f"position?position={position.id}")
     risks = f"Risks ({len(position.risks)}) and open questions ({len(position.open_questions)})"
-    link = page.locator(f"{MAIN} .st-key-keep-place-sections").get_by_role("link", name=risks)  # type: ignore[attr-defined]
+    link = page.locator(f"{MAIN} .st-key-sections").get_by_role("link", name=risks)  # type: ignore[attr-defined]
     link.scroll_into_view_if_needed()
     above = link.bounding_box()
     tabs = len(page.context.pages)  # type: ignore[attr-defined]
@@ -107,7 +107,7 @@ def test_position_opens_a_section_from_its_links_in_the_same_tab_and_place(
     heading = page.get_by_role("heading", name=f"Risks and trade-offs ({len(position.risks)})")  # type: ignore[attr-defined]
     expect(heading).to_be_visible()
     # The reader stays where they were: the row of sections has not moved on the screen.
-    shown = page.locator(f"{MAIN} .st-key-keep-place-sections strong").filter(has_text=risks)  # type: ignore[attr-defined]
+    shown = page.locator(f"{MAIN} .st-key-sections strong").filter(has_text=risks)  # type: ignore[attr-defined]
     expect(shown).to_have_count(1)
     after = shown.bounding_box()
     assert above is not None and after is not None and abs(after["y"] - above["y"]) < 40

@@ -254,7 +254,7 @@ def test_printing_position_leaves_out_the_sidebar_and_controls(watched: Watched,
     open_view(watched, server, "position")
     page.emulate_media(media="print")  # type: ignore[attr-defined]
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()  # type: ignore[attr-defined]
-    expect(page.locator(".st-key-pills-position-options")).to_be_hidden()  # type: ignore[attr-defined]
+    expect(page.locator(".st-key-pills-options")).to_be_hidden()  # type: ignore[attr-defined]
     expect(page.locator("h1")).to_be_visible()  # type: ignore[attr-defined]
 
 

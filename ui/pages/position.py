@@ -20,12 +20,10 @@ DISPUTES_PER_PAGE = 10
 EVIDENCE_SHOWN = 3  # findings per side, strongest first; all of them are a link away, on the Evidence page
 SUMMARY_CHARACTERS = 480  # whole sentences of the summary shown at once
 NOTE_CHARACTERS = 240  # whole sentences of the coverage note shown at once
-OPTIONS_KEY = "pills-position-options"  # the options' links (ui.styles)
+OPTIONS_KEY = "pills-options"  # the options' links (ui.styles)
 BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
 SECTIONS = ("who", "evidence", "risks", "contested")  # the page's sections, as ?section= names them
-SECTIONS_KEY = (
-    "keep-place-sections"  # their links (ui.styles; following one keeps the reader's place, ui.navigation)
-)
+SECTIONS_KEY = "sections"  # their links (ui.styles; following one keeps the reader's place, ui.navigation)
 
 ds = view().dataset
 marks = Linked(ds)  # citation marks, and glossary terms linked where they first appear
