@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import re
 import tomllib
@@ -124,7 +125,7 @@ def _literals(tree: ast.Module) -> set[str]:
         if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(("ui.", "policy.")):
             source = ROOT / (node.module.replace(".", "/") + ".py")
             if source.is_file():
-                theirs = _literals(ast.parse(source.read_text(encoding="utf-8")))
+                theirs = _module_literals(source)
                 found |= {a.asname or a.name for a in node.names if a.name in theirs}
 
     def literal(node: ast.expr) -> bool:
@@ -138,6 +139,12 @@ def _literals(tree: ast.Module) -> set[str]:
         if literal(value):
             found.add(name)
     return found
+
+
+@functools.cache
+def _module_literals(source: Path) -> frozenset[str]:
+    """An app module's literals, worked out once (each module is imported along many paths)."""
+    return frozenset(_literals(ast.parse(source.read_text(encoding="utf-8"))))
 
 
 # The st.html bodies that are filled in at run time, where, and what goes into them: never content or user text.
