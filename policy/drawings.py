@@ -1,8 +1,8 @@
-"""Charts drawn as HTML: the timeline and the evidence balance (no streamlit here).
+"""Charts drawn as HTML: the timeline, the evidence balance and the figures' bars (no streamlit here).
 
-Why not Vega-Lite, as on Figures: a Vega chart costs the reader's browser about a quarter of an empty page's load
-(its library is loaded, parsed and run; docs/performance.md, round 10), and these two charts are a small part of
-pages that exist for their text. As HTML they cost next to nothing, scale with the column (a phone gets the lanes'
+Why not Vega-Lite: a Vega chart costs the reader's browser about a quarter of an empty page's load (its library is
+loaded, parsed and run; docs/performance.md, rounds 10 and 12), and these charts are simple: lanes of marks,
+stacked counts, and bars each labelled with its number. As HTML they cost next to nothing, scale with the column (a phone gets the lanes'
 labels above their lanes), keep the theme's text colours, and each mark is a plain link with a tooltip.
 
 Every piece of content text here is escaped (html.escape): content is data, never markup. Colours are classes
@@ -18,10 +18,11 @@ from html import escape
 
 import pandas as pd
 
-from policy.charts import GENERAL_LANE, timeline_frame
+from policy.charts import GENERAL_LANE, series_frame, timeline_frame
 from policy.dataset import Dataset
-from policy.models import BEARINGS, TimelineEvent
-from policy.queries import counts
+from policy.models import BEARINGS, Series, TimelineEvent
+from policy.prose import strip_markers
+from policy.queries import counts, format_number
 from policy.style import BEARING_LABELS, PALETTE, position_label
 
 # A tick every so many months (then a multiple of ten years), the first step giving at most MAX_TICKS.
@@ -163,3 +164,42 @@ def balance_html(dataset: Dataset, position_ids: Sequence[str]) -> str:
         '<figure class="drawing bal" aria-label="Findings per position: how many support it, undercut it or give'
         f' context.">{"".join(rows)}</figure>'
     )
+
+
+GROUP_CLASSES = ("pal-0", "pal-1", "pal-g")  # a series' groups, in order (blue, orange, grey in either theme)
+
+
+def series_html(dataset: Dataset, series: Series) -> str:
+    """A series as horizontal bars, one per point in content order, each labelled with its value in plain digits
+    and with a tooltip giving what, period, value and source. The bars are to scale from zero; a share ends at
+    100%, any other unit at the largest value. Points in groups get a colour per group and a key under the bars.
+    The figure's label gives the title, unit and description; the bars themselves are hidden from screen readers,
+    which read each label and its number (and the table under the chart)."""
+    frame = series_frame(dataset, series)
+    if frame.empty:
+        return ""
+    top = float(frame["value"].max())
+    end = 100.0 if series.unit.startswith("%") and top <= 100 else top
+    groups = list(dict.fromkeys(g for g in frame["group"] if g))
+    klass = {g: GROUP_CLASSES[i % len(GROUP_CLASSES)] for i, g in enumerate(groups)}
+    rows = []
+    for row in frame.itertuples():
+        shown = format_number(float(row.value))
+        share = max(float(row.value), 0.0) / end if end > 0 else 0.0
+        tip = escape(f"{row.label} — {row.period}: {shown} {series.unit}. Source: {row.source}.")
+        fill = klass.get(str(row.group), "pal-0")
+        rows.append(
+            f'<div class="bar-label">{escape(str(row.label))}</div>'
+            f'<div class="bar-row" title="{tip}"><span class="bar-fill {fill}" aria-hidden="true"'
+            f' style="--share:{share:.4f}"></span><span class="bar-value">{escape(shown)}</span></div>'
+        )
+    if groups:
+        keys = "".join(
+            f'<span class="bal-count"><span class="bal-key bar-key {klass[g]}" aria-hidden="true"></span>'
+            f"{escape(g)}</span>"
+            for g in groups
+        )
+        rows.append(f'<div class="bar-label"></div><div class="bal-counts">{keys}</div>')
+    rows.append(f'<div class="bar-label"></div><div class="bar-unit">{escape(series.unit)}</div>')
+    description = f"{series.title} ({series.unit}). {strip_markers(series.description)}".strip()
+    return f'<figure class="drawing bars" aria-label="{escape(description)}">{"".join(rows)}</figure>'

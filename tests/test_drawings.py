@@ -1,5 +1,5 @@
-"""The charts drawn as HTML (policy.drawings): the timeline and the evidence balance read as the reader needs, and
-content text in them is data, never markup."""
+"""The charts drawn as HTML (policy.drawings): the timeline, the evidence balance and the figures' bars read as the
+reader needs, and content text in them is data, never markup."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import pandas as pd
 
 from policy import Dataset
 from policy.charts import GENERAL_LANE, timeline_frame
-from policy.drawings import balance_html, time_ticks, timeline_html
+from policy.drawings import GROUP_CLASSES, balance_html, series_html, time_ticks, timeline_html
 from policy.models import BEARINGS
-from policy.queries import counts
+from policy.queries import counts, format_number, source_label
 from policy.style import BEARING_LABELS, PALETTE, position_label
 from ui.links import event_url
 
@@ -129,19 +129,48 @@ def test_the_balance_writes_each_positions_counts_and_draws_them_to_scale(datase
             assert abs(widths.get(f"bear-{b}", 0) - 100 * getattr(tally, b) / most) < 0.01
 
 
+def test_each_figure_is_a_bar_to_scale_labelled_with_its_number_and_source(dataset: Dataset) -> None:
+    for series in dataset.series:
+        tree = Tree(series_html(dataset, series))
+        values = [p.value for p in series.points]
+        end = 100.0 if series.unit.startswith("%") and max(values) <= 100 else max(values)
+        assert [e["text"] for e in tree.of("bar-label") if e["text"]] == [p.label for p in series.points]
+        assert [e["text"] for e in tree.of("bar-value")] == [format_number(v) for v in values]
+        shares = [float(re.search(r"--share:([\d.]+)", e["style"])[1]) for e in tree.of("bar-fill")]  # type: ignore[index]
+        assert all(abs(s - v / end) < 1e-3 for s, v in zip(shares, values, strict=True)), series.id
+        for point, row in zip(series.points, tree.of("bar-row"), strict=True):
+            assert source_label(dataset, point.source) in row["title"] and point.period in row["title"]
+        figure = tree.elements[0]
+        assert figure["tag"] == "figure" and series.title in figure["aria-label"]
+        assert all(e["aria-hidden"] == "true" for e in tree.of("bar-fill"))
+        groups = list(dict.fromkeys(p.group for p in series.points if p.group))
+        keys = [e["text"] for e in tree.of("bal-count")]
+        assert keys == groups, "a key for each group, none without groups"
+        for point, fill in zip(series.points, tree.of("bar-fill"), strict=True):
+            wanted = GROUP_CLASSES[groups.index(point.group)] if point.group else "pal-0"
+            assert wanted in fill["class"].split()
+    grouped = [s for s in dataset.series if any(p.group for p in s.points)]
+    assert grouped, "the real content has a series in groups"
+
+
 def test_content_text_in_a_drawing_is_text(mini: Dataset) -> None:
     data = mini.model_dump()
     data["positions"][0]["short_title"] = '<img src=x onerror="alert(1)"> & "Q"'
     data["timeline"][0]["title"] = "<script>alert(1)</script>"
+    data["series"][0]["points"][0]["label"] = "<img src=x onerror=alert(1)>"
+    data["series"][0]["points"][0]["group"] = "<script>alert(2)</script>"
+    data["series"][0]["unit"] = '" onmouseover="alert(3)'
     hostile = Dataset.model_validate(data)
     for markup in (
         timeline_html(hostile, hostile.timeline, event_url),
         balance_html(hostile, hostile.position_ids),
+        *(series_html(hostile, series) for series in hostile.series),
     ):
         assert "<img" not in markup and "<script" not in markup and 'onerror="' not in markup
         tree = Tree(markup)
         assert {e["tag"] for e in tree.elements} <= {"figure", "div", "span", "a"}
     assert "&lt;script&gt;" in timeline_html(hostile, hostile.timeline)
+    assert "&lt;img" in series_html(hostile, hostile.series[0])
 
 
 def test_the_drawings_colours_are_the_themes_chart_colours() -> None:

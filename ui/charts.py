@@ -38,10 +38,17 @@ a.tl-mark:hover, a.tl-mark:focus-visible { transform: translate(-50%, -50%) scal
 .bal-seg { height: 100%; }
 .bal-counts { display: flex; flex-wrap: wrap; gap: 0.1rem 0.9rem; margin-top: 0.25rem; font-size: 0.8rem; }
 .bal-key { display: inline-block; width: 0.7rem; height: 0.7rem; margin-right: 0.3rem; border-radius: 2px; }
+.bars { row-gap: 0.45rem; }
+.bar-label { align-self: center; text-align: right; }
+.bar-row { display: flex; align-items: center; gap: 0.4rem; min-height: 22px; }
+.bar-fill { flex: none; height: 22px; width: calc((100% - 6rem) * var(--share)); background: currentColor; }
+.bar-key { background: currentColor; }
+.bar-value { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.bar-unit { font-size: 0.8rem; opacity: 0.85; }
 @media (max-width: 640px) {
   .drawing { grid-template-columns: minmax(0, 1fr); }
-  .tl-label, .bal-label { text-align: left; margin-top: 0.4rem; }
-  .tl-label:empty { display: none; }
+  .tl-label, .bal-label, .bar-label { text-align: left; margin-top: 0.4rem; }
+  .tl-label:empty, .bar-label:empty { display: none; }
 }
 """
 # The palette's colours (policy.style.PALETTE, config.toml's chartCategoricalColors): on white each at 3:1 or more,

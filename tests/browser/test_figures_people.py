@@ -20,7 +20,6 @@ from ui.registry import PAGES
 
 pytestmark = pytest.mark.browser
 
-CHART = '[data-testid="stVegaLiteChart"]'
 EXPONENT = re.compile(r"\de[+-]?\d")  # 1.07e+5, 1e5
 # Pages whose layout is their own (full-screen slides, the voter's phone card).
 OWN_LAYOUT = {"present", "vote"}
@@ -50,20 +49,17 @@ OVERFLOW = """() => {
   return out.slice(0, 5);
 }"""
 
-# A chart's marks and texts as drawn (Streamlit draws Vega-Lite charts as SVG).
-CHART_PARTS = """(chart) => {
-  const box = (e) => { const r = e.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2,
-    w: r.width, h: r.height}; };
-  const axis = (name) => [...chart.querySelectorAll('g.role-axis')]
-    .filter(g => (g.getAttribute('aria-label') || '').startsWith(name))
-    .flatMap(g => [...g.querySelectorAll('.role-axis-label text')])
-    .map(t => ({text: t.textContent, ...box(t)}));
+# A figure's bars, numbers and labels as drawn (policy.drawings.series_html).
+BARS = ".drawing.bars"
+BAR_PARTS = """(figure) => {
+  const box = (e) => { const r = e.getBoundingClientRect(); return {x: r.x, right: r.right, y: r.y + r.height / 2,
+    w: r.width, h: r.height, text: e.textContent, cut: e.scrollWidth > e.clientWidth}; };
+  const page = document.querySelector('[data-testid="stMainBlockContainer"]').getBoundingClientRect();
   return {
-    bars: [...chart.querySelectorAll('.mark-rect.role-mark path')].map(box),
-    marks: [...chart.querySelectorAll('.mark-text.role-mark text')].map(t => ({text: t.textContent, ...box(t)})),
-    texts: [...chart.querySelectorAll('text')].map(t => t.textContent),
-    x: axis('X-axis'),
-    y: axis('Y-axis'),
+    bars: [...figure.querySelectorAll('.bar-fill')].map(box),
+    values: [...figure.querySelectorAll('.bar-value')].map(box),
+    labels: [...figure.querySelectorAll('.bar-label')].filter(e => e.textContent).map(box),
+    right: page.right,
   };
 }"""
 
@@ -73,34 +69,43 @@ def open_view(w: Watched, server: str, path: str) -> None:
     wait_ready(w.page)
 
 
-def chart_parts(w: Watched, index: int = 0) -> dict[str, list]:  # type: ignore[type-arg]
-    chart = w.page.locator(CHART).nth(index)  # type: ignore[attr-defined]
-    chart.locator(".role-mark").first.wait_for()
-    return chart.evaluate(CHART_PARTS)  # type: ignore[no-any-return]
+def bar_parts(w: Watched) -> dict:  # type: ignore[type-arg]
+    figure = w.page.locator(BARS).first  # type: ignore[attr-defined]
+    figure.wait_for()
+    return figure.evaluate(BAR_PARTS)  # type: ignore[no-any-return]
 
 
-def test_every_figure_draws_a_bar_per_number_with_plain_numbers_and_whole_labels(
-    watched: Watched, server: str, dataset: Dataset
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_figure_draws_a_bar_per_number_to_scale_with_plain_numbers_and_whole_labels(
+    watched: Watched, server: str, dataset: Dataset, width: int
 ) -> None:
+    watched.page.set_viewport_size({"width": width, "height": 844})  # type: ignore[attr-defined]
     for series in dataset.series:
         open_view(watched, server, f"figures?series={series.id}")
-        parts = chart_parts(watched)
-        bars = parts["bars"]
+        parts = bar_parts(watched)
+        bars, values = parts["bars"], parts["values"]
         assert len(bars) == len(series.points), (
             f"{series.id}: {len(bars)} bars for {len(series.points)} numbers"
         )
-        # Every bar is drawn (a number of 0 aside), none squashed flat.
+        # Every bar is drawn (a number of 0 aside), none squashed flat, and the bars are to one scale.
         assert all(b["h"] >= 12 for b in bars), f"{series.id}: bars {bars}"
-        assert sum(b["w"] > 0 for b in bars) >= sum(p.value != 0 for p in series.points)
-        texts = parts["texts"]
-        assert not [t for t in texts if EXPONENT.search(t)], (
-            f"{series.id}: a number with an exponent: {texts}"
-        )
-        assert not [t for t in texts if "…" in t], f"{series.id}: a label is cut: {texts}"
-        # Each bar is labelled with its number in plain digits.
-        for point in series.points:
-            shown = f"{int(point.value):,}" if point.value == int(point.value) else f"{point.value:,}"
-            assert shown in texts, f"{series.id}: {shown} not among {texts}"
+        top = max(p.value for p in series.points)
+        widest = max(b["w"] for b in bars)
+        for point, bar in zip(series.points, bars, strict=True):
+            if point.value and not series.unit.startswith("%"):
+                assert abs(bar["w"] / widest - point.value / top) < 0.02, f"{series.id}: {bars}"
+        # Each bar is labelled with its number in plain digits, just right of the bar and on the page.
+        shown = [f"{int(p.value):,}" if p.value == int(p.value) else f"{p.value:,}" for p in series.points]
+        assert [v["text"] for v in values] == shown
+        assert not [v for v in values if EXPONENT.search(v["text"])]
+        for bar, value in zip(bars, values, strict=True):
+            assert 0 <= value["x"] - bar["right"] < 12 and value["right"] <= parts["right"] + 1, (
+                series.id,
+                value,
+            )
+        # The labels are whole: none is cut.
+        assert [label["text"] for label in parts["labels"]] == [p.label for p in series.points]
+        assert not [label for label in parts["labels"] if label["cut"]], series.id
     assert not watched.errors, watched.errors
 
 
@@ -109,8 +114,8 @@ def test_no_element_is_wider_than_the_main_column(watched: Watched, server: str,
     page = watched.page
     page.set_viewport_size({"width": 1280, "height": 800})  # type: ignore[attr-defined]
     open_view(watched, server, url_path)
-    if page.locator(CHART).count():  # type: ignore[attr-defined]
-        page.locator(f"{CHART} .role-mark").first.wait_for()  # type: ignore[attr-defined]
+    if page.locator(BARS).count():  # type: ignore[attr-defined]
+        page.locator(BARS).first.wait_for()  # type: ignore[attr-defined]
     wide = page.evaluate(OVERFLOW)  # type: ignore[attr-defined]
     assert not wide, f"/{url_path} at 1280 px: " + "; ".join(wide)
 
@@ -249,8 +254,8 @@ def test_on_a_phone_no_element_is_wider_than_the_column(watched: Watched, server
     page = watched.page
     page.set_viewport_size({"width": 390, "height": 844})  # type: ignore[attr-defined]
     open_view(watched, server, path)
-    if page.locator(CHART).count():  # type: ignore[attr-defined]
-        page.locator(f"{CHART} .role-mark").first.wait_for()  # type: ignore[attr-defined]
+    if page.locator(BARS).count():  # type: ignore[attr-defined]
+        page.locator(BARS).first.wait_for()  # type: ignore[attr-defined]
     wide = page.evaluate(OVERFLOW)  # type: ignore[attr-defined]
     assert not wide, f"/{path} at 390 px: " + "; ".join(wide)
 
@@ -349,7 +354,7 @@ def test_readme_screenshots(
         open_view(watched, server, "people")
         heading = page.get_by_role("heading", name="Who stands where")  # type: ignore[attr-defined]
     if name == "figures":
-        page.locator(f"{CHART} .role-mark").first.wait_for()  # type: ignore[attr-defined]
+        page.locator(BARS).first.wait_for()  # type: ignore[attr-defined]
     heading.evaluate("h => h.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(300)  # type: ignore[attr-defined]
     folder = ROOT / "docs" if os.environ.get("SCREENSHOTS") == "1" else tmp_path

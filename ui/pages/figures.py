@@ -1,4 +1,5 @@
-"""Figures: charts built from the series, each with its source, tooltips, a table and a CSV download."""
+"""Figures: each series drawn as bars (HTML, policy.drawings), with its source, tooltips, a table and a CSV
+download. A series drawn as a line keeps its Vega-Lite chart."""
 
 from functools import partial
 
@@ -7,9 +8,10 @@ import streamlit as st
 
 from policy import Dataset
 from policy.charts import series_caption, series_chart, series_frame, series_table
+from policy.drawings import series_html
 from policy.exports import safe_csv
 from ui.blocks import Marks, esc, option, paginate
-from ui.charts import content_chart
+from ui.charts import content_chart, drawn_chart
 from ui.context import view
 from ui.urlstate import Choice, Param, UrlState
 
@@ -18,6 +20,10 @@ SERIES_PER_PAGE = 2  # a chart and its table draw slowly (see ui.blocks); the re
 
 def chart(ds: Dataset, series_id: str) -> alt.Chart:
     return series_chart(ds, ds.series_item(series_id))
+
+
+def bars(ds: Dataset, series_id: str) -> str:
+    return series_html(ds, ds.series_item(series_id))
 
 
 def table(ds: Dataset, series_id: str) -> str:
@@ -68,7 +74,10 @@ for series in shown[start:end]:
     )
     # The chart across the column (horizontal bars, labels whole), then its numbers as a plain table: the
     # chart's text alternative, read by screen readers as a table, as wide as the column allows.
-    content_chart(ctx, chart, series.id)
+    if series.mark == "line":
+        content_chart(ctx, chart, series.id)
+    else:
+        drawn_chart(ctx, bars, series.id)
     st.caption(esc(series_caption(ds, series)))
     st.markdown(ctx.cached(table, series.id))
     csv_col, words_col = st.columns([1, 3], vertical_alignment="top")
