@@ -1,4 +1,5 @@
-"""The command line: python -m policy validate | export | quotes | verify | schema | search | memo | cite."""
+"""The command line: python -m policy validate | export | quotes | verify | schema | search | translations | memo |
+cite."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import TypeAdapter
 
 from policy.dataset import Dataset
 from policy.exports import dataset_json, quotes_json, safe_csv
 from policy.loader import FILES, ContentError, load_dataset
 from policy.memo_cli import add_cite_command, add_memo_command
-from policy.paths import archive_dir
+from policy.paths import archive_dir, data_dir
 from policy.queries import evidence_table
 from policy.search import SearchIndex
+from policy.translations import FILES as TRANSLATED_FILES
+from policy.translations import languages, todo, translate
 from policy.verify import verify_dataset
 
 
@@ -26,13 +30,36 @@ def _load(args: argparse.Namespace) -> Dataset:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Load the content and report whether it is sound."""
+    """Load the content and its translations and report whether they are sound, with each language's coverage."""
     ds = _load(args)
     print(
         f"OK: {len(ds.positions)} positions, {len(ds.actors)} actors, {len(ds.quotes)} quotes, "
         f"{len(ds.evidence)} evidence items, {len(ds.disputes)} disputes, {len(ds.timeline)} events, "
         f"{len(ds.series)} series, {len(ds.glossary)} glossary terms, {len(ds.sources)} sources"
     )
+    folder = data_dir(args.data)
+    failed = False
+    for language in languages(folder):
+        done = translate(
+            ds, folder / "translations" / language, language, f"{folder.name}/translations/{language}"
+        )
+        print(done.summary())
+        for problem in done.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        failed = failed or bool(done.problems) or bool(done.missing) or bool(done.stale)
+    return 1 if failed else 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Print, as YAML to fill in, every text of ours that a language lacks or has stale (optionally one file's)."""
+    ds = _load(args)
+    folder = data_dir(args.data) / "translations" / args.language
+    done = translate(ds, folder, args.language) if folder.is_dir() else None
+    left = {k: v for k, v in todo(ds, done).items() if not args.file or k.split("/", 1)[0] == args.file}
+    print(
+        f"# {len(left)} to translate into {args.language}: replace 'english' by 'text' with the translation"
+    )
+    print(yaml.safe_dump(left, allow_unicode=True, sort_keys=False, width=110), end="")
     return 0
 
 
@@ -132,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     search = add("search", cmd_search)
     search.add_argument("text", help="the words to find (accents and case do not matter)")
     search.add_argument("--limit", type=_positive, default=20, help="at most this many hits (default 20)")
+    translations = add("translations", cmd_translations)
+    translations.add_argument("language", help="a language code, such as es")
+    translations.add_argument("--file", choices=TRANSLATED_FILES, help="only this content file's texts")
     add_memo_command(sub)
     add_cite_command(sub)
     return parser
