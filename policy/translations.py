@@ -4,13 +4,13 @@ Each language has a folder `data/translations/<lang>/` with one YAML file per co
 (`positions.yaml`, `evidence.yaml`, …). Each entry is keyed by the item's place and field, and records which English
 text it was made from, as a short fingerprint:
 
-    positions/military-strikes/summary:
+    positions/<position id>/summary:
       from: 3f9a2c1b7e40
       text: "…"
 
 Keys name an item by its id (a stance by its actor; an item without either by its place, from 0), then the field,
-then, for a list of texts, the place in it: `positions/military-strikes/risks/0`,
-`positions/military-strikes/proponents/a-trump/argument`, `disputes/d-labs/claims/2/claim`, `debate/intro`.
+then, for a list of texts, the place in it: `positions/<position id>/risks/0`,
+`positions/<position id>/proponents/<actor id>/argument`, `disputes/<dispute id>/claims/2/claim`, `debate/intro`.
 
 Quotes are never translated: they are the sources' words. Names of people, outlets and articles stay as written.
 An English edit changes the fingerprint, so its translation is reported as stale until it is redone; a field with

@@ -17,9 +17,9 @@ _SEARCH_FORM = """<form class="sidebar-search" action="search" method="get" role
 <label for="sidebar-search-words">Search everything</label>\
 <input id="sidebar-search-words" name="q" type="text" maxlength="200" autocomplete="off" \
 placeholder="People, places, words…" aria-describedby="sidebar-search-what" \
-title="Options, arguments, evidence, quotes, people, contested claims, events, the glossary and the source articles">\
+title="Options, arguments, evidence, quotes, people, contested claims, events, the glossary and the source articles' text">\
 <span id="sidebar-search-what" class="sidebar-hidden">Searches options, arguments, evidence, quotes, people, \
-contested claims, events, the glossary and the source articles; Enter opens the results.</span></form>
+contested claims, events, the glossary and the source articles' text; Enter opens the results.</span></form>
 """
 _COPY_BUTTON = """<div class="copy-link"><button type="button" aria-describedby="copy-link-said">Copy link to this view\
 </button><span id="copy-link-said" role="status"></span></div>

@@ -36,7 +36,7 @@ st.text_input(
     key="search_text",
     max_chars=200,
     placeholder="A name, a place, a word…",
-    help="Finds options, arguments, evidence, quotes, people, contested claims, timeline events, the glossary and the source articles"
+    help="Finds options, arguments, evidence, quotes, people, contested claims, timeline events, the glossary and the source articles' text"
     " terms. Accents and capitals do not matter; every word must appear.",
     on_change=lambda: st.session_state.pop("search_page", None),  # new words start on their first page
 )
