@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
 ADDRESS ?= localhost
 
-.PHONY: install run test lint format typecheck validate verify bench clean
+.PHONY: install run test lint format typecheck validate verify bench messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -46,6 +46,13 @@ validate: $(STAMP)
 
 verify: $(STAMP)
 	$(PY) -m policy verify
+
+# The interface's messages: extract them into the template, then bring each language's catalog up to date
+# (a new language: $(VENV)/bin/pybabel init -i policy/locale/messages.pot -d policy/locale -l <code>).
+messages: $(STAMP)
+	$(VENV)/bin/pybabel extract --no-location --sort-output -c Translators: -k _ -k ngettext:1,2 -k N_ \
+		-k pgettext:1c,2 --project="Fentanyl Policy Options" -o policy/locale/messages.pot app.py policy ui
+	$(VENV)/bin/pybabel update --ignore-obsolete --no-location -i policy/locale/messages.pot -d policy/locale
 
 bench: $(STAMP)
 	$(PY) bench/run.py

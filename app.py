@@ -12,13 +12,14 @@ from policy.text import plain
 from ui import chrome, registry
 from ui.blocks import esc
 from ui.context import begin_run
+from ui.language import document_language, language_notice, reader_language, switch
 from ui.navigation import default_page_notices, same_tab_links
 
 # A local file: an icon name would make browsers fetch it from a font CDN.
 FAVICON = str(Path(__file__).parent / ".streamlit" / "favicon.png")
 
 try:
-    ctx = begin_run()
+    ctx = begin_run(reader_language())
 except ContentError as err:
     st.set_page_config(page_title="Content problem", page_icon=FAVICON, layout="wide")
     st.title("The content could not be loaded")
@@ -56,10 +57,13 @@ def to_default() -> None:
 pages.append(st.Page(to_default, title="Overview", url_path=registry.DEFAULT, visibility="hidden"))
 page = st.navigation(pages, expanded=True)  # every page listed: no "View 3 more"
 same_tab_links()  # the app's own links open in this tab (ui.navigation)
+document_language(ctx.language)  # <html lang> for screen readers and the browser's hyphenation
+language_notice()  # an unknown ?lang= is said, and the page shown in the reader's language
 if page.url_path in ("present", "vote"):  # the slides and the phone poll page have no sidebar
     chrome.print_css()
 else:  # the search page has its own box; the print style comes with the tools
     chrome.sidebar_tools(search=page.url_path != "search")
+    switch(page.url_path)  # the page in another language
 if page.url_path not in ("present", "vote"):  # the slides carry it on the title and sources slides
     # Every page says what the content covers, so nothing from 2023 reads as current.
     st.caption(esc(ctx.cached(coverage_note)))  # built once per content version

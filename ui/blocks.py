@@ -20,6 +20,8 @@ from policy.queries import format_figure, short_attribution
 from policy.style import BADGE_COLORS, position_label
 from policy.text import md_escape, one_line, plain
 from ui import registry
+from ui.language import PARAM as LANG_PARAM
+from ui.language import url_value
 from ui.prose import prose
 
 RULE = "\n\n---\n\n"  # between items drawn as one element
@@ -90,7 +92,10 @@ class Marks:
 
 def page_link(url_path: str, label: str, icon: str, query_params: Mapping[str, str] | None = None) -> None:
     """A link to one of the app's pages, by its url_path in the registry."""
-    st.page_link(registry.script(url_path), label=label, icon=icon, query_params=dict(query_params or {}))
+    params = dict(query_params or {})
+    if lang := url_value():  # the reader's language goes with every link (ui.language)
+        params[LANG_PARAM] = lang
+    st.page_link(registry.script(url_path), label=label, icon=icon, query_params=params)
 
 
 def position_badge(ds: Dataset, position_id: str) -> None:

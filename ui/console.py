@@ -24,6 +24,8 @@ from ui.blocks import esc
 from ui.console_controls import round_controls, session_controls
 from ui.console_downloads import downloads
 from ui.console_slide import slide_panel
+from ui.language import PARAM as LANG_PARAM
+from ui.language import url_value
 from ui.live import read_room
 from ui.presenter import NOTICE, links
 from ui.projector_poll import REFRESH
@@ -106,5 +108,5 @@ def ended(room: Room, key: str) -> None:
         registry.script("present"),
         label="Start a new session",
         icon=":material/podcasts:",
-        query_params={"view": "presenter"},
+        query_params={"view": "presenter", **({LANG_PARAM: lang} if (lang := url_value()) else {})},
     )

@@ -12,11 +12,12 @@ import hashlib
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from policy import ContentError, Dataset, load_dataset
 from policy.paths import data_dir
+from policy.translations import Translation, translate
 
 RECHECK_SECONDS = 1.0  # how often the files' modification times are looked at (tests set 0)
 SETTLE_SECONDS = 1.0  # how long a changed file must be still before it is read (tests set 0)
@@ -29,6 +30,31 @@ class Served:
     dataset: Dataset
     version: str
     problems: tuple[str, ...] = ()
+    folder: Path | None = None
+    _translations: dict[str, Translation] = field(default_factory=dict, compare=False, repr=False)
+
+    def translation(self, language: str) -> Translation | None:
+        """This version in another language (its translation files, English where a text has none), made once;
+        None for a language the content has no translations for."""
+        if self.folder is None:
+            return None
+        with _lock:
+            if language not in self._translations:
+                where = self.folder / "translations" / language
+                if not where.is_dir():
+                    return None
+                done = translate(self.dataset, where, language, f"{self.folder.name}/translations/{language}")
+                if done.problems:
+                    _log.warning(
+                        "translations (%s) have problems:\n%s", language, "\n".join(map(str, done.problems))
+                    )
+                self._translations[language] = done
+            return self._translations[language]
+
+    def in_language(self, language: str) -> Dataset:
+        """The dataset in this language: our own words translated where they are, the rest as written."""
+        done = self.translation(language)
+        return self.dataset if done is None else done.dataset
 
 
 @dataclass
@@ -48,13 +74,13 @@ def _fingerprint(folder: Path) -> tuple[str, float]:
     """A short id of the folder's YAML files as they are now, and the newest modification time."""
     stats = []
     try:
-        for path in folder.glob("*.yaml"):
+        for path in [*folder.glob("*.yaml"), *folder.glob("translations/*/*.yaml")]:
             try:
                 st = path.stat()
             except OSError:  # removed between listing and looking (a save that re-creates the file)
-                stats.append((path.name, -1, -1))
+                stats.append((str(path.relative_to(folder)), -1, -1))
                 continue
-            stats.append((path.name, st.st_mtime_ns, st.st_size))
+            stats.append((str(path.relative_to(folder)), st.st_mtime_ns, st.st_size))
     except OSError:
         stats = [("", -1, -1)]
     newest = max((s[1] for s in stats), default=0) / 1e9
@@ -86,7 +112,7 @@ def served(folder: Path | None = None) -> Served:
             err = state.failed[1]
         else:
             try:
-                state.good = Served(load_dataset(folder), version)
+                state.good = Served(load_dataset(folder), version, folder=folder)
                 state.failed = None
                 return state.good
             except ContentError as error:
@@ -95,7 +121,10 @@ def served(folder: Path | None = None) -> Served:
                 _log.warning("content on disk does not validate; serving the last good version:\n%s", error)
         if state.good is None:
             raise err
-        return Served(state.good.dataset, state.good.version, tuple(str(p) for p in err.problems))
+        good = state.good
+        return Served(
+            good.dataset, good.version, tuple(str(p) for p in err.problems), good.folder, good._translations
+        )
 
 
 def forget() -> None:

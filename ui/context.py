@@ -13,13 +13,14 @@ from typing import Any, TypeVar
 
 import altair as alt
 
-from policy import Dataset
+from policy import Dataset, i18n
 from ui import content
+from ui import language as languages
 from ui.cache import CACHE, Key, function_id
 
 T = TypeVar("T")
-LANGUAGES = ("en",)  # the interface's languages, the default first
-DEFAULT_LANGUAGE = LANGUAGES[0]
+LANGUAGES = i18n.LANGUAGES  # the interface's languages, the default first
+DEFAULT_LANGUAGE = i18n.DEFAULT
 _current: ContextVar[ViewContext | None] = ContextVar("view_context", default=None)
 
 # Cached charts are stored as JSON, so every page draws from a fresh spec (Streamlit changes the one it gets);
@@ -56,13 +57,14 @@ def build(language: str = DEFAULT_LANGUAGE) -> ViewContext:
     """A context for the content being served (ContentError only while no version has ever validated)."""
     now = content.served()
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    return ViewContext(now.dataset, now.version, language, now.problems)
+    return ViewContext(now.in_language(language), now.version, language, now.problems)
 
 
 def begin_run(language: str = DEFAULT_LANGUAGE) -> ViewContext:
     """Build this run's context and make it the one view() returns (the router calls this first)."""
     ctx = build(language)
     _current.set(ctx)
+    languages.begin(ctx.language)
     return ctx
 
 

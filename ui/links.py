@@ -33,6 +33,8 @@ from policy.text import one_line, plain
 from ui import registry
 from ui.blocks import Marks, esc
 from ui.context import view
+from ui.language import PARAM as LANG_PARAM
+from ui.language import url_value
 
 PERSON_PARAM = "person"  # People's link parameter naming the person to open (agreed with the People page)
 HOVER_CHARACTERS = 240  # of a definition, in a glossary term's hover text
@@ -40,6 +42,8 @@ HOVER_CHARACTERS = 240  # of a definition, in a glossary term's hover text
 
 def _url(url_path: str, **params: str) -> str:
     registry.page(url_path)  # a link to a page that does not exist is a bug: KeyError here, not a dead link
+    if lang := url_value():  # the reader's language goes with every link (ui.language)
+        params = {**params, LANG_PARAM: lang}
     return f"./{url_path}?{urlencode(params)}" if params else f"./{url_path}"
 
 

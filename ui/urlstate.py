@@ -16,6 +16,8 @@ import streamlit as st
 from policy.params import Parsed, encode, integer, many_of, one_of, text, unknown_params
 from ui.blocks import esc
 from ui.context import view
+from ui.language import PARAM as LANG_PARAM
+from ui.language import url_value
 
 
 class Reader(Protocol):
@@ -144,6 +146,7 @@ def set_url(values: Mapping[str, str | None]) -> None:
     """Make the URL hold exactly these values (empty ones left out)."""
     # Always send it: a rerun interrupted by the next click can update the server's copy of the query
     # parameters without the browser ever receiving it, so "already equal" is not proof the URL is right.
+    values = {**values, LANG_PARAM: url_value()}  # the reader's language stays in the link (ui.language)
     st.session_state[_WROTE] = kept = {k: v for k, v in values.items() if v}  # see UrlState.start
     st.query_params.from_dict(kept)
 
@@ -179,7 +182,7 @@ class UrlState:
                 held = p.reader.keep(kept[1])
                 st.session_state[p.key] = p.default if held is None else held
         if notices:
-            if stray := unknown_params(raw, [*(p.name for p in self.params), *others]):
+            if stray := unknown_params(raw, [*(p.name for p in self.params), *others, LANG_PARAM]):
                 self.parsed.note(stray)
             show_notices(self.parsed)
         return self

@@ -1,0 +1,99 @@
+"""The reader's language: from the link (?lang=es), else the reader's earlier choice in this session, else the
+browser's language, else English. A link the reader copies or follows keeps it (ui.links, ui.urlstate), and the
+switch in the sidebar changes it for this page and every page after.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+
+import streamlit as st
+
+from policy import i18n
+from policy.text import preview
+
+PARAM = "lang"
+_CHOSEN = "language"  # session state: the language this reader chose (or was linked to) in this session
+_NOTICE = "language_notice"  # session state: the unknown value a link gave, for the page to say
+_link_value: ContextVar[str | None] = ContextVar("link_language", default=None)
+
+
+def browser_language() -> str:
+    """The language the reader's browser asks for, if the interface speaks it, else English."""
+    try:
+        asked = st.context.locale
+    except Exception:  # outside a script run (a test building a context by hand)
+        asked = None
+    return i18n.supported(asked) or i18n.DEFAULT
+
+
+def reader_language() -> str:
+    """This run's language (see the module's docstring); an unknown ?lang= is noted for a notice."""
+    asked = st.query_params.get(PARAM)
+    if asked:
+        chosen = i18n.supported(asked)
+        if chosen:
+            st.session_state[_CHOSEN] = chosen
+        else:
+            st.session_state[_NOTICE] = asked
+    return str(st.session_state.get(_CHOSEN) or browser_language())
+
+
+def language_notice() -> None:
+    """A notice when the link asked for a language the interface does not speak (once per link)."""
+    from ui.blocks import esc  # ui.blocks asks this module for the links' language
+
+    asked = st.session_state.pop(_NOTICE, None)
+    if asked:
+        names = ", ".join(f"{code} ({i18n.NAMES[code]})" for code in i18n.LANGUAGES)
+        message = i18n._(
+            "This link asks for a language this site does not have ({asked}); it offers {names}."
+        )
+        st.info(esc(message.format(asked=preview(str(asked), 20), names=names)), icon=":material/translate:")
+
+
+def offered() -> tuple[str, ...]:
+    """The languages a reader can choose: English, and each language with an interface catalog."""
+    return tuple(code for code in i18n.LANGUAGES if code == i18n.DEFAULT or i18n.has_catalog(code))
+
+
+def switch(url_path: str) -> None:
+    """Links to this page, as it is now, in each offered language (the current one in bold), in the sidebar."""
+    from urllib.parse import urlencode
+
+    choices = offered()
+    if len(choices) < 2:
+        return
+    kept = {k: st.query_params.get(k, "") for k in st.query_params if k != PARAM}
+    here = i18n.current()
+    links = []
+    for code in choices:
+        href = f"./{url_path}?{urlencode({**kept, PARAM: code})}"
+        name = i18n.NAMES[code]
+        links.append(f"**{name}**" if code == here else f'[{name}]({href} "{name}")')
+    with st.sidebar.container(key="language-switch"):
+        st.markdown(f":material/translate: {' · '.join(links)}")
+
+
+# A literal but for the language code, one of i18n.LANGUAGES (never the link's text): the page's <html lang>.
+_LANG_JS = """<script>document.documentElement.lang = "{code}";</script>"""
+
+
+def document_language(language: str) -> None:
+    """Set <html lang> to the page's language (Streamlit serves its page as English, with no option)."""
+    if language not in i18n.LANGUAGES:
+        raise ValueError(f"not an interface language: {language!r}")
+    st.html(_LANG_JS.format(code=language), unsafe_allow_javascript=True)
+
+
+def begin(language: str) -> None:
+    """Make `language` this run's: the interface's messages, and the ?lang= every link of this run carries."""
+    i18n.set_language(language)
+    language = i18n.current()
+    _link_value.set(None if language == i18n.DEFAULT == browser_language() else language)
+
+
+def url_value() -> str | None:
+    """The ?lang= value this run's links carry, so that whoever opens one reads this language: none for
+    English to a reader whose browser asks for English, the code otherwise."""
+    return _link_value.get()
