@@ -153,6 +153,7 @@ FILLED_TEMPLATES = {
     ("ui/statement_answers.py", "_bar"): "shares of the room's answers (numbers) and fixed colours",
     ("ui/navigation.py", "scroll_into_view"): "an element key checked to be an identifier, and a counter",
     ("ui/pages/search.py", ""): "the hits' element key (a constant) and the theme's highlight colour",
+    ("ui/language.py", "document_language"): "a language code checked to be one of the interface's languages",
 }
 
 
