@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from policy.i18n import _, ngettext
 from policy.text import preview
 
 MAX_PARAM_LENGTH = 500
@@ -38,7 +39,11 @@ def one_of(params: Mapping[str, str], name: str, allowed: Sequence[str], parsed:
         return None
     if value in allowed:
         return value
-    parsed.note(f"Unknown {name} {_shown(value)} in the link: showing the default view instead.")
+    parsed.note(
+        _("Unknown {name} {value} in the link: showing the default view instead.").format(
+            name=name, value=_shown(value)
+        )
+    )
     return None
 
 
@@ -58,14 +63,23 @@ def many_of(
     wanted = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [v for v in wanted if v not in allowed]
     if unknown:
-        parsed.note(f"Ignored unknown {name} in the link: {', '.join(_shown(u) for u in unknown[:5])}.")
+        shown = ", ".join(_shown(u) for u in unknown[:5])
+        parsed.note(_("Ignored unknown {name} in the link: {values}.").format(name=name, values=shown))
     chosen = [a for a in allowed if a in wanted]
     if maximum is not None and len(chosen) > maximum:
-        parsed.note(f"At most {maximum} {name} can be shown at once: showing the first {maximum}.")
+        parsed.note(
+            _("At most {maximum} {name} can be shown at once: showing the first {maximum}.").format(
+                maximum=maximum, name=name
+            )
+        )
         chosen = chosen[:maximum]
     if len(chosen) < minimum:
         if not unknown:
-            parsed.note(f"Choose at least {minimum} {name}: showing the default view instead.")
+            parsed.note(
+                _("Choose at least {minimum} {name}: showing the default view instead.").format(
+                    minimum=minimum, name=name
+                )
+            )
         return None
     return chosen
 
@@ -74,7 +88,11 @@ def text(params: Mapping[str, str], name: str, parsed: Parsed, max_length: int =
     """Free text from the URL (a search), cut to max_length with a notice."""
     raw = (params.get(name) or "").strip()
     if len(raw) > max_length:
-        parsed.note(f"The {name} in the link was longer than {max_length} characters and was shortened.")
+        parsed.note(
+            _("The {name} in the link was longer than {max_length} characters and was shortened.").format(
+                name=name, max_length=max_length
+            )
+        )
         return raw[:max_length]
     return raw
 
@@ -89,11 +107,19 @@ def integer(
     try:
         number = int(value)
     except ValueError:
-        parsed.note(f"The {name} {_shown(value)} in the link is not a number: starting at the beginning.")
+        parsed.note(
+            _("The {name} {value} in the link is not a number: starting at the beginning.").format(
+                name=name, value=_shown(value)
+            )
+        )
         return None
     if not lo <= number <= hi:
-        choose = f" (choose {lo}–{hi})" if say_range else ""
-        parsed.note(f"There is no {name} {number}{choose}: starting at the beginning.")
+        message = (
+            _("There is no {name} {number} (choose {lo}–{hi}): starting at the beginning.")
+            if say_range
+            else _("There is no {name} {number}: starting at the beginning.")
+        )
+        parsed.note(message.format(name=name, number=number, lo=lo, hi=hi))
         return None
     return number
 
@@ -109,8 +135,8 @@ def unknown_params(raw: Mapping[str, str], known: Sequence[str]) -> str | None:
     if not unknown:
         return None
     names = ", ".join(_shown(n) for n in unknown[:5]) + (" …" if len(unknown) > 5 else "")
-    many = len(unknown) > 1
-    return (
-        f"This page does not use the link parameter{'s' if many else ''} {names}:"
-        f" {'they were' if many else 'it was'} ignored."
-    )
+    return ngettext(
+        "This page does not use the link parameter {names}: it was ignored.",
+        "This page does not use the link parameters {names}: they were ignored.",
+        len(unknown),
+    ).format(names=names)

@@ -6,14 +6,18 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
 from policy.citations import human_date
 from policy.dataset import Dataset
 from policy.fulltext import WordMatcher
+from policy.i18n import _, ngettext
+from policy.i18n import date as local_date
 from policy.models import BEARINGS, Actor, Claim, Evidence, Position, Quote, Stance, TimelineEvent
 from policy.prose import strip_markers
+from policy.style import evidence_kind_label
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,7 @@ def quote_attribution(dataset: Dataset, quote: Quote) -> str:
         return f"{line} · {quote.context}" if quote.context else line
     outlet = dataset.source(quote.source).outlet
     context = re.sub(rf"^{re.escape(outlet)}(?:\s*\([^)]*\))?,\s*", "", quote.context)
-    return f"— {label} · {context}" if context else f"— {label} (reporter's words)"
+    return f"— {label} · {context}" if context else "— " + _("{source} (reporter's words)").format(source=label)
 
 
 def short_outlet(dataset: Dataset, source_id: str) -> str:
@@ -159,7 +163,7 @@ def short_attribution(dataset: Dataset, quote: Quote) -> str:
     outlet = short_outlet(dataset, quote.source)
     if quote.speaker:
         return f"— {dataset.actor(quote.speaker).name}, {outlet}, {when}"
-    return f"— {outlet} (reporting), {when}"
+    return "— " + _("{outlet} (reporting), {date}").format(outlet=outlet, date=when)
 
 
 @dataclass(frozen=True)
@@ -220,24 +224,37 @@ def strongest(stances: list[Stance], n: int = 3) -> list[Stance]:
     return list(stances[:n])
 
 
+def _month_year(published: str) -> tuple[str, str]:
+    """('April', '2023') for '2023-04…', the month in the reader's language; ('', '2023') for a year alone."""
+    year, *rest = published.split("-")
+    return (local_date(date(int(year), int(rest[0]), 1), "LLLL") if rest else ""), year
+
+
+def _month_in_year(month: str, year: str) -> str:
+    """'April 2023' ('abril de 2023'), or the year alone."""
+    return _("{month} {year}").format(month=month, year=year) if month else year
+
+
 def coverage_span(dataset: Dataset) -> str:
     """The months the sources were published in: 'April–December 2023' (or 'April 2023–May 2024')."""
-    first, last = (human_date(d[:7]) for d in dataset.coverage)
+    (m1, y1), (m2, y2) = (_month_year(d[:7]) for d in dataset.coverage)
+    first, last = _month_in_year(m1, y1), _month_in_year(m2, y2)
     if first == last:
         return first
-    (m1, _, y1), (m2, _, y2) = first.rpartition(" "), last.rpartition(" ")
-    return f"{m1}–{m2} {y2}" if y1 == y2 and m1 and m2 else f"{first}–{last}"
+    if y1 == y2 and m1 and m2:
+        return _("{first_month}–{last_month} {year}").format(first_month=m1, last_month=m2, year=y2)
+    return f"{first}–{last}"
 
 
 def coverage_note(dataset: Dataset) -> str:
     """The sentence every page, slide and export carries, so nothing reads as current that is not."""
     count = len(dataset.sources)
-    sources = "one source" if count == 1 else f"{count} sources"
-    last = human_date(dataset.coverage[1][:7])
-    return (
-        f"Covers reporting published {coverage_span(dataset)} ({sources}); nothing after {last} is covered,"
-        " and roles are given as of their source."
-    )
+    sources = ngettext("one source", "{n} sources", count).format(n=count)
+    last = _month_in_year(*_month_year(dataset.coverage[1][:7]))
+    return _(
+        "Covers reporting published {span} ({sources}); nothing after {last} is covered, and roles are given"
+        " as of their source."
+    ).format(span=coverage_span(dataset), sources=sources, last=last)
 
 
 def actor_role(actor: Actor) -> str:
@@ -276,12 +293,12 @@ def format_figure(item: Evidence) -> str:
 def metric_parts(item: Evidence) -> tuple[str, str, str]:
     """(label, value, description) for showing a figure as a metric: the number stays short."""
     if item.figure is None:
-        return item.kind.capitalize(), "", item.claim
+        return evidence_kind_label(item.kind), "", item.claim
     unit = item.figure.unit
     value = format_number(item.figure.value)
     if unit.startswith("%"):
         value, unit = value + "%", unit[1:].strip()
-    return item.figure.period or "Figure", value, unit
+    return item.figure.period or _("Figure"), value, unit
 
 
 def people_rows(dataset: Dataset, kind: str = "all") -> list[dict[str, object]]:

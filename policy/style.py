@@ -5,12 +5,30 @@ from __future__ import annotations
 from typing import Literal
 
 from policy.dataset import Dataset
+from policy.i18n import N_, _
 
 # Okabe-Ito / Tol hues darkened where needed so each has >= 3:1 contrast on white (WCAG non-text).
 PALETTE = ("#0072B2", "#C75400", "#007A5E", "#AA4499", "#6B5B00", "#3B5BA5", "#8C2D04", "#4D4D4D")
 BEARING_COLORS = {"supports": "#0072B2", "undercuts": "#C75400", "context": "#6E6E6E"}
-BEARING_LABELS = {"supports": "Supports", "undercuts": "Undercuts", "context": "Context"}
+# English message ids (machine keys and tests read them): shown through bearing_label / evidence_kind_label.
+BEARING_LABELS = {"supports": N_("Supports"), "undercuts": N_("Undercuts"), "context": N_("Context")}
 BEARING_ICONS = {"supports": "✚", "undercuts": "✖", "context": "○"}
+EVIDENCE_KIND_LABELS = {
+    "figure": N_("Figure"),
+    "finding": N_("Finding"),
+    "statement": N_("Statement"),
+    "event": N_("Event"),
+}
+
+
+def bearing_label(bearing: str) -> str:
+    """'Supports', 'Undercuts' or 'Context', in the reader's language."""
+    return _(BEARING_LABELS[bearing])
+
+
+def evidence_kind_label(kind: str) -> str:
+    """An evidence item's kind as a reader sees it ('Figure'), in the reader's language."""
+    return _(EVIDENCE_KIND_LABELS[kind]) if kind in EVIDENCE_KIND_LABELS else kind.capitalize()
 
 
 def position_label(dataset: Dataset, position_id: str) -> str:
