@@ -25,7 +25,10 @@ Timings = dict[tuple[str, str], list[float]]  # (server name, url path) -> milli
 
 
 def page_url(base: str, url_path: str) -> str:
-    return f"{base}/" if url_path == "overview" else f"{base}/{url_path}"
+    """The page's address on a server; a base with a query ("http://host:port?lang=es") keeps it on every page."""
+    base, _sep, query = base.partition("?")
+    url = f"{base}/" if url_path == "overview" else f"{base}/{url_path}"
+    return f"{url}?{query}" if query else url
 
 
 def load_once(browser: Any, url: str, timeout_s: float, context: Any = None) -> tuple[float, str]:

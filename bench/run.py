@@ -38,6 +38,7 @@ from ui.registry import PAGES  # noqa: E402
 
 DOC = ROOT / "docs" / "performance.md"
 LOAD_GOAL, RERUN_GOAL_MS, SCALE_GOAL = 1.3, 50.0, 2.0
+SPANISH = "real (es)"  # the real server's pages at ?lang=es
 TEMPLATE = """# Performance
 
 `make bench` (`bench/run.py`) measures the pages and writes the figures below; `bench/load.py` drives a
@@ -126,6 +127,12 @@ def main(argv: list[str] | None = None) -> int:
         help="page loads with an empty cache (a new browser context each), a warm one (one context, a new "
         "tab each), or both (default)",
     )
+    parser.add_argument(
+        "--spanish",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also load every page in Spanish (?lang=es) from the real server, beside the floor (default: on)",
+    )
     parser.add_argument("--out", type=Path, default=DOC, help="Markdown file to update")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
@@ -172,16 +179,17 @@ def main(argv: list[str] | None = None) -> int:
                 for server in servers.values():
                     server.wait_healthy()
                 paths = [p.url_path for p in specs]
+                urls = {n: s.url for n, s in servers.items()}
+                if args.spanish:  # the same server, every page at ?lang=es
+                    urls[SPANISH] = f"{servers['real'].url}?lang=es"
                 if args.cache in ("both", "empty"):
-                    log(f"empty-cache loads: {len(servers)} servers, {len(specs)} pages, {rounds} rounds")
-                    loads, found, chromium = cold.measure(
-                        {n: s.url for n, s in servers.items()}, paths, rounds, args.timeout, log
-                    )
+                    log(f"empty-cache loads: {len(urls)} sites, {len(specs)} pages, {rounds} rounds")
+                    loads, found, chromium = cold.measure(urls, paths, rounds, args.timeout, log)
                     problems += found
                 if args.cache in ("both", "warm"):
                     # Warm cache: the real content beside the floor (the scaled content is an empty-cache question).
-                    pair = {n: servers[n].url for n in ("real", "floor")}
-                    log(f"warm-cache loads: 2 servers, {len(specs)} pages, {rounds} rounds")
+                    pair = {n: urls[n] for n in ("real", "floor", SPANISH) if n in urls}
+                    log(f"warm-cache loads: {len(pair)} sites, {len(specs)} pages, {rounds} rounds")
                     warm_loads, found, chromium = cold.measure(
                         pair, paths, rounds, args.timeout, log, warm=True
                     )
@@ -270,8 +278,9 @@ def render(
             f"Goals: real ÷ floor ≤ {LOAD_GOAL}×; at 10× no page over {SCALE_GOAL}× its real-content load.",
             "",
         ]
-        head = "| Page | Real | Floor | Real ÷ floor |"
-        rule = "|---|--:|--:|--:|"
+        spanish = any(name == SPANISH for name, _path in loads)
+        head = "| Page | Real | Floor | Real ÷ floor |" + (" Spanish | Spanish ÷ floor |" if spanish else "")
+        rule = "|---|--:|--:|--:|" + ("--:|--:|" if spanish else "")
         for name in scaled:
             head += f" {name} | {name} ÷ real |"
             rule += "--:|--:|"
@@ -282,6 +291,10 @@ def render(
             floor = median(loads[("floor", spec.url_path)])
             ratio = paired_ratio(real_loads, loads[("floor", spec.url_path)])
             line = f"| {spec.title} | {fmt_ms(real)} | {fmt_ms(floor)} | {fmt_ratio(ratio, LOAD_GOAL)} |"
+            if spanish:
+                es_loads = loads[(SPANISH, spec.url_path)]
+                es_ratio = paired_ratio(es_loads, loads[("floor", spec.url_path)])
+                line += f" {fmt_ms(median(es_loads))} | {fmt_ratio(es_ratio, LOAD_GOAL)} |"
             for name in scaled:
                 big = median(loads[(name, spec.url_path)])
                 goal = SCALE_GOAL if name == "10x" else None
@@ -296,8 +309,12 @@ def render(
             "or opens a second link, has the frontend bundle and fonts cached, so the app's own cost shows. "
             f"Same pairing and medians as above; goal: real ÷ floor ≤ {LOAD_GOAL}×.",
             "",
-            "| Page | Real | Floor | Real ÷ floor | Empty-cache ratio |",
-            "|---|--:|--:|--:|--:|",
+        ]
+        spanish = any(name == SPANISH for name, _path in warm_loads)
+        out += [
+            "| Page | Real | Floor | Real ÷ floor | Empty-cache ratio |"
+            + (" Spanish | Spanish ÷ floor |" if spanish else ""),
+            "|---|--:|--:|--:|--:|" + ("--:|--:|" if spanish else ""),
         ]
         for spec in specs:
             real_loads = warm_loads[("real", spec.url_path)]
@@ -308,10 +325,14 @@ def render(
                 if loads
                 else "—"
             )
-            out.append(
+            line = (
                 f"| {spec.title} | {fmt_ms(median(real_loads))} | {fmt_ms(median(floor_loads))} | "
                 f"{fmt_ratio(ratio, LOAD_GOAL)} | {empty} |"
             )
+            if spanish:
+                es_loads = warm_loads[(SPANISH, spec.url_path)]
+                line += f" {fmt_ms(median(es_loads))} | {fmt_ratio(paired_ratio(es_loads, floor_loads), LOAD_GOAL)} |"
+            out.append(line)
         out.append("")
 
     out += [
