@@ -22,6 +22,7 @@ ABBREVIATIONS = frozenset(
         "sen", "rep", "gov", "gen", "lt", "col", "sgt", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no",
         "nos", "vs", "etc", "e.g", "i.e", "approx", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
         "oct", "nov", "dec", "p", "pp", "fig",
+        "ee", "uu", "sra", "dra", "lic", "gral", "núm", "pág", "ene", "abr", "ago", "dic",  # Spanish: EE. UU.
     }
 )  # fmt: skip
 # A sentence ends at . ? ! (after any closing quote or bracket) followed by space and a capital, a digit,
@@ -46,7 +47,7 @@ def sentences(text: str) -> list[str]:
 
 def _abbreviation_before(text: str, dot: int) -> bool:
     # Only the last few characters matter (searching the whole text before each full stop would be quadratic).
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 40) : dot])
+    word = re.search(r"([A-Za-zÁÉÍÓÚÑáéíóúñ.]+)$", text[max(0, dot - 40) : dot])
     if word is None:
         return False
     token = word.group(1)

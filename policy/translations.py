@@ -46,7 +46,7 @@ from policy.models import (
     Stance,
     TimelineEvent,
 )
-from policy.prose import markers
+from policy.prose import markers, sentences
 
 # The fields in our own words, per model (a list field is a list of texts). Everything else stays as written:
 # ids, quotes, names, outlets and titles, dates, numbers.
@@ -223,6 +223,10 @@ def _quoted(text: str) -> list[str]:
     return [a or b for a, b in QUOTED.findall(text)]
 
 
+def _all_cited(text: str) -> bool:
+    return all(markers(sentence) for sentence in sentences(text))
+
+
 def entry_problems(fields: dict[str, Field], entries: Iterable[Entry]) -> list[TranslationProblem]:
     """Unknown keys, stale entries, entries that change the citations or put words in a source's mouth."""
     problems = []
@@ -242,6 +246,10 @@ def entry_problems(fields: dict[str, Field], entries: Iterable[Entry]) -> list[T
         elif sorted(markers(e.text)) != sorted(markers(field.text)):
             problem(
                 f"cites {sorted(markers(e.text))}, the English {sorted(markers(field.text))}: cite the same"
+            )
+        elif _all_cited(field.text) and not _all_cited(e.text):
+            problem(
+                "a sentence has no citation marker: every sentence of the English has one, so must this one"
             )
         elif bad := [q for q in _quoted(e.text) if q not in field.text]:
             problem(f"words in quotation marks must be the English's, as quoted: {bad[0]!r}")

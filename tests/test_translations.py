@@ -24,16 +24,24 @@ def test_spanish_covers_every_text_of_ours_and_none_is_stale(dataset: Dataset) -
 
 def test_quotes_names_and_ids_are_never_translated(dataset: Dataset) -> None:
     spanish = translate(dataset, SPANISH, "es").dataset
-    assert [q.text for q in spanish.quotes] == [q.text for q in dataset.quotes], "a quote is the source's words"
+    assert [q.text for q in spanish.quotes] == [q.text for q in dataset.quotes], (
+        "a quote is the source's words"
+    )
     assert [s.title for s in spanish.sources] == [s.title for s in dataset.sources]
-    people = [a for a in dataset.actors if a.kind in {"official", "legislator", "candidate", "analyst", "academic"}]
-    assert people and all(spanish.actor(a.id).name == a.name for a in people), "a person's name stays as written"
+    people = [
+        a for a in dataset.actors if a.kind in {"official", "legislator", "candidate", "analyst", "academic"}
+    ]
+    assert people and all(spanish.actor(a.id).name == a.name for a in people), (
+        "a person's name stays as written"
+    )
     assert spanish.position_ids == dataset.position_ids
     # Our words did change: Spanish, not a copy of the English.
     changed = [p for p, e in zip(spanish.positions, dataset.positions, strict=True) if p.summary != e.summary]
     assert len(changed) == len(dataset.positions)
     keys = list(english_fields(dataset))
-    assert len(keys) == len(set(keys)) and not [k for k in keys if k.startswith("quotes/") and k.endswith("/text")]
+    assert len(keys) == len(set(keys)) and not [
+        k for k in keys if k.startswith("quotes/") and k.endswith("/text")
+    ]
 
 
 def _spanish_folder(folder: Path, mini: Dataset, entries: dict[str, str]) -> Path:
@@ -69,7 +77,9 @@ def test_a_translation_replaces_the_english_and_an_edit_of_the_english_makes_it_
     assert stale.stale == 1 and len(stale.problems) == 1
     problem = stale.problems[0]
     assert problem.file.endswith("es/positions.yaml") and problem.line == 1 and problem.key == key
-    assert "stale" in str(problem) and stale.dataset.position(key.split("/")[1]).summary.startswith("Edited and ")
+    assert "stale" in str(problem) and stale.dataset.position(key.split("/")[1]).summary.startswith(
+        "Edited and "
+    )
 
 
 def _markers(text: str) -> list[str]:
@@ -79,9 +89,16 @@ def _markers(text: str) -> list[str]:
 
 
 def test_each_broken_entry_is_reported_and_its_english_kept(mini: Dataset, mini_copy: Path) -> None:
+    from policy.prose import sentences
+
     fields = english_fields(mini)
     cited = next(k for k, f in fields.items() if _markers(f.text) and "/summary" in k)
     label = next(k for k in fields if k.endswith("/label") and k.startswith("disputes/"))
+    # Every sentence of the English is cited, so every sentence of the translation must be (here: split in two).
+    two = next(
+        k for k, f in fields.items() if k.endswith("/mechanism") and all(map(_markers, sentences(f.text)))
+    )
+    quoted = next(k for k in fields if "/summary" in k and k not in {cited, two})
     folder = _spanish_folder(
         mini_copy,
         mini,
@@ -89,16 +106,15 @@ def test_each_broken_entry_is_reported_and_its_english_kept(mini: Dataset, mini_
             "positions/no-such-option/summary": "Nada.",
             cited: "Sin citas.",  # the English's markers dropped
             label: "x" * 61,  # a side's label is at most 60 characters
+            two: f"Una frase sin cita. Otra con todas {' '.join(_markers(fields[two].text))}.",
+            quoted: 'Dijo "words nobody wrote". ' + " ".join(_markers(fields[quoted].text)),
         },
     )
-    quoted = next(k for k, f in fields.items() if "/summary" in k and k != cited)
-    entries = yaml.safe_load((folder / "positions.yaml").read_text())
-    entries[quoted] = {"from": fingerprint(fields[quoted].text), "text": 'Dijo "words nobody wrote". ' + " ".join(_markers(fields[quoted].text))}
-    (folder / "positions.yaml").write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False))
     done = translate(mini, folder, "es")
     said = {p.key: p.message for p in done.problems}
     assert "unknown" in said["positions/no-such-option/summary"]
     assert "cite the same" in said[cited]
+    assert "no citation marker" in said[two]
     assert "quotation marks" in said[quoted]
     assert "content rule" in said[label] and all(p.line for p in done.problems)
     assert done.translated == 0, "none of them is shown"
@@ -126,14 +142,19 @@ def test_validate_reports_coverage_and_fails_on_a_problem(mini: Dataset, mini_co
     _spanish_folder(mini_copy, mini, {key: "Un término."})
     assert cli(["validate", "--data", str(mini_copy)]) == 0
     out = capsys.readouterr().out
-    assert f"es: {100 / len(fields):.1f}% of {len(fields)} fields translated, 0 stale, {len(fields) - 1} missing" in out
+    assert (
+        f"es: {100 / len(fields):.1f}% of {len(fields)} fields translated, 0 stale, {len(fields) - 1} missing"
+        in out
+    )
     _spanish_folder(mini_copy, mini, {"glossary/nothing/term": "Nada."})
     assert cli(["validate", "--data", str(mini_copy)]) == 1
     assert "glossary/nothing/term" in capsys.readouterr().err
 
 
 def test_the_list_of_what_to_translate_fills_in_to_a_complete_translation(
-    mini: Dataset, mini_copy: Path, capsys  # type: ignore[no-untyped-def]
+    mini: Dataset,
+    mini_copy: Path,
+    capsys,  # type: ignore[no-untyped-def]
 ) -> None:
     assert cli(["translations", "es", "--data", str(mini_copy)]) == 0
     todo = yaml.safe_load(capsys.readouterr().out)
