@@ -52,7 +52,7 @@ verify: $(STAMP)
 messages: $(STAMP)
 	$(VENV)/bin/pybabel extract --no-location --sort-output -c Translators: -k _ -k ngettext:1,2 -k N_ \
 		-k pgettext:1c,2 --project="Fentanyl Policy Options" -o policy/locale/messages.pot app.py policy ui
-	$(VENV)/bin/pybabel update --ignore-obsolete --no-location -i policy/locale/messages.pot -d policy/locale
+	$(VENV)/bin/pybabel update --ignore-obsolete -w 110 -i policy/locale/messages.pot -d policy/locale
 
 bench: $(STAMP)
 	$(PY) bench/run.py

@@ -7,25 +7,30 @@ from pathlib import Path
 import streamlit as st
 
 from policy import ContentError
+from policy.i18n import _
 from policy.queries import coverage_note
 from policy.text import plain
 from ui import chrome, registry
 from ui.blocks import esc
 from ui.context import begin_run
-from ui.language import document_language, language_notice, reader_language, switch
+from ui.language import begin, document_language, language_notice, reader_language, switch
 from ui.navigation import default_page_notices, same_tab_links
 
 # A local file: an icon name would make browsers fetch it from a font CDN.
 FAVICON = str(Path(__file__).parent / ".streamlit" / "favicon.png")
 
+language = reader_language()
 try:
-    ctx = begin_run(reader_language())
+    ctx = begin_run(language)
 except ContentError as err:
-    st.set_page_config(page_title="Content problem", page_icon=FAVICON, layout="wide")
-    st.title("The content could not be loaded")
+    begin(language)  # no content to show, but the page speaks the reader's language
+    st.set_page_config(page_title=_("Content problem"), page_icon=FAVICON, layout="wide")
+    st.title(_("The content could not be loaded"))
     st.error(
-        f"{len(err.problems)} problem(s) were found in the content files. Nothing is shown until they are "
-        "fixed; run `python -m policy validate` to check a correction.",
+        _(
+            "{n} problem(s) were found in the content files. Nothing is shown until they are fixed; run"
+            " `python -m policy validate` to check a correction."
+        ).format(n=len(err.problems)),
         icon=":material/error:",
     )
     for problem in err.problems:
@@ -38,7 +43,7 @@ DEFAULT_RESERVED = "home"  # a name no link uses
 pages = [
     st.Page(
         spec.script,
-        title=spec.title,
+        title=_(spec.title),
         icon=spec.icon,
         # The default page is served at /; its own name goes to the redirect below (Streamlit reserves the
         # default page's name, and reports "Page not found" for it).
@@ -54,7 +59,7 @@ def to_default() -> None:
     st.switch_page(registry.script(registry.DEFAULT), query_params=st.query_params.to_dict())
 
 
-pages.append(st.Page(to_default, title="Overview", url_path=registry.DEFAULT, visibility="hidden"))
+pages.append(st.Page(to_default, title=_("Overview"), url_path=registry.DEFAULT, visibility="hidden"))
 page = st.navigation(pages, expanded=True)  # every page listed: no "View 3 more"
 same_tab_links()  # the app's own links open in this tab (ui.navigation)
 document_language(ctx.language)  # <html lang> for screen readers and the browser's hyphenation
@@ -68,5 +73,5 @@ if page.url_path not in ("present", "vote"):  # the slides carry it on the title
     # Every page says what the content covers, so nothing from 2023 reads as current.
     st.caption(esc(ctx.cached(coverage_note)))  # built once per content version
 if page.url_path in ("", DEFAULT_RESERVED):  # the default page, also shown for an address naming no page
-    default_page_notices([spec.url_path for spec in registry.PAGES] + [DEFAULT_RESERVED], "the overview")
+    default_page_notices([spec.url_path for spec in registry.PAGES] + [DEFAULT_RESERVED], _("the overview"))
 page.run()  # the vote page gives what the content covers at its foot (a phone's first screen is the question)

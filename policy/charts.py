@@ -10,18 +10,23 @@ import pandas as pd
 
 from policy.citations import human_date
 from policy.dataset import Dataset
+from policy.i18n import N_, _, ngettext
 from policy.models import BEARINGS, Series, TimelineEvent
 from policy.prose import strip_markers
 from policy.queries import counts, format_number, short_outlet, source_label
-from policy.style import BEARING_LABELS, position_label
+from policy.style import bearing_label, position_label
 from policy.text import md_table
 
 FONT_SIZES = {"labelFontSize": 13, "titleFontSize": 14}
 GENERAL_GLYPH = "✱"  # the lane of events that touch no position
-GENERAL_LANE = f"{GENERAL_GLYPH} General"
 NUMBER = ",~f"  # d3 format: 107,000 and 2.5, never 1.07e+5
 LINE_HEIGHT = 16  # px per line of a wrapped axis label at 13 px
 SPLIT_LINES = "split(datum.label, '\\n')"  # an axis label's lines (labels are wrapped in Python)
+
+
+def general_lane() -> str:
+    """The label of the lane of events that touch no position, in the reader's language."""
+    return _("{glyph} General").format(glyph=GENERAL_GLYPH)
 
 
 def wrap(text: str, width: int) -> str:
@@ -68,7 +73,8 @@ def series_table(dataset: Dataset, series: Series) -> str:
         )
         for p in series.points
     ]
-    return md_table(("What, when", f"Value ({series.unit})", "Source"), rows, right={1})
+    header = (_("What, when"), _("Value ({unit})").format(unit=series.unit), _("Source"))
+    return md_table(header, rows, right={1})
 
 
 def balance_frame(dataset: Dataset, position_ids: Sequence[str]) -> pd.DataFrame:
@@ -77,15 +83,17 @@ def balance_frame(dataset: Dataset, position_ids: Sequence[str]) -> pd.DataFrame
         position_label(dataset, pid): [getattr(counts(dataset, dataset.position(pid)), b) for b in BEARINGS]
         for pid in position_ids
     }
-    frame = pd.DataFrame.from_dict(rows, orient="index", columns=[BEARING_LABELS[b] for b in BEARINGS])
-    frame.index.name = "Position"
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=[bearing_label(b) for b in BEARINGS])
+    frame.index.name = _("Position")
     return frame
 
 
 def series_caption(dataset: Dataset, series: Series) -> str:
     """'Source: Reuters, December 21, 2023.' naming every source behind the series."""
     sources = sorted({source_label(dataset, p.source) for p in series.points})
-    return f"Source{'s' if len(sources) > 1 else ''}: {'; '.join(sources)}."
+    return ngettext("Source: {sources}.", "Sources: {sources}.", len(sources)).format(
+        sources="; ".join(sources)
+    )
 
 
 def short_source(dataset: Dataset, source_id: str) -> str:
@@ -108,10 +116,10 @@ def series_chart(dataset: Dataset, series: Series) -> alt.Chart:
     has_groups = bool(frame["group"].astype(bool).any())
     base = alt.Chart(frame)
     tooltip = [
-        alt.Tooltip("label:N", title="What"),
-        alt.Tooltip("period:N", title="Period"),
+        alt.Tooltip("label:N", title=_("What")),
+        alt.Tooltip("period:N", title=_("Period")),
         alt.Tooltip("shown:N", title=series.unit),
-        alt.Tooltip("source:N", title="Source"),
+        alt.Tooltip("source:N", title=_("Source")),
     ]
     top = float(frame["value"].max()) if len(frame) else 0.0
     # Room right of the longest bar for its number; a share stops at 100%.
@@ -178,7 +186,8 @@ def date_span(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str]:
     return start, start, "day"
 
 
-PRECISION_NOTES = {"year": " (year only)", "month": " (month only)", "day": ""}
+# A date known only to a year or a month says so (translated where shown: _(PRECISION_NOTES[precision])).
+PRECISION_NOTES = {"year": N_("{date} (year only)"), "month": N_("{date} (month only)")}
 
 
 def timeline_frame(
@@ -198,9 +207,11 @@ def timeline_frame(
                 "end": end,
                 "at": start + (end - start) / 2,
                 "precision": precision,
-                "date": human_date(event.date) + PRECISION_NOTES[precision],
+                "date": _(PRECISION_NOTES[precision]).format(date=human_date(event.date))
+                if precision in PRECISION_NOTES
+                else human_date(event.date),
                 "title": event.title,
-                "lane": position_label(dataset, first) if first else GENERAL_LANE,
+                "lane": position_label(dataset, first) if first else general_lane(),
                 "glyph": dataset.position(first).icon if first else GENERAL_GLYPH,
                 "positions": ", ".join(position_label(dataset, p) for p in event.positions),
                 "source": source_label(dataset, event.source),
@@ -225,11 +236,11 @@ def timeline_frame(
 
 
 # How the map of who stands where draws each side: a glyph and a word as well as a colour (white text on each
-# colour is above 4.5:1).
+# colour is above 4.5:1). The word is translated where it is shown: _(word).
 SIDE_STYLE = {
-    "backs": ("✚", "Backs", "#0072B2"),
-    "criticises": ("✖", "Criticises", "#B34A00"),
-    "both": ("✚✖", "Both", "#AA4499"),
+    "backs": ("✚", N_("Backs"), "#0072B2"),
+    "criticises": ("✖", N_("Criticises"), "#B34A00"),
+    "both": ("✚✖", N_("Both"), "#AA4499"),
 }
 
 
@@ -242,7 +253,7 @@ def _vote_axis(most: int, big: bool) -> alt.X:
     room = alt.Scale(domain=[0, max(1, most) * (1.25 if big else 1.15) + 0.5], nice=False)
     if big:  # a slide has no height to spare: few ticks, no axis title (the count line above says "votes")
         return alt.X("votes:Q", title=None, scale=room, axis=alt.Axis(tickMinStep=1, format="d", tickCount=4))
-    return alt.X("votes:Q", title="Votes", scale=room, axis=alt.Axis(tickMinStep=1, format="d"))
+    return alt.X("votes:Q", title=_("Votes"), scale=room, axis=alt.Axis(tickMinStep=1, format="d"))
 
 
 def poll_chart(results: Mapping[str, int], labels: Mapping[str, str], *, big: bool = False) -> alt.Chart:
@@ -266,33 +277,35 @@ def poll_chart(results: Mapping[str, int], labels: Mapping[str, str], *, big: bo
     )
     layered = alt.layer(bars, text).properties(height=alt.Step(48 if big else 64), width="container")
     sizes = SLIDE_CHART if big else {"labelFontSize": 22, "titleFontSize": 18}
-    return layered.properties(description="Votes per option in the live poll.").configure_axis(**sizes)
+    description = _("Votes per option in the live poll.")
+    return layered.properties(description=description).configure_axis(**sizes)
 
 
 def movement_chart(
     rows: Sequence[tuple[str, int, int]], labels: Mapping[str, str], *, big: bool = False
 ) -> alt.Chart:
     """Before and after votes per option, side by side; big: sized for a slide at 1280x720, the legend above."""
-    before, after = sum(b for _, b, _ in rows), sum(a for _, _, a in rows)
+    before, after = sum(row[1] for row in rows), sum(row[2] for row in rows)
+    first, then = _("Before"), _("After")  # the rounds, as the legend and the tooltips name them
     frame = pd.DataFrame(
         [
-            {"option": labels.get(o, o), "round": "Before", "votes": b, "label": _count_share(b, before)}
-            for o, b, _ in rows
+            {"option": labels.get(o, o), "round": first, "votes": b, "label": _count_share(b, before)}
+            for o, b, _a in rows
         ]
         + [
-            {"option": labels.get(o, o), "round": "After", "votes": a, "label": _count_share(a, after)}
-            for o, _, a in rows
+            {"option": labels.get(o, o), "round": then, "votes": a, "label": _count_share(a, after)}
+            for o, _b, a in rows
         ]
     )
-    most = max((max(b, a) for _, b, a in rows), default=0)
+    most = max((max(b, a) for _o, b, a in rows), default=0)
     base = alt.Chart(frame).encode(
         y=alt.Y(
             "option:N",
             title=None,
-            sort=[labels.get(o, o) for o, _, _ in rows],
+            sort=[labels.get(row[0], row[0]) for row in rows],
             axis=alt.Axis(labelLimit=0),  # option labels are never cut
         ),
-        yOffset=alt.YOffset("round:N", sort=["Before", "After"]),
+        yOffset=alt.YOffset("round:N", sort=[first, then]),
         x=_vote_axis(most, big),
     )
     # Every bar says its count and share, a zero too (a zero draws no bar).
@@ -303,16 +316,20 @@ def movement_chart(
         color=alt.Color(
             "round:N",
             title=None,
-            sort=["Before", "After"],
+            sort=[first, then],
             scale=alt.Scale(range=["#6E6E6E", "#0072B2"]),
             legend=alt.Legend(orient="top", direction="horizontal", symbolSize=400, offset=6)
             if big
             else alt.Legend(),
         ),
-        tooltip=["option:N", "round:N", "votes:Q"],
+        tooltip=[  # titled as the fields are named, in the reader's language
+            alt.Tooltip("option:N", title=_("option")),
+            alt.Tooltip("round:N", title=_("round")),
+            alt.Tooltip("votes:Q", title=_("votes")),
+        ],
     )
     chart = alt.layer(bars, text).properties(height=alt.Step(26 if big else 28), width="container")
-    description = "Votes per option at the start and at the end of the session."
+    description = _("Votes per option at the start and at the end of the session.")
     if not big:
         return _finish(chart, description)
     return (

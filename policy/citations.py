@@ -3,7 +3,7 @@ with maintained style files, and exported as CSL-JSON, BibTeX or RIS for referen
 
 from __future__ import annotations
 
-import calendar
+import datetime as dt
 import functools
 import json
 import re
@@ -14,9 +14,11 @@ from typing import Any, Literal, get_args
 
 import rispy
 
+from policy import i18n
 from policy.dataset import Dataset
+from policy.i18n import N_, _
 from policy.models import Quote, Source
-from policy.pandoc import convert, md_literal, run, style_file
+from policy.pandoc import convert, lang_args, md_literal, run, style_file
 
 Style = Literal["chicago", "apa", "mla", "harvard"]
 STYLES: tuple[Style, ...] = get_args(Style)
@@ -29,18 +31,23 @@ CSL_FILES: dict[Style, str] = {
     "harvard": "harvard-cite-them-right",
 }
 NOTE_STYLES: frozenset[Style] = frozenset({"chicago"})
+# The reference list's heading in each style (English ids: translated where shown, with _()).
 REFERENCES_TITLE: dict[Style, str] = {
-    "chicago": "Bibliography",
-    "apa": "References",
-    "mla": "Works Cited",
-    "harvard": "Reference list",
+    "chicago": N_("Bibliography"),
+    "apa": N_("References"),
+    "mla": N_("Works Cited"),
+    "harvard": N_("Reference list"),
 }
-# How each style credits a speaker quoted in someone else's article (a secondary citation).
+# How each style credits a speaker quoted in someone else's article (a secondary citation); translated where used.
 QUOTED_IN: dict[Style, str] = {
-    "chicago": "quoted in",
-    "apa": "as cited in",
-    "mla": "qtd. in",
-    "harvard": "cited in",
+    # Translators: Chicago's secondary citation ("Ebrard, quoted in Sheridan, ...").
+    "chicago": N_("quoted in"),
+    # Translators: APA's secondary citation ("Ebrard, as cited in Sheridan, 2023").
+    "apa": N_("as cited in"),
+    # Translators: MLA's secondary citation, abbreviated ("qtd. in").
+    "mla": N_("qtd. in"),
+    # Translators: Harvard's secondary citation ("cited in").
+    "harvard": N_("cited in"),
 }
 
 ExportFormat = Literal["csl-json", "bibtex", "ris"]
@@ -68,19 +75,23 @@ _PARTICLES = frozenset(
 Cite = tuple[str, str]
 
 
-def _date_parts(published: str) -> tuple[str, str | None, str | None]:
-    year, *rest = published.split("-")
-    month = calendar.month_name[int(rest[0])] if rest else None
-    day = str(int(rest[1])) if len(rest) > 1 else None
-    return year, month, day
-
-
 def human_date(published: str) -> str:
-    """2023-09-21 -> September 21, 2023; 2023-04 -> April 2023; 2023 -> 2023."""
-    year, month, day = _date_parts(published)
-    if month and day:
-        return f"{month} {day}, {year}"
-    return f"{month} {year}" if month else year
+    """In the reader's language: 2023-09-21 -> September 21, 2023 (21 de septiembre de 2023); 2023-04 -> April
+    2023 (abril de 2023); 2023 -> 2023."""
+    return _human_date(published, i18n.current())
+
+
+@functools.lru_cache(maxsize=4096)  # pages and the search index ask for the same few dates many times
+def _human_date(published: str, language: str) -> str:
+    year, *rest = published.split("-")
+    if not rest:
+        return year
+    day = dt.date(int(year), int(rest[0]), int(rest[1]) if len(rest) > 1 else 1)
+    with i18n.use(language):
+        if len(rest) > 1:
+            return i18n.date(day)
+        # A month and year as the language writes them (CLDR's yMMMM: "April 2023", "abril de 2023").
+        return i18n.date(day, i18n.locale().datetime_skeletons["yMMMM"].pattern)
 
 
 def csl_name(name: str) -> dict[str, str]:
@@ -205,20 +216,27 @@ def cite_marks(cites: Iterable[Cite], style: Style) -> str:
         unique = [(source_id, _and(names)) for source_id, names in speakers.items()]
     parts = []
     for source_id, speaker in unique:
-        prefix = f"{md_literal(speaker)}, {QUOTED_IN[style]} " if speaker else ""
+        prefix = f"{md_literal(speaker)}, {_(QUOTED_IN[style])} " if speaker else ""
         parts.append(f"{prefix}@{source_id}")
     return f"[{'; '.join(parts)}]" if parts else ""
 
 
 def _and(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+    if len(names) < 2:
+        return names[0] if names else ""
+    # Translators: the last two of several speakers ("Marcelo Ebrard, Falko Ernst and Vanda Felbab-Brown").
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
 
 
-def citeproc_args(items: Sequence[dict[str, Any]], style: Style, folder: Path) -> list[str]:
-    """Pandoc's arguments to process citations of the items in the style (the items written into folder)."""
+def citeproc_args(
+    items: Sequence[dict[str, Any]], style: Style, folder: Path, language: str | None = None
+) -> list[str]:
+    """Pandoc's arguments to process citations of the items in the style (the items written into folder), in the
+    language's CSL locale (this run's by default)."""
     bibliography = folder / "references.json"
     bibliography.write_text(csl_json(items), encoding="utf-8")
-    return ["--citeproc", f"--csl={style_file(CSL_FILES[style])}", f"--bibliography={bibliography}"]
+    csl = ["--citeproc", f"--csl={style_file(CSL_FILES[style])}", f"--bibliography={bibliography}"]
+    return [*csl, *lang_args(language)]
 
 
 _INLINE_NOTES = Path(__file__).with_name("inline_notes.lua")
@@ -226,18 +244,25 @@ _REFS_START = "ReferencesStartHere"
 
 
 @functools.lru_cache(maxsize=256)
-def _styled(items_json: str, citations: tuple[tuple[Cite, ...], ...], style: Style) -> tuple[str, ...]:
+def _styled(
+    items_json: str, citations: tuple[tuple[Cite, ...], ...], style: Style, language: str
+) -> tuple[str, ...]:
     items = json.loads(items_json)
     if style in NOTE_STYLES:
         # Each citation stands alone (a full note, never a short form of the one before): its own copy of
         # the items, under ids no other citation uses.
         items = [{**i, "id": f"{n}-{i['id']}"} for n in range(len(citations)) for i in items] + items
         citations = tuple(tuple((f"{n}-{s}", who) for s, who in c) for n, c in enumerate(citations))
-    body = [cite_marks(c, style) for c in citations]
+    with i18n.use(language):  # "quoted in" in the language of the notes
+        body = [cite_marks(c, style) for c in citations]
     # nocite: the reference list holds every item, cited or not.
     markdown = "\n\n".join(["---\nnocite: '@*'\n---", *body, _REFS_START, "::: {#refs}\n:::"]) + "\n"
     with tempfile.TemporaryDirectory(prefix="cite-") as folder:
-        args = [*citeproc_args(items, style, Path(folder)), f"--lua-filter={_INLINE_NOTES}", "--wrap=none"]
+        args = [
+            *citeproc_args(items, style, Path(folder), language),
+            f"--lua-filter={_INLINE_NOTES}",
+            "--wrap=none",
+        ]
         text = run(markdown, "plain", args).decode("utf-8")
     return tuple(p.strip() for p in text.split("\n\n") if p.strip())
 
@@ -245,8 +270,9 @@ def _styled(items_json: str, citations: tuple[tuple[Cite, ...], ...], style: Sty
 def styled(
     items: Sequence[dict[str, Any]], citations: Sequence[Sequence[Cite]], style: Style
 ) -> tuple[list[str], list[str]]:
-    """Each citation as the style writes it (a full note, or an in-text citation), and the reference list."""
-    paragraphs = _styled(csl_json(items), tuple(tuple(c) for c in citations), style)
+    """Each citation as the style writes it (a full note, or an in-text citation), and the reference list, in this
+    run's language."""
+    paragraphs = _styled(csl_json(items), tuple(tuple(c) for c in citations), style, i18n.current())
     split = paragraphs.index(_REFS_START)
     return list(paragraphs[:split]), list(paragraphs[split + 1 :])
 

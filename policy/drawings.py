@@ -18,12 +18,14 @@ from html import escape
 
 import pandas as pd
 
-from policy.charts import GENERAL_LANE, series_frame, timeline_frame
+from policy import i18n
+from policy.charts import general_lane, series_frame, timeline_frame
 from policy.dataset import Dataset
+from policy.i18n import _
 from policy.models import BEARINGS, Series, TimelineEvent
 from policy.prose import strip_markers
 from policy.queries import counts, format_number
-from policy.style import BEARING_LABELS, PALETTE, position_label
+from policy.style import PALETTE, bearing_label, position_label
 
 # A tick every so many months (then a multiple of ten years), the first step giving at most MAX_TICKS.
 MONTH_STEPS = (1, 2, 3, 4, 6, 12, 24, 60, 120)
@@ -41,7 +43,7 @@ def time_ticks(first: pd.Timestamp, last: pd.Timestamp) -> list[tuple[pd.Timesta
     """Ticks between first and last with their labels: the first days of months, evenly spaced (every 1, 2, 3,
     4, 6, 12, 24, 60, 120 months or a multiple of 120, the first step giving at most MAX_TICKS), aligned on the
     calendar (a yearly tick is a January), labelled "Jan 2023". A span holding no first day of a month gets its
-    first and last days instead, labelled "3 Apr 2023"."""
+    first and last days instead, labelled "3 Apr 2023". Labels are in the reader's language ("ene 2023")."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     step = next((s for s in MONTH_STEPS if months / s <= MAX_TICKS), 0) or 120 * -(
         -months // (120 * MAX_TICKS)
@@ -51,9 +53,9 @@ def time_ticks(first: pd.Timestamp, last: pd.Timestamp) -> list[tuple[pd.Timesta
         if index % step == 0:
             tick = pd.Timestamp(year=index // 12, month=index % 12 + 1, day=1)
             if first <= tick <= last:
-                ticks.append((tick, f"{tick:%b %Y}"))
+                ticks.append((tick, i18n.date(tick.date(), "MMM y")))
     if not ticks:
-        ticks = [(day, f"{day.day} {day:%b %Y}") for day in dict.fromkeys([first, last])]
+        ticks = [(day, i18n.date(day.date(), "d MMM y")) for day in dict.fromkeys([first, last])]
     return ticks
 
 
@@ -84,7 +86,7 @@ def timeline_html(
         return float((when - start) / (end - start))
 
     ticks = time_ticks(first, last)
-    grid = "".join(f'<span class="tl-grid" style="left:{_pct(at(t))}"></span>' for t, _ in ticks)
+    grid = "".join(f'<span class="tl-grid" style="left:{_pct(at(t))}"></span>' for t, _label in ticks)
     # Marks closer than MIN_GAP in a lane go on a level of their own below (so every mark can be pointed at and
     # selected, events of one month included); the lane is as tall as its levels.
     lane_of = {e.id: (e.positions[0] if e.positions else None) for e in events}
@@ -99,7 +101,9 @@ def timeline_html(
     lanes: dict[str | None, list[str]] = {}
     for row in frame.itertuples():
         lane = lane_of[str(row.id)]
-        about = f"{row.date} — {row.title}. Touches: {row.positions or 'no position'}. Source: {row.source}."
+        about = _("{date} — {title}. Touches: {positions}. Source: {source}.").format(
+            date=row.date, title=row.title, positions=row.positions or _("no position"), source=row.source
+        )
         tip = escape(about)
         top = f"top:{LEVEL_TOP + LEVEL_PX * level[str(row.id)]}px"
         marks = lanes.setdefault(lane, [])
@@ -116,18 +120,20 @@ def timeline_html(
             marks.append(f'<span {place} role="img" aria-label="{tip}">{glyph}</span>')
     height = {lane: max(LANE_PX, 2 * LEVEL_TOP + LEVEL_PX * (len(taken) - 1)) for lane, taken in ends.items()}
     order: list[str | None] = [*dataset.position_ids, None]
-    shown = [position_label(dataset, p) if p else GENERAL_LANE for p in order if p in lanes]
+    shown = [position_label(dataset, p) if p else general_lane() for p in order if p in lanes]
     rows = [
         f'<div class="tl-label">{escape(label)}</div>'
         f'<div class="tl-lane {_lane_class(dataset, lane)}" style="height:{height[lane]}px">'
         f"{grid}{''.join(lanes[lane])}</div>"
         for lane, label in zip((p for p in order if p in lanes), shown, strict=True)
     ]
-    axis = "".join(f'<span class="tl-tick" style="left:{_pct(at(t))}">{label}</span>' for t, label in ticks)
-    description = (
-        "Timeline of dated events, by the position each first touches; an event dated only to a year is drawn as"
-        f" a band across that year. Lanes: {', '.join(shown)}."
+    axis = "".join(
+        f'<span class="tl-tick" style="left:{_pct(at(t))}">{escape(label)}</span>' for t, label in ticks
     )
+    description = _(
+        "Timeline of dated events, by the position each first touches; an event dated only to a year is drawn as"
+        " a band across that year. Lanes: {lanes}."
+    ).format(lanes=", ".join(shown))
     return (
         f'<figure class="drawing tl" aria-label="{escape(description)}">{"".join(rows)}'
         f'<div class="tl-label"></div><div class="tl-axis" aria-hidden="true">{axis}</div></figure>'
@@ -146,13 +152,13 @@ def balance_html(dataset: Dataset, position_ids: Sequence[str]) -> str:
         label = escape(position_label(dataset, pid))
         segments = "".join(
             f'<span class="bal-seg bear-{b}" style="width:{_pct(getattr(tally, b) / most)}"'
-            f' title="{label}: {escape(BEARING_LABELS[b])} {getattr(tally, b)}"></span>'
+            f' title="{label}: {escape(bearing_label(b))} {getattr(tally, b)}"></span>'
             for b in BEARINGS
             if getattr(tally, b)
         )
         words = " ".join(
             f'<span class="bal-count"><span class="bal-key bear-{b}" aria-hidden="true"></span>'
-            f"{escape(BEARING_LABELS[b])} {getattr(tally, b)}</span>"
+            f"{escape(bearing_label(b))} {getattr(tally, b)}</span>"
             for b in BEARINGS
         )
         rows.append(
@@ -160,10 +166,8 @@ def balance_html(dataset: Dataset, position_ids: Sequence[str]) -> str:
             f'<div class="bal-row"><div class="bal-bar" aria-hidden="true">{segments}</div>'
             f'<div class="bal-counts">{words}</div></div>'
         )
-    return (
-        '<figure class="drawing bal" aria-label="Findings per position: how many support it, undercut it or give'
-        f' context.">{"".join(rows)}</figure>'
-    )
+    description = _("Findings per position: how many support it, undercut it or give context.")
+    return f'<figure class="drawing bal" aria-label="{escape(description)}">{"".join(rows)}</figure>'
 
 
 GROUP_CLASSES = ("pal-0", "pal-1", "pal-g")  # a series' groups, in order (blue, orange, grey in either theme)
@@ -186,7 +190,11 @@ def series_html(dataset: Dataset, series: Series) -> str:
     for row in frame.itertuples():
         shown = format_number(float(row.value))
         share = max(float(row.value), 0.0) / end if end > 0 else 0.0
-        tip = escape(f"{row.label} — {row.period}: {shown} {series.unit}. Source: {row.source}.")
+        tip = escape(
+            _("{label} — {period}: {value} {unit}. Source: {source}.").format(
+                label=row.label, period=row.period, value=shown, unit=series.unit, source=row.source
+            )
+        )
         fill = klass.get(str(row.group), "pal-0")
         rows.append(
             f'<div class="bar-label">{escape(str(row.label))}</div>'

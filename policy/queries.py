@@ -145,7 +145,9 @@ def quote_attribution(dataset: Dataset, quote: Quote) -> str:
         return f"{line} · {quote.context}" if quote.context else line
     outlet = dataset.source(quote.source).outlet
     context = re.sub(rf"^{re.escape(outlet)}(?:\s*\([^)]*\))?,\s*", "", quote.context)
-    return f"— {label} · {context}" if context else "— " + _("{source} (reporter's words)").format(source=label)
+    if context:
+        return f"— {label} · {context}"
+    return "— " + _("{source} (reporter's words)").format(source=label)
 
 
 def short_outlet(dataset: Dataset, source_id: str) -> str:

@@ -21,6 +21,7 @@ from typing import Literal
 from policy.citations import human_date
 from policy.dataset import Dataset
 from policy.fulltext import TOKENIZER, match_expression
+from policy.i18n import N_, _
 from policy.prose import strip_markers
 from policy.queries import actor_role, format_figure, source_label
 from policy.text import one_line
@@ -29,16 +30,16 @@ Kind = Literal["position", "argument", "evidence", "quote", "person", "dispute",
 KINDS: tuple[Kind, ...] = (
     "position", "argument", "evidence", "quote", "person", "dispute", "event", "term", "source",
 )  # fmt: skip
-KIND_LABELS: dict[Kind, str] = {
-    "position": "Option",
-    "argument": "Argument",
-    "evidence": "Evidence",
-    "quote": "Quote",
-    "person": "Person",
-    "dispute": "Contested claim",
-    "event": "Timeline event",
-    "term": "Glossary",
-    "source": "Source article",
+KIND_LABELS: dict[Kind, str] = {  # English message ids: a page shows kind_label(kind)
+    "position": N_("Option"),
+    "argument": N_("Argument"),
+    "evidence": N_("Evidence"),
+    "quote": N_("Quote"),
+    "person": N_("Person"),
+    "dispute": N_("Contested claim"),
+    "event": N_("Timeline event"),
+    "term": N_("Glossary"),
+    "source": N_("Source article"),
 }
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"  # around each matching word in a hit's title and snippet
 TITLE_WEIGHT, BODY_WEIGHT = 8.0, 1.0  # BM25 column weights: a word in the title counts more
@@ -47,6 +48,11 @@ TITLE_CHARACTERS = 110  # of an evidence claim, as its hit's title
 # Things a reader looks up by name rank above passages that mention the name (BM25 scores are negative).
 KIND_BOOST: dict[Kind, float] = {"person": 1.6, "term": 1.6, "source": 1.6, "position": 1.4}
 _CONTROL = re.compile(f"[{HIT_OPEN}{HIT_CLOSE}]")
+
+
+def kind_label(kind: Kind) -> str:
+    """What a kind of hit is called, in the reader's language."""
+    return _(KIND_LABELS[kind])
 
 
 @dataclass(frozen=True)
@@ -92,13 +98,14 @@ def documents(ds: Dataset) -> Iterator[Document]:
             f"./position?position={p.id}",
         )
         # "For Military strikes: Marcelo Ebrard": the side first, so a group's name needs no verb to agree with.
-        for side, stances in (("For", p.proponents), ("Critical of", p.critics)):
+        arguing = ((_("For {option}: {name}"), p.proponents), (_("Critical of {option}: {name}"), p.critics))
+        for side, stances in arguing:
             for s in stances:
                 name = ds.actor(s.actor).name
                 yield Document(
                     "argument",
                     f"{p.id}/{s.actor}",
-                    f"{side} {p.short_title}: {name}",
+                    side.format(option=p.short_title, name=name),
                     s.argument,
                     f"./position?position={p.id}&actor={s.actor}",
                 )
@@ -108,7 +115,11 @@ def documents(ds: Dataset) -> Iterator[Document]:
         yield Document("evidence", e.id, title, f"{format_figure(e)} {e.claim}", f"./evidence?item={e.id}")
     for q in ds.quotes:
         where = source_label(ds, q.source)
-        title = f"{ds.actor(q.speaker).name}, {where}" if q.speaker else f"{where} (reporter's words)"
+        title = (
+            f"{ds.actor(q.speaker).name}, {where}"
+            if q.speaker
+            else _("{source} (reporter's words)").format(source=where)
+        )
         # The quote in quotation marks, then what the source says around it: a snippet never runs them together.
         body = f"“{q.text}” — {q.context}" if q.context else f"“{q.text}”"
         yield Document("quote", q.id, title, body, f"./sources?quote={q.id}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from policy.dataset import Dataset
+from policy.i18n import _, ngettext
 from policy.models import Claim, Position, Stance
 from policy.prose import sentences, strip_markers
 from policy.queries import (
@@ -161,7 +162,7 @@ def _position(ds: Dataset, pid: str) -> Slide:
     notes = [
         strip_markers(p.one_line),
         strip_markers(p.summary),
-        *(f"Open question: {strip_markers(q)}" for q in p.open_questions),
+        *(_("Open question: {question}").format(question=strip_markers(q)) for q in p.open_questions),
     ]
     if p.coverage_note:
         notes.insert(0, p.coverage_note)
@@ -170,10 +171,10 @@ def _position(ds: Dataset, pid: str) -> Slide:
         "position",
         p.title,
         badge=position_label(ds, pid),
-        left_heading="For",
-        left=backers or (Point("", "No proponent in the sources."),),
-        right_heading="Against",
-        right=critics or (Point("", "No critic in the sources."),),
+        left_heading=_("For"),
+        left=backers or (Point("", _("No proponent in the sources.")),),
+        right_heading=_("Against"),
+        right=critics or (Point("", _("No critic in the sources.")),),
         figure=format_figure(figure) if figure else "",
         figure_caption="; ".join(evidence_sources(ds, figure)) if figure else "",
         notes=tuple(notes),
@@ -190,11 +191,11 @@ def _dispute(ds: Dataset) -> Slide | None:
     shown = d.sides[:4]
     sides = [[p for p in (claim_point(ds, c) for c in d.claims_for(s.id)) if p] for s in shown]
     columns = tuple(zip((s.label for s in shown), fit(sides, most=2), strict=True))
-    others = [f"Also answered “{s.label}”." for s in d.sides[4:]]
+    others = [_("Also answered “{answer}”.").format(answer=s.label) for s in d.sides[4:]]
     full = [f"{s.label}: " + " ".join(strip_markers(c.claim) for c in d.claims_for(s.id)) for s in d.sides]
     return Slide(
         "dispute",
-        "Contested: " + d.question,
+        _("Contested: {question}").format(question=d.question),
         columns=columns,
         notes=tuple([*others, *([strip_markers(d.note)] if d.note else []), *full]),
     )
@@ -205,7 +206,12 @@ def _names(ds: Dataset, stances: list[Stance], none: str) -> str:
     if not stances:
         return none
     first = ds.actor(stances[0].actor).name
-    return first if len(stances) == 1 else f"{first} and {len(stances) - 1} more"
+    more = len(stances) - 1
+    return (
+        first
+        if not more
+        else ngettext("{name} and {n} more", "{name} and {n} more", more).format(name=first, n=more)
+    )
 
 
 def _compare_column(ds: Dataset, p: Position) -> Column:
@@ -213,26 +219,29 @@ def _compare_column(ds: Dataset, p: Position) -> Column:
     return (
         position_label(ds, p.id),
         (
-            Point(f"For ({c.proponents})", _names(ds, p.proponents, "none in the sources")),
-            Point(f"Against ({c.critics})", _names(ds, p.critics, "none in the sources")),
-            Point("Findings", f"{c.supports} for, {c.undercuts} against"),
+            Point(_("For ({n})").format(n=c.proponents), _names(ds, p.proponents, _("none in the sources"))),
+            Point(_("Against ({n})").format(n=c.critics), _names(ds, p.critics, _("none in the sources"))),
+            Point(
+                _("Findings"),
+                _("{supports} for, {undercuts} against").format(supports=c.supports, undercuts=c.undercuts),
+            ),
         ),
     )
 
 
 def _compare(ds: Dataset) -> Slide:
     notes = tuple(
-        f"{position_label(ds, p.id)}: for, "
-        + ", ".join(ds.actor(s.actor).name for s in p.proponents)
-        + "; against, "
-        + (", ".join(ds.actor(s.actor).name for s in p.critics) or "none")
-        + "."
+        _("{option}: for, {backers}; against, {critics}.").format(
+            option=position_label(ds, p.id),
+            backers=", ".join(ds.actor(s.actor).name for s in p.proponents),
+            critics=", ".join(ds.actor(s.actor).name for s in p.critics) or _("none"),
+        )
         for p in ds.positions
     )
     return Slide(
         "compare",
-        "Side by side",
-        subtitle="Who backs each option, who opposes it, and the findings each way in the sources",
+        _("Side by side"),
+        subtitle=_("Who backs each option, who opposes it, and the findings each way in the sources"),
         columns=tuple(_compare_column(ds, p) for p in ds.positions),
         notes=notes,
     )
@@ -240,7 +249,7 @@ def _compare(ds: Dataset) -> Slide:
 
 def _sources(ds: Dataset) -> Slide:
     items = tuple(Point(source_label(ds, s.id), s.title) for s in ds.sources)
-    return Slide("sources", "Sources", left=items, notes=(ds.debate.cite_as,))
+    return Slide("sources", _("Sources"), left=items, notes=(ds.debate.cite_as,))
 
 
 def _em(word: str) -> float:
@@ -295,7 +304,8 @@ def height(slide: Slide, body: int) -> float:
                     col += _lines(p.text if p.opening else f"{p.who}: {p.text}", body, width) * line + 9
             tallest = max(tallest, col)
         h += tallest + 16
-    for extra in (slide.remark, slide.figure and f"Key figure: {slide.figure} — {slide.figure_caption}"):
+    figure = _("Key figure: {figure}").format(figure=slide.figure) + f" — {slide.figure_caption}"
+    for extra in (slide.remark, slide.figure and figure):
         if extra:
             h += _lines(extra, body, WIDTH) * line + 16
     return h
@@ -312,7 +322,7 @@ def sized(slide: Slide) -> Slide:
 
 def slide_texts(slide: Slide) -> list[str]:
     """Every text a slide shows (not its notes): for checks that nothing on a slide is cut."""
-    points = [*slide.left, *slide.right, *(p for _, ps in slide.columns for p in ps)]
+    points = [*slide.left, *slide.right, *(p for _label, ps in slide.columns for p in ps)]
     return [
         t
         for t in (
@@ -325,7 +335,7 @@ def slide_texts(slide: Slide) -> list[str]:
             slide.figure_caption,
             slide.remark,
             slide.footer,
-            *(label for label, _ in slide.columns),
+            *(label for label, _points in slide.columns),
             *(p.who for p in points),
             *(p.text for p in points),
         )
@@ -345,17 +355,19 @@ def build_slides(ds: Dataset) -> list[Slide]:
         Slide(
             "poll",
             ds.debate.poll_question,
-            subtitle="Vote on your phone",
-            notes=("The room votes on its phones: open the poll from the controls, reveal when ready.",),
+            subtitle=_("Vote on your phone"),
+            notes=(_("The room votes on its phones: open the poll from the controls, reveal when ready."),),
         ),
         Slide(
             "statements",
-            "Agree or disagree?",
-            subtitle="Answer on your phone",
+            _("Agree or disagree?"),
+            subtitle=_("Answer on your phone"),
             notes=(
-                "The statement round: phones answer agree, disagree or pass to statements from the content, "
-                "one at a time. Open it from the controls; reveal to show what the room agrees on and what "
-                "divides it.",
+                _(
+                    "The statement round: phones answer agree, disagree or pass to statements from the content, "
+                    "one at a time. Open it from the controls; reveal to show what the room agrees on and what "
+                    "divides it."
+                ),
             ),
         ),
         _sources(ds),

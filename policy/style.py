@@ -5,20 +5,14 @@ from __future__ import annotations
 from typing import Literal
 
 from policy.dataset import Dataset
-from policy.i18n import N_, _
+from policy.i18n import N_, _, pgettext
 
 # Okabe-Ito / Tol hues darkened where needed so each has >= 3:1 contrast on white (WCAG non-text).
 PALETTE = ("#0072B2", "#C75400", "#007A5E", "#AA4499", "#6B5B00", "#3B5BA5", "#8C2D04", "#4D4D4D")
 BEARING_COLORS = {"supports": "#0072B2", "undercuts": "#C75400", "context": "#6E6E6E"}
-# English message ids (machine keys and tests read them): shown through bearing_label / evidence_kind_label.
+# English message ids (tests and the charts read them): a page shows bearing_label(bearing).
 BEARING_LABELS = {"supports": N_("Supports"), "undercuts": N_("Undercuts"), "context": N_("Context")}
 BEARING_ICONS = {"supports": "✚", "undercuts": "✖", "context": "○"}
-EVIDENCE_KIND_LABELS = {
-    "figure": N_("Figure"),
-    "finding": N_("Finding"),
-    "statement": N_("Statement"),
-    "event": N_("Event"),
-}
 
 
 def bearing_label(bearing: str) -> str:
@@ -28,7 +22,13 @@ def bearing_label(bearing: str) -> str:
 
 def evidence_kind_label(kind: str) -> str:
     """An evidence item's kind as a reader sees it ('Figure'), in the reader's language."""
-    return _(EVIDENCE_KIND_LABELS[kind]) if kind in EVIDENCE_KIND_LABELS else kind.capitalize()
+    labels = {
+        "figure": pgettext("evidence kind", "Figure"),
+        "finding": pgettext("evidence kind", "Finding"),
+        "statement": pgettext("evidence kind", "Statement"),  # something said, not a statement put to a vote
+        "event": pgettext("evidence kind", "Event"),
+    }
+    return labels.get(kind) or kind.capitalize()
 
 
 def position_label(dataset: Dataset, position_id: str) -> str:

@@ -25,7 +25,7 @@ def preview(at: AppTest) -> str:
     if "memo_preview" not in at.session_state or not at.session_state["memo_preview"]:
         at.session_state["memo_preview"] = True
         at.run()
-    return at.markdown[-1].value
+    return at.main.markdown[-1].value
 
 
 def open_option(at: AppTest, pid: str) -> AppTest:

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from policy import Dataset
-from policy.charts import GENERAL_LANE, timeline_frame
+from policy.charts import general_lane, timeline_frame
 from policy.drawings import GROUP_CLASSES, balance_html, series_html, time_ticks, timeline_html
 from policy.models import BEARINGS
 from policy.queries import counts, format_number, source_label
@@ -64,7 +64,7 @@ def test_each_timeline_mark_is_its_lanes_glyph_in_its_lanes_colour_and_links_to_
     labels = [e["text"] for e in tree.of("tl-label") if e["text"]]
     lanes = tree.of("tl-lane")
     assert len(labels) == len(lanes) == len(dataset.positions) + 1
-    assert labels == [position_label(dataset, p) for p in dataset.position_ids] + [GENERAL_LANE]
+    assert labels == [position_label(dataset, p) for p in dataset.position_ids] + [general_lane()]
     for label, lane in zip(labels, lanes, strict=True):
         inside = [m for m in marks if lane in m["parents"]]
         assert inside, label

@@ -159,3 +159,13 @@ def test_an_outlets_parenthetical_is_left_out_of_the_short_attribution(mini: Dat
     ds = edited(mini, change)
     quote = next(q for q in ds.quotes if q.source == ds.sources[0].id)
     assert "(Gazeta" not in short_attribution(ds, quote) and "Town Gazette" in short_attribution(ds, quote)
+
+
+def test_every_kind_of_person_or_institution_has_a_label_to_translate() -> None:
+    from typing import get_args
+
+    from policy.models import ActorKind
+    from ui.directory import ACTOR_KINDS, kind_label
+
+    assert set(ACTOR_KINDS) == set(get_args(ActorKind))
+    assert all(kind_label(k) == k for k in ACTOR_KINDS)  # English: the content's own word

@@ -384,7 +384,7 @@ def test_the_memo_preview_is_inert_and_the_download_keeps_its_links(mini: Datase
 def test_emoji_and_links_typed_into_the_memo_do_not_render_in_its_preview() -> None:
     typed = "See https://evil.example/x :smile: :material/lock: www.evil.example"
     at = run("memo", {"memo_preview": True, "memo_background": typed})
-    preview_text = at.markdown[-1].value
+    preview_text = at.main.markdown[-1].value
     assert "evil" in preview_text
     assert not live_markup(preview_text), live_markup(preview_text)
 

@@ -54,11 +54,11 @@ def test_a_content_edit_reaches_the_memo_preview_and_every_download(content: Pat
     at = AppTest.from_file(APP, default_timeout=60).switch_page(registry.script("memo")).run()
     at.session_state["memo_preview"] = True
     at.run()
-    assert OLD in at.markdown[-1].value
+    assert OLD in at.main.markdown[-1].value
     edit_title(content)
     at.run()
     assert not at.exception
-    preview = at.markdown[-1].value
+    preview = at.main.markdown[-1].value
     assert NEW in preview and f"## {OLD}" not in preview
     # The downloads are built from the same cache, under this run's content version.
     ctx = build()

@@ -14,6 +14,7 @@ import streamlit as st
 
 from policy import Dataset
 from policy.citations import human_date
+from policy.i18n import DEFAULT, _, current
 from policy.models import Evidence, Quote
 from policy.prose import pieces
 from policy.queries import format_figure, short_attribution
@@ -43,11 +44,6 @@ def option(text: str) -> str:
     return plain(text)
 
 
-def plural(count: int, word: str, many: str = "") -> str:
-    """'1 event', '3 events' ('many' for an irregular plural)."""
-    return f"{count} {word if count == 1 else many or word + 's'}"
-
-
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -72,6 +68,7 @@ class Marks:
         """Adjacent markers side by side ("²˒³"), each its own link: hovering shows that quote's opening words
         and who said it where, a tap or click opens it whole in its source (the Sources page, same tab)."""
         links = []
+        lang = f"&{LANG_PARAM}={code}" if (code := url_value()) else ""  # the reader's language (ui.language)
         for quote_id in quote_ids:
             number = self.numbers.setdefault(quote_id, len(self.numbers) + 1)
             quote = self.ds.quote(quote_id)
@@ -79,7 +76,7 @@ class Marks:
             # themselves (docs/performance.md, round 6); a click opens the quote whole, with its source.
             hover = f"“{one_line(quote.text, HOVER_CHARACTERS)}” {self._who(quote)}"
             title = " ".join(plain(hover).split()).replace("\\", "\\\\").replace('"', '\\"')
-            href = f"./{registry.QUOTE_PAGE}?quote={quote_id}"
+            href = f"./{registry.QUOTE_PAGE}?quote={quote_id}{lang}"
             links.append(f'[{str(number).translate(_SUPERSCRIPT)}]({href} "{title}")')
         return "\u202f" + "˒".join(links)  # a narrow no-break space: the marks never start a line
 
@@ -114,7 +111,10 @@ def quote_md(ds: Dataset, quote: Quote) -> str:
     """A verbatim quote at full strength in quotation marks, the speaker, outlet and month under it (all
     escaped); the long form, with its context, is in the Cite panel. Not a Markdown blockquote: Streamlit draws
     those at 60% opacity, which made the evidence read as secondary."""
-    return f"“{esc(quote.text)}”  \n*{esc(short_attribution(ds, quote))}*"
+    said = short_attribution(ds, quote)
+    if current() != DEFAULT:  # the sources are English: the quote is shown as written, and says so
+        said = _("{attribution} · original in English").format(attribution=said)
+    return f"“{esc(quote.text)}”  \n*{esc(said)}*"
 
 
 def claim_head(item: Evidence) -> str:
@@ -141,6 +141,8 @@ def paginate(count: int, key: str, size: int = PAGE_SIZE, start_page: int = 1) -
         st.session_state[key] = start_page
     # The list may have shrunk since the reader chose a page (a new filter): stay within it.
     st.session_state[key] = min(max(1, int(st.session_state[key] or 1)), pages)
-    page = st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1, key=key)
+    page = st.number_input(
+        _("Page (of {pages})").format(pages=pages), min_value=1, max_value=pages, step=1, key=key
+    )
     start = (int(page) - 1) * size
     return start, min(start + size, count)

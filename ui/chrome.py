@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+import html
+from functools import cache
+
 import streamlit as st
 
+from policy import i18n
+from policy.i18n import _
 from ui.styles import LINK_DARK, LINK_LIGHT, PRINT_STYLE, PROSE_STYLE
 
-# The sidebar's tools, drawn into the page itself as one st.html element (no widget, no iframe): a literal, static
-# and the same for every reader, in the reader's light or dark theme through currentColor.
+# The sidebar's tools, drawn into the page itself as one st.html element (no widget, no iframe): static markup
+# but for its words, in the reader's language (escaped), and in the reader's light or dark theme through
+# currentColor; the script reads the words it says from the markup's data- attributes.
 # - A search box: a plain form. Enter opens the search page with the words (?q=) in this tab, through the
 #   browser's history as the app's own links do (ui.navigation): the same session, as st.switch_page kept it
 #   for the widget this replaces; without JavaScript the form still opens the results, as a new visit.
 # - A Copy link button: copies the address the browser shows now (the page and its link parameters, as the
 #   pages keep them), falling back to selecting the text where the clipboard is not available (plain http).
 _SEARCH_FORM = """<form class="sidebar-search" action="search" method="get" role="search">\
-<label for="sidebar-search-words">Search everything</label>\
+<label for="sidebar-search-words">{label}</label>\
 <input id="sidebar-search-words" name="q" type="text" maxlength="200" autocomplete="off" \
-placeholder="People, places, words…" aria-describedby="sidebar-search-what" \
-title="Options, arguments, evidence, quotes, people, contested claims, events, the glossary and the source articles' text">\
-<span id="sidebar-search-what" class="sidebar-hidden">Searches options, arguments, evidence, quotes, people, \
-contested claims, events, the glossary and the source articles' text; Enter opens the results.</span></form>
+placeholder="{placeholder}" aria-describedby="sidebar-search-what" \
+title="{title}">\
+<span id="sidebar-search-what" class="sidebar-hidden">{what}</span></form>
 """
-_COPY_BUTTON = """<div class="copy-link"><button type="button" aria-describedby="copy-link-said">Copy link to this view\
+_COPY_BUTTON = """<div class="copy-link" data-copied="{copied}" data-failed="{failed}" data-select="{select}">\
+<button type="button" aria-describedby="copy-link-said">{label}\
 </button><span id="copy-link-said" role="status"></span></div>
 """
 _STYLE_AND_SCRIPT = """<style>
@@ -74,7 +80,7 @@ _STYLE_AND_SCRIPT = """<style>
     history.pushState(null, "", url);
     window.dispatchEvent(new PopStateEvent("popstate", { state: null }));
   });
-  const button = root.querySelector(".copy-link button"), said = root.querySelector(".copy-link span");
+  const tool = root.querySelector(".copy-link"), button = tool.querySelector("button"), said = tool.querySelector("span");
   async function copy(text, from) {
     try { await navigator.clipboard.writeText(text); return true; } catch (e) { /* not a secure page */ }
     const box = document.createElement("textarea");
@@ -85,7 +91,7 @@ _STYLE_AND_SCRIPT = """<style>
     box.remove(); from.focus(); return ok;
   }
   button.addEventListener("click", async () => {
-    said.textContent = await copy(window.location.href, button) ? "Copied" : "Copy the address bar";
+    said.textContent = await copy(window.location.href, button) ? tool.dataset.copied : tool.dataset.failed;
   });
   if (!window.policyCopyText) {  // a citation's Copy button (ui.prose.copy_block), wherever it is drawn
     window.policyCopyText = true;
@@ -93,21 +99,50 @@ _STYLE_AND_SCRIPT = """<style>
       const from = event.target instanceof Element ? event.target.closest(".copyable button") : null;
       if (!from) return;
       const text = from.parentNode.querySelector("pre").textContent;
+      const words = document.querySelector(".copy-link")?.dataset;  // in the page's language, as drawn now
+      const copied = words?.copied ?? "Copied", select = words?.select ?? "Select the text to copy it";
+      const label = from.dataset.label ?? (from.dataset.label = from.textContent);
       const ok = await copy(text, from);
-      from.parentNode.querySelector("[role=status]").textContent = ok ? "Copied" : "Select the text to copy it";
-      if (ok) { from.textContent = "Copied"; setTimeout(() => { from.textContent = "Copy"; }, 2000); }
+      from.parentNode.querySelector("[role=status]").textContent = ok ? copied : select;
+      if (ok) { from.textContent = copied; setTimeout(() => { from.textContent = label; }, 2000); }
     });
   }
 })();
 </script>"""
-_LIGHT = PROSE_STYLE + LINK_LIGHT
-_DARK = PROSE_STYLE + LINK_DARK
-# With and without the search box (the search page has its own), each in the reader's light or dark theme (the
-# link colour of the passages drawn as HTML, ui.prose).
-_WITH_SEARCH_LIGHT = _SEARCH_FORM + _COPY_BUTTON + _STYLE_AND_SCRIPT + _LIGHT + PRINT_STYLE
-_WITH_SEARCH_DARK = _SEARCH_FORM + _COPY_BUTTON + _STYLE_AND_SCRIPT + _DARK + PRINT_STYLE
-_WITHOUT_SEARCH_LIGHT = _COPY_BUTTON + _STYLE_AND_SCRIPT + _LIGHT + PRINT_STYLE
-_WITHOUT_SEARCH_DARK = _COPY_BUTTON + _STYLE_AND_SCRIPT + _DARK + PRINT_STYLE
+# The style and script in the reader's light or dark theme (the link colour of the passages drawn as HTML,
+# ui.prose), and the print style.
+_LIGHT = _STYLE_AND_SCRIPT + PROSE_STYLE + LINK_LIGHT + PRINT_STYLE
+_DARK = _STYLE_AND_SCRIPT + PROSE_STYLE + LINK_DARK + PRINT_STYLE
+
+
+@cache  # a few languages, with and without the search box
+def _tools(language: str, search: bool) -> str:
+    """The search box (unless the page has its own) and the Copy link button, their words in `language`,
+    escaped."""
+    with i18n.use(language):
+        form = _SEARCH_FORM.format(
+            label=html.escape(_("Search everything")),
+            placeholder=html.escape(_("People, places, words…")),
+            title=html.escape(
+                _(
+                    "Options, arguments, evidence, quotes, people, contested claims, events, the glossary and"
+                    " the source articles' text"
+                )
+            ),
+            what=html.escape(
+                _(
+                    "Searches options, arguments, evidence, quotes, people, contested claims, events, the"
+                    " glossary and the source articles' text; Enter opens the results."
+                )
+            ),
+        )
+        button = _COPY_BUTTON.format(
+            copied=html.escape(_("Copied")),
+            failed=html.escape(_("Copy the address bar")),
+            select=html.escape(_("Select the text to copy it")),
+            label=html.escape(_("Copy link to this view")),
+        )
+    return (form if search else "") + button
 
 
 def print_css() -> None:
@@ -117,13 +152,6 @@ def print_css() -> None:
 
 def sidebar_tools(search: bool = True) -> None:
     """The sidebar's search box (unless the page has its own), Copy link button, the passages' style and the print
-    style: one element, a literal for the reader's theme."""
-    dark = st.context.theme.type == "dark"
-    if search and dark:
-        st.sidebar.html(_WITH_SEARCH_DARK, unsafe_allow_javascript=True)
-    elif search:
-        st.sidebar.html(_WITH_SEARCH_LIGHT, unsafe_allow_javascript=True)
-    elif dark:
-        st.sidebar.html(_WITHOUT_SEARCH_DARK, unsafe_allow_javascript=True)
-    else:
-        st.sidebar.html(_WITHOUT_SEARCH_LIGHT, unsafe_allow_javascript=True)
+    style: one element, in the reader's language and theme."""
+    theme = _DARK if st.context.theme.type == "dark" else _LIGHT
+    st.sidebar.html(f"{_tools(i18n.current(), search)}{theme}", unsafe_allow_javascript=True)

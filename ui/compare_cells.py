@@ -9,17 +9,18 @@ from collections.abc import Callable, Sequence
 from urllib.parse import urlencode
 
 from policy import Dataset
+from policy.i18n import N_, _, ngettext
 from policy.models import Bearing, Evidence, Position, Stance
 from policy.prose import lead, sentences
 from policy.style import BEARING_ICONS
 from ui import registry
-from ui.blocks import Marks, esc, plural, position_badge_md
+from ui.blocks import Marks, esc, position_badge_md
 from ui.context import ViewContext
 from ui.links import evidence_url, link_md, person_url, position_md, position_url
 
 __all__ = ["Cell", "CellOf", "Row", "Sections", "argue_md"]
 
-NONE = "*None in the sources.*"
+NONE = N_("None in the sources.")  # in italics
 FINDINGS_SHOWN = 2  # the heaviest findings each side; the rest open in the column, all on Evidence
 RISKS_SHOWN = 3  # the first risks; the rest open in the column
 MECHANISM_CHARACTERS = 320  # whole sentences of "how it is meant to work"; the rest open in the column
@@ -37,7 +38,7 @@ def evidence_link(position: Position, bearing: str, label: str) -> str:
 
 
 def names(ds: Dataset, stances: Sequence[Stance]) -> str:
-    return ", ".join(link_md(ds.actor(s.actor).name, person_url(s.actor)) for s in stances) or NONE
+    return ", ".join(link_md(ds.actor(s.actor).name, person_url(s.actor)) for s in stances) or f"*{_(NONE)}*"
 
 
 def argue_md(ds: Dataset, position_id: str, side: str) -> str:
@@ -46,8 +47,13 @@ def argue_md(ds: Dataset, position_id: str, side: str) -> str:
     (docs/performance.md)."""
     position = ds.position(position_id)
     stances = position.proponents if side == "for" else position.critics
-    word = "proponent" if side == "for" else "critic"
-    return f"**{plural(len(stances), word)}:** {names(ds, stances)}"
+    n = len(stances)
+    who = (
+        ngettext("{n} proponent", "{n} proponents", n)
+        if side == "for"
+        else ngettext("{n} critic", "{n} critics", n)
+    )
+    return f"**{who.format(n=n)}:** {names(ds, stances)}"
 
 
 class Cell:
@@ -72,11 +78,11 @@ class Sections:
     def finding(self, item: Evidence) -> str:
         """A finding's first whole sentences (never cut inside one), with a link to the whole item if shortened."""
         kept = lead(item.claim, FINDING_CHARACTERS)
-        whole = link_md("read it whole", evidence_url(item.id), "The whole finding with its quotes")
+        whole = link_md(_("read it whole"), evidence_url(item.id), _("The whole finding with its quotes"))
         return f"- {self.marks.md(kept)}" + (f" ({whole})" if kept != item.claim else "")
 
     def what_it_is(self, position: Position) -> Cell:
-        page = link_md("Its full case, on its page", position_url(position.id))
+        page = link_md(_("Its full case, on its page"), position_url(position.id))
         return Cell(
             f"{position_badge_md(self.ds, position.id)}\n\n**{position_md(self.ds, position.id)}**\n\n"
             f"{self.marks.md(position.one_line)}\n\n{page}"
@@ -87,8 +93,11 @@ class Sections:
         rest = rest_of(position.mechanism, kept)
         if not rest:
             return Cell(self.marks.md(kept))
-        more = plural(len(sentences(rest)), "more sentence")
-        return Cell(self.marks.md(kept), f"Read the rest ({more})", lambda: self.marks.md(rest))
+        n = len(sentences(rest))
+        more = ngettext("Read the rest ({n} more sentence)", "Read the rest ({n} more sentences)", n).format(
+            n=n
+        )
+        return Cell(self.marks.md(kept), more, lambda: self.marks.md(rest))
 
     def arguments(self, stances: Sequence[Stance]) -> str:
         return "\n".join(
@@ -101,67 +110,80 @@ class Sections:
             md = self.ctx.cached(argue_md, position.id, side)
             if not stances:
                 return Cell(md)
-            return Cell(md, f"Their arguments ({len(stances)})", lambda: self.arguments(stances))
+            more = _("Their arguments ({n})").format(n=len(stances))
+            return Cell(md, more, lambda: self.arguments(stances))
 
         return cell
 
     def evidence(self, bearing: Bearing) -> CellOf:
-        word = "for" if bearing == "supports" else "against"
+        supports = bearing == "supports"
 
         def cell(position: Position) -> Cell:
             found = self.ds.findings_for(position.id, bearing)
             if not found:
-                return Cell(f"**No findings {word}** in the sources.")
-            shown = found[:FINDINGS_SHOWN]
-            count = f"**{plural(len(found), 'finding')} {word}**"
-            if len(found) > len(shown):
-                count += f", the {len(shown)} heaviest first"
+                return Cell(
+                    _("**No findings for** in the sources.")
+                    if supports
+                    else _("**No findings against** in the sources.")
+                )
+            shown, n = found[:FINDINGS_SHOWN], len(found)
+            words = (
+                ngettext("{n} finding for", "{n} findings for", n)
+                if supports
+                else ngettext("{n} finding against", "{n} findings against", n)
+            )
+            count = f"**{words.format(n=n)}**"
+            if n > len(shown):
+                count = _("{count}, the {n} heaviest first").format(count=count, n=len(shown))
             all_link = evidence_link(
-                position, bearing, f"All {len(found)} on the Evidence page, with filters"
+                position, bearing, _("All {n} on the Evidence page, with filters").format(n=n)
             )
             md = f"{count}\n\n" + "\n".join(self.finding(e) for e in shown) + f"\n\n{all_link}"
             rest = found[len(shown) :]
             if not rest:
                 return Cell(md)
-            label = (
-                f"Show the other {plural(len(rest), 'finding')} {word}"
-                if len(rest) > 1
-                else f"Show the one other finding {word}"
-            )
-            return Cell(md, label, lambda: "\n".join(self.finding(e) for e in rest))
+            if supports:
+                label = ngettext(
+                    "Show the one other finding for", "Show the other {n} findings for", len(rest)
+                )
+            else:
+                label = ngettext(
+                    "Show the one other finding against", "Show the other {n} findings against", len(rest)
+                )
+            return Cell(md, label.format(n=len(rest)), lambda: "\n".join(self.finding(e) for e in rest))
 
         return cell
 
     def risks(self, position: Position) -> Cell:
         if not position.risks:
-            return Cell(NONE)
-        shown = position.risks[:RISKS_SHOWN]
-        count = f"**{plural(len(position.risks), 'risk')}**"
-        if len(position.risks) > len(shown):
-            count += f", the first {len(shown)} shown"
+            return Cell(f"*{_(NONE)}*")
+        shown, n = position.risks[:RISKS_SHOWN], len(position.risks)
+        count = "**" + ngettext("{n} risk", "{n} risks", n).format(n=n) + "**"
+        if n > len(shown):
+            count = _("{count}, the first {n} shown").format(count=count, n=len(shown))
         md = f"{count}\n\n" + "\n".join(f"- {self.marks.md(r)}" for r in shown)
         rest = position.risks[len(shown) :]
         if not rest:
             return Cell(md)
-        label = f"Show the other {plural(len(rest), 'risk')}" if len(rest) > 1 else "Show the one other risk"
+        label = ngettext("Show the one other risk", "Show the other {n} risks", len(rest)).format(n=len(rest))
         return Cell(md, label, lambda: "\n".join(f"- {self.marks.md(r)}" for r in rest))
 
     def sections(self) -> list[tuple[str, list[Row]]]:
         """Each section's title and its rows."""
-        evidence_for = f"{BEARING_ICONS['supports']} Evidence for"
-        against = f"{BEARING_ICONS['undercuts']} Evidence against"
+        evidence_for = f"{BEARING_ICONS['supports']} " + _("Evidence for")
+        against = f"{BEARING_ICONS['undercuts']} " + _("Evidence against")
         return [
-            ("How it is meant to work", [("how", "", self.how_it_works)]),
+            (_("How it is meant to work"), [("how", "", self.how_it_works)]),
             (
-                "Who argues for and against",
-                [("for", "For", self.who("for")), ("against", "Against", self.who("against"))],
+                _("Who argues for and against"),
+                [("for", _("For"), self.who("for")), ("against", _("Against"), self.who("against"))],
             ),
             (
-                "Strongest evidence",
+                _("Strongest evidence"),
                 [
                     ("ev-for", evidence_for, self.evidence("supports")),
                     ("ev-against", against, self.evidence("undercuts")),
                 ],
             ),
-            ("Risks and trade-offs", [("risks", "", self.risks)]),
+            (_("Risks and trade-offs"), [("risks", "", self.risks)]),
         ]

@@ -16,20 +16,20 @@ from collections.abc import Sequence
 import streamlit as st
 
 from policy import Dataset
+from policy.i18n import _
 from policy.live import Room
 from policy.share import base_url
 from policy.slides import Slide
 from ui import registry
 from ui.blocks import esc
 from ui.console_controls import round_controls, session_controls
-from ui.console_downloads import downloads
+from ui.console_downloads import downloads, export_buttons
 from ui.console_slide import slide_panel
 from ui.language import PARAM as LANG_PARAM
 from ui.language import url_value
-from ui.live import read_room
+from ui.live import read_room, resume_language
 from ui.presenter import NOTICE, links
 from ui.projector_poll import REFRESH
-from ui.statement_controls import export_buttons
 
 
 def console_style() -> None:
@@ -72,17 +72,19 @@ def console(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> None:
         control_panel(ds, slides, code, key)
         downloads(code, key)
         export_buttons(code, key)
-        with st.expander("Projector window and join link"):
+        with st.expander(_("Projector window and join link")):
             links(code)
-        # The rest of the app in a new tab: this window stays on the session.
-        st.link_button(
-            "The dashboard, in a new tab", f"{base_url(st.context.url or '')}/", icon=":material/open_in_new:"
+        # The rest of the app in a new tab (in this window's language): this window stays on the session.
+        home = f"{base_url(st.context.url or '')}/" + (
+            f"?{LANG_PARAM}={lang}" if (lang := url_value()) else ""
         )
+        st.link_button(_("The dashboard, in a new tab"), home, icon=":material/open_in_new:")
 
 
 @st.fragment(run_every=REFRESH)  # the vote count: as often as the projector's
 def control_panel(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> None:
     """The round's controls, the black screen and End session; a refused control is reported here."""
+    resume_language()
     room = read_room(code)
     if room is None:
         return
@@ -97,16 +99,18 @@ def control_panel(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> 
 
 def ended(room: Room, key: str) -> None:
     """The presenter's window once the session has ended: what happened, and the results to download."""
-    st.subheader(f"Session {room.code} has ended", anchor=False)
+    st.subheader(_("Session {code} has ended").format(code=room.code), anchor=False)
     st.markdown(
-        "Every poll is closed, the projector shows that the session has ended, and phones say so. "
-        "Download the results below."
+        _(
+            "Every poll is closed, the projector shows that the session has ended, and phones say so. "
+            "Download the results below."
+        )
     )
     downloads(room.code, key)
     export_buttons(room.code, key)
     st.page_link(
         registry.script("present"),
-        label="Start a new session",
+        label=_("Start a new session"),
         icon=":material/podcasts:",
         query_params={"view": "presenter", **({LANG_PARAM: lang} if (lang := url_value()) else {})},
     )

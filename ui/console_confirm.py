@@ -11,6 +11,7 @@ from typing import Any
 import streamlit as st
 
 from policy import Dataset
+from policy.i18n import N_, _
 from policy.slides import Slide
 from ui.console_actions import ask_again, end_session, open_poll_round, open_statement_round
 from ui.presenter import act
@@ -18,26 +19,31 @@ from ui.store import room_store
 
 _CONFIRM = "console_confirm"
 
+# Translated where they are shown: _(…).
 _QUESTIONS = {
-    "poll": "Open the poll? This ends the statement round: phones move to the poll.",
-    "statements": "Open the statement round? This ends the poll: it takes no more votes and phones move on.",
-    "again": "Ask again? This poll closes and phones move to a new, empty round of the same question.",
-    "reset": "Delete every vote in this poll? This cannot be undone.",  # poll_controls gives the count
-    "end": "End the session? Every poll closes, phones are told it has ended, and the controls stop working.",
+    "poll": N_("Open the poll? This ends the statement round: phones move to the poll."),
+    "statements": N_(
+        "Open the statement round? This ends the poll: it takes no more votes and phones move on."
+    ),
+    "again": N_("Ask again? This poll closes and phones move to a new, empty round of the same question."),
+    "reset": N_("Delete every vote in this poll? This cannot be undone."),  # poll_controls gives the count
+    "end": N_(
+        "End the session? Every poll closes, phones are told it has ended, and the controls stop working."
+    ),
 }
 _YES = {
-    "poll": "Open the poll",
-    "statements": "Open the statement round",
-    "again": "Ask again",
-    "reset": "Delete the votes",
-    "end": "End the session",
+    "poll": N_("Open the poll"),
+    "statements": N_("Open the statement round"),
+    "again": N_("Ask again"),
+    "reset": N_("Delete the votes"),
+    "end": N_("End the session"),
 }
 
 
 def ask_first(action: str, question: str | None = None) -> None:
-    """Ask before ``action`` (its question, or the one written here for it)."""
+    """Ask before ``action`` (its question, already in the page's language, or the one written here for it)."""
     st.session_state[_CONFIRM] = action
-    st.session_state[_CONFIRM + "_question"] = question or _QUESTIONS.get(action, "")
+    st.session_state[_CONFIRM + "_question"] = question or ""
 
 
 def confirming(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> bool:
@@ -46,10 +52,12 @@ def confirming(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> boo
     if action not in _QUESTIONS:
         return False
     with st.container(border=True, key="con-confirm"):
-        st.warning(st.session_state.get(_CONFIRM + "_question") or _QUESTIONS[action], icon=":material/help:")
+        st.warning(
+            st.session_state.get(_CONFIRM + "_question") or _(_QUESTIONS[action]), icon=":material/help:"
+        )
         yes, no = st.columns(2)
         yes.button(
-            _YES[action],
+            _(_YES[action]),
             key="confirm_yes",
             type="primary",
             width="stretch",
@@ -57,7 +65,7 @@ def confirming(ds: Dataset, slides: Sequence[Slide], code: str, key: str) -> boo
             args=(True, ds, slides, code, key),
         )
         no.button(
-            "Cancel",
+            _("Cancel"),
             key="confirm_no",
             width="stretch",
             on_click=confirmed,

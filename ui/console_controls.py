@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from policy import Dataset
+from policy.i18n import _, ngettext
 from policy.live import LiveUnavailable, PollError, Room
 from policy.live.statements import KIND
 from policy.slides import Slide
@@ -24,8 +25,11 @@ from ui.statement_controls import statement_controls
 from ui.store import poll_store, room_store
 
 
-def _votes(n: int) -> str:
-    return f"{n} vote{'s' if n != 1 else ''}"
+def _state(before: str | None, is_open: bool) -> str:
+    """The poll round's state, as the presenter's count line says it."""
+    if before:
+        return _("after round open") if is_open else _("after round closed")
+    return _("poll open") if is_open else _("poll closed")
 
 
 def round_controls(ds: Dataset, slides: Sequence[Slide], room: Room, key: str, slide: Slide) -> None:
@@ -42,26 +46,44 @@ def round_controls(ds: Dataset, slides: Sequence[Slide], room: Room, key: str, s
     cols = iter(st.columns(2))
     if room.kind != "poll":
         next(cols).button(
-            "Open the poll",
+            _("Open the poll"),
             key="poll_open",
             type="primary" if not running and slide.kind != "statements" else "secondary",
             icon=":material/how_to_vote:",
             width="stretch",
-            help="Phones vote on the question; the room moves to the poll slide"
-            + (" (asks first: this ends the statement round)" if running else ""),
+            help=_(
+                "Phones vote on the question; the room moves to the poll slide (asks first: this ends the "
+                "statement round)"
+            )
+            if running
+            else _("Phones vote on the question; the room moves to the poll slide"),
             on_click=ask_first if running else act,
             args=("poll",) if running else (open_poll_round, ds, slides, code, key),
         )
     if room.kind != KIND:
         next(cols).button(
-            "Statement round",
+            _("Statement round"),
             key="statements_open",
             type="primary" if not running and slide.kind == "statements" else "secondary",
             icon=":material/forum:",
             width="stretch",
-            help=f"Each phone answers agree, disagree or pass to {n_statements} statements from the content, "
-            "one at a time; the room moves to the statement round's slide"
-            + (" (asks first: this ends the poll)" if running else ""),
+            help=(
+                ngettext(
+                    "Each phone answers agree, disagree or pass to {n} statement from the content, one at a "
+                    "time; the room moves to the statement round's slide (asks first: this ends the poll)",
+                    "Each phone answers agree, disagree or pass to {n} statements from the content, one at a "
+                    "time; the room moves to the statement round's slide (asks first: this ends the poll)",
+                    n_statements,
+                )
+                if running
+                else ngettext(
+                    "Each phone answers agree, disagree or pass to {n} statement from the content, one at a "
+                    "time; the room moves to the statement round's slide",
+                    "Each phone answers agree, disagree or pass to {n} statements from the content, one at a "
+                    "time; the room moves to the statement round's slide",
+                    n_statements,
+                )
+            ).format(n=n_statements),
             on_click=ask_first if running else act,
             args=("statements",) if running else (open_statement_round, ds, slides, code, key),
         )
@@ -81,19 +103,15 @@ def poll_controls(room: Room, key: str) -> None:
     except PollError as err:
         st.error(esc(str(err)), icon=":material/error:")
         return
-    round_ = "after round" if poll.before else "poll"
-    st.markdown(
-        f"**{total}** vote{'s' if total != 1 else ''} · {round_} {'open' if poll.is_open else 'closed'} · "
-        f"results {'shown' if room.revealed else 'hidden'}"
-    )
+    count = ngettext("**{n}** vote", "**{n}** votes", total).format(n=total)
+    shown = _("results shown") if room.revealed else _("results hidden")
+    st.markdown(" · ".join((count, _state(poll.before, poll.is_open), shown)))
     if total and not room.revealed:  # a private look before the room sees them
-        tally = poll_store().results(poll.code)
-        st.caption(
-            esc("Only you see this: " + " · ".join(f"{poll.labels.get(o, o)} {n}" for o, n in tally.items()))
-        )
+        tally = " · ".join(f"{poll.labels.get(o, o)} {n}" for o, n in poll_store().results(poll.code).items())
+        st.caption(esc(_("Only you see this: {tally}").format(tally=tally)))
     b = st.columns(2)
     b[0].button(
-        "Hide the results" if room.revealed else "Reveal the results",
+        _("Hide the results") if room.revealed else _("Reveal the results"),
         key="poll_reveal",
         type="secondary" if room.revealed else "primary",
         icon=":material/visibility_off:" if room.revealed else ":material/bar_chart:",
@@ -102,7 +120,7 @@ def poll_controls(room: Room, key: str) -> None:
         args=(rooms.reveal, code, key, not room.revealed),
     )
     b[1].button(
-        "Close voting" if poll.is_open else "Reopen voting",
+        _("Close voting") if poll.is_open else _("Reopen voting"),
         key="poll_close",
         icon=":material/lock:" if poll.is_open else ":material/lock_open:",
         width="stretch",
@@ -110,23 +128,32 @@ def poll_controls(room: Room, key: str) -> None:
         args=(rooms.close if poll.is_open else rooms.reopen, code, key),
     )
     b[0].button(
-        "Ask again…",
+        _("Ask again…"),
         key="poll_again",
         type="primary" if room.revealed else "secondary",
         icon=":material/replay:",
         width="stretch",
-        help="Close this poll and open an 'after' round of the same question; phones move to it (asks first)",
+        help=_(
+            "Close this poll and open an 'after' round of the same question; phones move to it (asks first)"
+        ),
         on_click=ask_first,
         args=("again",),
     )
     b[1].button(
-        "Reset votes…",
+        _("Reset votes…"),
         key="poll_reset",
         icon=":material/delete:",
         width="stretch",
-        help="Delete every vote in this poll (asks first)",
+        help=_("Delete every vote in this poll (asks first)"),
         on_click=ask_first,
-        args=("reset", f"Delete all {_votes(total)} in this poll? This cannot be undone."),
+        args=(
+            "reset",
+            ngettext(
+                "Delete all {n} vote in this poll? This cannot be undone.",
+                "Delete all {n} votes in this poll? This cannot be undone.",
+                total,
+            ).format(n=total),
+        ),
     )
 
 
@@ -136,22 +163,22 @@ def session_controls(room: Room, key: str) -> None:
     code = room.code
     cols = st.columns(2)
     cols[0].button(
-        "Show the slide" if room.blank else "Black screen",
+        _("Show the slide") if room.blank else _("Black screen"),
         key="con_blank",
         shortcut="b",
         icon=":material/tv:" if room.blank else ":material/tv_off:",
         type="primary" if room.blank else "secondary",
         width="stretch",
-        help="Blank the projector and bring it back (the B key does the same)",
+        help=_("Blank the projector and bring it back (the B key does the same)"),
         on_click=act,
         args=(rooms.blank, code, key, not room.blank),
     )
     cols[1].button(
-        "End session…",
+        _("End session…"),
         key="con_end",
         icon=":material/stop_circle:",
         width="stretch",
-        help="Close every poll, tell the phones, stop the controls (asks first)",
+        help=_("Close every poll, tell the phones, stop the controls (asks first)"),
         on_click=ask_first,
         args=("end",),
     )

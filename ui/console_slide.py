@@ -10,9 +10,10 @@ from datetime import datetime
 
 import streamlit as st
 
+from policy.i18n import _
 from policy.slides import Slide
 from ui.blocks import esc
-from ui.live import read_room
+from ui.live import read_room, resume_language
 from ui.presenter import act, clock, pause_timer, restart_timer, timer_seconds
 from ui.store import room_store
 
@@ -21,9 +22,17 @@ def preview_md(slide: Slide, number: int, code: str) -> str:
     """A slide as a small preview: its title and what it shows (live slides say what they hold)."""
     lines = [f"**{number}. {esc(slide.title)}**"]
     if slide.kind == "poll":
-        lines.append(esc(f"Live poll · join code {code} · QR code · the options, then the results"))
+        lines.append(
+            esc(_("Live poll · join code {code} · QR code · the options, then the results").format(code=code))
+        )
     elif slide.kind == "statements":
-        lines.append(esc(f"Statement round · join code {code} · what the room agrees on and what divides it"))
+        lines.append(
+            esc(
+                _("Statement round · join code {code} · what the room agrees on and what divides it").format(
+                    code=code
+                )
+            )
+        )
     else:
         if slide.subtitle:
             lines.append(esc(slide.subtitle))
@@ -33,21 +42,27 @@ def preview_md(slide: Slide, number: int, code: str) -> str:
                 lines.append(f"*{esc(heading)}*")
             lines += [f"- {esc(p.who + ': ' if p.who and not p.opening else '')}{esc(p.text)}" for p in items]
         if slide.figure:
-            lines.append(esc(f"Key figure: {slide.figure}"))
+            lines.append(esc(_("Key figure: {figure}").format(figure=slide.figure)))
     return "\n\n".join(lines)  # paragraphs: the title never runs into what the slide shows
 
 
 def go_to_menu(slides: Sequence[Slide], number: int, code: str, key: str, since: datetime) -> None:
     """Every slide by number and title (a click shows it on the projector), the timer's restart, and the keys."""
     st.caption(
-        "Keys. Here: ← → move the slides, T pauses the timer. In the projector window: ← → or Page Up/Page Down "
-        "move the slides, B or . blacks the screen out and brings it back (so does any slide key, staying on the "
-        "slide)."
+        _(
+            "Keys. Here: ← → move the slides, T pauses the timer. In the projector window: ← → or Page Up/Page "
+            "Down move the slides, B or . blacks the screen out and brings it back (so does any slide key, staying "
+            "on the slide)."
+        )
     )
     with st.container(key="con-goto", gap=None):
         for n, s in enumerate(slides, start=1):
             st.button(
-                esc(f"{n}. {s.title}" + (" · on the screen now" if n == number else "")),
+                esc(
+                    _("{number}. {title} · on the screen now").format(number=n, title=s.title)
+                    if n == number
+                    else f"{n}. {s.title}"
+                ),
                 key=f"con_go_{n}",
                 type="tertiary",
                 disabled=n == number,
@@ -55,7 +70,7 @@ def go_to_menu(slides: Sequence[Slide], number: int, code: str, key: str, since:
                 args=(room_store().go_to, code, key, n),
             )
     st.button(
-        "Restart the timer at 0:00",
+        _("Restart the timer at 0:00"),
         key="con_timer_restart",
         icon=":material/restart_alt:",
         on_click=restart_timer,
@@ -66,6 +81,7 @@ def go_to_menu(slides: Sequence[Slide], number: int, code: str, key: str, since:
 @st.fragment(run_every="1s")
 def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
     """The slide on screen and the timer, Previous/Next, small previews of this slide and the next, notes."""
+    resume_language()
     rooms = room_store()
     room = read_room(code)
     if room is None:
@@ -76,22 +92,25 @@ def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
     slide = slides[number - 1]
     head, timer = st.columns([4, 2], vertical_alignment="center")
     with head.container(key="con-head"):
-        st.title(esc(f"Slide {number} of {len(slides)} · {slide.title}"), anchor=False)
+        heading = _("Slide {number} of {total} · {title}").format(
+            number=number, total=len(slides), title=slide.title
+        )
+        st.title(esc(heading), anchor=False)
     seconds, paused = timer_seconds(code, room.created_at)
     with timer.container(key="con-timer"):
         st.button(
-            f"{clock(seconds)} · paused" if paused else clock(seconds),
+            _("{time} · paused").format(time=clock(seconds)) if paused else clock(seconds),
             key="con_timer",
             type="tertiary",
             icon=":material/play_arrow:" if paused else ":material/pause:",
             shortcut="T",
             on_click=pause_timer,
             args=(code, room.created_at),
-            help="Pause the timer, or run it on (T)",
+            help=_("Pause the timer, or run it on (T)"),
         )
     back, jump, forward = st.columns([2, 3, 2])
     back.button(
-        "Previous",
+        _("Previous"),
         key="con_prev",
         shortcut="Left",
         icon=":material/arrow_back:",
@@ -101,10 +120,10 @@ def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
         disabled=number == 1,
     )
     # Keyed by the slide on screen: once a slide is chosen (or the slide moves) it is a new menu, drawn closed.
-    with jump.popover("Go to a slide", icon=":material/list:", width="stretch", key=f"con_goto_{number}"):
+    with jump.popover(_("Go to a slide"), icon=":material/list:", width="stretch", key=f"con_goto_{number}"):
         go_to_menu(slides, number, code, key, room.created_at)
     forward.button(
-        "Next",
+        _("Next"),
         key="con_next",
         shortcut="Right",
         icon=":material/arrow_forward:",
@@ -117,18 +136,22 @@ def slide_panel(slides: Sequence[Slide], code: str, key: str) -> None:
     now, nxt = st.columns(2)
     with now:
         st.caption(
-            "On the screen now · blacked out (B brings it back)" if room.blank else "On the screen now"
+            _("On the screen now · blacked out (B brings it back)") if room.blank else _("On the screen now")
         )
         with st.container(key="preview-now", border=True, height=150):
             st.markdown(preview_md(slide, number, code))
     with nxt:
-        st.caption("Next")
+        st.caption(_("Next"))
         with st.container(key="preview-next", border=True, height=150):
             if number < len(slides):
                 st.markdown(preview_md(slides[number], number + 1, code))
             else:
-                st.markdown("_This is the last slide._")
+                st.markdown("_{}_".format(_("This is the last slide.")))
     # Tall enough for most slides' notes whole; longer notes scroll inside their frame.
     with st.container(key="con-notes", height=330, border=True):
-        st.markdown("**Speaker notes**")
-        st.markdown("\n\n".join(esc(n) for n in slide.notes) if slide.notes else "_No notes for this slide._")
+        st.markdown("**{}**".format(_("Speaker notes")))
+        st.markdown(
+            "\n\n".join(esc(n) for n in slide.notes)
+            if slide.notes
+            else "_{}_".format(_("No notes for this slide."))
+        )

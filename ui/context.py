@@ -72,5 +72,7 @@ def view() -> ViewContext:
     """This run's context; a run that did not pass through the router (a fragment's rerun) builds one."""
     ctx = _current.get()
     if ctx is None or ctx.version != content.served().version:
-        ctx = begin_run(ctx.language if ctx else DEFAULT_LANGUAGE)
+        # A thread of its own (a fragment's rerun, a callback) starts without this run's context: the
+        # reader's language comes from the session (ui.language), as the router found it.
+        ctx = begin_run(ctx.language if ctx else languages.reader_language())
     return ctx

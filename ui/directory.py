@@ -7,6 +7,7 @@ from collections import Counter
 
 from policy import Dataset
 from policy.charts import SIDE_STYLE
+from policy.i18n import N_, _, ngettext
 from policy.queries import PersonEntry, actor_countries, actor_kinds, people_directory, stance_map
 from policy.style import position_label
 from policy.text import md_table, one_line
@@ -15,6 +16,28 @@ from ui.filters import Row, filter_links
 from ui.links import link_md, person_url
 
 ROLE_CHARACTERS = 110  # of a role, in the directory (the person's own view gives it whole)
+
+
+# The kinds of people and institutions (policy.models.ActorKind) as a reader reads them: _(ACTOR_KINDS[kind]).
+ACTOR_KINDS = {
+    "official": N_("official"),
+    "legislator": N_("legislator"),
+    "candidate": N_("candidate"),
+    "agency": N_("agency"),
+    "government": N_("government"),
+    "analyst": N_("analyst"),
+    "academic": N_("academic"),
+    "think tank": N_("think tank"),
+    "former trafficker": N_("former trafficker"),
+    "trafficker": N_("trafficker"),
+    "media": N_("media"),
+    "organization": N_("organization"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """A person's or institution's kind in the reader's language (lower case, as the content writes it)."""
+    return _(ACTOR_KINDS[kind]) if kind in ACTOR_KINDS else kind
 
 
 # Each side's badge colour: the map's own colours (policy.charts.SIDE_STYLE: blue, orange, purple).
@@ -28,7 +51,11 @@ def map_grid(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) ->
     cells = stance_map(ds, countries, kinds)
     side = {(c.actor, c.position): c.side for c in cells}
     lines = [
-        "| Person or institution | " + " | ".join(esc(position_label(ds, p)) for p in ds.position_ids) + " |",
+        "| "
+        + _("Person or institution")
+        + " | "
+        + " | ".join(esc(position_label(ds, p)) for p in ds.position_ids)
+        + " |",
         "| --- |" + " :-: |" * len(ds.position_ids),
     ]
     for actor_id in dict.fromkeys(c.actor for c in cells):
@@ -36,8 +63,8 @@ def map_grid(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) ->
         row = [f"**{link_md(ds.actor(actor_id).name, url)}**"]
         for pid in ds.position_ids:
             found = side.get((actor_id, pid))
-            glyph, word, _ = SIDE_STYLE[found] if found else ("", "", "")
-            row.append(f"[:{SIDE_BADGE[found]}-badge[{glyph} {word}]]({url})" if found else "")
+            glyph, word = SIDE_STYLE[found][:2] if found else ("", "")
+            row.append(f"[:{SIDE_BADGE[found]}-badge[{glyph} {_(word)}]]({url})" if found else "")
         lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)
 
@@ -54,7 +81,7 @@ def map_table(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) -
                     ", ".join(ds.position(p).short_title for p in entry.criticises) or "—",
                 )
             )
-    return md_table(("Person or institution", "Backs", "Criticises"), rows)
+    return md_table((_("Person or institution"), _("Backs"), _("Criticises")), rows)
 
 
 def entry_md(ds: Dataset, entry: PersonEntry) -> str:
@@ -64,19 +91,19 @@ def entry_md(ds: Dataset, entry: PersonEntry) -> str:
     head = " · ".join(
         [
             f"**{link_md(entry.name, person_url(entry.id))}**",
-            *(esc(p) for p in (entry.kind, entry.country) if p),
+            *(esc(p) for p in (kind_label(entry.kind), entry.country) if p),
         ]
     )
     stands = [
         f"{SIDE_STYLE[side][0]} **{word}:** " + esc(", ".join(ds.position(p).short_title for p in ids))
         for side, word, ids in (
-            ("backs", "Backs", entry.backs),
-            ("criticises", "Criticises", entry.criticises),
+            ("backs", _("Backs"), entry.backs),
+            ("criticises", _("Criticises"), entry.criticises),
         )
         if ids
     ]
     if entry.quotes:
-        stands.append(esc(f"{entry.quotes} quote{'s' if entry.quotes != 1 else ''}"))
+        stands.append(esc(ngettext("{n} quote", "{n} quotes", entry.quotes).format(n=entry.quotes)))
     lines = [head, esc(one_line(entry.role, ROLE_CHARACTERS)) if entry.role else "", " · ".join(stands)]
     return "  \n".join(line for line in lines if line)
 
@@ -97,14 +124,14 @@ def people_filters(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ..
         [
             Row(
                 "country",
-                "From the countries",
+                _("From the countries"),
                 {c: f"{c} ({by_country[c]})" for c in actor_countries(ds)},
                 countries,
             ),
             Row(
                 "kind",
-                "Of the kinds",
-                {k: f"{k.capitalize()} ({by_kind[k]})" for k in actor_kinds(ds)},
+                _("Of the kinds"),
+                {k: f"{kind_label(k).capitalize()} ({by_kind[k]})" for k in actor_kinds(ds)},
                 kinds,
             ),
         ],

@@ -11,18 +11,20 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from policy.i18n import N_, _
 from policy.params import encode
 from ui.blocks import esc
 from ui.links import link_md, page_url
 
 FILTERS_KEY = "pills-filters"  # the element holding the rows (ui.styles draws them as pills; ui.navigation)
-CHOSEN_HOVER = "Chosen: select to leave it out"
+CHOSEN_HOVER = N_("Chosen: select to leave it out")  # shown translated: _(CHOSEN_HOVER)
 
 
 @dataclass(frozen=True)
 class Row:
-    """One filter: its link parameter, its heading, its values in order with their labels, and what is chosen.
-    ``many`` lets several values be chosen at once; otherwise choosing one replaces the other."""
+    """One filter: its link parameter, its heading (in the reader's language), its values in order with their
+    labels, and what is chosen. ``many`` lets several values be chosen at once; otherwise choosing one
+    replaces the other."""
 
     param: str
     heading: str
@@ -41,12 +43,13 @@ def filter_links(url_path: str, rows: Sequence[Row]) -> str:
         return page_url(url_path, **{n: v for n, v in query.items() if v})
 
     out = []
+    hover, every = _(CHOSEN_HOVER), _("Any")
     for row in rows:
-        cells = ["**Any**" if not row.chosen else link_md("Any", href(row.param, ()))]
+        cells = [f"**{every}**" if not row.chosen else link_md(every, href(row.param, ()))]
         for value, label in row.labels.items():
             if value in row.chosen:
                 left = [v for v in row.chosen if v != value]
-                cells.append(f'**[✓ {esc(label)}]({href(row.param, left)} "{CHOSEN_HOVER}")**')
+                cells.append(f'**[✓ {esc(label)}]({href(row.param, left)} "{hover}")**')
             else:
                 cells.append(link_md(label, href(row.param, [*row.chosen, value] if row.many else [value])))
         out.append(f"{esc(row.heading)}\n\n" + "\n".join(f"- {c}" for c in cells))

@@ -72,7 +72,7 @@ def switch(url_path: str) -> None:
         name = i18n.NAMES[code]
         links.append(f"**{name}**" if code == here else f'[{name}]({href} "{name}")')
     with st.sidebar.container(key="language-switch"):
-        st.markdown(f":material/translate: {' · '.join(links)}")
+        st.markdown(" · ".join(links))
 
 
 # A literal but for the language code, one of i18n.LANGUAGES (never the link's text): the page's <html lang>.

@@ -118,10 +118,8 @@ def position_md(ds: Dataset, position_id: str, label: str | None = None) -> str:
 
 def source_md(ds: Dataset, source_id: str, label: str | None = None) -> str:
     """'Outlet, date' (or the label given) linking to the source's entry, its title on hover."""
-    source = ds.source(source_id)
-    return link_md(
-        source_label(ds, source_id) if label is None else label, source_url(source_id), source.title
-    )
+    label = source_label(ds, source_id) if label is None else label
+    return link_md(label, source_url(source_id), ds.source(source_id).title)
 
 
 def term_md(term: GlossaryTerm, label: str | None = None) -> str:

@@ -1,9 +1,13 @@
 """The live session's shared parts: the database failing in words, the join link and its host, the join
-line and the projector's style for it.
+line and the projector's style for it, and the language its windows speak when a part runs alone.
 
 The projector's poll slide is ``ui.projector_poll``, the phone's view of a round ``ui.phone``, the presenter's
 window ``ui.console``. A failing database shows ``UNAVAILABLE`` in words and leaves the rest of the page
 working.
+
+A live window redraws its parts on their own (fragments), and Streamlit runs each such rerun, and a control's
+callback, in a new thread without the router: the page says which language it speaks (``speak``) and each of
+those runs speaks it again (``resume_language``) before it draws or says anything.
 """
 
 from __future__ import annotations
@@ -12,13 +16,28 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from policy.i18n import _
 from policy.live import UNAVAILABLE, LiveUnavailable, PollError, Room
 from policy.share import base_url
 from ui.blocks import esc
+from ui.context import begin_run
+from ui.language import reader_language
 from ui.store import PUBLIC_URL, room_store, setting
 
 QR_PX = 340
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}  # noqa: S104 - names compared, nothing bound
+_SPOKEN = "live_language"  # session state: the language this browser's live page was last drawn in
+
+
+def speak(language: str) -> None:
+    """Make ``language`` this run's (a phone speaks its session's), and the one its parts speak on their own."""
+    st.session_state[_SPOKEN] = language
+    begin_run(language)
+
+
+def resume_language() -> None:
+    """Speak the page's language again in a fragment's own rerun or a control's callback (a new thread)."""
+    begin_run(st.session_state.get(_SPOKEN) or reader_language())
 
 
 def poll_style() -> None:
@@ -42,7 +61,7 @@ def poll_style() -> None:
 
 def unavailable() -> None:
     """The words for a live part whose database failed; everything else on the page keeps working."""
-    st.warning(UNAVAILABLE, icon=":material/cloud_off:")
+    st.warning(_(UNAVAILABLE), icon=":material/cloud_off:")
 
 
 def read_room(code: str) -> Room | None:
@@ -77,6 +96,6 @@ def is_local(link: str) -> bool:
 def join_line(host: str, code: str) -> None:
     """Where to join, then the code in the largest type on the slide (the style keys on these containers)."""
     with st.container(key="join-how"):
-        st.markdown(esc(f"Join at {host} with the code"))
+        st.markdown(esc(_("Join at {host} with the code").format(host=host)))
     with st.container(key="join-code"):
         st.markdown(esc(code))

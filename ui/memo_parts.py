@@ -1,4 +1,5 @@
-"""The memo builder's parts: an option's panel of choices, and the memo in each format (cached per content)."""
+"""The memo builder's parts: an option's panel of choices, and the memo in each format (cached per content and
+language)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from policy import Dataset
+from policy import Dataset, i18n
 from policy.citations import export
+from policy.i18n import _
 from policy.memo import Memo, MemoSpec, OptionChoice, build_memo, page_count, to_docx, to_markdown, to_pdf
 from policy.prose import lead, strip_markers
 from policy.style import position_label
@@ -23,20 +25,33 @@ RENDERERS: dict[str, Callable[[Memo], str | bytes]] = {
 }
 
 
-def memo_file(ds: Dataset, spec_json: str, fmt: str) -> str | bytes:
+# Each takes the language it speaks (the run's by default): a download's file is built when pressed, outside
+# the page's run, so the page passes its language.
+def memo_file(ds: Dataset, spec_json: str, fmt: str, language: str | None = None) -> str | bytes:
     """The memo the spec describes in one format (md, docx, pdf), or its bibliography (bib, ris, json)."""
-    return RENDERERS[fmt](build_memo(ds, MemoSpec.model_validate_json(spec_json)))
+    with i18n.use(language or i18n.current()):
+        return RENDERERS[fmt](build_memo(ds, MemoSpec.model_validate_json(spec_json)))
 
 
-def memo_pages(ds: Dataset, spec_json: str) -> int:
+def memo_pages(ds: Dataset, spec_json: str, language: str | None = None) -> int:
     """How many pages the memo's PDF has (typesetting it takes a second or two: asked for, then cached)."""
-    pdf = memo_file(ds, spec_json, "pdf")
+    pdf = memo_file(ds, spec_json, "pdf", language)
     return page_count(pdf if isinstance(pdf, bytes) else pdf.encode())
 
 
-def check_spec(ds: Dataset, spec_json: str) -> None:
+def check_spec(ds: Dataset, spec_json: str, language: str | None = None) -> None:
     """Resolve the spec against the content without rendering it: MemoInputError names what is wrong."""
-    build_memo(ds, MemoSpec.model_validate_json(spec_json))
+    with i18n.use(language or i18n.current()):
+        build_memo(ds, MemoSpec.model_validate_json(spec_json))
+
+
+def seed_text(key: str, value: str) -> None:
+    """A text box's first value (today's date, the debate's title), which follows the reader's language until
+    the reader writes their own."""
+    seeded: dict[str, str] = st.session_state.setdefault("memo_seeded", {})
+    if key not in st.session_state or st.session_state[key] == seeded.get(key):
+        st.session_state[key] = value
+    seeded[key] = value
 
 
 def option_panel(ds: Dataset, pid: str, default: OptionChoice) -> OptionChoice:
@@ -78,22 +93,26 @@ def option_panel(ds: Dataset, pid: str, default: OptionChoice) -> OptionChoice:
 
         def item(e: str) -> str:
             ev = ds.evidence_item(e)
-            bearing = "Supports" if ev.bearing[pid] == "supports" else "Undercuts"
-            return f"{bearing}: {esc(lead(strip_markers(ev.claim), 200))}"
+            bearing = _("Supports") if ev.bearing[pid] == "supports" else _("Undercuts")
+            return f"{esc(bearing)}: {esc(lead(strip_markers(ev.claim), 200))}"
 
         # One under the other, full width: a checkbox's label wraps there, where a column would clip it.
         arguments_for = ticks(
-            f"Arguments for ({len(pro)})", pro, kept.arguments_for, f"memo_for_{pid}", argument("for")
+            _("Arguments for ({n})").format(n=len(pro)),
+            pro,
+            kept.arguments_for,
+            f"memo_for_{pid}",
+            argument("for"),
         )
         arguments_against = ticks(
-            f"Arguments against ({len(con)})",
+            _("Arguments against ({n})").format(n=len(con)),
             con,
             kept.arguments_against,
             f"memo_against_{pid}",
             argument("against"),
         )
         chosen_evidence = ticks(
-            f"Evidence ({len(evidence)})", evidence, kept.evidence, f"memo_evidence_{pid}", item
+            _("Evidence ({n})").format(n=len(evidence)), evidence, kept.evidence, f"memo_evidence_{pid}", item
         )
     kept = OptionChoice(
         position=pid,

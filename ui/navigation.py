@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlparse
 
 import streamlit as st
 
+from policy.i18n import _
 from policy.text import preview
 from ui.blocks import esc
 from ui.urlstate import UrlState
@@ -72,10 +73,6 @@ def default_page_notices(known: Sequence[str], shown: str) -> None:
     base = str(st.get_option("server.baseUrlPath") or "").strip("/")
     asked = unquote(path.strip("/").removeprefix(base).strip("/"))
     if asked and asked not in known:
-        st.info(
-            esc(
-                f"This app has no page '{preview(asked)}': showing {shown} instead. The pages are in the sidebar."
-            ),
-            icon=":material/link_off:",
-        )
+        message = _("This app has no page '{page}': showing {shown} instead. The pages are in the sidebar.")
+        st.info(esc(message.format(page=preview(asked), shown=shown)), icon=":material/link_off:")
     UrlState().start()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from policy.i18n import _
 from ui.blocks import PAGE_SIZE, paginate
 from ui.navigation import scroll_into_view
 
@@ -37,7 +38,9 @@ class Pager:
         self.pages = pages_of(count, self.size)
         if linked is not None and linked > self.pages:
             self.slot.info(
-                f"Page {linked} doesn't exist: showing page {self.pages} of {self.pages}.",
+                _("Page {page} doesn't exist: showing page {last} of {last}.").format(
+                    page=linked, last=self.pages
+                ),
                 icon=":material/link_off:",
             )
         return paginate(count, self.key, size=self.size)
@@ -60,7 +63,7 @@ class Pager:
         now = self.page()
         back, where, on = st.columns([1, 1, 1], vertical_alignment="center")
         back.button(
-            "Previous page",
+            _("Previous page"),
             key=f"{self.key}_back",
             icon=":material/arrow_back:",
             disabled=now <= 1,
@@ -68,9 +71,11 @@ class Pager:
             args=(-1,),
             width="stretch",
         )
-        where.markdown(f"Page {now} of {self.pages}", text_alignment="center")
+        where.markdown(
+            _("Page {page} of {pages}").format(page=now, pages=self.pages), text_alignment="center"
+        )
         on.button(
-            "Next page",
+            _("Next page"),
             key=f"{self.key}_next",
             icon=":material/arrow_forward:",
             disabled=now >= self.pages,

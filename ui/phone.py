@@ -1,5 +1,5 @@
-"""The phone's side of a live session: the room's active round, the poll's options as buttons, and the
-results once the presenter reveals them.
+"""The phone's side of a live session: the room's active round, the poll's options as buttons, the results
+once the presenter reveals them, and the language: the session's, unless the phone chose another.
 
 Phones follow the room: ``phone_round`` redraws every two seconds from the database, so a new round, a
 reveal or a close reaches them without a reload. The revealed results are text and plain bars, not a chart:
@@ -9,26 +9,54 @@ a phone redraws often and many phones share the server, so each redraw is kept l
 from __future__ import annotations
 
 from collections.abc import Mapping
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from policy.live import LiveUnavailable, PollError
+from policy import i18n
+from policy.i18n import _, ngettext
+from policy.live import LiveUnavailable, PollError, Room
 from ui.blocks import esc
-from ui.live import read_room, unavailable
+from ui.language import PARAM as LANG_PARAM
+from ui.language import offered
+from ui.live import read_room, resume_language, speak, unavailable
 from ui.store import poll_store
 
 _VOTE_PROBLEM = "vote_problem"
+_CHOSE = "phone_language"  # session state: the language this phone chose by a link (?lang=), if it did
+
+
+def phone_language(room: Room | None) -> None:
+    """Speak the session's language (the presenter's), unless this phone chose one by a link (?lang=)."""
+    if asked := i18n.supported(st.query_params.get(LANG_PARAM)):
+        st.session_state[_CHOSE] = asked
+    speak(st.session_state.get(_CHOSE) or (room.language if room is not None else i18n.current()))
+
+
+def language_links(code: str) -> None:
+    """This page in each offered language, the one shown in bold (the links ui.language.switch gives other
+    pages in their sidebar; a phone page has none)."""
+    choices = offered()
+    if len(choices) < 2:
+        return
+    links = []
+    for lang in choices:
+        name = i18n.NAMES[lang]
+        href = "./vote?" + urlencode({**({"join": code} if code else {}), LANG_PARAM: lang})
+        links.append(f"**{name}**" if lang == i18n.current() else f'[{name}]({href} "{name}")')
+    st.markdown(" · ".join(links))
 
 
 @st.fragment(run_every="2s")
 def phone_round(code: str, voter: str) -> None:
     """The phone's view of the room: the active round, redrawn every two seconds."""
+    resume_language()
     room = read_room(code)
     if room is None:
         return
     if room.ended:
         st.info(
-            "The presenter has ended this session, so it takes no more votes. Thank you for taking part.",
+            _("The presenter has ended this session, so it takes no more votes. Thank you for taking part."),
             icon=":material/event_available:",
         )
     elif room.kind == "poll" and room.round is not None:
@@ -40,8 +68,10 @@ def phone_round(code: str, voter: str) -> None:
     else:
         st.info(
             esc(
-                f"You have joined session {room.code}. Waiting for the presenter to open the poll; this page"
-                " updates by itself."
+                _(
+                    "You have joined session {code}. Waiting for the presenter to open the poll; this page"
+                    " updates by itself."
+                ).format(code=room.code)
             ),
             icon=":material/hourglass_empty:",
         )
@@ -49,6 +79,7 @@ def phone_round(code: str, voter: str) -> None:
 
 def cast(code: str, voter: str, option: str) -> None:
     """Record the vote before the page is drawn again; a refusal is shown above the options."""
+    resume_language()  # a callback runs before the page: its message in the page's language
     try:
         poll_store().vote(code, voter, option)
     except PollError as err:  # LiveUnavailable's message is the unavailable notice
@@ -71,12 +102,14 @@ def phone_poll(poll_code: str, voter: str, revealed: bool | None = None) -> None
     st.header(esc(poll.question))
     if poll.before:  # "Ask again": the same question a second time; the first vote is kept, not lost
         st.info(
-            "The question again, after the discussion: vote once more. Your first vote is kept for the before"
-            " and after comparison.",
+            _(
+                "The question again, after the discussion: vote once more. Your first vote is kept for the before"
+                " and after comparison."
+            ),
             icon=":material/replay:",
         )
     if not poll.is_open:
-        st.warning("This poll is closed: votes are no longer taken.", icon=":material/lock:")
+        st.warning(_("This poll is closed: votes are no longer taken."), icon=":material/lock:")
     if problem := st.session_state.pop(_VOTE_PROBLEM, None):
         st.error(esc(problem), icon=":material/error:")
     for option in poll.option_ids:
@@ -91,24 +124,32 @@ def phone_poll(poll_code: str, voter: str, revealed: bool | None = None) -> None
             args=(poll.code, voter, option),
         )
     if mine:
-        change = " Tap another option to change it." if poll.is_open else ""
-        st.success(esc(f"Your vote: {poll.labels.get(mine, mine)}.{change}"))
+        said = (
+            _("Your vote: {option}. Tap another option to change it.")
+            if poll.is_open
+            else _("Your vote: {option}.")
+        )
+        st.success(esc(said.format(option=poll.labels.get(mine, mine))))
     if tally is not None:
         phone_results(tally, poll.labels)
 
 
 def _votes(n: int) -> str:
-    return f"{n} vote{'s' if n != 1 else ''}"
+    return ngettext("{n} vote", "{n} votes", n).format(n=n)
 
 
 def phone_results(tally: Mapping[str, int], labels: Mapping[str, str]) -> None:
     """The revealed results in the projector's order: per option, its label, share and count in words above
     a bar of its share, then the total."""
     total = sum(tally.values())
-    st.subheader("Results")
+    st.subheader(_("Results"))
     with st.container(key="phone-results"):
         for option, n in tally.items():
             share = n / total if total else 0.0
             label = esc(labels.get(option, option))
             st.progress(share, text=f"**{label}** · {share:.0%} · {_votes(n)}")
-        st.caption(f"{_votes(total)} in all" if total else "No votes yet.")
+        st.caption(
+            ngettext("{n} vote in all", "{n} votes in all", total).format(n=total)
+            if total
+            else _("No votes yet.")
+        )

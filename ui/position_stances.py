@@ -5,6 +5,7 @@ from collections.abc import Callable, Sequence
 import streamlit as st
 
 from policy import Dataset
+from policy.i18n import _, ngettext
 from policy.models import Stance
 from policy.queries import actor_role
 from ui.blocks import RULE, Marks, esc, quote_md
@@ -27,12 +28,13 @@ def stances(
     (one element for the side, see ui.blocks on why). The argument of ``linked`` (an actor id), if on this side,
     is in a frame of its own with an Unmark button."""
     if not side:
-        st.caption("The sources name nobody here.")
+        st.caption(_("The sources name nobody here."))
         return
     quote_ids = list(dict.fromkeys(q for s in side for q in s.quotes))
-    plural = "s" if len(quote_ids) != 1 else ""
+    n = len(quote_ids)
     words = bool(quote_ids) and st.toggle(
-        f"Show their words ({len(quote_ids)} quote{plural})", key=f"position_{key}_words"
+        ngettext("Show their words ({n} quote)", "Show their words ({n} quotes)", n).format(n=n),
+        key=f"position_{key}_words",
     )
     parts = []
     for stance in side:
@@ -50,10 +52,14 @@ def stances(
             if at:
                 prose(RULE.join(parts[:at]))
             with st.container(border=True, key=LINKED_KEY):
-                st.caption("The argument the link names")
+                st.caption(_("The argument the link names"))
                 prose(parts[at])
                 st.button(
-                    "Unmark", key="position_unmark", on_click=unmark, icon=":material/close:", type="tertiary"
+                    _("Unmark"),
+                    key="position_unmark",
+                    on_click=unmark,
+                    icon=":material/close:",
+                    type="tertiary",
                 )
             if at + 1 < len(side):
                 prose(RULE.join(parts[at + 1 :]))

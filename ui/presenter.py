@@ -14,10 +14,14 @@ from typing import Any
 
 import streamlit as st
 
+from policy.i18n import _
 from policy.live import LiveUnavailable, NotPresenter, PollError
 from policy.share import base_url
 from ui.blocks import esc
-from ui.live import is_local, join_link, unavailable
+from ui.context import view
+from ui.language import PARAM as LANG_PARAM
+from ui.language import url_value
+from ui.live import is_local, join_link, resume_language, unavailable
 from ui.store import room_store
 from ui.voter import cookie, set_cookie, voter_id
 
@@ -48,10 +52,13 @@ def presenter_key(code: str, linked: str | None) -> str | None:
 
 def act(fn: Callable[..., Any], *args: Any) -> None:
     """Run a control; a refusal or a failing database is reported on the next draw, never swallowed."""
+    resume_language()  # a callback runs before the page: its messages in the page's language
     try:
         fn(*args)
     except LiveUnavailable as err:
-        st.session_state[NOTICE] = f"{err} That control was not applied; try it again in a moment."
+        st.session_state[NOTICE] = _(
+            "{error} That control was not applied; try it again in a moment."
+        ).format(error=err)
     except PollError as err:
         st.session_state[NOTICE] = str(err)
 
@@ -59,16 +66,18 @@ def act(fn: Callable[..., Any], *args: Any) -> None:
 def start_session(slide_no: int) -> str | None:
     """The form that opens a live session; returns the new room's code (the key is kept in the session)."""
     rooms = room_store()
-    st.markdown("Start a live session to run the poll: phones join with its code and follow your slides.")
+    st.markdown(_("Start a live session to run the poll: phones join with its code and follow your slides."))
     with st.form("start_session", border=False):
         password = None
         if rooms.needs_password:
-            password = st.text_input("Presenter password", type="password", key="presenter_password")
-        started = st.form_submit_button("Start the live session", type="primary", icon=":material/podcasts:")
+            password = st.text_input(_("Presenter password"), type="password", key="presenter_password")
+        started = st.form_submit_button(
+            _("Start the live session"), type="primary", icon=":material/podcasts:"
+        )
     if not started:
         return None
-    try:
-        code, key = rooms.open_room(password=password, client=voter_id())
+    try:  # phones follow the language the presenter runs the session in
+        code, key = rooms.open_room(password=password, client=voter_id(), language=view().language)
         rooms.go_to(code, key, slide_no)
     except LiveUnavailable:
         unavailable()
@@ -122,16 +131,26 @@ def clock(seconds: int) -> str:
 
 
 def links(code: str) -> None:
-    """The projector window's link (no key in it), the join link, and a warning when phones cannot reach it."""
+    """The projector window's link (no key in it, the presenter's language), the join link (no language: phones
+    follow the session's), and a warning when phones cannot reach it."""
     link = join_link(code)
     here = base_url(st.context.url or "")
-    st.link_button("Open the projector window", f"{here}/present?room={code}", icon=":material/open_in_new:")
-    st.caption(esc(f"Join code {code} · the audience's link (the QR code on the poll slide holds it):"))
+    projector = f"{here}/present?room={code}" + (f"&{LANG_PARAM}={lang}" if (lang := url_value()) else "")
+    st.link_button(_("Open the projector window"), projector, icon=":material/open_in_new:")
+    st.caption(
+        esc(
+            _("Join code {code} · the audience's link (the QR code on the poll slide holds it):").format(
+                code=code
+            )
+        )
+    )
     st.code(link, language=None)
     if is_local(link):
         st.warning(
-            "The join link points at this computer (localhost), so no phone can open it. Serve on the network "
-            "(make run ADDRESS=0.0.0.0) and open this page by the machine's network address, or set "
-            "POLICY_PUBLIC_URL to the address phones use.",
+            _(
+                "The join link points at this computer (localhost), so no phone can open it. Serve on the network "
+                "(make run ADDRESS=0.0.0.0) and open this page by the machine's network address, or set "
+                "POLICY_PUBLIC_URL to the address phones use."
+            ),
             icon=":material/wifi_off:",
         )

@@ -9,12 +9,13 @@ import streamlit as st
 
 from policy import Dataset
 from policy.charts import movement_chart, poll_chart
+from policy.i18n import _, ngettext
 from policy.live import UNAVAILABLE, LiveUnavailable, Movement, Poll, PollError, Room
 from policy.live.export import turnout_note
 from policy.share import qr_png
 from policy.slides import Slide
 from ui.blocks import esc
-from ui.live import QR_PX, join_host, join_line, join_link, poll_style
+from ui.live import QR_PX, join_host, join_line, join_link, poll_style, resume_language
 from ui.store import poll_store, room_store
 
 
@@ -24,7 +25,7 @@ def poll_slide(ds: Dataset, slide: Slide, room: Room | None) -> None:
     poll_style()
     st.title(esc(slide.title))
     if room is None:
-        st.markdown(esc("Start a live session in the presenter view to poll the room."))
+        st.markdown(esc(_("Start a live session in the presenter view to poll the room.")))
         return
     room_results(room.code, join_link(room.code), slide.kind)
 
@@ -49,6 +50,7 @@ def room_results(code: str, link: str, kind: str = "poll") -> None:
     second. Each part has a keyed container of its own that is always drawn, so a new round or a reveal
     replaces its content in place (no stale bars, no grey placeholder). On the statement round's slide
     (``kind`` "statements") it holds the join code until that round opens, then the page draws the round."""
+    resume_language()
     problem = ""
     try:
         room, poll, tally, moved = _read_poll(code)
@@ -57,7 +59,7 @@ def room_results(code: str, link: str, kind: str = "poll") -> None:
         if kind == "statements":
             poll, tally, moved = None, {}, None
     except LiveUnavailable:
-        problem, poll, tally, moved = UNAVAILABLE, None, {}, None
+        problem, poll, tally, moved = _(UNAVAILABLE), None, {}, None
     except PollError as err:
         problem, poll, tally, moved = str(err), None, {}, None
     revealed = poll is not None and room.revealed
@@ -65,7 +67,7 @@ def room_results(code: str, link: str, kind: str = "poll") -> None:
     left, right = st.columns([4, 1] if revealed else [3, 2], gap="large", vertical_alignment="top")
     with left:
         if revealed:
-            st.markdown(esc(f"Join at {join_host(link)} with the code {code}"))
+            st.markdown(esc(_("Join at {host} with the code {code}").format(host=join_host(link), code=code)))
         else:
             join_line(join_host(link), code)
         # Every slot below is written on every run, its content or st.empty(): a new round or a reveal
@@ -92,11 +94,17 @@ def room_results(code: str, link: str, kind: str = "poll") -> None:
         st.image(qr_png(link), width=QR_PX if not revealed else 180)
         with st.container(key="poll-count"):
             if poll is None:
-                what = "the statement round" if kind == "statements" else "the poll"
-                st.markdown(f"Scan to vote · {what} opens in a moment")
+                if kind == "statements":
+                    st.markdown(_("Scan to vote · the statement round opens in a moment"))
+                else:
+                    st.markdown(_("Scan to vote · the poll opens in a moment"))
             else:
-                total, state = sum(tally.values()), "open" if poll.is_open else "closed"
-                after = "after round · " if poll.before else ""
-                st.markdown(
-                    f"Scan to vote · **{total}** vote{'s' if total != 1 else ''} · {after}poll {state}"
-                )
+                total = sum(tally.values())
+                parts = [
+                    ngettext("Scan to vote · **{n}** vote", "Scan to vote · **{n}** votes", total).format(
+                        n=total
+                    )
+                ]
+                parts += [_("after round")] if poll.before else []
+                parts.append(_("poll open") if poll.is_open else _("poll closed"))
+                st.markdown(" · ".join(parts))

@@ -26,6 +26,8 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_inline import StateInline
 
+from policy import i18n
+from policy.i18n import _
 from policy.style import BADGE_COLORS
 
 CLASS = "prose"  # on the div around each passage (ui.chrome's style, ui.navigation's same-tab link handler)
@@ -70,12 +72,14 @@ COPY = "copy"  # a fenced block's info string for a block to copy (copy_block)
 
 def _fence(renderer: RendererHTML, tokens: Any, idx: int, options: Any, env: Any) -> str:
     """A block to copy: its text as Streamlit's st.code shows it, and a Copy button (ui.chrome's handler copies
-    the text and says so); any other fenced block as markdown-it writes it."""
+    the text and says so, in the reader's language); any other fenced block as markdown-it writes it."""
     token = tokens[idx]
     if token.info.strip() != COPY:
         return RendererHTML.fence(renderer, tokens, idx, options, env)
     text = html.escape(token.content.removesuffix("\n"))
-    return f'<div class="copyable"><pre><code>{text}</code></pre><button type="button">Copy</button><span role="status"></span></div>'
+    label = html.escape(_("Copy"))
+    button = f'<button type="button">{label}</button>'
+    return f'<div class="copyable"><pre><code>{text}</code></pre>{button}<span role="status"></span></div>'
 
 
 def copy_block(text: str) -> str:
@@ -95,10 +99,16 @@ def _parser() -> MarkdownIt:
     return parser
 
 
-@lru_cache(maxsize=512)  # a page's passages repeat from run to run: about 0.3 ms per kilobyte to render anew
 def to_html(markdown: str) -> str:
-    """The passage as HTML in its own div (see the module's docstring)."""
-    return f'<div class="{CLASS}">{_parser().render(markdown)}</div>'
+    """The passage as HTML in its own div (see the module's docstring), its Copy buttons in the reader's
+    language."""
+    return _rendered(markdown, i18n.current())
+
+
+@lru_cache(maxsize=512)  # a page's passages repeat from run to run: about 0.3 ms per kilobyte to render anew
+def _rendered(markdown: str, language: str) -> str:
+    with i18n.use(language):
+        return f'<div class="{CLASS}">{_parser().render(markdown)}</div>'
 
 
 def prose(markdown: str, where: Any = None) -> None:

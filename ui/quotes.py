@@ -9,9 +9,10 @@ import streamlit as st
 
 from policy import Dataset
 from policy.citations import bibliography, cite_quotes, csl_items, export, human_date
+from policy.i18n import DEFAULT, _, current, ngettext
 from policy.models import BEARINGS, Evidence, Quote, Stance
 from policy.queries import actor_role, evidence_quotes, evidence_sources, quote_attribution, short_outlet
-from policy.style import BEARING_LABELS
+from policy.style import bearing_label, evidence_kind_label
 from policy.text import one_line
 from ui.blocks import RULE, Marks, claim_head, esc, quote_md
 from ui.links import link_md, person_url, position_url, source_url
@@ -25,12 +26,16 @@ def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | 
         return
     many = len(quotes) > 1
     cite = st.popover(
-        label or (f"Cite ({len(quotes)} quotes)" if many else "Cite"),
+        label or (_("Cite ({n} quotes)").format(n=len(quotes)) if many else _("Cite")),
         type="tertiary",
         icon=":material/format_quote:",
-        help="Ready-to-copy citations of "
-        + ("these quotes" if many else "this quote")
-        + ": Chicago, then APA, and the source for Zotero or EndNote",
+        help=_(
+            "Ready-to-copy citations of these quotes: Chicago, then APA, and the source for Zotero or EndNote"
+        )
+        if many
+        else _(
+            "Ready-to-copy citations of this quote: Chicago, then APA, and the source for Zotero or EndNote"
+        ),
         key=f"cite-{key}",
         on_change="rerun",
     )
@@ -44,10 +49,10 @@ def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | 
             st.caption(esc(opening + quote_attribution(ds, quote)))
             prose(f"{copy_block(note)}\n\n{copy_block(in_text)}")
         sources = [q.source for q in quotes]
-        st.caption("APA reference list entry")
+        st.caption(_("APA reference list entry"))
         prose(copy_block("\n\n".join(bibliography(ds, "apa", sources))))
         st.download_button(
-            "Source for a reference manager (.ris)",
+            _("Source for a reference manager (.ris)"),
             export(csl_items(ds, sources), "ris"),
             f"{key}.ris",
             "application/x-research-info-systems",
@@ -69,7 +74,7 @@ def quotes_on_request(ds: Dataset, quotes: Sequence[Quote], label: str, key: str
 def stances_block(ds: Dataset, stances: Sequence[Stance], *, key: str, marks: Marks) -> None:
     """Who argues, each with their argument in neutral words (one element), then all their quotes on request."""
     if not stances:
-        st.caption("The sources name nobody here.")
+        st.caption(_("The sources name nobody here."))
         return
     parts = []
     for stance in stances:
@@ -81,7 +86,8 @@ def stances_block(ds: Dataset, stances: Sequence[Stance], *, key: str, marks: Ma
         # Each quote names its speaker, so a side's quotes read well together.
         quotes = list({qid: ds.quote(qid) for stance in stances for qid in stance.quotes}.values())
         if quotes:
-            label = f"In their words ({len(quotes)} quote{'s' if len(quotes) > 1 else ''})"
+            label = ngettext("In their words ({n} quote)", "In their words ({n} quotes)", len(quotes))
+            label = label.format(n=len(quotes))
             quotes_on_request(ds, quotes, label, key)
 
 
@@ -89,6 +95,7 @@ def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
     """Findings as one bulleted list, each claim naming its sources and listing the items that report the same
     finding under it; the quotes behind them all on request."""
     lines = []
+    part_of = _("Part of this finding:")
     everything: list[Evidence] = []
     for item in items:
         parts = ds.parts_of(item.id)
@@ -97,13 +104,13 @@ def evidence_list(ds: Dataset, items: Sequence[Evidence], *, key: str) -> None:
             f"- {claim_head(item)}{esc(item.claim)} *({esc('; '.join(evidence_sources(ds, item)))})*"
         )
         lines += [
-            f"    - *Part of this finding:* {claim_head(part)}{esc(part.claim)}"
+            f"    - *{part_of}* {claim_head(part)}{esc(part.claim)}"
             f" *({esc('; '.join(evidence_sources(ds, part)))})*"
             for part in parts
         ]
     st.markdown("\n".join(lines))
     quotes = evidence_quotes(ds, everything)
-    quotes_on_request(ds, quotes, f"The quotes behind these items ({len(quotes)})", key)
+    quotes_on_request(ds, quotes, _("The quotes behind these items ({n})").format(n=len(quotes)), key)
 
 
 def attribution_md(ds: Dataset, quote: Quote) -> str:
@@ -115,26 +122,29 @@ def attribution_md(ds: Dataset, quote: Quote) -> str:
     if quote.speaker:
         speaker = ds.actor(quote.speaker)
         return f"— {link_md(speaker.name, person_url(speaker.id))}, {link_md(f'{outlet}, {when}', source_url(source.id))}"
-    return f"— {link_md(f'{outlet} (reporting), {when}', source_url(source.id))}"
+    reporting = _("{outlet} (reporting), {date}").format(outlet=outlet, date=when)
+    return f"— {link_md(reporting, source_url(source.id))}"
 
 
 def linked_quote_md(ds: Dataset, quote: Quote) -> str:
     """A verbatim quote at full strength (as ui.blocks.quote_md), its speaker and source linked."""
-    return f"“{esc(quote.text)}”  \n*{attribution_md(ds, quote)}*"
+    original = " · " + esc(_("original in English")) if current() != DEFAULT else ""  # shown as written
+    return f"“{esc(quote.text)}”  \n*{attribution_md(ds, quote)}{original}*"
 
 
 def linked_evidence_md(ds: Dataset, item: Evidence) -> str:
     """An evidence item: its claim, kind and bearings (each option linked to its Position page), then its quotes
     (speakers linked to People, sources to Sources)."""
     tags = [
-        f"**{esc(BEARING_LABELS[b])}:** "
+        f"**{esc(bearing_label(b))}:** "
         + ", ".join(
             link_md(ds.position(p).short_title, position_url(p)) for p, pb in item.bearing.items() if pb == b
         )
         for b in BEARINGS
         if b in item.bearing.values()
     ]
-    text = f"{claim_head(item)}{esc(item.claim)}\n\n" + " · ".join([esc(item.kind.capitalize()), *tags])
+    kind = esc(evidence_kind_label(item.kind))
+    text = f"{claim_head(item)}{esc(item.claim)}\n\n" + " · ".join([kind, *tags])
     return "\n\n".join([text, *(linked_quote_md(ds, ds.quote(qid)) for qid in item.quotes)])
 
 
@@ -143,11 +153,12 @@ def linked_finding_md(ds: Dataset, lead: Evidence) -> str:
     parts = ds.parts_of(lead.id)
     if not parts:
         return linked_evidence_md(ds, lead)
-    heading = f"*{esc(f'One finding, reported in {len(parts) + 1} items (counted once):')}*"
+    heading = _("One finding, reported in {n} items (counted once):").format(n=len(parts) + 1)
+    part_of = _("Part of this finding.")
     return "\n\n".join(
         [
-            heading,
+            f"*{esc(heading)}*",
             linked_evidence_md(ds, lead),
-            *(f"**Part of this finding.** {linked_evidence_md(ds, p)}" for p in parts),
+            *(f"**{part_of}** {linked_evidence_md(ds, p)}" for p in parts),
         ]
     )

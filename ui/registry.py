@@ -4,28 +4,30 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from policy.i18n import N_
+
 
 class PageSpec(NamedTuple):
     script: str  # relative to the project root, as st.Page and st.page_link take it
-    title: str
+    title: str  # an English message id: shown as _(title)
     icon: str
     url_path: str
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("ui/pages/overview.py", "Overview", ":material/home:", "overview"),
-    PageSpec("ui/pages/search.py", "Search", ":material/search:", "search"),
-    PageSpec("ui/pages/position.py", "Position", ":material/article:", "position"),
-    PageSpec("ui/pages/compare.py", "Compare", ":material/compare_arrows:", "compare"),
-    PageSpec("ui/pages/evidence.py", "Evidence", ":material/fact_check:", "evidence"),
-    PageSpec("ui/pages/people.py", "People", ":material/groups:", "people"),
-    PageSpec("ui/pages/figures.py", "Figures", ":material/bar_chart:", "figures"),
-    PageSpec("ui/pages/contested.py", "Contested claims", ":material/balance:", "contested"),
-    PageSpec("ui/pages/timeline.py", "Timeline", ":material/timeline:", "timeline"),
-    PageSpec("ui/pages/sources.py", "Sources & method", ":material/menu_book:", "sources"),
-    PageSpec("ui/pages/memo.py", "Memo builder", ":material/description:", "memo"),
-    PageSpec("ui/pages/present.py", "Present", ":material/slideshow:", "present"),
-    PageSpec("ui/pages/vote.py", "Vote", ":material/how_to_vote:", "vote"),
+    PageSpec("ui/pages/overview.py", N_("Overview"), ":material/home:", "overview"),
+    PageSpec("ui/pages/search.py", N_("Search"), ":material/search:", "search"),
+    PageSpec("ui/pages/position.py", N_("Position"), ":material/article:", "position"),
+    PageSpec("ui/pages/compare.py", N_("Compare"), ":material/compare_arrows:", "compare"),
+    PageSpec("ui/pages/evidence.py", N_("Evidence"), ":material/fact_check:", "evidence"),
+    PageSpec("ui/pages/people.py", N_("People"), ":material/groups:", "people"),
+    PageSpec("ui/pages/figures.py", N_("Figures"), ":material/bar_chart:", "figures"),
+    PageSpec("ui/pages/contested.py", N_("Contested claims"), ":material/balance:", "contested"),
+    PageSpec("ui/pages/timeline.py", N_("Timeline"), ":material/timeline:", "timeline"),
+    PageSpec("ui/pages/sources.py", N_("Sources & method"), ":material/menu_book:", "sources"),
+    PageSpec("ui/pages/memo.py", N_("Memo builder"), ":material/description:", "memo"),
+    PageSpec("ui/pages/present.py", N_("Present"), ":material/slideshow:", "present"),
+    PageSpec("ui/pages/vote.py", N_("Vote"), ":material/how_to_vote:", "vote"),
 )
 DEFAULT = "overview"
 QUOTE_PAGE = "sources"  # where a citation mark opens its quote: ./sources?quote=<id>

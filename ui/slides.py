@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from policy.i18n import _
 from policy.slides import Point, Slide
 from ui.blocks import esc
 
@@ -36,6 +37,25 @@ def slide_style() -> None:
     [data-testid="stMain"] [data-testid="stCaptionContainer"] p { font-size: 1.3rem !important; line-height: 1.25; }
     [data-testid="stMetricValue"] { font-size: 3rem !important; }
     </style>"""
+    )
+
+
+def present_style() -> None:
+    """The Present page's own static style: its keys' buttons hidden, the intro box fixed at the top right, no
+    focus ring on the slide, the black and the ended screens."""
+    st.html(
+        """<style>
+        .st-key-slide_keys, [data-testid="stLayoutWrapper"]:has(> .st-key-slide_keys) { display: none !important; }
+        [data-testid="stLayoutWrapper"]:has(> .st-key-present-intro) { position: fixed; right: 1.2rem; top: 0.8rem;
+            left: auto; width: auto !important; z-index: 999; }
+        [data-testid="stMain"] *:focus, [data-testid="stMain"] *:focus-visible, [data-testid="stMain"]:focus,
+        [data-testid="stMain"]:focus-visible, [data-testid="stAppViewContainer"]:focus, [data-testid="stApp"]:focus {
+            outline: none !important; box-shadow: none !important; }
+        .st-key-present-intro { background: #fff; width: auto !important; border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.15rem 0.8rem; gap: 0.8rem; }
+        .st-key-present-intro p, .st-key-present-intro a span { font-size: 1rem !important; line-height: 1.8; margin: 0; color: #333; }
+        .st-key-screen-black { position: fixed; inset: 0; background: #000; z-index: 999990; }
+        .st-key-screen-ended { min-height: 80vh; display: flex; justify-content: center; }
+        </style>"""
     )
 
 
@@ -91,7 +111,8 @@ def _draw(slide: Slide) -> None:
         st.markdown(f"*{esc(slide.remark)}*")
     if slide.figure:
         caption = f" — {esc(slide.figure_caption)}" if slide.figure_caption else ""
-        st.markdown(f"**Key figure: {esc(slide.figure)}**{caption}")
+        figure = _("Key figure: {figure}").format(figure=esc(slide.figure))
+        st.markdown(f"**{figure}**{caption}")
 
 
 def draw_footer(slide: Slide) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from policy.i18n import N_, _, ngettext
 from policy.live.groups import Analysis, Votes, group_of
 from policy.live.statements import StatementRound
 from ui.blocks import esc
@@ -29,7 +30,7 @@ def _bar(agree: float, disagree: float, passed: float) -> None:
     )
 
 
-_YOU = {"agree": "You agreed", "disagree": "You disagreed", "pass": "You passed"}
+_YOU = {"agree": N_("You agreed"), "disagree": N_("You disagreed"), "pass": N_("You passed")}
 
 
 def my_results(
@@ -38,25 +39,43 @@ def my_results(
     """How this voter's answers compare with the room's, statement by statement, and their opinion group."""
     tallies = {t.statement_id: t for t in result.statements}
     with st.container(key="statement-mine"):
-        st.subheader("Your answers and the room's")
+        st.subheader(_("Your answers and the room's"))
         people = result.participants
-        st.markdown(
-            esc(
-                f"{people} {'person' if people == 1 else 'people'} answered. The presenter has shown the results."
-                if rnd.is_open
-                else f"The round is closed: {people} {'person' if people == 1 else 'people'} answered."
+        said = (
+            ngettext(
+                "{n} person answered. The presenter has shown the results.",
+                "{n} people answered. The presenter has shown the results.",
+                people,
+            )
+            if rnd.is_open
+            else ngettext(
+                "The round is closed: {n} person answered.",
+                "The round is closed: {n} people answered.",
+                people,
             )
         )
+        st.markdown(esc(said.format(n=people)))
         group = group_of(result, votes, voter)
         if group is not None:
             top = group.representative[0] if group.representative else None
-            line = f"You are in opinion group {group.name}, with {group.size - 1} other{'s' if group.size != 2 else ''}."
+            others = group.size - 1
+            line = ngettext(
+                "You are in opinion group {name}, with {n} other.",
+                "You are in opinion group {name}, with {n} others.",
+                others,
+            ).format(name=group.name, n=others)
             if top is not None:
-                verb = "agree" if top.direction == "agree" else "disagree"
-                words = rnd.statement(top.statement_id).text
-                line += (
-                    f" What sets it apart: {round(100 * top.share)}% of the group {verb} (others "
-                    f"{round(100 * top.rest_share)}%) that “{words}”"
+                apart = (
+                    _("What sets it apart: {share}% of the group agree (others {rest}%) that “{words}”")
+                    if top.direction == "agree"
+                    else _(
+                        "What sets it apart: {share}% of the group disagree (others {rest}%) that “{words}”"
+                    )
+                )
+                line += " " + apart.format(
+                    share=round(100 * top.share),
+                    rest=round(100 * top.rest_share),
+                    words=rnd.statement(top.statement_id).text,
                 )
             st.info(esc(line), icon=":material/groups:")
         elif result.note:
@@ -70,11 +89,23 @@ def my_results(
                 st.markdown(f"**{number}.** {esc(statement.text)}")
                 share = tally.agree_share
                 st.markdown(
-                    f"**{esc(_YOU[answer])}** · room: **{round(100 * share)}%** agree, "
-                    f"{round(100 * tally.disagree_share)}% disagree, "
-                    f"{round(100 * tally.passed / tally.answered)}% pass ({tally.answered})"
+                    _(
+                        "**{you}** · room: **{agree}%** agree, {disagree}% disagree, {passed}% pass ({n})"
+                    ).format(
+                        you=esc(_(_YOU[answer])),
+                        agree=round(100 * share),
+                        disagree=round(100 * tally.disagree_share),
+                        passed=round(100 * tally.passed / tally.answered),
+                        n=tally.answered,
+                    )
                 )
                 _bar(share, tally.disagree_share, tally.passed / tally.answered)
         skipped = len(rnd.statements) - sum(1 for s in rnd.statements if s.id in mine)
         if skipped:
-            st.caption(esc(f"You did not answer {skipped} statement{'s' if skipped > 1 else ''}."))
+            st.caption(
+                esc(
+                    ngettext(
+                        "You did not answer {n} statement.", "You did not answer {n} statements.", skipped
+                    ).format(n=skipped)
+                )
+            )

@@ -12,11 +12,13 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
+from policy.i18n import N_, _, pgettext
 from policy.live.groups import Analysis, Shift, StatementTally
 
 GROUP_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e")
 GROUP_MARKDOWN_COLORS = ("blue", "red", "green", "violet", "orange")  # the same, as Markdown colours
-ANSWER_COLORS = {"Agree": "#2e7d32", "Disagree": "#c62828", "Pass": "#9e9e9e"}
+# The answers' colours, by the answer's English name (a chart shows the name in the reader's language: _()).
+ANSWER_COLORS = {N_("Agree"): "#2e7d32", N_("Disagree"): "#c62828", N_("Pass"): "#9e9e9e"}
 CHART_FONT = 20
 LABEL_WIDTH = 52  # characters of a statement label's line (about 500 px at 20 px): 3 lines for 160
 LINE = "\n"  # splits a label into the lines the axis draws (labelExpr below)
@@ -54,9 +56,11 @@ def _bars(statements: Sequence[StatementTally], labels: dict[str, str]) -> alt.C
     """Agree / disagree / pass per statement, one horizontal bar each, labelled by the statement's words."""
     order = [label(labels[t.statement_id]) for t in statements]
     rows = [
-        {"Statement": label(labels[t.statement_id]), "Answer": answer, "People": count}
+        {"Statement": label(labels[t.statement_id]), "Answer": _(answer), "People": count, "Rank": rank}
         for t in statements
-        for answer, count in (("Agree", t.agree), ("Disagree", t.disagree), ("Pass", t.passed))
+        for rank, (answer, count) in enumerate(
+            (("Agree", t.agree), ("Disagree", t.disagree), ("Pass", t.passed))
+        )
     ]
     lines = max((len(o.split(LINE)) for o in order), default=1)
     chart = (
@@ -67,10 +71,10 @@ def _bars(statements: Sequence[StatementTally], labels: dict[str, str]) -> alt.C
             x=alt.X("People:Q", title=None, axis=alt.Axis(tickMinStep=1)),
             color=alt.Color(
                 "Answer:N",
-                scale=alt.Scale(domain=list(ANSWER_COLORS), range=list(ANSWER_COLORS.values())),
+                scale=alt.Scale(domain=[_(a) for a in ANSWER_COLORS], range=list(ANSWER_COLORS.values())),
                 title=None,
             ),
-            order=alt.Order("Answer:N"),
+            order=alt.Order("Rank:Q"),  # agree, disagree, pass, in every language
         )
     )
     # Each statement's band is as tall as its label's lines (a step per band), so no label is hidden.
@@ -98,7 +102,10 @@ def _scatter(result: Analysis) -> alt.Chart | alt.LayerChart:
             y=y,
             color=colour,
             size=alt.Size("People:Q", scale=alt.Scale(range=[250, 2500]), legend=None),
-            tooltip=["Group:N", "People:Q"],
+            tooltip=[
+                alt.Tooltip("Group:N", title=_("Group")),
+                alt.Tooltip("People:Q", title=pgettext("how many", "People")),
+            ],
         )
     )
     # Each group's letter above its highest circle, larger than the panel's text (no legend to read).
@@ -117,10 +124,11 @@ def _scatter(result: Analysis) -> alt.Chart | alt.LayerChart:
 def _movement_chart(shifts: Sequence[Shift], labels: dict[str, str]) -> alt.Chart | alt.LayerChart:
     """Agree before and after per statement, labelled by the statement's words."""
     order = [label(labels[s.statement_id]) for s in shifts]
+    rounds = [_("Before"), _("After")]  # the legend's names of the two rounds
     rows = [
         {"Statement": label(labels[s.statement_id]), "Round": name, "Agree": round(100 * share)}
         for s in shifts
-        for name, share in (("Before", s.before_agree), ("After", s.after_agree))
+        for name, share in zip(rounds, (s.before_agree, s.after_agree), strict=True)
     ]
     lines = max((len(o.split(LINE)) for o in order), default=1)
     chart = (
@@ -128,12 +136,12 @@ def _movement_chart(shifts: Sequence[Shift], labels: dict[str, str]) -> alt.Char
         .mark_bar()
         .encode(
             y=alt.Y("Statement:N", sort=order, axis=_text_axis()),
-            yOffset=alt.YOffset("Round:N", sort=["Before", "After"], scale=alt.Scale(paddingInner=0.15)),
-            x=alt.X("Agree:Q", title="% agree", scale=alt.Scale(domain=[0, 100])),
+            yOffset=alt.YOffset("Round:N", sort=rounds, scale=alt.Scale(paddingInner=0.15)),
+            x=alt.X("Agree:Q", title=_("% agree"), scale=alt.Scale(domain=[0, 100])),
             color=alt.Color(
                 "Round:N",
-                sort=["Before", "After"],
-                scale=alt.Scale(domain=["Before", "After"], range=["#9e9e9e", "#1f77b4"]),
+                sort=rounds,
+                scale=alt.Scale(domain=rounds, range=["#9e9e9e", "#1f77b4"]),
                 title=None,
             ),
         )

@@ -1,35 +1,35 @@
-"""The presenter's controls for the statement round: open it, reveal, close, what the screen shows, ask again,
-and download its results (``export_buttons``: CSV and JSON, with each statement's sources and counts).
+"""The presenter's controls for the statement round: open it, reveal, close, what the screen shows, ask again
+(its results' downloads are ``ui.console_downloads.export_buttons``).
 Closing a running round and asking again ask first, as the poll's controls do: the question and its two
 buttons stand in place of the round's buttons until the presenter answers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 import streamlit as st
 
 from policy import Dataset
+from policy.i18n import N_, _, ngettext
 from policy.live import PollError, Room
-from policy.live.statement_export import results_csv, results_json, round_results
 from policy.live.statements import KIND, VIEWS
 from policy.statements import select_statements
 from ui.blocks import esc
-from ui.console_downloads import download_pair
-from ui.context import view as current_view
 from ui.statement_views import private_look
 from ui.statements import open_in_room, statement_store
 from ui.store import room_store
 
-_VIEW_LABELS = {"agreement": "Agreement", "groups": "Groups", "movement": "Movement"}
+# Words translated where they are shown: _(…).
+_VIEW_LABELS = {"agreement": N_("Agreement"), "groups": N_("Groups"), "movement": N_("Movement")}
 _CONFIRM = "statements_confirm"  # (action, round code) waiting for the presenter's answer
 _QUESTIONS = {
-    "close": "Close the statement round? Phones stop taking answers (you can reopen it).",
-    "again": "Ask again? Phones move to a new, empty round of the same statements; this round's answers "
-    "are kept, to show how the room moved.",
+    "close": N_("Close the statement round? Phones stop taking answers (you can reopen it)."),
+    "again": N_(
+        "Ask again? Phones move to a new, empty round of the same statements; this round's answers "
+        "are kept, to show how the room moved."
+    ),
 }
-_YES = {"close": "Close the round", "again": "Ask again"}
+_YES = {"close": N_("Close the round"), "again": N_("Ask again")}
 
 
 def statement_controls(ds: Dataset, room: Room, key: str, act: Callable[..., None]) -> None:
@@ -38,11 +38,16 @@ def statement_controls(ds: Dataset, room: Room, key: str, act: Callable[..., Non
     rooms = room_store()
     store = statement_store()
     if room.kind != KIND or room.round is None:
+        n = len(select_statements(ds))
         st.button(
-            f"Open the statement round ({len(select_statements(ds))} statements)",
+            ngettext(
+                "Open the statement round ({n} statement)", "Open the statement round ({n} statements)", n
+            ).format(n=n),
             key="statements_open",
             icon=":material/forum:",
-            help="Each phone answers agree, disagree or pass to statements from the content, one at a time",
+            help=_(
+                "Each phone answers agree, disagree or pass to statements from the content, one at a time"
+            ),
             on_click=act,
             args=(open_in_room, ds, room.code, key),
         )
@@ -53,12 +58,18 @@ def statement_controls(ds: Dataset, room: Room, key: str, act: Callable[..., Non
     except PollError as err:  # LiveUnavailable's message says the live part is unavailable
         st.warning(esc(str(err)), icon=":material/cloud_off:")
         return
-    people = int(votes.answered.any(axis=1).sum())
-    round_ = "after round" if rnd.before else "statement round"
-    st.markdown(
-        f"**{people}** {'person' if people == 1 else 'people'} · **{int(votes.answered.sum())}** answers · "
-        f"{round_} {'open' if rnd.is_open else 'closed'} · results {'shown' if room.revealed else 'hidden'}"
+    people, answers = int(votes.answered.any(axis=1).sum()), int(votes.answered.sum())
+    if rnd.before:
+        state = _("after round open") if rnd.is_open else _("after round closed")
+    else:
+        state = _("statement round open") if rnd.is_open else _("statement round closed")
+    parts = (
+        ngettext("**{n}** person", "**{n}** people", people).format(n=people),
+        ngettext("**{n}** answer", "**{n}** answers", answers).format(n=answers),
+        state,
+        _("results shown") if room.revealed else _("results hidden"),
     )
+    st.markdown(" · ".join(parts))
     if int(votes.answered.sum()):
         private_look(rnd, votes)
     if _confirming(ds, room.code, key, rnd.code, act):
@@ -67,15 +78,15 @@ def statement_controls(ds: Dataset, room: Room, key: str, act: Callable[..., Non
     slot = f"statements_view_{rnd.code}"
     st.session_state[slot] = rnd.shown if rnd.shown in views else views[0]
     st.segmented_control(
-        "The screen shows",
+        _("The screen shows"),
         views,
         key=slot,
-        format_func=lambda v: _VIEW_LABELS[v],
+        format_func=lambda v: _(_VIEW_LABELS[v]),
         on_change=lambda: act(store.show, rnd.code, key, st.session_state[slot] or rnd.shown),
     )
     b = st.columns(2)
     b[0].button(
-        "Hide" if room.revealed else "Reveal",
+        _("Hide") if room.revealed else _("Reveal"),
         key="statements_reveal",
         type="primary",
         width="stretch",
@@ -83,56 +94,22 @@ def statement_controls(ds: Dataset, room: Room, key: str, act: Callable[..., Non
         args=(rooms.reveal, room.code, key, not room.revealed),
     )
     b[1].button(
-        "Close…" if rnd.is_open else "Reopen",
+        _("Close…") if rnd.is_open else _("Reopen"),
         key="statements_close",
         width="stretch",
-        help="Phones stop taking answers (asks first)" if rnd.is_open else "Phones take answers again",
+        help=_("Phones stop taking answers (asks first)") if rnd.is_open else _("Phones take answers again"),
         on_click=_ask_first if rnd.is_open else act,
         args=("close", rnd.code) if rnd.is_open else (store.reopen, rnd.code, key),
     )
     b[0].button(
-        "Ask again…",
+        _("Ask again…"),
         key="statements_again",
         width="stretch",
-        help="Open the same statements again after the discussion, to show how the room moved (asks first)",
+        help=_(
+            "Open the same statements again after the discussion, to show how the room moved (asks first)"
+        ),
         on_click=_ask_first,
         args=("again", rnd.code),
-    )
-
-
-def export_buttons(code: str, key: str) -> None:
-    """Downloads of the room's statement round results (CSV and JSON: each statement, who holds it, its
-    sources, agree / disagree / pass counts, and each opinion group's share once groups are claimed), for the
-    presenter's window; ``code`` is the room's code, ``key`` its presenter key. Nothing without a round."""
-    try:
-        room = room_store().get(code)
-    except PollError as err:
-        st.warning(esc(str(err)), icon=":material/cloud_off:")
-        return
-    if room.kind == KIND and room.round is not None:
-        _downloads(room.round, key)
-
-
-def _results(round_code: str, key: str, kind: str) -> bytes:
-    """The file, made when the presenter clicks (the key is checked in policy/); words if it cannot be made."""
-    store = statement_store()
-    try:
-        store.check_key(round_code, key)
-        rnd, result = round_results(store, round_code)
-    except PollError as err:
-        return f"The statement round's results could not be exported: {err}\n".encode()
-    ds = current_view().dataset
-    return results_csv(rnd, result, ds) if kind == "csv" else results_json(rnd, result, ds)
-
-
-def _downloads(round_code: str, key: str) -> None:
-    download_pair(
-        "Statement results",
-        partial(_results, round_code, key),
-        f"statement-round-{round_code}",
-        "statements_export",
-        "Each statement, who holds it, its sources, agree / disagree / pass counts and, once opinion groups are"
-        " claimed, each group's share agreeing",
     )
 
 
@@ -155,9 +132,9 @@ def _confirming(ds: Dataset, room_code: str, key: str, round_code: str, act: Cal
         return False
     action = waiting[0]
     with st.container(border=True, key="statements-confirm"):
-        st.warning(_QUESTIONS[action], icon=":material/help:")
+        st.warning(_(_QUESTIONS[action]), icon=":material/help:")
         yes, no = st.columns(2)
-        for col, answer, label in ((yes, True, _YES[action]), (no, False, "Cancel")):
+        for col, answer, label in ((yes, True, _(_YES[action])), (no, False, _("Cancel"))):
             col.button(
                 label,
                 key=f"statements_confirm_{'yes' if answer else 'no'}",

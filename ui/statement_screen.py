@@ -8,13 +8,14 @@ from __future__ import annotations
 import streamlit as st
 
 from policy import Dataset
+from policy.i18n import _, ngettext, pgettext
 from policy.live import PollError, Room
 from policy.live.groups import analyse, current_statement
 from policy.live.statements import KIND, StatementRound
 from policy.share import qr_png
 from policy.statements import attribution
 from ui.blocks import esc
-from ui.live import QR_PX, join_host, join_line, join_link, poll_style
+from ui.live import QR_PX, join_host, join_line, join_link, poll_style, resume_language
 from ui.statement_views import _agreement_view, _groups_view, _movement_view
 from ui.statements import statement_store
 from ui.store import room_store
@@ -51,10 +52,12 @@ def statement_screen(ds: Dataset, room: Room) -> None:
     if room.round is None:
         return
     _panel_style()
-    st.title("Agree or disagree?")
+    st.title(_("Agree or disagree?"))
     link = join_link(room.code)
     if room.revealed:  # late arrivals can still join: the code stays on the screen, in a line
-        st.markdown(esc(f"Join at {join_host(link)} with the code {room.code}"))
+        st.markdown(
+            esc(_("Join at {host} with the code {code}").format(host=join_host(link), code=room.code))
+        )
         _screen(ds, room.code, room.round, True, None)
         return
     left, right = st.columns([3, 2], gap="large", vertical_alignment="top")
@@ -63,7 +66,7 @@ def statement_screen(ds: Dataset, room: Room) -> None:
         join_line(join_host(link), room.code)
         _screen(ds, room.code, room.round, False, None)
     with right:
-        st.image(qr_png(link), width=QR_PX, caption="Scan to answer")
+        st.image(qr_png(link), width=QR_PX, caption=_("Scan to answer"))
 
 
 def statement_panel(ds: Dataset | None, code: str, view: str | None = None) -> None:
@@ -76,6 +79,7 @@ def statement_panel(ds: Dataset | None, code: str, view: str | None = None) -> N
 @st.fragment(run_every="1s")
 def _screen(ds: Dataset | None, room_code: str | None, code: str, revealed: bool, view: str | None) -> None:
     """Participation, then (revealed) the chosen view; the whole page is redrawn when the room moves on."""
+    resume_language()
     store = statement_store()
     try:
         if room_code is not None:
@@ -91,11 +95,15 @@ def _screen(ds: Dataset | None, room_code: str | None, code: str, revealed: bool
         return
     if not revealed:  # no analysis while phones answer: who has answered, and where most phones are
         with st.container(key="statement-panel"):
-            people = int(votes.answered.any(axis=1).sum())
-            st.markdown(
-                f"**{people}** {'person has' if people == 1 else 'people have'} answered · "
-                f"**{int(votes.answered.sum())}** answers · {'open' if rnd.is_open else 'closed'}"
+            people, answers = int(votes.answered.any(axis=1).sum()), int(votes.answered.sum())
+            said = (
+                ngettext("**{n}** person has answered", "**{n}** people have answered", people).format(
+                    n=people
+                ),
+                ngettext("**{n}** answer", "**{n}** answers", answers).format(n=answers),
+                pgettext("round", "open") if rnd.is_open else pgettext("round", "closed"),
             )
+            st.markdown(" · ".join(said))
             _now_answering(ds, rnd, current_statement(votes))
         return
     slot = f"statements-k-{rnd.code}"
@@ -103,13 +111,15 @@ def _screen(ds: Dataset | None, room_code: str | None, code: str, revealed: bool
     st.session_state[slot] = result.k
     numbers = {s.id: i + 1 for i, s in enumerate(rnd.statements)}
     with st.container(key="statement-panel"):
-        people_label = "person has" if result.participants == 1 else "people have"
-        state = "open" if rnd.is_open else "closed"
-        after = "after round · " if rnd.before else ""
-        st.markdown(
-            f"**{result.participants}** {people_label} answered · **{result.answers}** answers · "
-            f"{len(rnd.statements)} statements · {after}{state}"
-        )
+        people, count = result.participants, len(rnd.statements)
+        parts = [
+            ngettext("**{n}** person has answered", "**{n}** people have answered", people).format(n=people),
+            ngettext("**{n}** answer", "**{n}** answers", result.answers).format(n=result.answers),
+            ngettext("{n} statement", "{n} statements", count).format(n=count),
+            *([_("after round")] if rnd.before else []),
+            pgettext("round", "open") if rnd.is_open else pgettext("round", "closed"),
+        ]
+        st.markdown(" · ".join(parts))
         if shown == "groups":
             _groups_view(rnd, result, numbers)
         elif shown == "movement":
@@ -122,10 +132,11 @@ def _now_answering(ds: Dataset | None, rnd: StatementRound, index: int) -> None:
     """The statement most phones are on: its number, its words in the largest type, who holds or reports it."""
     statement = rnd.statements[index]
     with st.container(key="statement-now"):
-        st.markdown(esc(f"Statement {index + 1} of {len(rnd.statements)} — most phones are here"))
+        here = _("Statement {number} of {total} — most phones are here")
+        st.markdown(esc(here.format(number=index + 1, total=len(rnd.statements))))
         with st.container(key="statement-now-text"):
             st.markdown(esc(statement.text))
         source = attribution(ds, statement) if ds is not None else ""
         if source:
             with st.container(key="statement-now-from"):
-                st.markdown(esc(f"from: {source}"))
+                st.markdown(esc(_("from: {source}").format(source=source)))

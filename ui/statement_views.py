@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from policy.i18n import _, ngettext
 from policy.live.groups import Analysis, Shift, Votes, analyse
 from policy.live.statements import StatementRound
 from policy.text import one_line
@@ -38,12 +39,13 @@ def _text_list(
         statement = rnd.statement(statement_id)
         number = rnd.statement_ids.index(statement_id) + 1
         if used == 0 or used + len(statement.text) <= PANEL_BUDGET:
-            st.markdown(f"**Statement {number} · {esc(figures)}** — {esc(statement.text)}")
+            line = _("**Statement {number} · {figures}** — {text}")
+            st.markdown(line.format(number=number, figures=esc(figures), text=esc(statement.text)))
             used += len(statement.text)
         else:
             rest += 1
     if rest:
-        st.markdown(esc(f"And {rest} more statement{'s' if rest > 1 else ''}."))
+        st.markdown(esc(ngettext("And {n} more statement.", "And {n} more statements.", rest).format(n=rest)))
 
 
 def _share(value: float) -> str:
@@ -53,54 +55,68 @@ def _share(value: float) -> str:
 def _agreement_view(rnd: StatementRound, result: Analysis, numbers: dict[str, int]) -> None:
     left, right = st.columns(2, gap="large")
     with left:
-        st.subheader("The room agrees")
+        st.subheader(_("The room agrees"))
+        agree = _("{share} agree")
         _text_list(
             rnd,
-            [(t.statement_id, f"{_share(t.agree_share)} agree") for t in result.consensus],
-            "No statement has broad agreement yet.",
+            [(t.statement_id, agree.format(share=_share(t.agree_share))) for t in result.consensus],
+            _("No statement has broad agreement yet."),
         )
     with right:
-        st.subheader("Most divisive")
+        st.subheader(_("Most divisive"))
+        split = _("{agree} agree, {disagree} disagree")
         _text_list(
             rnd,
             [
-                (t.statement_id, f"{_share(t.agree_share)} agree, {_share(t.disagree_share)} disagree")
+                (t.statement_id, split.format(agree=_share(t.agree_share), disagree=_share(t.disagree_share)))
                 for t in result.divisive
             ],
-            "No statement splits the room yet.",
+            _("No statement splits the room yet."),
         )
 
 
 def _groups_view(rnd: StatementRound, result: Analysis, numbers: dict[str, int]) -> None:
     if not result.groups:
         most = sorted(result.statements, key=lambda t: -t.answered)[:CHART_STATEMENTS]
-        st.subheader(f"Answers so far: the {len(most)} most answered statements")
+        st.subheader(
+            ngettext(
+                "Answers so far: the {n} most answered statement",
+                "Answers so far: the {n} most answered statements",
+                len(most),
+            ).format(n=len(most))
+        )
         st.markdown(esc(result.note))
         labels = {s.id: s.text for s in rnd.statements}
         st.altair_chart(_bars(most, labels), width="stretch")
         return
     left, right = st.columns([2, 3], gap="large")
     with left:
-        st.subheader(f"{len(result.groups)} opinion groups")
+        n = len(result.groups)
+        st.subheader(ngettext("{n} opinion group", "{n} opinion groups", n).format(n=n))
         st.altair_chart(_scatter(result), width="stretch")
-        st.caption("Nearer circles answered more alike; a larger circle holds more people.")
+        st.caption(_("Nearer circles answered more alike; a larger circle holds more people."))
     with right:
         used = 0
         told: set[str] = set()
         for number, group in enumerate(result.groups):
             colour = GROUP_MARKDOWN_COLORS[number % len(GROUP_MARKDOWN_COLORS)]
-            head = f"Group {group.name} · {group.size} people"
+            head = ngettext("Group {name} · {n} person", "Group {name} · {n} people", group.size).format(
+                name=group.name, n=group.size
+            )
             if not group.representative:
-                st.markdown(f":{colour}[**{esc(head)}**]: no statement sets it apart yet.")
+                st.markdown(f":{colour}[**{esc(head)}**]: " + _("no statement sets it apart yet."))
                 continue
             # Each group's own statement where it has one that no group above was shown with.
             top = next(
                 (r for r in group.representative if r.statement_id not in told), group.representative[0]
             )
             told.add(top.statement_id)
-            verb = "agree" if top.direction == "agree" else "disagree"
             statement = rnd.statement(top.statement_id)
-            figures = f"{_share(top.share)} {verb} (others {_share(top.rest_share)})"
+            figures = (
+                _("{share} agree (others {rest})")
+                if top.direction == "agree"
+                else _("{share} disagree (others {rest})")
+            ).format(share=_share(top.share), rest=_share(top.rest_share))
             if used == 0 or used + len(statement.text) <= GROUPS_BUDGET:
                 st.markdown(f":{colour}[**{esc(head)}**]: {esc(figures)} — {esc(statement.text)}")
                 used += len(statement.text)
@@ -110,13 +126,19 @@ def _groups_view(rnd: StatementRound, result: Analysis, numbers: dict[str, int])
 
 def _movement_view(rnd: StatementRound, shifts: Sequence[Shift], numbers: dict[str, int]) -> None:
     if not rnd.before:
-        st.subheader("How the room moved")
-        st.markdown("This is the first round: ask again after the discussion to see how the room moved.")
+        st.subheader(_("How the room moved"))
+        st.markdown(_("This is the first round: ask again after the discussion to see how the room moved."))
         return
     moved = sorted((s for s in shifts if s.after_answered), key=lambda s: -abs(s.change))[:CHART_STATEMENTS]
-    st.subheader(f"How the room moved: agree before and after ({len(moved)} statements that moved most)")
+    st.subheader(
+        ngettext(
+            "How the room moved: agree before and after ({n} statement that moved most)",
+            "How the room moved: agree before and after ({n} statements that moved most)",
+            len(moved),
+        ).format(n=len(moved))
+    )
     if not moved or not any(s.change for s in moved):
-        st.markdown("No statement has moved yet.")
+        st.markdown(_("No statement has moved yet."))
         return
     labels = {s.id: s.text for s in rnd.statements}
     st.altair_chart(_movement_chart(moved, labels), width="stretch")
@@ -144,15 +166,26 @@ def private_look(rnd: StatementRound, votes: Votes) -> None:
     parts = []
     if result.consensus:
         t = result.consensus[0]
-        parts.append(f"the room agrees most on {named(t.statement_id)} ({t.agree_share:.0%} agree)")
+        most = _("the room agrees most on {statement} ({share} agree)")
+        parts.append(most.format(statement=named(t.statement_id), share=f"{t.agree_share:.0%}"))
     else:
-        parts.append("no statement has broad agreement yet")
+        parts.append(_("no statement has broad agreement yet"))
     if result.divisive:
         t = result.divisive[0]
+        split = _("most divisive: {statement} ({agree} agree, {disagree} disagree)")
         parts.append(
-            f"most divisive: {named(t.statement_id)} ({t.agree_share:.0%} agree, {t.disagree_share:.0%} disagree)"
+            split.format(
+                statement=named(t.statement_id),
+                agree=f"{t.agree_share:.0%}",
+                disagree=f"{t.disagree_share:.0%}",
+            )
         )
     else:
-        parts.append("none splits the room yet")
-    parts.append(f"{len(result.groups)} opinion groups" if result.groups else "no opinion groups yet")
-    st.caption(esc("Only you see this: " + "; ".join(parts) + "."))
+        parts.append(_("none splits the room yet"))
+    n = len(result.groups)
+    parts.append(
+        ngettext("{n} opinion group", "{n} opinion groups", n).format(n=n)
+        if n
+        else _("no opinion groups yet")
+    )
+    st.caption(esc(_("Only you see this: {summary}.").format(summary="; ".join(parts))))

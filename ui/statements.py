@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from policy import Dataset
+from policy.i18n import _, ngettext
 from policy.live import PollError
 from policy.live.groups import analyse
 from policy.live.statements import KIND, StatementRound, StatementStore
@@ -56,7 +57,7 @@ def _sources_line(ds: Dataset | None, statement: Statement) -> str:
     source = attribution(ds, statement) if ds is not None else ""
     if not source:
         return ""
-    return esc(f"from: {source}. Tap a number to read the quote.")
+    return esc(_("from: {source}. Tap a number to read the quote.").format(source=source))
 
 
 # -- the phone ---------------------------------------------------------------------------------------------
@@ -117,12 +118,14 @@ def statement_card(ds: Dataset | None, code: str, voter: str, revealed: bool = F
             return
         my_results(rnd, mine, votes, analyse(votes), voter)
         if rnd.is_open:
-            if st.button("Change or add answers", key="answer-more", icon=":material/edit:", width="stretch"):
+            if st.button(
+                _("Change or add answers"), key="answer-more", icon=":material/edit:", width="stretch"
+            ):
                 st.session_state[answering] = True
                 st.rerun()
         return
     if results_over and st.button(
-        "See how the room answered", key="answer-results", icon=":material/bar_chart:", width="stretch"
+        _("See how the room answered"), key="answer-results", icon=":material/bar_chart:", width="stretch"
     ):
         st.session_state[answering] = False
         st.rerun()
@@ -131,21 +134,23 @@ def statement_card(ds: Dataset | None, code: str, voter: str, revealed: bool = F
     index = min(max(0, int(st.session_state[slot])), total)
     with st.container(key="statement-card"):
         if not rnd.is_open:
-            st.warning("This round is closed: answers are no longer taken.", icon=":material/lock:")
+            st.warning(_("This round is closed: answers are no longer taken."), icon=":material/lock:")
         if index >= total:
             _finished(rnd, mine, slot)
             return
         statement = rnd.statements[index]
-        st.progress((index + 1) / total, text=f"Statement {index + 1} of {total}")
+        st.progress(
+            (index + 1) / total, text=_("Statement {number} of {total}").format(number=index + 1, total=total)
+        )
         st.markdown(_marked(ds, statement))
         sources = _sources_line(ds, statement)
         if sources:
             st.caption(sources)
         given = mine.get(statement.id)
         for answer, label, icon in (
-            ("agree", "Agree", ":material/thumb_up:"),
-            ("disagree", "Disagree", ":material/thumb_down:"),
-            ("pass", "Pass / unsure", ":material/skip_next:"),
+            ("agree", _("Agree"), ":material/thumb_up:"),
+            ("disagree", _("Disagree"), ":material/thumb_down:"),
+            ("pass", _("Pass / unsure"), ":material/skip_next:"),
         ):
             chosen = given == answer
             if st.button(
@@ -163,11 +168,12 @@ def statement_card(ds: Dataset | None, code: str, voter: str, revealed: bool = F
                 else:
                     st.session_state[slot] = index + 1
                     st.rerun()
-        if index > 0 and st.button("Previous statement", key="answer-back", icon=":material/arrow_back:"):
+        if index > 0 and st.button(_("Previous statement"), key="answer-back", icon=":material/arrow_back:"):
             st.session_state[slot] = index - 1
             st.rerun()
         answered = sum(1 for s in rnd.statements if s.id in mine)
-        st.caption(esc(f"You have answered {answered} of {total}. You can change an answer at any time."))
+        done = _("You have answered {answered} of {total}. You can change an answer at any time.")
+        st.caption(esc(done.format(answered=answered, total=total)))
 
 
 def _first_open(rnd: StatementRound, mine: Mapping[str, str]) -> int:
@@ -179,13 +185,15 @@ def _first_open(rnd: StatementRound, mine: Mapping[str, str]) -> int:
 
 def _finished(rnd: StatementRound, mine: Mapping[str, str], slot: str) -> None:
     answered = sum(1 for s in rnd.statements if s.id in mine)
-    st.success(
-        esc(
-            f"Thank you: you have answered {answered} of {len(rnd.statements)} statements. When the presenter "
-            "shows the results, this page shows how your answers compare with the room's."
-        ),
-        icon=":material/check_circle:",
+    total = len(rnd.statements)
+    thanks = ngettext(
+        "Thank you: you have answered {answered} of {total} statement. When the presenter shows the results, "
+        "this page shows how your answers compare with the room's.",
+        "Thank you: you have answered {answered} of {total} statements. When the presenter shows the results, "
+        "this page shows how your answers compare with the room's.",
+        total,
     )
-    if st.button("Review my answers", key="answer-review", icon=":material/edit:", width="stretch"):
+    st.success(esc(thanks.format(answered=answered, total=total)), icon=":material/check_circle:")
+    if st.button(_("Review my answers"), key="answer-review", icon=":material/edit:", width="stretch"):
         st.session_state[slot] = 0
         st.rerun()

@@ -2,8 +2,7 @@
 
 ``UrlState.start()`` reads the link (with notices), gives each widget its first value; ``sync()`` makes the URL
 describe the view again. A link followed in the session (same tab, Back, Forward) finds widgets holding values:
-``start()`` sees a URL it did not write and takes the link's values again.
-"""
+``start()`` sees a URL it did not write and takes the link's values again."""
 
 from __future__ import annotations
 
@@ -14,10 +13,9 @@ from typing import Any, Protocol
 import streamlit as st
 
 from policy.params import Parsed, encode, integer, many_of, one_of, text, unknown_params
+from ui import language
 from ui.blocks import esc
 from ui.context import view
-from ui.language import PARAM as LANG_PARAM
-from ui.language import url_value
 
 
 class Reader(Protocol):
@@ -136,17 +134,16 @@ def seed(key: str, value: object) -> None:
 
 def show_notices(parsed: Parsed) -> None:
     """One notice, a line per link parameter that was not understood (several would push the page down)."""
-    if len(parsed.notices) == 1:
-        st.info(esc(parsed.notices[0]), icon=":material/link_off:")
-    elif parsed.notices:
-        st.info("\n".join(f"- {esc(n)}" for n in parsed.notices), icon=":material/link_off:")
+    if lines := [esc(n) for n in parsed.notices]:  # in the reader's language (policy.params)
+        body = lines[0] if len(lines) == 1 else "\n".join(f"- {n}" for n in lines)
+        st.info(body, icon=":material/link_off:")
 
 
 def set_url(values: Mapping[str, str | None]) -> None:
     """Make the URL hold exactly these values (empty ones left out)."""
     # Always send it: a rerun interrupted by the next click can update the server's copy of the query
     # parameters without the browser ever receiving it, so "already equal" is not proof the URL is right.
-    values = {**values, LANG_PARAM: url_value()}  # the reader's language stays in the link (ui.language)
+    values = {**values, language.PARAM: language.url_value()}  # the reader's language stays in the link
     st.session_state[_WROTE] = kept = {k: v for k, v in values.items() if v}  # see UrlState.start
     st.query_params.from_dict(kept)
 
@@ -182,7 +179,7 @@ class UrlState:
                 held = p.reader.keep(kept[1])
                 st.session_state[p.key] = p.default if held is None else held
         if notices:
-            if stray := unknown_params(raw, [*(p.name for p in self.params), *others, LANG_PARAM]):
+            if stray := unknown_params(raw, [*(p.name for p in self.params), *others, language.PARAM]):
                 self.parsed.note(stray)
             show_notices(self.parsed)
         return self

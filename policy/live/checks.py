@@ -6,6 +6,7 @@ import re
 import secrets
 from collections.abc import Mapping, Sequence
 
+from policy.i18n import _
 from policy.live.errors import BadCode, BadOption, BadVoter, PollError
 from policy.text import preview
 
@@ -44,7 +45,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
 def _no_controls(text: str, what: str, error: type[PollError] = PollError) -> str:
     found = _CONTROL.search(text)
     if found:
-        raise error(f"{what} holds a control character (U+{ord(found.group()):04X}); remove it.")
+        raise error(
+            _("{what} holds a control character (U+{code}); remove it.").format(
+                what=what, code=f"{ord(found.group()):04X}"
+            )
+        )
     return text
 
 
@@ -55,12 +60,14 @@ def _shown(value: str) -> str:
 def normalise_code(code: object) -> str:
     """The poll code trimmed and upper-cased; BadCode if it cannot be one."""
     if not isinstance(code, str):
-        raise BadCode(f"A poll code must be text, not {type(code).__name__}.")
+        raise BadCode(_("A poll code must be text, not {type}.").format(type=type(code).__name__))
     cleaned = code.strip().upper()
     if len(cleaned) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in cleaned):
         raise BadCode(
-            f"{_shown(cleaned)} is not a valid poll code. A poll code is {CODE_LENGTH} characters: "
-            "letters and the digits 2 to 9 (never I, L, O, 0 or 1)."
+            _(
+                "{code} is not a valid poll code. A poll code is {length} characters: "
+                "letters and the digits 2 to 9 (never I, L, O, 0 or 1)."
+            ).format(code=_shown(cleaned), length=CODE_LENGTH)
         )
     return cleaned
 
@@ -68,44 +75,68 @@ def normalise_code(code: object) -> str:
 def normalise_voter(voter_id: object) -> str:
     """The voter id trimmed; BadVoter if it is empty or too long."""
     if not isinstance(voter_id, str) or not voter_id.strip():
-        raise BadVoter("A vote needs a voter id, and none was given.")
+        raise BadVoter(_("A vote needs a voter id, and none was given."))
     cleaned = voter_id.strip()
     if len(cleaned) > MAX_VOTER_ID:
-        raise BadVoter(f"The voter id is {len(cleaned)} characters long; the limit is {MAX_VOTER_ID}.")
-    return _no_controls(cleaned, "The voter id", BadVoter)
+        raise BadVoter(
+            _("The voter id is {length} characters long; the limit is {limit}.").format(
+                length=len(cleaned), limit=MAX_VOTER_ID
+            )
+        )
+    return _no_controls(cleaned, _("The voter id"), BadVoter)
 
 
 def check_question(question: object) -> str:
     """The question trimmed; PollError if it is empty or too long."""
     if not isinstance(question, str) or not question.strip():
-        raise PollError("A poll needs a question, and none was given.")
+        raise PollError(_("A poll needs a question, and none was given."))
     cleaned = question.strip()
     if len(cleaned) > MAX_QUESTION:
-        raise PollError(f"The question is {len(cleaned)} characters long; the limit is {MAX_QUESTION}.")
-    return _no_controls(cleaned, "The question")
+        raise PollError(
+            _("The question is {length} characters long; the limit is {limit}.").format(
+                length=len(cleaned), limit=MAX_QUESTION
+            )
+        )
+    return _no_controls(cleaned, _("The question"))
 
 
 def check_options(option_ids: object) -> tuple[str, ...]:
     """The option ids as a tuple; PollError unless there are 2 to 50 distinct, non-empty, unpadded ids."""
     if isinstance(option_ids, str) or not isinstance(option_ids, Sequence):
-        raise PollError("The options must be a list of option ids, not a single piece of text.")
+        raise PollError(_("The options must be a list of option ids, not a single piece of text."))
     options = tuple(option_ids)
     for option in options:
         if not isinstance(option, str) or not option.strip():
-            raise PollError("Every option needs an id, and one of them is empty.")
+            raise PollError(_("Every option needs an id, and one of them is empty."))
         if option != option.strip():
-            raise PollError(f"The option id {_shown(option)} has spaces at one end; remove them.")
+            raise PollError(
+                _("The option id {option} has spaces at one end; remove them.").format(option=_shown(option))
+            )
         if len(option) > MAX_OPTION_ID:
-            raise PollError(f"The option id {_shown(option)} is too long; the limit is {MAX_OPTION_ID}.")
-        _no_controls(option, f"The option id {_shown(option)}")
+            raise PollError(
+                _("The option id {option} is too long; the limit is {limit}.").format(
+                    option=_shown(option), limit=MAX_OPTION_ID
+                )
+            )
+        _no_controls(option, _("The option id {option}").format(option=_shown(option)))
     if len(options) < 2:
-        raise PollError(f"A poll needs at least two options to choose from; it was given {len(options)}.")
+        raise PollError(
+            _("A poll needs at least two options to choose from; it was given {n}.").format(n=len(options))
+        )
     if len(options) > MAX_OPTIONS:
-        raise PollError(f"A poll can have at most {MAX_OPTIONS} options; it was given {len(options)}.")
+        raise PollError(
+            _("A poll can have at most {limit} options; it was given {n}.").format(
+                limit=MAX_OPTIONS, n=len(options)
+            )
+        )
     seen: set[str] = set()
     for option in options:
         if option in seen:
-            raise PollError(f"Each option must be different, but {_shown(option)} appears more than once.")
+            raise PollError(
+                _("Each option must be different, but {option} appears more than once.").format(
+                    option=_shown(option)
+                )
+            )
         seen.add(option)
     return options
 
@@ -116,14 +147,23 @@ def check_labels(labels: Mapping[str, str] | None, options: tuple[str, ...]) -> 
     for key, label in given.items():
         if key not in options:
             raise BadOption(
-                f"A label was given for {_shown(str(key))}, which is not one of the options "
-                f"({_choices(options)})."
+                _("A label was given for {option}, which is not one of the options ({choices}).").format(
+                    option=_shown(str(key)), choices=_choices(options)
+                )
             )
         if not isinstance(label, str) or not label.strip():
-            raise PollError(f"The label for {_shown(key)} is empty; give it some text or leave it out.")
+            raise PollError(
+                _("The label for {option} is empty; give it some text or leave it out.").format(
+                    option=_shown(key)
+                )
+            )
         if len(label.strip()) > MAX_LABEL:
-            raise PollError(f"The label for {_shown(key)} is too long; the limit is {MAX_LABEL} characters.")
-        _no_controls(label, f"The label for {_shown(key)}")
+            raise PollError(
+                _("The label for {option} is too long; the limit is {limit} characters.").format(
+                    option=_shown(key), limit=MAX_LABEL
+                )
+            )
+        _no_controls(label, _("The label for {option}").format(option=_shown(key)))
     # Options without a label are shown by their id.
     return {option: given[option].strip() if option in given else option for option in options}
 
@@ -133,7 +173,9 @@ def check_choice(code: str, option_id: object, options: Sequence[str]) -> str:
     if not isinstance(option_id, str) or option_id not in options:
         shown = _shown(option_id) if isinstance(option_id, str) else repr(option_id)[:SHOWN]
         raise BadOption(
-            f"{shown} is not one of the choices in poll {code}. The choices are: {_choices(options)}."
+            _("{choice} is not one of the choices in poll {code}. The choices are: {choices}.").format(
+                choice=shown, code=code, choices=_choices(options)
+            )
         )
     return option_id
 
@@ -145,7 +187,7 @@ def _choices(options: Sequence[str]) -> str:
 
 def new_code() -> str:
     """A random poll code; secrets, not random, so codes of other people's polls cannot be predicted."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
 
 
 def poll_content_problems(

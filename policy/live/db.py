@@ -3,7 +3,9 @@
 Storage is SQLAlchemy Core on SQLite (one file, the default) or PostgreSQL (so several app replicas share one
 set of data). Choose with the ``url`` argument or the ``POLICY_POLL_DB`` environment variable, which holds
 either a SQLAlchemy URL or a folder for ``polls.sqlite3``. A store builds its tables on its own ``MetaData``,
-calls ``Database.ensure`` before first use, and does all its work inside ``read()`` or ``write()``.
+calls ``Database.ensure`` before first use, and does all its work inside ``read()`` or ``write()``. A column
+added to a table after databases were made with it is added to them by ``ensure`` (it must be nullable or
+have a server default), so an existing database keeps working.
 
 A database that fails (PostgreSQL down, SQLite read-only or full) raises ``LiveUnavailable`` from
 ``ensure``, ``read`` and ``write``, with words fit for the page ("The live poll is unavailable — slides keep
@@ -23,11 +25,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Insert, MetaData, Table, create_engine, event, func, select
+from sqlalchemy import Engine, Insert, MetaData, Table, create_engine, event, func, inspect, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.schema import CreateColumn
 
+from policy.i18n import _
 from policy.live.errors import LiveUnavailable
 from policy.paths import var_dir
 
@@ -57,7 +61,11 @@ class UnsupportedDatabase(ValueError):
     """The URL names a database other than SQLite or PostgreSQL."""
 
     def __init__(self, backend: str) -> None:
-        super().__init__(f"Live-session data can be stored in SQLite or PostgreSQL, not {backend}.")
+        super().__init__(
+            _("Live-session data can be stored in SQLite or PostgreSQL, not {backend}.").format(
+                backend=backend
+            )
+        )
         self.backend = backend
 
 
@@ -128,7 +136,8 @@ class Database:
             yield conn
 
     def ensure(self, metadata: MetaData) -> None:
-        """Create whichever of the metadata's tables do not exist yet; free after the first call."""
+        """Create whichever of the metadata's tables do not exist yet, and add the columns an existing table
+        lacks; free after the first call."""
         if metadata in self._ready:
             return
         with unavailable_on_failure(), self._schema_lock:
@@ -144,6 +153,7 @@ class Database:
                 if self.backend == "postgresql":
                     conn.execute(select(func.pg_advisory_xact_lock(_PG_SCHEMA_LOCK_KEY)))
                 metadata.create_all(conn, checkfirst=True)
+                _add_missing_columns(conn, metadata)
             self._ready.add(metadata)
 
     def upsert(self, table: Table, values: Mapping[str, Any], key: Sequence[str]) -> Insert:
@@ -161,6 +171,25 @@ class Database:
             index_elements=[table.c[name] for name in key],
             set_={name: lite_stmt.excluded[name] for name in values if name not in key},
         )
+
+
+def _add_missing_columns(conn: Connection, metadata: MetaData) -> None:
+    """ALTER TABLE ... ADD COLUMN for each column of the metadata that a table made before it lacks (inside
+    ensure's lock, so two processes never add the same one)."""
+    inspector = inspect(conn)
+    preparer = conn.dialect.identifier_preparer
+    for table in metadata.sorted_tables:
+        have = {column["name"] for column in inspector.get_columns(table.name, schema=table.schema)}
+        for column in table.columns:
+            if column.name in have:
+                continue
+            if not column.nullable and column.server_default is None:
+                raise ValueError(
+                    f"{table.name}.{column.name} can be added to a table only with a server default"
+                )
+            ddl = CreateColumn(column).compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE {preparer.format_table(table)} ADD COLUMN {ddl}"))
+            log.info("added the column %s.%s to the live-session database", table.name, column.name)
 
 
 @contextmanager

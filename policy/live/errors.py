@@ -7,6 +7,8 @@ the page should say so in those words and keep everything that does not need the
 
 from __future__ import annotations
 
+from policy.i18n import N_, _
+
 __all__ = [
     "UNAVAILABLE",
     "BadCode",
@@ -23,7 +25,8 @@ __all__ = [
     "WrongPassword",
 ]
 
-UNAVAILABLE = "The live poll is unavailable — slides keep working."
+# Translated where it is shown (_(UNAVAILABLE)): the language is known only when a page is drawn.
+UNAVAILABLE = N_("The live poll is unavailable — slides keep working.")
 
 
 class PollError(ValueError):
@@ -72,5 +75,5 @@ class RateLimited(PollError):
 class LiveUnavailable(PollError):
     """The database could not be used (down, read-only, full); nothing was changed."""
 
-    def __init__(self, message: str = UNAVAILABLE) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(_(UNAVAILABLE) if message is None else message)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, fields
 from typing import Any
 
+from policy.i18n import _
 from policy.live.rooms import ExportRow
 
 __all__ = ["COLUMNS", "to_csv", "to_json", "turnout_note"]
@@ -18,7 +19,8 @@ COLUMNS = tuple(f.name for f in fields(ExportRow))
 
 
 def to_csv(rows: Sequence[ExportRow]) -> str:
-    """The rows as CSV with a header line (the ExportRow fields, in order)."""
+    """The rows as CSV with a header line (the ExportRow fields, in order: names programs read, in English
+    whatever the reader's language)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -55,4 +57,6 @@ def turnout_note(before: int, after: int) -> str:
     """A plain warning when the two rounds of a before/after pair had different turnouts ("" when equal)."""
     if before == after:
         return ""
-    return f"{before} voted before, {after} after — compare shares with care."
+    return _("{before} voted before, {after} after — compare shares with care.").format(
+        before=before, after=after
+    )

@@ -50,6 +50,8 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import silhouette_score
 from threadpoolctl import ThreadpoolController
 
+from policy.i18n import _
+
 __all__ = [
     "AGREE",
     "DISAGREE",
@@ -375,15 +377,19 @@ def analyse(votes: Votes, settings: Settings | None = None, previous_k: int | No
     explained: tuple[float, ...] = ()
     note = ""
     if len(rows) < settings.min_participants:
-        note = (
-            f"Opinion groups appear once {settings.min_participants} people have answered at least "
-            f"{min(settings.min_answers, len(votes.statement_ids))} statements; {len(rows)} so far."
+        note = _(
+            "Opinion groups appear once {people} people have answered at least {statements} statements; "
+            "{placed} so far."
+        ).format(
+            people=settings.min_participants,
+            statements=min(settings.min_answers, len(votes.statement_ids)),
+            placed=len(rows),
         )
     else:
         coords, explained = project(votes, rows.tolist(), settings)
         k, labels, scores = choose_k(coords, settings, previous_k)
         if k is None:
-            note = "Everyone has answered alike so far: the room has no separate groups."
+            note = _("Everyone has answered alike so far: the room has no separate groups.")
         else:
             silhouette = dict(scores)[k]
             groups, points = _groups(votes, rows, coords, labels, k, settings)

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
+from policy.i18n import _
 from policy.live.checks import CODE_LENGTH, MAX_LABEL, MAX_OPTION_ID, MAX_QUESTION, MAX_VOTER_ID
 from policy.live.errors import PollNotFound
 
@@ -218,7 +219,7 @@ def delete_votes(conn: Connection, code: str) -> int:
 
 
 def _not_found(code: str) -> str:
-    return f"There is no poll with the code {code}. Check the code and try again."
+    return _("There is no poll with the code {code}. Check the code and try again.").format(code=code)
 
 
 def polls_with_key(conn: Connection, key_hash: str) -> int:

@@ -26,6 +26,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from policy.i18n import N_, _
 from policy.live import checks, presenter
 from policy.live import poll_tables as sql
 from policy.live.db import Database, UnsupportedDatabase
@@ -67,7 +68,9 @@ class PollStore:
         try:
             self._db = Database(url)
         except UnsupportedDatabase as err:
-            raise PollError(f"Polls can be stored in SQLite or PostgreSQL, not {err.backend}.") from None
+            raise PollError(
+                _("Polls can be stored in SQLite or PostgreSQL, not {backend}.").format(backend=err.backend)
+            ) from None
         self.limits = limits or Limits()
 
     @property
@@ -109,14 +112,15 @@ class PollStore:
         shown = checks.check_labels(labels, checks.check_options(option_ids))
         before_code = checks.normalise_code(before) if before is not None else None
         key_hash = _key_hash(key)
-        for _ in range(_CODE_ATTEMPTS):
+        for _attempt in range(_CODE_ATTEMPTS):
             code = checks.new_code()
             try:
                 with self._write() as conn:
                     self.check_rate(conn)
                     if before_code is not None:
                         sql.find(conn, before_code)
-                        presenter.check_key(sql.key_hash_of(conn, before_code), key, f"poll {before_code}")
+                        what = _("poll {code}").format(code=before_code)
+                        presenter.check_key(sql.key_hash_of(conn, before_code), key, what)
                     if sql.code_taken(conn, code):
                         continue
                     sql.insert_poll(conn, code, text, shown, before_code, key_hash)
@@ -124,7 +128,7 @@ class PollStore:
             except IntegrityError:
                 # Another process took the same code between our check and insert: draw again.
                 continue
-        raise PollError("Could not find a free poll code; please try again.")
+        raise PollError(_("Could not find a free poll code; please try again."))
 
     def get(self, code: str) -> Poll:
         """The poll with this code."""
@@ -146,11 +150,11 @@ class PollStore:
     def check_rate(self, conn: Connection) -> None:
         """RateLimited when the polls opened in the last window reach the limit (inside a write)."""
         since = datetime.now(UTC) - self.limits.window
-        presenter.over_limit(sql.polls_since(conn, since), self.limits.polls, "polls", self.limits)
+        presenter.over_limit(sql.polls_since(conn, since), self.limits.polls, N_("polls"), self.limits)
 
     def check_key(self, conn: Connection, code: str, key: object) -> None:
         """NotPresenter unless ``key`` controls the poll (inside a transaction; the code normalised)."""
-        presenter.check_key(sql.key_hash_of(conn, code), key, f"poll {code}")
+        presenter.check_key(sql.key_hash_of(conn, code), key, _("poll {code}").format(code=code))
 
     def close(self, code: str, key: str) -> None:
         """Stop taking votes (votes already cast are kept)."""
@@ -183,7 +187,7 @@ class PollStore:
             # A shared row lock: votes run side by side, but never across a close() or reset().
             row = sql.find(conn, code, lock="share")
             if not row.is_open:
-                raise PollClosed(f"Poll {code} is closed, so it is not taking votes.")
+                raise PollClosed(_("Poll {code} is closed, so it is not taking votes.").format(code=code))
             option_id = checks.check_choice(code, option_id, sql.option_ids(conn, code))
             now = datetime.now(UTC)
             values = {"poll_code": code, "voter_id": voter, "option_id": option_id, "voted_at": now}
@@ -218,8 +222,10 @@ class PollStore:
             row = sql.find(conn, after_code)
             if row.before_code is None:
                 raise PollError(
-                    f"Poll {after_code} has no earlier round to compare with: "
-                    "it was not opened as the after round of a before-and-after pair."
+                    _(
+                        "Poll {code} has no earlier round to compare with: "
+                        "it was not opened as the after round of a before-and-after pair."
+                    ).format(code=after_code)
                 )
             after = sql.tallies(conn, after_code)
             before = sql.tallies(conn, row.before_code)
@@ -252,7 +258,7 @@ class PollStore:
 
 def _key_hash(key: object) -> str:
     if not isinstance(key, str) or not key.strip() or len(key) > presenter.MAX_KEY:
-        raise PollError("A poll needs the presenter key that will control it, and none was given.")
+        raise PollError(_("A poll needs the presenter key that will control it, and none was given."))
     return presenter.hash_key(key.strip())
 
 

@@ -17,6 +17,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
+from policy.i18n import _
 from policy.live.errors import NotPresenter, RateLimited, WrongPassword
 
 __all__ = [
@@ -52,10 +53,16 @@ def check_key(stored_hash: str, key: object, what: str) -> None:
     """Pass if ``key`` is the presenter key whose hash is stored; NotPresenter otherwise (``what`` is named)."""
     if not isinstance(key, str) or not key.strip():
         raise NotPresenter(
-            f"Only the presenter can control {what}: this needs the presenter key, and none was given."
+            _(
+                "Only the presenter can control {what}: this needs the presenter key, and none was given."
+            ).format(what=what)
         )
     if len(key) > MAX_KEY or not hmac.compare_digest(hash_key(key.strip()), stored_hash):
-        raise NotPresenter(f"Only the presenter can control {what}: the presenter key given is not its key.")
+        raise NotPresenter(
+            _("Only the presenter can control {what}: the presenter key given is not its key.").format(
+                what=what
+            )
+        )
 
 
 def configured_password() -> str | None:
@@ -69,9 +76,9 @@ def check_password(required: str | None, given: object) -> None:
     if required is None:
         return
     if not isinstance(given, str) or not given:
-        raise WrongPassword("Opening a live session here needs the presenter password.")
+        raise WrongPassword(_("Opening a live session here needs the presenter password."))
     if not hmac.compare_digest(given.encode("utf-8"), required.encode("utf-8")):
-        raise WrongPassword("That presenter password is not right; nothing was opened.")
+        raise WrongPassword(_("That presenter password is not right; nothing was opened."))
 
 
 @dataclass(frozen=True)
@@ -90,9 +97,12 @@ class Limits:
 
 
 def over_limit(count: int, limit: int, what: str, limits: Limits) -> None:
-    """RateLimited with a message naming the limit when ``count`` has reached it."""
+    """RateLimited with a message naming the limit when ``count`` has reached it (``what``: a plural noun
+    marked with N_, translated here)."""
     if count >= limit:
         raise RateLimited(
-            f"{limit} {what} were opened in the last {limits.minutes} minutes, which is the limit; "
-            "wait a few minutes and try again."
+            _(
+                "{limit} {what} were opened in the last {minutes} minutes, which is the limit; "
+                "wait a few minutes and try again."
+            ).format(limit=limit, what=_(what), minutes=limits.minutes)
         )

@@ -4,7 +4,9 @@ A room is what the presenter opens and the audience joins by its code. Its row h
 is on, the active round (``round_kind`` — "poll" now, other kinds such as "statements" may be added — and
 ``round_code``, the code of that round in its own store) and whether the round's results are revealed.
 ``live_room_flags`` (a table of its own, so databases made before it gain it on first use) holds whether the
-projector is blanked and when the presenter ended the session; a room without a row there is neither.
+projector is blanked and when the presenter ended the session; a room without a row there is neither. The
+``language`` column (the session's language, which phones follow) came later: ``Database.ensure`` adds it to a
+database made before it, each existing room speaking English.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
+from policy.i18n import _
 from policy.live.checks import CODE_LENGTH
 from policy.live.errors import RoomNotFound
 
@@ -60,6 +63,9 @@ rooms = Table(
     Column("revealed", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The session's interface language ("en", "es"), which phones follow. A server default, so that the column
+    # can be added to a table made before it (Database.ensure) and an older process's rooms get English.
+    Column("language", String(8), nullable=False, default="en", server_default="en"),
 )
 
 room_flags = Table(
@@ -82,13 +88,17 @@ def find(conn: Connection, code: str, lock: bool = False) -> Any:
     row = conn.execute(query).first()
     if row is None:
         raise RoomNotFound(
-            f"There is no live session with the code {code}. Check the code on the screen and try again."
+            _(
+                "There is no live session with the code {code}. Check the code on the screen and try again."
+            ).format(code=code)
         )
     return row
 
 
-def insert_room(conn: Connection, code: str, key_hash: str, client_hash: str | None) -> None:
-    """Store a new room on slide 1 with no round."""
+def insert_room(
+    conn: Connection, code: str, key_hash: str, client_hash: str | None, language: str = "en"
+) -> None:
+    """Store a new room on slide 1 with no round, speaking ``language``."""
     now = datetime.now(UTC)
     conn.execute(
         rooms.insert().values(
@@ -101,6 +111,7 @@ def insert_room(conn: Connection, code: str, key_hash: str, client_hash: str | N
             revealed=False,
             created_at=now,
             updated_at=now,
+            language=language,
         )
     )
 

@@ -6,7 +6,7 @@ its results are revealed all live in the database, so every window and every rep
 Every control takes the key and is checked here (``NotPresenter`` without it), not only hidden in a page:
 
     rooms = RoomStore(PollStore())
-    code, key = rooms.open_room(password=None, client="browser-token")
+    code, key = rooms.open_room(password=None, client="browser-token", language="es")  # phones speak it
     rooms.go_to(code, key, 3)                               # the slide
     rooms.open_poll(code, key, "Which first?", ["a", "b"])  # a poll round becomes the active round
     rooms.reveal(code, key); rooms.close(code, key); rooms.reopen(code, key); rooms.reset(code, key)
@@ -33,6 +33,8 @@ from typing import Any
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from policy import i18n
+from policy.i18n import N_, _, ngettext
 from policy.live import checks, presenter
 from policy.live import poll_tables as poll_sql
 from policy.live import room_tables as sql
@@ -83,6 +85,7 @@ class Room:
     updated_at: datetime
     blank: bool = False  # the projector shows a black screen
     ended_at: datetime | None = None  # when the presenter ended the session
+    language: str = i18n.DEFAULT  # the language the presenter runs the session in: phones follow it
 
     @property
     def ended(self) -> bool:
@@ -108,32 +111,42 @@ class RoomStore:
 
     # -- the room ---------------------------------------------------------------------------------------
 
-    def open_room(self, *, password: str | None = None, client: str | None = None) -> tuple[str, str]:
-        """Open a room; returns (join code, presenter key). ``client`` names the opener for the rate limit."""
+    def open_room(
+        self, *, password: str | None = None, client: str | None = None, language: str = i18n.DEFAULT
+    ) -> tuple[str, str]:
+        """Open a room; returns (join code, presenter key). ``client`` names the opener for the rate limit;
+        ``language`` (one of the interface's) is the session's, which the audience's phones follow."""
         presenter.check_password(self.password, password)
+        spoken = i18n.supported(language) if isinstance(language, str) else None
+        if spoken is None:
+            raise PollError(
+                _("A live session speaks one of: {languages}; not {language}.").format(
+                    languages=", ".join(i18n.LANGUAGES), language=repr(preview(str(language), 40))
+                )
+            )
         key = presenter.new_key()
         client_hash = presenter.hash_key(client) if client else None
         limits = self.polls.limits
-        for _ in range(_CODE_ATTEMPTS):
+        for _attempt in range(_CODE_ATTEMPTS):
             code = checks.new_code()
             try:
                 with self._write() as conn:
                     since = datetime.now(UTC) - limits.window
                     presenter.over_limit(
-                        sql.count_since(conn, since), limits.sessions, "live sessions", limits
+                        sql.count_since(conn, since), limits.sessions, N_("live sessions"), limits
                     )
                     if client_hash is not None:
                         mine = sql.count_since(conn, since, client_hash)
                         presenter.over_limit(
-                            mine, limits.sessions_per_client, "live sessions from here", limits
+                            mine, limits.sessions_per_client, N_("live sessions from here"), limits
                         )
                     if _taken(conn, code):
                         continue
-                    sql.insert_room(conn, code, presenter.hash_key(key), client_hash)
+                    sql.insert_room(conn, code, presenter.hash_key(key), client_hash, spoken)
                 return code, key
             except IntegrityError:
                 continue
-        raise PollError("Could not find a free session code; please try again.")
+        raise PollError(_("Could not find a free session code; please try again."))
 
     def get(self, code: str) -> Room:
         """The room with this code (RoomNotFound if none)."""
@@ -154,9 +167,11 @@ class RoomStore:
         """Inside a transaction: the room's row if ``key`` is its presenter key; NotPresenter otherwise,
         and SessionEnded once the session has ended (unless ``ended_ok``: reading the results)."""
         row = sql.find(conn, code, lock=lock)
-        presenter.check_key(row.key_hash, key, f"live session {code}")
+        presenter.check_key(row.key_hash, key, _("live session {code}").format(code=code))
         if row.ended_at is not None and not ended_ok:
-            raise SessionEnded(f"The live session {code} has ended, so it takes no more controls.")
+            raise SessionEnded(
+                _("The live session {code} has ended, so it takes no more controls.").format(code=code)
+            )
         return row
 
     def blank(self, code: str, key: str, on: bool = True) -> None:
@@ -210,7 +225,7 @@ class RoomStore:
     def go_to(self, code: str, key: str, slide: int) -> None:
         """Move the room to slide number ``slide`` (1-based)."""
         if isinstance(slide, bool) or not isinstance(slide, int) or not 1 <= slide <= MAX_SLIDE:
-            raise PollError(f"A slide number is a whole number from 1 to {MAX_SLIDE}.")
+            raise PollError(_("A slide number is a whole number from 1 to {limit}.").format(limit=MAX_SLIDE))
         code = checks.normalise_code(code)
         with self._write() as conn:
             self.check(conn, code, key, lock=True)
@@ -219,9 +234,13 @@ class RoomStore:
     def start_round(self, code: str, key: str, kind: str, round_code: str) -> None:
         """Make a round (of ``kind``, its code ``round_code`` in its own store) the room's active round."""
         if kind not in ROUND_KINDS:
-            raise PollError(f"A round is one of: {', '.join(ROUND_KINDS)}; not {preview(str(kind), 40)!r}.")
+            raise PollError(
+                _("A round is one of: {kinds}; not {kind}.").format(
+                    kinds=", ".join(ROUND_KINDS), kind=repr(preview(str(kind), 40))
+                )
+            )
         if not isinstance(round_code, str) or not round_code or len(round_code) > sql.MAX_ROUND:
-            raise PollError("A round needs its code.")
+            raise PollError(_("A round needs its code."))
         code = checks.normalise_code(code)
         with self._write() as conn:
             self.check(conn, code, key, lock=True)
@@ -233,7 +252,7 @@ class RoomStore:
         with self._write() as conn:
             row = self.check(conn, code, key, lock=True)
             if row.round_kind is None:
-                raise PollError("There is no round to reveal yet: open the poll first.")
+                raise PollError(_("There is no round to reveal yet: open the poll first."))
             sql.set_room(conn, code, revealed=bool(shown))
             if row.round_kind == "poll":
                 poll_sql.set_flags(conn, row.round_code, revealed=bool(shown))
@@ -258,7 +277,11 @@ class RoomStore:
         limits = self.polls.limits
         if rounds >= limits.rounds_per_session:
             raise PollError(
-                f"This session has opened {rounds} polls, which is the limit; open a new session to poll again."
+                ngettext(
+                    "This session has opened {n} poll, which is the limit; open a new session to poll again.",
+                    "This session has opened {n} polls, which is the limit; open a new session to poll again.",
+                    rounds,
+                ).format(n=rounds)
             )
         poll = self.polls.open_poll(question, option_ids, labels, key=key, before=before)
         self.start_round(code, key, "poll", poll)
@@ -297,7 +320,7 @@ class RoomStore:
         with self._read() as conn:
             row = self.check(conn, code, key)
         if row.round_kind != "poll" or not row.round_code:
-            raise PollError("There is no poll in this session yet: open the poll first.")
+            raise PollError(_("There is no poll in this session yet: open the poll first."))
         return str(row.round_code)
 
     @contextmanager
@@ -338,4 +361,5 @@ def _room(row: Any) -> Room:
         updated_at=_as_utc(row.updated_at),
         blank=bool(row.blank),
         ended_at=_as_utc(row.ended_at) if row.ended_at is not None else None,
+        language=i18n.supported(row.language) or i18n.DEFAULT,
     )

@@ -1,8 +1,8 @@
 """A statement round's results for download: per statement, its words, who holds or reports it, its sources,
 how many agreed, disagreed and passed, and (once opinion groups are claimed) each group's share agreeing.
 
-``results_rows`` gives the rows; ``results_csv`` (safe to open in a spreadsheet) and ``results_json`` the
-bytes. The round keeps the words it was opened with; the content (``ds``) adds who holds each statement and
+``results_rows`` gives the rows; ``results_csv`` (safe to open in a spreadsheet, its header in the reader's
+language) and ``results_json`` (its keys in English, for programs) the bytes. The round keeps the words it was opened with; the content (``ds``) adds who holds each statement and
 its outlets where its quotes are still in the content.
 """
 
@@ -15,6 +15,7 @@ import pandas as pd
 
 from policy.dataset import Dataset
 from policy.exports import safe_csv
+from policy.i18n import pgettext
 from policy.live.groups import Analysis, analyse
 from policy.live.statements import StatementRound, StatementStore
 from policy.statements import attribution
@@ -27,6 +28,30 @@ def _outlets(ds: Dataset | None, quotes: tuple[str, ...]) -> str:
         return ""
     found = [ds.source(ds.quote(q).source).outlet for q in quotes if ds.has("quotes", q)]
     return "; ".join(dict.fromkeys(found))
+
+
+_GROUP = (
+    "group {name} agree %"  # a claimed group's column (its key; the CSV says it in the reader's language)
+)
+
+
+def _headers() -> dict[str, str]:
+    """The CSV header's words: the rows' keys (the JSON's), as the reader's language says them."""
+    return {
+        "number": pgettext("statement results column", "number"),
+        "statement": pgettext("statement results column", "statement"),
+        "from": pgettext("statement results column", "from"),
+        "sources": pgettext("statement results column", "sources"),
+        "quotes": pgettext("statement results column", "quotes"),
+        "position": pgettext("statement results column", "position"),
+        "side": pgettext("statement results column", "side"),
+        "agree": pgettext("statement results column", "agree"),
+        "disagree": pgettext("statement results column", "disagree"),
+        "pass": pgettext("statement results column", "pass"),
+        "answered": pgettext("statement results column", "answered"),
+        "agree %": pgettext("statement results column", "agree %"),
+        "disagree %": pgettext("statement results column", "disagree %"),
+    }
 
 
 def results_rows(rnd: StatementRound, result: Analysis, ds: Dataset | None = None) -> list[dict[str, Any]]:
@@ -54,7 +79,7 @@ def results_rows(rnd: StatementRound, result: Analysis, ds: Dataset | None = Non
         }
         for group in result.groups:
             share = group.agree_shares[index] if index < len(group.agree_shares) else None
-            row[f"group {group.name} agree %"] = round(100 * share) if share is not None else None
+            row[_GROUP.format(name=group.name)] = round(100 * share) if share is not None else None
         rows.append(row)
     return rows
 
@@ -68,8 +93,15 @@ def round_results(
 
 
 def results_csv(rnd: StatementRound, result: Analysis, ds: Dataset | None = None) -> bytes:
-    """The rows as CSV (UTF-8 with BOM; no cell can start a spreadsheet formula)."""
-    return safe_csv(pd.DataFrame(results_rows(rnd, result, ds)))
+    """The rows as CSV (UTF-8 with BOM; no cell can start a spreadsheet formula), its header in the reader's
+    language."""
+    headers = _headers()
+    for g in result.groups:
+        headers[_GROUP.format(name=g.name)] = pgettext(
+            "statement results column", "group {name} agree %"
+        ).format(name=g.name)
+    frame = pd.DataFrame(results_rows(rnd, result, ds))
+    return safe_csv(frame.rename(columns=headers))
 
 
 def results_json(rnd: StatementRound, result: Analysis, ds: Dataset | None = None) -> bytes:

@@ -37,6 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from policy.i18n import N_, _, ngettext
 from policy.live import checks, presenter
 from policy.live.db import Database, UnsupportedDatabase
 from policy.live.errors import BadOption, PollClosed, PollError, PollNotFound
@@ -148,7 +149,9 @@ class StatementStore:
                 self._db = Database(url)
             except UnsupportedDatabase as err:
                 raise PollError(
-                    f"Statement rounds can be stored in SQLite or PostgreSQL, not {err.backend}."
+                    _("Statement rounds can be stored in SQLite or PostgreSQL, not {backend}.").format(
+                        backend=err.backend
+                    )
                 ) from None
         self.limits = limits or Limits()
 
@@ -169,7 +172,7 @@ class StatementStore:
         items = _check_statements(statements)
         key_hash = _key_hash(key)
         before_code = checks.normalise_code(before) if before is not None else None
-        for _ in range(_CODE_ATTEMPTS):
+        for _attempt in range(_CODE_ATTEMPTS):
             code = checks.new_code()
             try:
                 with self._write() as conn:
@@ -177,18 +180,24 @@ class StatementStore:
                     opened = conn.execute(
                         select(func.count()).select_from(rounds).where(rounds.c.created_at >= since)
                     ).scalar_one()
-                    presenter.over_limit(int(opened), self.limits.polls, "statement rounds", self.limits)
+                    presenter.over_limit(int(opened), self.limits.polls, N_("statement rounds"), self.limits)
                     mine = conn.execute(
                         select(func.count()).select_from(rounds).where(rounds.c.key_hash == key_hash)
                     ).scalar_one()
                     if int(mine) >= self.limits.rounds_per_session:
                         raise PollError(
-                            f"This presenter has opened {mine} statement rounds, which is the limit; "
-                            "open a new session to ask again."
+                            ngettext(
+                                "This presenter has opened {n} statement round, which is the limit; "
+                                "open a new session to ask again.",
+                                "This presenter has opened {n} statement rounds, which is the limit; "
+                                "open a new session to ask again.",
+                                int(mine),
+                            ).format(n=int(mine))
                         )
                     if before_code is not None:
                         first = _find(conn, before_code)
-                        presenter.check_key(first.key_hash, key, f"statement round {before_code}")
+                        what = _("statement round {code}").format(code=before_code)
+                        presenter.check_key(first.key_hash, key, what)
                     if conn.execute(select(rounds.c.code).where(rounds.c.code == code)).first():
                         continue
                     conn.execute(
@@ -221,7 +230,7 @@ class StatementStore:
                 return code
             except IntegrityError:
                 continue  # another process took the same code between our check and insert: draw again
-        raise PollError("Could not find a free round code; please try again.")
+        raise PollError(_("Could not find a free round code; please try again."))
 
     def close(self, code: str, key: str) -> None:
         """Stop taking answers (answers already given are kept)."""
@@ -235,19 +244,23 @@ class StatementStore:
         """Choose what the room's screen shows of the results: "agreement", "groups" or "movement"."""
         if view not in VIEWS:
             raise PollError(
-                f"The screen shows one of: {', '.join(VIEWS)}; not {str(view)[: checks.SHOWN]!r}."
+                _("The screen shows one of: {views}; not {view}.").format(
+                    views=", ".join(VIEWS), view=repr(str(view)[: checks.SHOWN])
+                )
             )
         code = checks.normalise_code(code)
         with self._write() as conn:
             row = _find(conn, code, lock="update")
-            presenter.check_key(row.key_hash, key, f"statement round {code}")
+            presenter.check_key(row.key_hash, key, _("statement round {code}").format(code=code))
             conn.execute(update(rounds).where(rounds.c.code == code).values(shown=view))
 
     def check_key(self, code: str, key: object) -> None:
         """NotPresenter unless ``key`` controls the round."""
         code = checks.normalise_code(code)
         with self._read() as conn:
-            presenter.check_key(_find(conn, code).key_hash, key, f"statement round {code}")
+            presenter.check_key(
+                _find(conn, code).key_hash, key, _("statement round {code}").format(code=code)
+            )
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -288,12 +301,18 @@ class StatementStore:
         code = checks.normalise_code(code)
         voter = checks.normalise_voter(voter_id)
         if answer not in ANSWERS:
-            raise BadOption(f"An answer is agree, disagree or pass, not {str(answer)[: checks.SHOWN]!r}.")
+            raise BadOption(
+                _("An answer is agree, disagree or pass, not {answer}.").format(
+                    answer=repr(str(answer)[: checks.SHOWN])
+                )
+            )
         with self._write() as conn:
             # A shared row lock: answers run side by side, but never across a close().
             row = _find(conn, code, lock="share")
             if not row.is_open:
-                raise PollClosed(f"Statement round {code} is closed, so it is not taking answers.")
+                raise PollClosed(
+                    _("Statement round {code} is closed, so it is not taking answers.").format(code=code)
+                )
             held = conn.execute(
                 select(round_statements.c.statement_id).where(
                     round_statements.c.round_code == code, round_statements.c.statement_id == statement_id
@@ -301,7 +320,9 @@ class StatementStore:
             ).first()
             if held is None:
                 raise BadOption(
-                    f"Statement round {code} has no statement {str(statement_id)[: checks.SHOWN]!r}."
+                    _("Statement round {code} has no statement {statement}.").format(
+                        code=code, statement=repr(str(statement_id)[: checks.SHOWN])
+                    )
                 )
             values = {
                 "round_code": code,
@@ -353,8 +374,10 @@ class StatementStore:
         after = self.get(after_code)
         if after.before is None:
             raise PollError(
-                f"Statement round {after.code} has no earlier round to compare with: "
-                "it was not opened as the after round of a before-and-after pair."
+                _(
+                    "Statement round {code} has no earlier round to compare with: "
+                    "it was not opened as the after round of a before-and-after pair."
+                ).format(code=after.code)
             )
         return movement(self.votes(after.before), self.votes(after.code))
 
@@ -389,7 +412,11 @@ def _find(conn: Connection, code: str, lock: str | None = None) -> Any:
         query = query.with_for_update(read=lock == "share")
     row = conn.execute(query).first()
     if row is None:
-        raise PollNotFound(f"There is no statement round with the code {code}. Check the code and try again.")
+        raise PollNotFound(
+            _("There is no statement round with the code {code}. Check the code and try again.").format(
+                code=code
+            )
+        )
     return row
 
 
@@ -397,21 +424,31 @@ def _check_statements(statements: Sequence[Statement]) -> list[Statement]:
     items = list(statements)
     if not MIN_STATEMENTS <= len(items) <= MAX_COUNT:
         raise PollError(
-            f"A statement round holds {MIN_STATEMENTS} to {MAX_COUNT} statements; it was given {len(items)}."
+            _("A statement round holds {low} to {high} statements; it was given {n}.").format(
+                low=MIN_STATEMENTS, high=MAX_COUNT, n=len(items)
+            )
         )
     seen: set[str] = set()
     for s in items:
         if not s.id or len(s.id) > checks.MAX_OPTION_ID or s.id in seen:
-            raise PollError(f"Each statement needs its own short id; {s.id[: checks.SHOWN]!r} is not one.")
+            raise PollError(
+                _("Each statement needs its own short id; {statement} is not one.").format(
+                    statement=repr(s.id[: checks.SHOWN])
+                )
+            )
         if not s.text.strip() or len(s.text) > MAX_TEXT or len(s.cited) > MAX_CITED:
-            raise PollError(f"Statement {s.id!r} is empty or too long for a round.")
+            raise PollError(
+                _("Statement {statement} is empty or too long for a round.").format(statement=repr(s.id))
+            )
         seen.add(s.id)
     return items
 
 
 def _key_hash(key: object) -> str:
     if not isinstance(key, str) or not key.strip() or len(key) > presenter.MAX_KEY:
-        raise PollError("A statement round needs the presenter key that will control it, and none was given.")
+        raise PollError(
+            _("A statement round needs the presenter key that will control it, and none was given.")
+        )
     return presenter.hash_key(key.strip())
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from policy.citations import Cite, csl_items, quote_cite
 from policy.dataset import Dataset
+from policy.i18n import N_, _, ngettext, pgettext
 from policy.memo.choices import check_spec
 from policy.memo.model import Contested, Memo, Option, Point, Prose, Quoted, Row, Run, Side
 from policy.memo.spec import MemoInputError, MemoSpec, OptionChoice
@@ -83,7 +84,13 @@ def build_memo(dataset: Dataset, spec: MemoSpec) -> Memo:
     brief = spec.length == "brief"
     citer = _Citer(dataset, spec.quotes and not brief)
     positions = [dataset.position(c.position) for c in spec.options]
-    header = (("To", spec.to), ("From", spec.from_), ("Date", spec.date), ("Subject", spec.subject))
+    # Translators: the memo's header lines ("To: …", "From: …", "Date: …", "Subject: …").
+    header = (
+        (pgettext("memo header", "To"), spec.to),
+        (pgettext("memo header", "From"), spec.from_),
+        (pgettext("memo header", "Date"), spec.date),
+        (pgettext("memo header", "Subject"), spec.subject),
+    )
     chosen = {p.id for p in positions}
     # The contested facts that bear on most of the chosen options come first; a full memo sets out the first
     # few side by side and names the rest.
@@ -114,15 +121,12 @@ def build_memo(dataset: Dataset, spec: MemoSpec) -> Memo:
         style=spec.style,
         length=spec.length,
         paper=spec.paper,
+        title=_("Memorandum"),
     )
 
 
 def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in re.split(r"\n\s*\n", text) if p.strip())
-
-
-def _join(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _summary(
@@ -132,29 +136,49 @@ def _summary(
     if not positions:
         return (), ()
     n, total = len(positions), len(dataset.positions)
-    count = "one option" if n == 1 else f"{_number(n)} options"
-    of = f" of the {_number(total)} the sources discuss" if n < total else ""
-    weighs = (
-        f"This memo weighs {count}{of}; the table after the summary gives who backs and who opposes each, "
-        "and the strongest evidence each way."
-    )
-    paragraphs: list[Prose] = [(Run(weighs),)]
-    if n == total:  # the debate's question names every option: asked only when the memo weighs them all
-        paragraphs.insert(0, (Run("The question: "), *citer.prose(sentences(dataset.debate.question)[-1])))
-    if disputes:
-        facts = "One fact" if len(disputes) == 1 else f"{_number(len(disputes)).capitalize()} facts"
-        verb = "is" if len(disputes) == 1 else "are"
-        top = disputes[0]
-        answers = "; ".join(side.label for side in top.sides)
-        where = "" if brief else " (the sections after the options set them out by side)"
-        paragraphs.append(
-            (
-                Run(
-                    f"{facts} bearing on them {verb} contested in the sources{where}. Among them: "
-                    f"{strip_markers(top.question)} The sources' answers: {answers}."
-                ),
-            )
+    if n < total:
+        weighs = ngettext(
+            "This memo weighs one option of the {total} the sources discuss; the table after the summary gives "
+            "who backs and who opposes each, and the strongest evidence each way.",
+            "This memo weighs {count} options of the {total} the sources discuss; the table after the summary "
+            "gives who backs and who opposes each, and the strongest evidence each way.",
+            n,
         )
+    else:
+        weighs = ngettext(
+            "This memo weighs one option; the table after the summary gives who backs and who opposes each, "
+            "and the strongest evidence each way.",
+            "This memo weighs {count} options; the table after the summary gives who backs and who opposes "
+            "each, and the strongest evidence each way.",
+            n,
+        )
+    paragraphs: list[Prose] = [(Run(weighs.format(count=_number(n), total=_number(total))),)]
+    if n == total:  # the debate's question names every option: asked only when the memo weighs them all
+        question = citer.prose(sentences(dataset.debate.question)[-1])
+        paragraphs.insert(0, (Run(_("The question: ")), *question))
+    if disputes:
+        top, d = disputes[0], len(disputes)
+        if brief:
+            facts = ngettext(
+                "One fact bearing on them is contested in the sources. Among them: {question} "
+                "The sources' answers: {answers}.",
+                "{count} facts bearing on them are contested in the sources. Among them: {question} "
+                "The sources' answers: {answers}.",
+                d,
+            )
+        else:
+            facts = ngettext(
+                "One fact bearing on them is contested in the sources (the sections after the options set them "
+                "out by side). Among them: {question} The sources' answers: {answers}.",
+                "{count} facts bearing on them are contested in the sources (the sections after the options set "
+                "them out by side). Among them: {question} The sources' answers: {answers}.",
+                d,
+            )
+        answers = "; ".join(side.label for side in top.sides)
+        text = facts.format(
+            count=_number(d).capitalize(), question=strip_markers(top.question), answers=answers
+        )
+        paragraphs.append((Run(text),))
     points = (
         ()
         if brief
@@ -163,22 +187,25 @@ def _summary(
     return tuple(paragraphs), points
 
 
+# Counts in running text, spelled out up to twelve (translated where used: plural, so never "one").
+_NUMBERS = (
+    N_("one"),
+    N_("two"),
+    N_("three"),
+    N_("four"),
+    N_("five"),
+    N_("six"),
+    N_("seven"),
+    N_("eight"),
+    N_("nine"),
+    N_("ten"),
+    N_("eleven"),
+    N_("twelve"),
+)
+
+
 def _number(n: int) -> str:
-    words = (
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-    )
-    return words[n - 1] if 0 < n <= len(words) else str(n)
+    return _(_NUMBERS[n - 1]) if 0 < n <= len(_NUMBERS) else str(n)
 
 
 def _strongest(dataset: Dataset, position: Position, chosen: Sequence[str], bearing: str) -> Evidence | None:
@@ -195,11 +222,12 @@ def _row(dataset: Dataset, position: Position, choice: OptionChoice, citer: _Cit
 
     def names(chosen: list[str], stances: list[Stance]) -> str:
         ids = chosen or [s.actor for s in stances[:3]]
-        return "; ".join(dataset.actor(a).name for a in ids) or "None named in the sources"
+        return "; ".join(dataset.actor(a).name for a in ids) or _("None named in the sources")
 
     def best(bearing: str) -> Prose:
         item = _strongest(dataset, position, choice.evidence, bearing)
-        return citer.claim(short(item.claim), item.quotes) if item else (Run("None chosen."),)
+        # Translators: no evidence item was chosen for this side of an option (in the memo's table).
+        return citer.claim(short(item.claim), item.quotes) if item else (Run(_("None chosen.")),)
 
     return Row(
         title=position.title,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from policy.citations import Style, human_date
 from policy.dataset import Dataset
+from policy.i18n import _, ngettext
 from policy.memo.spec import MemoInputError, MemoSpec, OptionChoice
 from policy.models import Position, Stance
 from policy.queries import strongest
@@ -49,9 +50,12 @@ def _default_choice(dataset: Dataset, position: Position) -> OptionChoice:
 
 
 def _unknown_position(dataset: Dataset, *position_ids: str) -> str:
-    which = ", ".join(repr(p) for p in position_ids)
-    plural = "s" if len(position_ids) > 1 else ""
-    return f"unknown position id{plural} {which}; the valid ids are {', '.join(dataset.position_ids)}"
+    message = ngettext(
+        "unknown position id {ids}; the valid ids are {valid}",
+        "unknown position ids {ids}; the valid ids are {valid}",
+        len(position_ids),
+    )
+    return message.format(ids=", ".join(repr(p) for p in position_ids), valid=", ".join(dataset.position_ids))
 
 
 def check_spec(dataset: Dataset, spec: MemoSpec) -> list[str]:
@@ -63,38 +67,48 @@ def check_spec(dataset: Dataset, spec: MemoSpec) -> list[str]:
             problems.append(_unknown_position(dataset, choice.position))
             continue
         if choice.position in seen:
-            problems.append(f"position {choice.position!r} is chosen twice")
+            problems.append(_("position {id} is chosen twice").format(id=repr(choice.position)))
         seen.add(choice.position)
         problems += _check_choice(dataset, choice, dataset.position(choice.position))
     return problems
 
 
 def _check_choice(dataset: Dataset, choice: OptionChoice, position: Position) -> list[str]:
-    where = f"position {position.id!r}"
-    problems = _duplicates(choice.arguments_for, f"argument for {where}")
-    problems += _duplicates(choice.arguments_against, f"argument against {where}")
-    problems += _duplicates(choice.evidence, f"evidence on {where}")
-    problems += _check_stances(dataset, "proponent", choice.arguments_for, position.proponents, where)
-    problems += _check_stances(dataset, "critic", choice.arguments_against, position.critics, where)
+    pid = repr(position.id)
+    problems = _duplicates(choice.arguments_for, _("argument for position {id}").format(id=pid))
+    problems += _duplicates(choice.arguments_against, _("argument against position {id}").format(id=pid))
+    problems += _duplicates(choice.evidence, _("evidence on position {id}").format(id=pid))
+    problems += _check_stances(dataset, True, choice.arguments_for, position.proponents, pid)
+    problems += _check_stances(dataset, False, choice.arguments_against, position.critics, pid)
     for item in choice.evidence:
         if not dataset.has("evidence", item):
-            problems.append(f"unknown evidence id {item!r} (chosen for {where})")
+            message = _("unknown evidence id {item} (chosen for position {id})")
+            problems.append(message.format(item=repr(item), id=pid))
         elif position.id not in dataset.evidence_item(item).bearing:
-            problems.append(f"evidence {item!r} does not bear on {where}")
+            problems.append(
+                _("evidence {item} does not bear on position {id}").format(item=repr(item), id=pid)
+            )
     return problems
 
 
 def _check_stances(
-    dataset: Dataset, role: str, chosen: list[str], stances: list[Stance], where: str
+    dataset: Dataset, proponents: bool, chosen: list[str], stances: list[Stance], pid: str
 ) -> list[str]:
+    if proponents:
+        unknown = _("unknown actor id {actor} (chosen as a proponent of position {id})")
+        outside = _("actor {actor} is not a proponent of position {id}")
+    else:
+        unknown = _("unknown actor id {actor} (chosen as a critic of position {id})")
+        outside = _("actor {actor} is not a critic of position {id}")
     problems = []
     for actor in chosen:
         if not dataset.has("actors", actor):
-            problems.append(f"unknown actor id {actor!r} (chosen as a {role} of {where})")
+            problems.append(unknown.format(actor=repr(actor), id=pid))
         elif actor not in {s.actor for s in stances}:
-            problems.append(f"actor {actor!r} is not a {role} of {where}")
+            problems.append(outside.format(actor=repr(actor), id=pid))
     return problems
 
 
 def _duplicates(ids: list[str], what: str) -> list[str]:
-    return [f"{i!r} is chosen twice as {what}" for i in dict.fromkeys(ids) if ids.count(i) > 1]
+    twice = _("{id} is chosen twice as {what}")
+    return [twice.format(id=repr(i), what=what) for i in dict.fromkeys(ids) if ids.count(i) > 1]

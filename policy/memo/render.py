@@ -19,10 +19,12 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 from pypdf import PdfReader
 
+from policy import i18n
 from policy.citations import NOTE_STYLES, citeproc_args, csl_json
+from policy.i18n import _
 from policy.memo.model import Memo
 from policy.memo.source import to_source
-from policy.pandoc import pandoc_path, run
+from policy.pandoc import lang_args, pandoc_path, run
 from policy.text import xml_text
 
 _TEMPLATE = Path(__file__).with_name("templates") / "memo.typ"
@@ -37,9 +39,25 @@ _MARKDOWN = "markdown" + "".join(
 _PAPERS = {"letter": ("us-letter", (8.5, 11.0)), "a4": ("a4", (8.27, 11.69))}
 
 
+def _typst_string(text: str) -> str:
+    """Text for inside a typst string literal (the template writes it between double quotes)."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _typst_language() -> dict[str, str]:
+    """The template's words and language settings in the run's language: typst's `lang` and `region` (its
+    hyphenation and its own words), and the page numbers' pattern ("1 of 3")."""
+    language, region = i18n.LOCALES[i18n.current()].lower().split("_")
+    # Translators: the PDF's page numbers ("1 of 3"). Typst reads the letters a, A, i and I as counters: the
+    # words between the numbers must not hold them.
+    pages = _("{page} of {pages}").format(page="1", pages="1")  # typst's numbering pattern: each 1 a counter
+    return {"textlang": language, "region": region, "numbering": _typst_string(pages)}
+
+
 def _convert(memo: Memo, to: str, args: Sequence[str] = (), level: int = 1) -> bytes:
     with tempfile.TemporaryDirectory(prefix="memo-") as folder:
-        cite = citeproc_args(memo.references, memo.style, Path(folder)) if memo.references else []
+        # The citations in the run's CSL locale, and the document marked as written in its language.
+        cite = citeproc_args(memo.references, memo.style, Path(folder)) if memo.references else lang_args()
         meta = ["--metadata=title:" + xml_text(memo.title), "--wrap=none"]
         if memo.brief and memo.style in NOTE_STYLES:  # full notes say it all; the page has no room for more
             meta.append("--metadata=suppress-bibliography:true")
@@ -74,6 +92,7 @@ def to_pdf(memo: Memo) -> bytes:
         "leading": "0.5em" if brief else "0.62em",
         "spacing": "0.75em" if brief else "1.05em",
         "inset": "3.5pt" if brief else "5pt",
+        **_typst_language(),
     }
     args = [f"--template={_TEMPLATE}", *(f"--variable={k}:{v}" for k, v in variables.items())]
     source = _convert(memo, "typst", args)

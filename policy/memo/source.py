@@ -10,16 +10,18 @@ import re
 from collections.abc import Iterable, Sequence
 
 from policy.citations import NOTE_STYLES, REFERENCES_TITLE, Cite, Style, cite_marks
+from policy.i18n import N_, _, ngettext
 from policy.memo.model import Contested, Memo, Option, Point, Prose, Row
 from policy.pandoc import md_literal
 
-# Relative column widths of the at-a-glance table (pandoc reads them from the dashes).
+# The at-a-glance table's headers (translated where written) and relative column widths (pandoc reads them
+# from the dashes).
 _COLUMNS = (
-    ("Option", 14),
-    ("What it is", 26),
-    ("Backed by", 13),
-    ("Opposed by", 13),
-    ("Strongest evidence", 34),
+    (N_("Option"), 14),
+    (N_("What it is"), 26),
+    (N_("Backed by"), 13),
+    (N_("Opposed by"), 13),
+    (N_("Strongest evidence"), 34),
 )
 
 
@@ -39,7 +41,8 @@ def _curly(text: str) -> str:
 
 
 def _lit(text: str) -> str:
-    """Literal text, keeping one space at either end (a run of words may go on after a citation)."""
+    """Literal text, keeping one space at either end (a run of words may go on after a citation). Our own
+    words go through it too: a translation is text, never markup."""
     words = md_literal(_curly(text))
     lead = " " if text[:1].isspace() else ""
     return lead + words + (" " if words and text[-1:].isspace() else "")
@@ -49,46 +52,58 @@ def _section(heading: str, paragraphs: Sequence[str]) -> list[str]:
     return [heading, *(_lit(p) for p in paragraphs)] if paragraphs else []
 
 
+def _bold(words: str) -> str:
+    return f"**{_lit(words)}**"
+
+
+def _em(words: str) -> str:
+    return f"*{_lit(words)}*"
+
+
 class _Writer:
     """Writes the memo's parts; each quoted speaker is credited the way the style does ('as cited in')."""
 
     def __init__(self, style: Style, h: str) -> None:
         self.style, self.h = style, h
 
+    def heading(self, words: str, sub: bool = False) -> str:
+        """A section's heading (an option's or a dispute's part one level down)."""
+        return f"{self.h}{'#' if sub else ''} {_lit(words)}"
+
     def document(self, memo: Memo) -> str:
         """The whole memo, bottom line first."""
-        h = self.h
         out: list[str] = []
         if memo.header:
             out.append(" \\\n".join(f"**{_lit(k)}:** {_lit(v)}" for k, v in memo.header))
         if memo.coverage:
             out.append(f"*{_lit(memo.coverage)}*")
-        out += _section(f"{h} Purpose", memo.purpose)
+        out += _section(self.heading(_("Purpose")), memo.purpose)
         if memo.summary:
-            out += [f"{h} Summary", self.prose(memo.summary[0])]
+            out += [self.heading(_("Summary")), self.prose(memo.summary[0])]
             if memo.summary_points:
                 out.append(self.points(memo.summary_points))
             out += [self.prose(p) for p in memo.summary[1:]]
         # The reader's recommendation is the memo's bottom line: right after the summary, before the detail.
-        out += _section(f"{h} Recommendation", memo.recommendation)
+        out += _section(self.heading(_("Recommendation")), memo.recommendation)
         if memo.table:
-            out += [f"{h} The options at a glance", self.table(memo.table)]
+            out += [self.heading(_("The options at a glance")), self.table(memo.table)]
         if memo.background or memo.facts:
-            out += _section(f"{h} Background", memo.background) or [f"{h} Background"]
+            background = self.heading(_("Background"))
+            out += _section(background, memo.background) or [background]
             if memo.facts:
-                out += ["The figures these options start from:", self.points(memo.facts)]
+                out += [_lit(_("The figures these options start from:")), self.points(memo.facts)]
         for option in memo.options:
             out += self.option(option)
         if memo.contested:
-            out.append(f"{h} Contested facts")
+            out.append(self.heading(_("Contested facts")))
             out += [line for c in memo.contested for line in self.contested(c)]
             if memo.also_contested:
                 out += [
-                    "*Also contested in the sources:*",
+                    _em(_("Also contested in the sources:")),
                     "\n".join(f"- {_lit(q)}" for q in memo.also_contested),
                 ]
         if memo.references and not (memo.brief and memo.style in NOTE_STYLES):
-            out += [f"{h} {REFERENCES_TITLE[memo.style]}", "::: {#refs}\n:::"]
+            out += [self.heading(_(REFERENCES_TITLE[memo.style])), "::: {#refs}\n:::"]
         return "\n\n".join(x for x in out if x) + "\n"
 
     def marks(self, cites: Iterable[Cite]) -> str:
@@ -119,7 +134,8 @@ class _Writer:
         if point.quote:
             stop = "" if point.quote.text.rstrip()[-1:] in ".?!" else "."
             quoted = f"\u201c{_lit(point.quote.text)}\u201d {self.marks([point.quote.cite])}{stop}"
-            text = f"{text} In their words: {quoted}" if point.who else f"{text} As reported: {quoted}"
+            said = _lit(_("In their words:")) if point.who else _lit(_("As reported:"))
+            text = f"{text} {said} {quoted}"
         return text
 
     def points(self, points: Iterable[Point]) -> str:
@@ -127,7 +143,15 @@ class _Writer:
 
     def table(self, rows: Sequence[Row]) -> str:
         def cells(row: Row) -> list[str]:
-            best = f"**For:** {self.prose(row.best_for)} **Against:** {self.prose(row.best_against)}"
+            best = " ".join(
+                (
+                    # Translators: the strongest evidence for and against an option, in one cell of the table.
+                    _bold(_("For:")),
+                    self.prose(row.best_for),
+                    _bold(_("Against:")),
+                    self.prose(row.best_against),
+                )
+            )
             return [
                 f"**{_lit(row.title)}**",
                 self.prose(row.what),
@@ -136,28 +160,34 @@ class _Writer:
                 best,
             ]
 
-        lines = ["| " + " | ".join(name for name, _ in _COLUMNS) + " |"]
-        lines.append("|" + "|".join(":" + "-" * width for _, width in _COLUMNS) + "|")
+        lines = ["| " + " | ".join(_lit(_(name)) for name, __ in _COLUMNS) + " |"]
+        lines.append("|" + "|".join(":" + "-" * width for __, width in _COLUMNS) + "|")
         lines += ["| " + " | ".join(cells(row)) + " |" for row in rows]
         return "\n".join(lines)
 
     def option(self, option: Option) -> list[str]:
         out = [f"{self.h} {_lit(option.title)}", self.prose(option.summary)]
         if option.mechanism:
-            out.append("**How it would work.** " + self.prose(option.mechanism))
+            out.append(_bold(_("How it would work.")) + " " + self.prose(option.mechanism))
         for heading, points in (
-            ("The case for", option.case_for),
-            ("The case against", option.case_against),
-            ("Evidence for", option.evidence_for),
-            ("Evidence against", option.evidence_against),
+            (_("The case for"), option.case_for),
+            (_("The case against"), option.case_against),
+            (_("Evidence for"), option.evidence_for),
+            (_("Evidence against"), option.evidence_against),
         ):
             if points:
-                out += [f"{self.h}# {heading}", self.points(points)]
+                out += [self.heading(heading, sub=True), self.points(points)]
         if option.risks:
-            out += [f"{self.h}# Risks", "\n".join(f"- {self.prose(r)}" for r in option.risks)]
+            risks = "\n".join(f"- {self.prose(r)}" for r in option.risks)
+            out += [self.heading(_("Risks"), sub=True), risks]
             if option.more_risks:
                 n = option.more_risks
-                out.append(f"The sources raise {n} further risk{'s' if n > 1 else ''}, not listed here.")
+                more = ngettext(
+                    "The sources raise {n} further risk, not listed here.",
+                    "The sources raise {n} further risks, not listed here.",
+                    n,
+                )
+                out.append(_lit(more.format(n=n)))
         return out
 
     def contested(self, contested: Contested) -> list[str]:
@@ -165,13 +195,16 @@ class _Writer:
         lines = []
         for side in contested.sides:
             for claim in side.claims:
-                more = (
-                    f" (The sources hold {side.more} more claim{'s' if side.more > 1 else ''} on this side.)"
-                    if side.more
-                    else ""
-                )
+                more = ""
+                if side.more:
+                    held = ngettext(
+                        "(The sources hold {n} more claim on this side.)",
+                        "(The sources hold {n} more claims on this side.)",
+                        side.more,
+                    )
+                    more = " " + _lit(held.format(n=side.more))
                 lines.append(f"- **{_lit(side.label)}** — {self.point(claim)}{more}")
         out.append("\n".join(lines))
         if contested.note:
-            out.append("*Why they may differ:* " + self.prose(contested.note))
+            out.append(_em(_("Why they may differ:")) + " " + self.prose(contested.note))
         return out

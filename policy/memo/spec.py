@@ -8,7 +8,9 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from policy import i18n
 from policy.citations import Style
+from policy.i18n import _
 
 HEADER_LIMIT = 200
 TEXT_LIMIT = 5_000
@@ -40,7 +42,9 @@ def _where(loc: tuple[int | str, ...]) -> str:
     words = [str(step).rstrip("_") for step in loc]  # from_ -> from, as the reader types it
     for i, step in enumerate(loc):
         if isinstance(step, int):
-            words[i] = f"{'option' if i and loc[i - 1] == 'options' else 'item'} {step + 1}"
+            # Translators: where a problem is in the memo's input: "option 2 › evidence › item 3".
+            where = _("option {n}") if i and loc[i - 1] == "options" else _("item {n}")
+            words[i] = where.format(n=step + 1)
     return " › ".join(words)
 
 
@@ -67,7 +71,8 @@ def _clean_line(value: object) -> object:
 def _limit(n: int) -> Callable[[str], str]:
     def check(value: str) -> str:
         if len(value) > n:
-            raise ValueError(f"is {len(value):,} characters; the limit is {n:,}")
+            message = _("is {count} characters; the limit is {limit}")
+            raise ValueError(message.format(count=i18n.number(len(value)), limit=i18n.number(n)))
         return value
 
     return check

@@ -5,6 +5,7 @@ import streamlit as st
 
 from policy.charts import balance_frame
 from policy.drawings import balance_html
+from policy.i18n import _
 from policy.style import position_label
 from ui.blocks import option
 from ui.charts import drawn_chart
@@ -24,9 +25,9 @@ state = UrlState(
     )
 ).start()
 
-st.title("Compare the options")
+st.title(_("Compare the options"))
 selected = st.multiselect(
-    f"Positions to compare (2 to {maximum})",
+    _("Positions to compare (2 to {n})").format(n=maximum),
     ds.position_ids,
     format_func=lambda p: option(position_label(ds, p)),
     max_selections=maximum,
@@ -35,18 +36,20 @@ selected = st.multiselect(
 state.sync()
 ordered = tuple(p for p in ds.position_ids if p in selected)
 if len(ordered) < 2:
-    st.info("Choose at least two positions to compare.", icon=":material/info:")
+    st.info(_("Choose at least two positions to compare."), icon=":material/info:")
     st.stop()
 
-st.header("Side by side")
+st.header(_("Side by side"))
 side_by_side(ctx, [ds.position(p) for p in ordered])
 
-st.header("Evidence balance")
+st.header(_("Evidence balance"))
 drawn_chart(ctx, balance_html, ordered)
-as_table = st.expander("The same counts as a table", key="compare-balance-table", on_change="rerun")
+as_table = st.expander(_("The same counts as a table"), key="compare-balance-table", on_change="rerun")
 if as_table.open:  # built when opened: a table that scrolls sideways inside its box on a narrow screen
     as_table.table(ctx.cached(balance_frame, ordered))
 st.caption(
-    "Counts of findings reported in the sources (items that report one finding count once), not a measure of"
-    " how strong each case is."
+    _(
+        "Counts of findings reported in the sources (items that report one finding count once), not a measure of"
+        " how strong each case is."
+    )
 )

@@ -4,6 +4,7 @@ import re
 
 import streamlit as st
 
+from policy.i18n import _, ngettext
 from policy.params import encode
 from policy.queries import claimant_name
 from policy.style import position_label
@@ -43,10 +44,12 @@ state = UrlState(
 ).start()
 linked = state.linked["dispute"]
 
-st.title("Contested claims")
+st.title(_("Contested claims"))
 st.caption(
-    "Where the sources or the people in them contradict each other. Each question shows its answers as"
-    " columns, with who gives each answer and in which words; we show each side and do not settle it."
+    _(
+        "Where the sources or the people in them contradict each other. Each question shows its answers as"
+        " columns, with who gives each answer and in which words; we show each side and do not settle it."
+    )
 )
 # The filter as a row of links (ui.filters says why), each option with how many questions touch it.
 pid: str | None = st.session_state.get("contested_position")
@@ -56,7 +59,7 @@ prose(
         [
             Row(
                 "position",
-                "Touching the option",
+                _("Touching the option"),
                 {p: f"{position_label(ds, p)} ({len(ds.disputes_for(p))})" for p in ds.position_ids},
                 (pid,) if pid else (),
                 many=False,
@@ -94,8 +97,9 @@ for dispute in shown:
                     # The answer labels the column; its claims are one element (see ui.blocks on why).
                     # The answer labels its column (bold, not a heading: a heading here would be the page's
                     # second level and as large as a section title).
-                    count = f"{len(claims)} claim{'s' if len(claims) != 1 else ''}"
-                    st.markdown(f"**Answer: {esc(side.label)}**  \n{count}")
+                    count = ngettext("{n} claim", "{n} claims", len(claims)).format(n=len(claims))
+                    answer = _("Answer: {answer}").format(answer=esc(side.label))
+                    st.markdown(f"**{answer}**  \n{count}")
                     # A claimant's name opens them on People; the reporter's own claim names the outlet, which
                     # opens the source article on Sources & method.
                     cards = [

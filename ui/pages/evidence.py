@@ -8,6 +8,7 @@ import streamlit as st
 
 from policy import Dataset
 from policy.exports import records_json, safe_csv
+from policy.i18n import _
 from policy.models import BEARINGS, EVIDENCE_KINDS
 from policy.queries import (
     EvidenceFilter,
@@ -18,7 +19,7 @@ from policy.queries import (
     quoted_speakers,
     source_label,
 )
-from policy.style import BEARING_LABELS, position_label
+from policy.style import bearing_label, evidence_kind_label, position_label
 from policy.text import one_line
 from ui.blocks import RULE, esc, option
 from ui.context import view
@@ -56,30 +57,34 @@ def speaker_label(actor_id: str) -> str:
     return option(name if bare == name else f"{name} ({bare})")
 
 
-st.title("Evidence")
+st.title(_("Evidence"))
 st.caption(
-    "Every claim the sources support, with the verbatim words behind it. Items that report the same finding"
-    " are shown together and counted once."
+    _(
+        "Every claim the sources support, with the verbatim words behind it. Items that report the same finding"
+        " are shown together and counted once."
+    )
 )
 item_id = st.session_state.get("ev_item")
 lead = ds.finding_of(ds.evidence_item(item_id)) if item_id and ds.has("evidence", item_id) else None
 if lead is not None:
     # A link to one finding (from search): that finding alone, the filters kept for when the reader goes back.
-    st.info(
-        f"Showing the one finding the link names: {esc(one_line(lead.claim, 90))}", icon=":material/link:"
-    )
-    st.button("Show all the evidence", key="ev_show_all", on_click=show_all, icon=":material/list:")
-st.text_input("Search claims, quotes and speakers", key="ev_text", max_chars=200)
+    named = _("Showing the one finding the link names: {claim}").format(claim=esc(one_line(lead.claim, 90)))
+    st.info(named, icon=":material/link:")
+    st.button(_("Show all the evidence"), key="ev_show_all", on_click=show_all, icon=":material/list:")
+st.text_input(_("Search claims, quotes and speakers"), key="ev_text", max_chars=200)
 with st.container(key="filters"):  # on a phone, two to a row (ui.chrome's style), not five screens of boxes
     c1, c2, c3 = st.columns(3)
     c1.multiselect(
-        "Position", ds.position_ids, format_func=lambda p: option(position_label(ds, p)), key="ev_positions"
+        _("Position"),
+        ds.position_ids,
+        format_func=lambda p: option(position_label(ds, p)),
+        key="ev_positions",
     )
-    c2.multiselect("Bearing", BEARINGS, format_func=lambda b: BEARING_LABELS[b], key="ev_bearings")
-    c3.multiselect("Kind", EVIDENCE_KINDS, format_func=str.capitalize, key="ev_kinds")
+    c2.multiselect(_("Bearing"), BEARINGS, format_func=bearing_label, key="ev_bearings")
+    c3.multiselect(_("Kind"), EVIDENCE_KINDS, format_func=evidence_kind_label, key="ev_kinds")
     c4, c5 = st.columns(2)
-    c4.multiselect("Source", sources, format_func=lambda s: option(source_label(ds, s)), key="ev_sources")
-    c5.multiselect("Speaker", actors, format_func=speaker_label, key="ev_actors")
+    c4.multiselect(_("Source"), sources, format_func=lambda s: option(source_label(ds, s)), key="ev_sources")
+    c5.multiselect(_("Speaker"), actors, format_func=speaker_label, key="ev_actors")
 
 chosen = EvidenceFilter(
     positions=tuple(st.session_state.ev_positions),
@@ -102,14 +107,16 @@ def export(render: Callable[[pd.DataFrame, Dataset], bytes]) -> Callable[[], byt
 
 
 st.markdown(
-    f"**{len(findings)}** of {ds.finding_count} findings ({len(items)} of {len(ds.evidence)} evidence items)"
+    _("**{shown}** of {total} findings ({items} of {all_items} evidence items)").format(
+        shown=len(findings), total=ds.finding_count, items=len(items), all_items=len(ds.evidence)
+    )
 )
 d1, d2, d3 = st.columns([1, 1, 2])
 for col, (label, render, name, mime) in zip(
     (d1, d2),
     [
-        ("Download CSV", lambda frame, _ds: safe_csv(frame), "evidence.csv", "text/csv"),
-        ("Download JSON", records_json, "evidence.json", "application/json"),
+        (_("Download CSV"), lambda frame, _ds: safe_csv(frame), "evidence.csv", "text/csv"),
+        (_("Download JSON"), records_json, "evidence.json", "application/json"),
     ],
     strict=True,
 ):
@@ -129,7 +136,7 @@ state.sync()
 
 if not items:
     st.info(
-        "No evidence matches these filters. Remove a filter or shorten the search.",
+        _("No evidence matches these filters. Remove a filter or shorten the search."),
         icon=":material/search_off:",
     )
 shown = findings[start:end]
@@ -139,4 +146,5 @@ pager.stepper()
 # One Cite button for the page's quotes, beside the downloads (see ui.blocks on why).
 quotes = evidence_quotes(ds, [e for lead in shown for e in (lead, *ds.parts_of(lead.id))])
 with d3:
-    cite_button(ds, quotes, key=f"ev-page-{start}", label=f"Cite the quotes on this page ({len(quotes)})")
+    label = _("Cite the quotes on this page ({n})").format(n=len(quotes))
+    cite_button(ds, quotes, key=f"ev-page-{start}", label=label)

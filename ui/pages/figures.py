@@ -10,6 +10,7 @@ from policy import Dataset
 from policy.charts import series_caption, series_chart, series_frame, series_table
 from policy.drawings import series_html
 from policy.exports import safe_csv
+from policy.i18n import _
 from ui.blocks import Marks, esc, option, paginate
 from ui.charts import content_chart, drawn_chart
 from ui.context import view
@@ -49,15 +50,15 @@ marks = Marks(ds)
 series_ids = [s.id for s in ds.series]
 state = UrlState(Param("series", "figures_series", Choice(series_ids))).start()
 
-st.title("Figures")
+st.title(_("Figures"))
 st.caption(
-    "Every number here is printed in a source; hover a bar for its source, or read the table under it."
+    _("Every number here is printed in a source; hover a bar for its source, or read the table under it.")
 )
 only = st.selectbox(
-    "Show",
+    _("Show"),
     series_ids,
     index=None,
-    placeholder="All figures",
+    placeholder=_("All figures"),
     format_func=lambda s: option(ds.series_item(s).title),
     key="figures_series",
 )
@@ -82,7 +83,7 @@ for series in shown[start:end]:
     st.markdown(ctx.cached(table, series.id))
     csv_col, words_col = st.columns([1, 3], vertical_alignment="top")
     csv_col.download_button(
-        "Download CSV",
+        _("Download CSV"),
         partial(csv_of, ds, series.id),  # built when pressed, not on every rerun
         f"{series.id}.csv",
         "text/csv",
@@ -91,7 +92,7 @@ for series in shown[start:end]:
         on_click="ignore",
     )
     behind = words_col.expander(
-        "The words behind each number", key=f"fig-words-{series.id}", on_change="rerun"
+        _("The words behind each number"), key=f"fig-words-{series.id}", on_change="rerun"
     )
     if behind.open:  # built when opened
         behind.markdown(ctx.cached(words, series.id))

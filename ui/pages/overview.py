@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from policy.i18n import _, ngettext
 from policy.prose import lead
 from policy.queries import format_figure, metric_parts, position_cards
-from ui.blocks import esc, page_link, plural, position_badge_md
+from ui.blocks import esc, page_link, position_badge_md
 from ui.context import view
 from ui.links import Linked, evidence_url, link_md, position_url
 
@@ -19,7 +20,7 @@ st.markdown(marks.md(ds.debate.question))
 st.markdown(esc(ds.debate.intro))
 
 if ds.debate.headline_evidence:
-    st.header("Headline figures")
+    st.header(_("Headline figures"))
     cols = st.columns(len(ds.debate.headline_evidence))
     for col, eid in zip(cols, ds.debate.headline_evidence, strict=True):
         item = ds.evidence_item(eid)
@@ -27,13 +28,14 @@ if ds.debate.headline_evidence:
             label, value, description = metric_parts(item)
             if not (item.figure and item.figure.period):
                 # No period given: the year it was reported, as the other cards show a year.
-                label = f"Reported {ds.source(ds.quote(item.quotes[0]).source).published[:4]}"
+                year = ds.source(ds.quote(item.quotes[0]).source).published[:4]
+                label = _("Reported {year}").format(year=year)
             # A card's label is one short line (a longer one is cut with "…"): a period's note goes under it.
-            label, _, note = label.partition(" (")
+            label, _sep, note = label.partition(" (")
             st.metric(esc(label), esc(value), border=True, help=esc(item.claim))
             st.caption(esc(f"{description} ({note}" if note else description))
 
-st.header("The options")
+st.header(_("The options"))
 counted = ctx.cached(position_cards)  # counting walks all the evidence: cached
 # A row of two cards at a time, so a phone (which stacks columns) shows them in the same order as a desktop.
 for i, position in enumerate(ds.positions):
@@ -45,24 +47,28 @@ for i, position in enumerate(ds.positions):
         title = link_md(position.title, position_url(position.id))
         card = f"{position_badge_md(ds, position.id)}\n\n### {title}\n\n{marks.md(lead(position.one_line, CARD))}"
         if figure is not None:
-            card += (
-                f"\n\n**{esc(format_figure(figure))}** ({link_md('the finding', evidence_url(figure.id))})"
-            )
-        people = f"{plural(c.proponents, 'proponent')}, {plural(c.critics, 'critic')}"
-        findings = f"{plural(c.evidence, 'finding')} ({c.supports} for, {c.undercuts} against)"
+            finding = link_md(_("the finding"), evidence_url(figure.id))
+            card += f"\n\n**{esc(format_figure(figure))}** ({finding})"
+        people = ngettext("{n} proponent", "{n} proponents", c.proponents).format(n=c.proponents)
+        people += ", " + ngettext("{n} critic", "{n} critics", c.critics).format(n=c.critics)
+        findings = ngettext(
+            "{n} finding ({supports} for, {undercuts} against)",
+            "{n} findings ({supports} for, {undercuts} against)",
+            c.evidence,
+        ).format(n=c.evidence, supports=c.supports, undercuts=c.undercuts)
         card += f"\n\n**{people}** · {findings}"
-        card += f"\n\n{link_md('Read its full case →', position_url(position.id))}"
+        card += "\n\n" + link_md(_("Read its full case →"), position_url(position.id))
         st.markdown(card)
 
-st.header("Where next")
+st.header(_("Where next"))
 nav = st.columns(4)
 for col, (where, label, icon) in zip(
     nav,
     [
-        ("compare", "Compare side by side", ":material/compare_arrows:"),
-        ("evidence", "Search the evidence", ":material/fact_check:"),
-        ("contested", "See what is contested", ":material/balance:"),
-        ("memo", "Build a briefing memo", ":material/description:"),
+        ("compare", _("Compare side by side"), ":material/compare_arrows:"),
+        ("evidence", _("Search the evidence"), ":material/fact_check:"),
+        ("contested", _("See what is contested"), ":material/balance:"),
+        ("memo", _("Build a briefing memo"), ":material/description:"),
     ],
     strict=True,
 ):

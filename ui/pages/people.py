@@ -5,6 +5,7 @@ import streamlit as st
 
 from policy.charts import SIDE_STYLE
 from policy.citations import human_date
+from policy.i18n import _, ngettext
 from policy.queries import (
     actor_countries,
     actor_kinds,
@@ -18,7 +19,7 @@ from policy.style import position_label
 from policy.text import one_line
 from ui.blocks import Marks, esc, position_badge_md, quote_md
 from ui.context import view
-from ui.directory import directory, map_grid, map_table, people_filters
+from ui.directory import directory, kind_label, map_grid, map_table, people_filters
 from ui.filters import FILTERS_KEY
 from ui.links import PERSON_PARAM, event_url, evidence_url, link_md, position_md
 from ui.prose import prose
@@ -45,7 +46,7 @@ state = UrlState(
     Param("kind", "people_kinds", Choices(kinds), []),
 ).start()
 
-st.title("People and institutions")
+st.title(_("People and institutions"))
 # The person is chosen by a link (a name in the map or the directory, or anywhere else in the app), not a select
 # box: the directory already lists everyone, and a select box cost a fifth of an empty page's load
 # (docs/performance.md, rounds 10 and 11).
@@ -64,28 +65,27 @@ if actor_id is None:
     entries = ctx.cached(people_directory, *filters)
     cells = ctx.cached(stance_map, *filters)
 
-    st.header("Who stands where")
+    st.header(_("Who stands where"))
     if cells:
         drawn = {c.side for c in cells}  # the key names only the marks the grid uses
-        key = " · ".join(f"{glyph} {word}" for side, (glyph, word, _) in SIDE_STYLE.items() if side in drawn)
+        key = " · ".join(f"{style[0]} {_(style[1])}" for side, style in SIDE_STYLE.items() if side in drawn)
         columns = ", ".join(position_label(ds, p) for p in ds.position_ids)
-        st.caption(
-            esc(
-                f"{key}. Each row is a person or institution the sources record taking a stance, each column an"
-                f" option ({columns}); a blank cell means none is recorded. Select a name or a cell to open that"
-                " person."
-            )
+        about = _(
+            "{key}. Each row is a person or institution the sources record taking a stance, each column an"
+            " option ({columns}); a blank cell means none is recorded. Select a name or a cell to open that"
+            " person."
         )
+        st.caption(esc(about.format(key=key, columns=columns)))
         prose(ctx.cached(map_grid, *filters))
-        as_table = st.expander("The same as a list, by person", key="people-map-table", on_change="rerun")
+        as_table = st.expander(_("The same as a list, by person"), key="people-map-table", on_change="rerun")
         if as_table.open:  # built when opened
             as_table.markdown(ctx.cached(map_table, *filters))
     else:
-        st.caption("Nobody matching these filters takes a recorded stance on the options.")
+        st.caption(_("Nobody matching these filters takes a recorded stance on the options."))
 
-    st.header(f"Everyone the sources name ({len(entries)})")
+    st.header(_("Everyone the sources name ({n})").format(n=len(entries)))
     if not entries:
-        st.info("Nobody matches these filters.", icon=":material/search_off:")
+        st.info(_("Nobody matches these filters."), icon=":material/search_off:")
         st.stop()
     left, right = ctx.cached(directory, *filters)
     c1, c2 = st.columns(2, gap="large")
@@ -104,23 +104,23 @@ def back_to_everyone() -> None:
 actor = ds.actor(actor_id)
 st.header(esc(actor.name))
 facts = [
-    ("Role", actor_role(actor)),
-    ("Affiliation", actor.affiliation),
-    ("Country", actor.country),
-    ("Kind", actor.kind),
+    (_("Role"), actor_role(actor)),
+    (_("Affiliation"), actor.affiliation),
+    (_("Country"), actor.country),
+    (_("Kind"), kind_label(actor.kind)),
 ]
 st.markdown("  \n".join(f"**{k}:** {esc(v)}" for k, v in facts if v))
 st.button(
-    "Everyone", icon=":material/arrow_back:", on_click=back_to_everyone, key="people-back", type="tertiary"
+    _("Everyone"), icon=":material/arrow_back:", on_click=back_to_everyone, key="people-back", type="tertiary"
 )
 
 stances = ds.stances_of(actor.id)
 quotes = ds.quotes_by(actor.id)
 stance_quotes: set[str] = set()
 if stances:
-    st.subheader("Where they stand")
+    st.subheader(_("Where they stand"))
     for position, side, stance in stances:
-        verb = "Backs" if side == "proponent" else "Criticises"
+        verb = _("Backs") if side == "proponent" else _("Criticises")
         glyph = SIDE_STYLE["backs" if side == "proponent" else "criticises"][0]
         said = [ds.quote(q) for q in stance.quotes]
         stance_quotes |= set(stance.quotes)
@@ -135,11 +135,11 @@ if stances:
                 )
             )
 else:
-    st.caption("The content records no stance of theirs on the options.")
+    st.caption(_("The content records no stance of theirs on the options."))
 
 evidence, events = ds.involving(actor.id)
 if evidence or events:
-    st.subheader("Where they appear")
+    st.subheader(_("Where they appear"))
     # Each event opens the Timeline on it, each finding the Evidence page on it.
     lines = [
         f"- **{esc(human_date(e.date))}** — {link_md(e.title, event_url(e.id))}"
@@ -158,17 +158,21 @@ if evidence or events:
     )
 
 others = [q for q in quotes if q.id not in stance_quotes]
-st.subheader(f"What they said ({len(quotes)})")
+st.subheader(_("What they said ({n})").format(n=len(quotes)))
 if not quotes:
-    st.caption("No words of theirs are quoted in the sources.")
+    st.caption(_("No words of theirs are quoted in the sources."))
 else:
     if others:
         if stance_quotes:
             with_stances = len(quotes) - len(others)
             st.caption(
-                f"{with_stances} of them {'is' if with_stances == 1 else 'are'} shown with their stances above."
+                ngettext(
+                    "{n} of them is shown with their stances above.",
+                    "{n} of them are shown with their stances above.",
+                    with_stances,
+                ).format(n=with_stances)
             )
         prose("\n\n".join(quote_md(ds, q) for q in others))
     else:
-        st.caption("All of them are shown with their stances above.")
+        st.caption(_("All of them are shown with their stances above."))
     cite_button(ds, quotes, key=f"pq-{actor.id}")

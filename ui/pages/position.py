@@ -3,6 +3,7 @@ marks that person's argument (the link a search hit gives) and brings it into vi
 
 import streamlit as st
 
+from policy.i18n import N_, _, ngettext
 from policy.models import BEARINGS, Bearing, Evidence
 from policy.prose import lead, sentences
 from policy.style import BEARING_ICONS, position_label
@@ -21,7 +22,8 @@ EVIDENCE_SHOWN = 3  # findings per side, strongest first; all of them are a link
 SUMMARY_CHARACTERS = 480  # whole sentences of the summary shown at once
 NOTE_CHARACTERS = 240  # whole sentences of the coverage note shown at once
 OPTIONS_KEY = "pills-options"  # the options' links (ui.styles)
-BEARING_HEADINGS = {"supports": "For", "undercuts": "Against", "context": "Context"}
+BEARING_HEADINGS = {"supports": N_("For"), "undercuts": N_("Against"), "context": N_("Context")}
+BEARING_COUNTS = {"supports": N_("{n} for"), "undercuts": N_("{n} against"), "context": N_("{n} context")}
 SECTIONS = ("who", "evidence", "risks", "contested")  # the page's sections, as ?section= names them
 SECTIONS_KEY = "sections"  # their links (ui.styles; following one keeps the reader's place, ui.navigation)
 
@@ -48,7 +50,7 @@ options = "\n".join(
     else f"- {link_md(position_label(ds, p), position_url(p))}"
     for p in ds.position_ids
 )
-prose(f"The options\n\n{options}", st.container(key=OPTIONS_KEY))
+prose(_("The options") + f"\n\n{options}", st.container(key=OPTIONS_KEY))
 position = ds.position(pid)
 linked = st.session_state.get("position_actor")
 if linked and linked not in {s.actor for s in (*position.proponents, *position.critics)}:
@@ -62,11 +64,11 @@ summary = lead(position.summary, SUMMARY_CHARACTERS)
 prose(f"**{marks.md(position.one_line)}**\n\n{marks.md(summary)}")
 if summary != position.summary:
     after = sentences(position.summary)[len(sentences(summary)) :]
-    whole = st.expander(
-        f"The rest of the summary ({len(after)} more sentence{'s' if len(after) != 1 else ''})",
-        key="position_summary",
-        on_change="rerun",
+    n = len(after)
+    rest_of = ngettext(
+        "The rest of the summary ({n} more sentence)", "The rest of the summary ({n} more sentences)", n
     )
+    whole = st.expander(rest_of.format(n=n), key="position_summary", on_change="rerun")
     if whole.open:
         whole.markdown(marks.md(" ".join(after)))
 if position.coverage_note:
@@ -75,13 +77,12 @@ if position.coverage_note:
     st.warning(esc(note), icon=":material/info:")
     if note != position.coverage_note:
         rest = " ".join(sentences(position.coverage_note)[len(sentences(note)) :])
-        more = st.expander("The rest of this note", key="position_note", on_change="rerun")
+        more = st.expander(_("The rest of this note"), key="position_note", on_change="rerun")
         if more.open:
             more.markdown(esc(rest))
 
-st.header("How it is meant to work")
+st.header(_("How it is meant to work"))
 prose(marks.md(position.mechanism))
-
 
 # The case in sections a reader opens one at a time, each named with its counts (so nothing is hidden silently),
 # as a row of links: a section is in the page's link, and only the open one is built. (Tabs cost this page a
@@ -90,15 +91,18 @@ prose(marks.md(position.mechanism))
 findings = {bearing: ds.findings_for(pid, bearing) for bearing in BEARINGS}
 disputes = ds.disputes_for(pid)
 counted = " · ".join(
-    f"{len(findings[b])} {BEARING_HEADINGS[b].lower()}" for b in BEARINGS if findings[b] or b != "context"
+    _(BEARING_COUNTS[b]).format(n=len(findings[b])) for b in BEARINGS if findings[b] or b != "context"
 )
+pros, cons = len(position.proponents), len(position.critics)
 sections = {
-    "who": f"Who argues ({len(position.proponents)} for, {len(position.critics)} against)",
-    "evidence": f"Evidence ({counted})",
-    "risks": f"Risks ({len(position.risks)}) and open questions ({len(position.open_questions)})",
+    "who": _("Who argues ({pros} for, {cons} against)").format(pros=pros, cons=cons),
+    "evidence": _("Evidence ({counts})").format(counts=counted),
+    "risks": _("Risks ({risks}) and open questions ({questions})").format(
+        risks=len(position.risks), questions=len(position.open_questions)
+    ),
 }
 if disputes:
-    sections["contested"] = f"Contested claims ({len(disputes)})"
+    sections["contested"] = _("Contested claims ({n})").format(n=len(disputes))
 if jump or st.session_state.position_section not in sections:  # a link to an argument opens its section
     st.session_state.position_section = SECTIONS[0]
 shown_section: str = st.session_state.position_section
@@ -115,7 +119,7 @@ prose(
 if shown_section == "who":
     for col, heading, side, key in zip(
         st.columns(2, gap="large"),
-        ("Proponents", "Critics"),
+        (_("Proponents"), _("Critics")),
         (position.proponents, position.critics),
         ("pro", "con"),
         strict=True,
@@ -131,33 +135,36 @@ if shown_section == "who":
 def evidence_section(bearing: Bearing, items: list[Evidence]) -> None:
     """The strongest findings, the rest on request (built only then), and all of them on the Evidence page."""
     if not items:
-        st.caption("The sources give no evidence of this kind.")
+        st.caption(_("The sources give no evidence of this kind."))
         return
     evidence_list(ds, items[:EVIDENCE_SHOWN], key=f"ev-{bearing}")
     rest = items[EVIDENCE_SHOWN:]
     if not rest:
         return
-    label = f"The other {len(rest)} finding{'s' if len(rest) != 1 else ''} ({len(items)} in all)"
-    more = st.expander(label, key=f"position_more_{bearing}", on_change="rerun")
+    label = ngettext(
+        "The other {n} finding ({total} in all)", "The other {n} findings ({total} in all)", len(rest)
+    )
+    more = st.expander(
+        label.format(n=len(rest), total=len(items)), key=f"position_more_{bearing}", on_change="rerun"
+    )
     if more.open:
         with more:
             evidence_list(ds, rest, key=f"ev-{bearing}-rest")
     query = {"position": pid, "bearing": bearing}
-    page_link(
-        "evidence", f"All {len(items)} on the Evidence page, with filters", ":material/arrow_forward:", query
-    )
+    all_of = _("All {n} on the Evidence page, with filters").format(n=len(items))
+    page_link("evidence", all_of, ":material/arrow_forward:", query)
 
 
 if shown_section == "evidence":
     for col, bearing in zip(st.columns(2, gap="large"), BEARINGS[:2], strict=True):
         with col:
             items = findings[bearing]
-            st.subheader(f"{BEARING_ICONS[bearing]} {BEARING_HEADINGS[bearing]} ({len(items)})")
+            st.subheader(f"{BEARING_ICONS[bearing]} {_(BEARING_HEADINGS[bearing])} ({len(items)})")
             evidence_section(bearing, items)
     context = findings["context"]
     if context:
         # Background rather than argument: on request, and built only then.
-        label = f"{BEARING_ICONS['context']} {BEARING_HEADINGS['context']} ({len(context)})"
+        label = f"{BEARING_ICONS['context']} {_(BEARING_HEADINGS['context'])} ({len(context)})"
         box = st.expander(label, key="position_context", on_change="rerun")
         if box.open:
             with box:
@@ -166,31 +173,27 @@ if shown_section == "evidence":
 if shown_section == "risks":
     cols = st.columns(2, gap="large")
     with cols[0]:
-        bullet_list(
-            f"Risks and trade-offs ({len(position.risks)})",
-            position.risks,
-            "The sources name none.",
-            marks,
-        )
+        risks = _("Risks and trade-offs ({n})").format(n=len(position.risks))
+        bullet_list(risks, position.risks, _("The sources name none."), marks)
     with cols[1]:
-        bullet_list(
-            f"Open questions ({len(position.open_questions)})",
-            position.open_questions,
-            "None recorded.",
-            marks,
-        )
+        questions = _("Open questions ({n})").format(n=len(position.open_questions))
+        bullet_list(questions, position.open_questions, _("None recorded."), marks)
 
 if shown_section == "contested":
-    st.header("Contested claims that touch it")
+    st.header(_("Contested claims that touch it"))
     start, end = paginate(len(disputes), "position_disputes_page", size=DISPUTES_PER_PAGE)
     shown = disputes[start:end]
     # The questions as one list and one link that opens them all (a link per question cost more to draw than
     # the rest of this section: docs/performance.md, round 4).
     st.markdown("\n".join(f"- {link_md(d.question, dispute_url(d.id))}" for d in shown))
-    questions = "this question" if len(shown) == 1 else f"these {len(shown)} questions"
+    says = ngettext(
+        "Who says what: this question, side by side on the Contested claims page",
+        "Who says what: these {n} questions, side by side on the Contested claims page",
+        len(shown),
+    )
     page_link(
         "contested",
-        f"Who says what: {questions}, side by side on the Contested claims page",
+        says.format(n=len(shown)),
         ":material/balance:",
         {"position": pid, "dispute": ",".join(d.id for d in shown)},
     )

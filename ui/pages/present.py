@@ -9,20 +9,22 @@ live (``ui.projector_poll``, ``ui.statement_screen``).
 
 import streamlit as st
 
+from policy.i18n import _
 from policy.live import LiveUnavailable, PollError, Room
 from policy.slides import Slide, build_slides
 from ui import registry
 from ui.console import console, console_style
 from ui.context import view
-from ui.live import unavailable
+from ui.live import speak, unavailable
 from ui.presenter import NOTICE, act, presenter_key, start_session
 from ui.projector_poll import poll_slide
-from ui.slides import draw_footer, draw_slide, slide_style
+from ui.slides import draw_footer, draw_slide, present_style, slide_style
 from ui.statement_screen import statement_screen
 from ui.store import room_store
 from ui.urlstate import Number, Param, UrlState, set_url, show_notices, url_params
 
 ctx = view()
+speak(ctx.language)  # and the windows' parts that redraw on their own (ui.live)
 ds = ctx.dataset
 slides = ctx.cached(build_slides)  # built once per content version, not on every keypress
 state = UrlState(Param("slide", "slide_no", Number(1, len(slides)), 1, keep_default=True)).start(
@@ -39,7 +41,7 @@ if code := params.get("room", "").strip():
     except LiveUnavailable:
         down = True
     except PollError as err:
-        state.parsed.note(f"{err} The slides work without it.")
+        state.parsed.note(_("{error} The slides work without it.").format(error=err))
 if room is not None:
     key = presenter_key(room.code, params.get("key") or None)
 
@@ -52,10 +54,10 @@ if presenter_view:
         console(ds, slides, room.code, key)
         set_url({"view": "presenter", "room": room.code, "key": key})
     elif room is not None or down:
-        st.title("Presenter view")
-        st.warning("Only the presenter's own link opens this view (it holds the presenter key).")
+        st.title(_("Presenter view"))
+        st.warning(_("Only the presenter's own link opens this view (it holds the presenter key)."))
     else:
-        st.title("Presenter view")
+        st.title(_("Presenter view"))
         if started := start_session(int(st.session_state.slide_no)):
             set_url({"view": "presenter", "room": started, "key": st.session_state.presenter_keys[started]})
             st.rerun()
@@ -143,8 +145,10 @@ def intro() -> None:
     """For a reader who opened the slides without a session: what this is and the way back (a small box
     fixed at the top right of the first slide, whose title is short, so the slide keeps its 1280x720)."""
     with st.container(key="present-intro", horizontal=True, vertical_alignment="center", width="content"):
-        st.markdown("Slides for a room", width="content")
-        st.page_link(registry.script(registry.DEFAULT), label="Back to the Overview", icon=":material/home:")
+        st.markdown(_("Slides for a room"), width="content")
+        st.page_link(
+            registry.script(registry.DEFAULT), label=_("Back to the Overview"), icon=":material/home:"
+        )
 
 
 def draw(slide: Slide) -> None:
@@ -156,20 +160,7 @@ def draw(slide: Slide) -> None:
         draw_slide(slide)
 
 
-st.html(
-    """<style>
-    .st-key-slide_keys, [data-testid="stLayoutWrapper"]:has(> .st-key-slide_keys) { display: none !important; }
-    [data-testid="stLayoutWrapper"]:has(> .st-key-present-intro) { position: fixed; right: 1.2rem; top: 0.8rem;
-        left: auto; width: auto !important; z-index: 999; }
-    [data-testid="stMain"] *:focus, [data-testid="stMain"] *:focus-visible, [data-testid="stMain"]:focus,
-    [data-testid="stMain"]:focus-visible, [data-testid="stAppViewContainer"]:focus, [data-testid="stApp"]:focus {
-        outline: none !important; box-shadow: none !important; }
-    .st-key-present-intro { background: #fff; width: auto !important; border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.15rem 0.8rem; gap: 0.8rem; }
-    .st-key-present-intro p, .st-key-present-intro a span { font-size: 1rem !important; line-height: 1.8; margin: 0; color: #333; }
-    .st-key-screen-black { position: fixed; inset: 0; background: #000; z-index: 999990; }
-    .st-key-screen-ended { min-height: 80vh; display: flex; justify-content: center; }
-    </style>"""
-)
+present_style()
 if notice := st.session_state.pop(NOTICE, None):
     st.error(notice, icon=":material/error:")
 if room is not None:
@@ -178,8 +169,8 @@ number = st.session_state.slide_no = min(max(1, int(st.session_state.slide_no)),
 slide = slides[number - 1]
 if room is not None and room.ended:
     with st.container(key="screen-ended"):
-        st.title("This session has ended")
-        st.markdown("Thank you for taking part.")
+        st.title(_("This session has ended"))
+        st.markdown(_("Thank you for taking part."))
 elif room.blank if room is not None else st.session_state.get("blank", False):
     with st.container(key="screen-black"):
         st.markdown(" ")

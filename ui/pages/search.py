@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from policy.search import KIND_LABELS, KINDS, SearchIndex
+from policy.i18n import _, ngettext
+from policy.search import KINDS, SearchIndex, kind_label
 from ui.blocks import esc
 from ui.context import view
 from ui.links import marked_md
@@ -30,21 +31,23 @@ state = UrlState(
 ).start()
 pager = Pager("search_page", HITS_PER_PAGE)
 
-st.title("Search")
+st.title(_("Search"))
 st.text_input(
-    "Search everything",
+    _("Search everything"),
     key="search_text",
     max_chars=200,
-    placeholder="A name, a place, a word…",
-    help="Finds options, arguments, evidence, quotes, people, contested claims, timeline events, the glossary and the source articles' text"
-    " terms. Accents and capitals do not matter; every word must appear.",
+    placeholder=_("A name, a place, a word…"),
+    help=_(
+        "Finds options, arguments, evidence, quotes, people, contested claims, timeline events, the glossary and"
+        " the source articles' text terms. Accents and capitals do not matter; every word must appear."
+    ),
     on_change=lambda: st.session_state.pop("search_page", None),  # new words start on their first page
 )
 st.pills(
-    "Only these kinds",
+    _("Only these kinds"),
     KINDS,
     selection_mode="multi",
-    format_func=lambda k: KIND_LABELS[k],
+    format_func=kind_label,
     key="search_kinds",
     on_change=lambda: st.session_state.pop("search_page", None),
 )
@@ -55,29 +58,38 @@ index = ctx.cached(SearchIndex)  # built once per content version
 if not text:
     state.sync()
     st.caption(
-        f"{index.size} things to find. Type a word above and press Enter; the search box in the sidebar"
-        " reaches this page from every other."
+        _(
+            "{n} things to find. Type a word above and press Enter; the search box in the sidebar reaches this"
+            " page from every other."
+        ).format(n=index.size)
     )
     st.stop()
 
 counts = index.count(text)
 total = sum(counts.get(k, 0) for k in (kinds or KINDS))
 shown_kinds = [k for k in KINDS if counts.get(k) and (not kinds or k in kinds)]
-by_kind = " · ".join(f"{KIND_LABELS[k]} {counts[k]}" for k in shown_kinds)
+by_kind = " · ".join(f"{kind_label(k)} {counts[k]}" for k in shown_kinds)
 if not total:
     state.sync()
-    st.info(
-        f"Nothing matches “{esc(text)}”"
-        + (" in the kinds chosen." if kinds and counts else ".")
-        + " Check the spelling, use fewer words, or clear the kinds.",
-        icon=":material/search_off:",
+    nothing = (
+        _(
+            "Nothing matches “{words}” in the kinds chosen. Check the spelling, use fewer words, or clear the kinds."
+        )
+        if kinds and counts
+        else _("Nothing matches “{words}”. Check the spelling, use fewer words, or clear the kinds.")
     )
+    st.info(nothing.format(words=esc(text)), icon=":material/search_off:")
     st.stop()
 
-st.markdown(f"**{total}** result{'s' if total != 1 else ''} for “{esc(text)}”, best first")
+found = ngettext(
+    "**{n}** result for “{words}”, best first", "**{n}** results for “{words}”, best first", total
+)
+st.markdown(found.format(n=total, words=esc(text)))
 if by_kind:
     elsewhere = sum(counts.get(k, 0) for k in KINDS) - total
-    st.caption(esc(by_kind + (f" (and {elsewhere} in kinds not chosen)" if kinds and elsewhere else "")))
+    if kinds and elsewhere:
+        by_kind = _("{counts} (and {n} in kinds not chosen)").format(counts=by_kind, n=elsewhere)
+    st.caption(esc(by_kind))
 start, end = pager.bounds(total, state.linked["page"])
 state.sync()
 # Only the page shown is ranked out, highlighted and drawn (a search at 100x the content stays quick).
@@ -89,7 +101,7 @@ st.html(HIT_STYLE.format(key=HITS_KEY, colour=HIT_COLOURS[theme]))
 with st.container(key=HITS_KEY):
     st.markdown(
         "\n\n".join(
-            f"{esc(KIND_LABELS[h.kind])} · **[{marked_md(h.title_marked)}]({h.url})**"
+            f"{esc(kind_label(h.kind))} · **[{marked_md(h.title_marked)}]({h.url})**"
             + (f"  \n{marked_md(h.snippet)}" if h.snippet else "")
             for h in hits
         )

@@ -11,6 +11,7 @@ from policy.citations import (
     human_date,
     sources_file,
 )
+from policy.i18n import N_, _, ngettext
 from policy.queries import coverage_note, source_label
 from policy.text import web_address
 from ui.blocks import esc, paginate, quote_md
@@ -21,6 +22,14 @@ from ui.quotes import cite_button
 from ui.urlstate import Choice, Param, UrlState
 
 TERMS_PER_PAGE = 20  # the real content has 19
+# The kinds of source (policy.models.SourceKind) as a reader reads them: _(SOURCE_KINDS[kind]).
+SOURCE_KINDS = {
+    "news report": N_("news report"),
+    "analysis": N_("analysis"),
+    "opinion": N_("opinion"),
+    "official document": N_("official document"),
+    "report": N_("report"),
+}
 ctx = view()
 ds = ctx.dataset
 marks = Linked(ds)
@@ -31,59 +40,68 @@ state = UrlState(
     Param("source", "sources_source", Choice([s.id for s in ds.sources])),
     Param("term", "sources_term", Choice([t.id for t in ds.glossary])),
 ).start()
-st.title("Sources and method")
+st.title(_("Sources and method"))
 quote_id, source_id, term_id = (state.linked[name] for name in ("quote", "source", "term"))
 if quote_id:
     quote = ds.quote(quote_id)
     with st.container(border=True):
-        speaker = f" — said by {person_md(ds, quote.speaker)}" if quote.speaker else ""
-        st.markdown(
-            f"**The quote behind the citation mark you followed**{speaker}, from *{esc(ds.source(quote.source).title)}*"
+        said = _("**The quote behind the citation mark you followed** — said by {speaker}, from *{title}*")
+        heading = (
+            said
+            if quote.speaker
+            else _("**The quote behind the citation mark you followed**, from *{title}*")
         )
+        speaker = person_md(ds, quote.speaker) if quote.speaker else ""
+        st.markdown(heading.format(speaker=speaker, title=esc(ds.source(quote.source).title)))
         prose(quote_md(ds, quote))
         cite_button(ds, [quote], key="sources-quote")
 if term_id:
     term = next(t for t in ds.glossary if t.id == term_id)
     marks.glossed.add(term.id)  # a definition does not link its own term
     with st.container(border=True):
-        prose(f"**The glossary term you followed**\n\n**{esc(term.term)}** — {marks.md(term.definition)}")
+        heading = _("**The glossary term you followed**")
+        prose(f"{heading}\n\n**{esc(term.term)}** — {marks.md(term.definition)}")
 if source_id:
     st.container(border=True).markdown(
-        f"**The source you followed**\n\n**{esc(ds.source(source_id).title)}** — {esc(source_label(ds, source_id))}"
-        " (its entry is below, with the others)"
+        _(
+            "**The source you followed**\n\n**{title}** — {source} (its entry is below, with the others)"
+        ).format(title=esc(ds.source(source_id).title), source=esc(source_label(ds, source_id)))
     )
 state.sync()
 if ctx.disk_problems:
     # For editors only, on the page about the content: readers elsewhere keep the last good version unbothered.
+    status = _(
+        "**Content status.** The content files on disk have {n} problem(s), so this is the last version that"
+        " validated; the README says how to check a correction."
+    ).format(n=len(ctx.disk_problems))
     st.warning(
-        f"**Content status.** The content files on disk have {len(ctx.disk_problems)} problem(s), so this is the "
-        "last version that validated; the README says how to check a correction.\n\n"
-        + "\n".join(f"- {esc(p)}" for p in ctx.disk_problems[:10]),
+        status + "\n\n" + "\n".join(f"- {esc(p)}" for p in ctx.disk_problems[:10]),
         icon=":material/warning:",
     )
 
-st.header("The sources")
+st.header(_("The sources"))
 for source in ds.sources:
-    authors = ", ".join(source.authors) or "No author named"
+    authors = ", ".join(source.authors) or _("No author named")
     quotes = sum(1 for q in ds.quotes if q.source == source.id)
-    followed = " (the source you followed)" if source.id == source_id else ""
+    followed = " " + _("(the source you followed)") if source.id == source_id else ""
+    kind = _(SOURCE_KINDS.get(source.kind, source.kind))
     parts = [
         f"**{esc(source.title)}**{esc(followed)}",
-        esc(f"{source.outlet} · {human_date(source.published)} · {authors} · {source.kind}"),
+        esc(f"{source.outlet} · {human_date(source.published)} · {authors} · {kind}"),
     ]
     if source.notes:
         parts.append(f"*{esc(source.notes)}*")
     if web_address(source.url):
-        parts.append(link_md("The article at its source", str(source.url)))
+        parts.append(link_md(_("The article at its source"), str(source.url)))
     elif source.url:  # not a plain web address: shown as text, never a link
-        parts.append(esc(f"Its address: {source.url}"))
+        parts.append(esc(_("Its address: {address}").format(address=source.url)))
     else:  # the archive gives no address for it: the reader finds it by title, outlet and date
-        parts.append("*No web address of it is known here: find it by its title, outlet and date.*")
-    parts.append(f"*{quotes} quotes used*")
+        parts.append(_("*No web address of it is known here: find it by its title, outlet and date.*"))
+    parts.append(ngettext("*{n} quote used*", "*{n} quotes used*", quotes).format(n=quotes))
     prose("\n\n".join(parts), st.container(border=True))
 
-st.header("Method")
-prose(
+st.header(_("Method"))
+method = _(
     "Everything shown is drawn from the sources above and nothing else. Every quotation is verbatim and "
     "checked word for word against the archived text of its source by an automatic check, which "
     "forgives only typography, case, an ellipsis (…) for an omission and [brackets] for an inserted word. "
@@ -92,20 +110,25 @@ prose(
     "the Contested claims page shows each answer as a column, with who gives it. Items that report one "
     "finding are grouped and counted once, so one story told in several numbers does not tip the balance. "
     "Where a source is silent, the field stays empty, and where the sources are thin on an option, its page "
-    "says so rather than filling a side.\n\n"
-    f'{coverage_note(ds)} Roles read as of the source that gives them ("GOP presidential candidate, April '
-    '2023"): a role may have changed since.'
+    "says so rather than filling a side."
 )
+roles = _(
+    '{coverage} Roles read as of the source that gives them ("GOP presidential candidate, April 2023"): a role'
+    " may have changed since."
+).format(coverage=coverage_note(ds))
+prose(f"{method}\n\n{roles}")
 
-st.header("How to cite")
-st.markdown("**This dashboard**")
+st.header(_("How to cite"))
+st.markdown(_("**This dashboard**"))
 prose(copy_block(ds.debate.cite_as))
 st.markdown(
-    "**A quote** — every quote has a *Cite* button with ready-to-copy citations and its source as a file. "
-    "**The sources**, in the style you choose, or as a file for Zotero, EndNote, Mendeley or BibTeX:"
+    _(
+        "**A quote** — every quote has a *Cite* button with ready-to-copy citations and its source as a file. "
+        "**The sources**, in the style you choose, or as a file for Zotero, EndNote, Mendeley or BibTeX:"
+    )
 )
 cite_style = st.segmented_control(
-    "Citation style",
+    _("Citation style"),
     STYLES,
     format_func=lambda s: STYLE_NAMES[s],
     key="sources_cite_style",
@@ -126,14 +149,14 @@ for col, fmt in zip(files, EXPORT_FORMATS, strict=False):
         on_click="ignore",
     )
 
-st.header("Glossary")
+st.header(_("Glossary"))
 start, end = paginate(len(ds.glossary), "glossary_page", size=TERMS_PER_PAGE)
 terms = sorted(ds.glossary, key=lambda t: t.term.casefold())[start:end]
 marks.glossed.update(t.id for t in ds.glossary)  # the glossary itself: terms are defined here, not linked
 prose(
     "\n\n".join(
         f"**{esc(term.term)}** — {marks.md(term.definition)}"
-        + (f" *(Source: {source_md(ds, term.source)})*" if term.source else "")
+        + (" " + _("*(Source: {source})*").format(source=source_md(ds, term.source)) if term.source else "")
         for term in terms
     )
 )

@@ -8,10 +8,11 @@ import streamlit as st
 from policy import Dataset
 from policy.citations import human_date
 from policy.drawings import timeline_html
+from policy.i18n import _, ngettext
 from policy.models import TimelineEvent
 from policy.queries import short_outlet, source_label, timeline_events
 from policy.style import position_label
-from ui.blocks import RULE, Marks, esc, plural, quote_md
+from ui.blocks import RULE, Marks, esc, quote_md
 from ui.charts import drawn_chart
 from ui.context import view
 from ui.filters import FILTERS_KEY, Row, filter_links
@@ -38,13 +39,13 @@ def filters_md(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]
     rows = [
         Row(
             "position",
-            "Touching the options",
+            _("Touching the options"),
             {p: f"{position_label(ds, p)} ({per_position[p]})" for p in ds.position_ids},
             positions,
         ),
         Row(
             "source",
-            "From the sources",
+            _("From the sources"),
             {
                 s.id: f"{short_outlet(ds, s.id)}, {human_date(s.published)} ({per_source[s.id]})"
                 for s in ds.sources
@@ -72,7 +73,7 @@ def unmark() -> None:
     st.session_state.tl_event = None
 
 
-st.title("Timeline")
+st.title(_("Timeline"))
 # The filters as rows of links (ui.filters says why), each value with how many events it holds.
 chosen_positions: list[str] = st.session_state.tl_positions or []
 chosen_sources: list[str] = st.session_state.tl_sources or []
@@ -84,7 +85,9 @@ ids = [e.id for e in events]
 jump = bool(marked_id) and st.session_state.get(_JUMPED) != marked_id
 if marked_id and marked_id not in ids:
     st.info(
-        "The event the link names is not among the events these filters show: clear the filters to see it.",
+        _(
+            "The event the link names is not among the events these filters show: clear the filters to see it."
+        ),
         icon=":material/filter_alt_off:",
     )
 elif marked_id and jump:
@@ -92,15 +95,17 @@ elif marked_id and jump:
 st.session_state[_JUMPED] = marked_id
 if not events:
     state.sync()
-    st.info("No events match these filters.", icon=":material/search_off:")
+    st.info(_("No events match these filters."), icon=":material/search_off:")
     st.stop()
 
 drawn_chart(ctx, chart, *filters)
 c1, c2 = st.columns([3, 1], vertical_alignment="center")
 c1.caption(
-    f"{plural(len(events), 'event')}. Select a mark in the chart to open its event in the list; point to one for its date and title. In the chart a"
-    " month- or year-only date sits mid-way and a year-only date spans its year; in the list an event dated only"
-    " to a month or a year comes after the dated events of that month or year."
+    _(
+        "{count}. Select a mark in the chart to open its event in the list; point to one for its date and"
+        " title. In the chart a month- or year-only date sits mid-way and a year-only date spans its year; in the"
+        " list an event dated only to a month or a year comes after the dated events of that month or year."
+    ).format(count=ngettext("{n} event", "{n} events", len(events)).format(n=len(events)))
 )
 
 start, end = pager.bounds(len(events), None if jump else state.linked["page"])
@@ -111,9 +116,10 @@ shown = events[start:end]
 def event_md(event: TimelineEvent) -> str:
     parts = [f"**{esc(human_date(event.date))} — {esc(event.title)}**", marks.md(event.description)]
     if event.date_note:
-        parts.append(f"*Date:* {marks.md(event.date_note)}")
+        parts.append(_("*Date:* {note}").format(note=marks.md(event.date_note)))
     quote = ds.quote(event.quote) if event.quote else None
-    parts.append(quote_md(ds, quote) if quote else f"*{esc(f'Source: {source_label(ds, event.source)}')}*")
+    source = _("Source: {source}").format(source=source_label(ds, event.source))
+    parts.append(quote_md(ds, quote) if quote else f"*{esc(source)}*")
     return "\n\n".join(parts)
 
 
@@ -126,9 +132,9 @@ else:
     if at:
         prose(RULE.join(event_md(e) for e in shown[:at]))
     with st.container(border=True, key=LINKED_KEY):
-        st.caption("The event the link names")
+        st.caption(_("The event the link names"))
         prose(event_md(shown[at]))
-        st.button("Unmark", key="tl_unmark", on_click=unmark, icon=":material/close:", type="tertiary")
+        st.button(_("Unmark"), key="tl_unmark", on_click=unmark, icon=":material/close:", type="tertiary")
     if at + 1 < len(shown):
         prose(RULE.join(event_md(e) for e in shown[at + 1 :]))
 pager.stepper()
@@ -136,4 +142,4 @@ if at is not None and jump:  # drawn last, once everything above it is in place
     scroll_into_view(LINKED_KEY, start + at)  # a new element for each event, so its script runs
 quotes = [ds.quote(e.quote) for e in shown if e.quote]
 with c2:
-    cite_button(ds, quotes, key=f"tl-page-{start}", label=f"Cite these quotes ({len(quotes)})")
+    cite_button(ds, quotes, key=f"tl-page-{start}", label=_("Cite these quotes ({n})").format(n=len(quotes)))

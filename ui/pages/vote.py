@@ -2,17 +2,20 @@
 
 The join code names a live session: the page follows its active round by itself (a new round after "Ask
 again", results when revealed, closed when closed). One vote per phone: the voter is this browser's token
-(``ui.voter``), kept across reloads, tabs and server restarts.
+(``ui.voter``), kept across reloads, tabs and server restarts. The page speaks the language the presenter
+runs the session in, unless the phone chooses another (its language links, ``?lang=``).
 """
 
 import streamlit as st
 
-from policy.live import LiveUnavailable, PollError, RoomNotFound
+from policy import i18n
+from policy.i18n import _
+from policy.live import LiveUnavailable, PollError, Room, RoomNotFound
 from policy.queries import coverage_note
 from ui.blocks import esc
 from ui.context import view
-from ui.live import unavailable
-from ui.phone import phone_poll, phone_round
+from ui.live import resume_language, unavailable
+from ui.phone import language_links, phone_language, phone_poll, phone_round
 from ui.store import poll_store, room_store
 from ui.urlstate import set_url, url_params
 from ui.voter import voter_id
@@ -34,52 +37,65 @@ def foot() -> None:
     st.caption(esc(view().cached(coverage_note)))
 
 
-st.title("Vote")
-
-
 @st.fragment(run_every="2s")
 def fixed_poll(code: str) -> None:
     """A poll joined by its own code (an older link): that poll, not a session's rounds."""
+    resume_language()
     phone_poll(code, voter)
 
 
-def join(code: str) -> str | None:
-    """'room' or 'poll' for a code that names one, after an error message for one that does not."""
+def lookup(code: str) -> tuple[str, Room | None, str]:
+    """What a code names: ("room", the room, ""), ("poll", None, ""), ("down", None, "") when the database
+    failed, or ("", None, why) for a code that names neither."""
     try:
-        room_store().get(code)
-        return "room"
+        return "room", room_store().get(code), ""
     except RoomNotFound:
         pass
     except LiveUnavailable:
-        unavailable()
-        foot()
-        st.stop()
+        return "down", None, ""
     except PollError as err:
-        st.error(esc(str(err)), icon=":material/error:")
-        return None
+        return "", None, str(err)
     try:
         poll_store().get(code)
-        return "poll"
+        return "poll", None, ""
     except LiveUnavailable:
+        return "down", None, ""
+    except PollError as err:
+        return "", None, str(err)
+
+
+def joined(kind: str, why: str) -> str:
+    """'room' or 'poll' for a code that names one, after saying why for one that does not."""
+    if kind == "down":
         unavailable()
         foot()
         st.stop()
-    except PollError as err:
-        st.error(esc(str(err)), icon=":material/error:")
-        return None
+    if why:
+        st.error(esc(why), icon=":material/error:")
+    return kind
 
 
 code = url_params().get("join", "").strip().upper()
-kind = join(code) if code else None
-if kind is None:
+kind, room, why = lookup(code) if code else ("", None, "")
+phone_language(room)  # the session's language, unless this phone chose another
+st.title(_("Vote"))
+language_links(code if kind in ("room", "poll") else "")
+if not joined(kind, why):
     code = (
-        st.text_input("Join code", max_chars=12, key="join_code", placeholder="e.g. K7M2QX").strip().upper()
+        st.text_input(_("Join code"), max_chars=12, key="join_code", placeholder=_("e.g. K7M2QX"))
+        .strip()
+        .upper()
     )
-    kind = join(code) if code else None
-    if kind is None:
-        st.caption("Type the code the presenter shows, or scan their QR code.")
+    kind, room, why = lookup(code) if code else ("", None, "")
+    if not joined(kind, why):
+        st.caption(_("Type the code the presenter shows, or scan their QR code."))
         foot()
         st.stop()
+    spoken = i18n.current()
+    phone_language(room)
+    if i18n.current() != spoken:  # the session speaks another language: the page again, in it
+        set_url({"join": code})
+        st.rerun()
 set_url({"join": code})
 if kind == "room":
     phone_round(code, voter)
