@@ -81,7 +81,7 @@ CITATION_MARK = re.compile(r'\[[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+\]\(\./sources\?q
 # search highlights (ui.links.marked_md): their labels are content, so only the markup around them is removed
 # and the label stays to be checked.
 OWN_LINK = re.compile(
-    r"\[((?:[^\[\]\\]|\\.)*)\]\(\./[a-z]*\?[a-z]+=[A-Za-z0-9%+._-]+(?:&[a-z]+=[A-Za-z0-9%+._-]+)*"
+    r"\[((?:[^\[\]\\]|\\.)*)\]\(\./[a-z]*\?[a-z]+=[A-Za-z0-9%+._~-]+(?:&[a-z]+=[A-Za-z0-9%+._~-]+)*"
     r'(?: "(?:[^"\\]|\\.)*")?\)'
 )
 HIGHLIGHT = re.compile(r":orange-background\[\*\*((?:[^\]\\]|\\.)*?)\*\*\]")

@@ -5,6 +5,7 @@ switch in the sidebar changes it for this page and every page after.
 
 from __future__ import annotations
 
+import re
 from contextvars import ContextVar
 
 import streamlit as st
@@ -64,7 +65,12 @@ def switch(url_path: str) -> None:
     choices = offered()
     if len(choices) < 2:
         return
-    kept = {k: st.query_params.get(k, "") for k in st.query_params if k != PARAM}
+    # The view's own parameters (the app names them in lowercase letters), with a value; none else.
+    kept = {
+        k: v
+        for k in st.query_params
+        if k != PARAM and re.fullmatch("[a-z]+", k) and (v := st.query_params[k])
+    }
     here = i18n.current()
     links = []
     for code in choices:
