@@ -13,7 +13,7 @@ from policy.text import plain
 from ui import chrome, registry
 from ui.blocks import esc
 from ui.context import begin_run
-from ui.language import begin, document_language, language_notice, reader_language, switch
+from ui.language import begin, language_notice, reader_language, switch
 from ui.navigation import default_page_notices, same_tab_links
 
 # A local file: an icon name would make browsers fetch it from a font CDN.
@@ -61,8 +61,7 @@ def to_default() -> None:
 
 pages.append(st.Page(to_default, title=_("Overview"), url_path=registry.DEFAULT, visibility="hidden"))
 page = st.navigation(pages, expanded=True)  # every page listed: no "View 3 more"
-same_tab_links()  # the app's own links open in this tab (ui.navigation)
-document_language(ctx.language)  # <html lang> for screen readers and the browser's hyphenation
+same_tab_links(ctx.language)  # the app's own links open in this tab; <html lang> (ui.navigation)
 language_notice()  # an unknown ?lang= is said, and the page shown in the reader's language
 if page.url_path in ("present", "vote"):  # the slides and the phone poll page have no sidebar
     chrome.print_css()

@@ -24,6 +24,7 @@ from policy.fulltext import TOKENIZER, match_expression
 from policy.i18n import N_, _
 from policy.prose import strip_markers
 from policy.queries import actor_role, format_figure, source_label
+from policy.style import actor_kind_label, source_kind_label
 from policy.text import one_line
 
 Kind = Literal["position", "argument", "evidence", "quote", "person", "dispute", "event", "term", "source"]
@@ -124,7 +125,7 @@ def documents(ds: Dataset) -> Iterator[Document]:
         body = f"“{q.text}” — {q.context}" if q.context else f"“{q.text}”"
         yield Document("quote", q.id, title, body, f"./sources?quote={q.id}")
     for a in ds.actors:
-        body = " · ".join(x for x in (actor_role(a), a.affiliation, a.country, a.kind) if x)
+        body = " · ".join(x for x in (actor_role(a), a.affiliation, a.country, actor_kind_label(a.kind)) if x)
         yield Document("person", a.id, a.name, body, f"./people?person={a.id}")
     for d in ds.disputes:
         claims = " · ".join(
@@ -148,7 +149,7 @@ def documents(ds: Dataset) -> Iterator[Document]:
             "source",
             src.id,
             f"{src.outlet}: {src.title}",
-            f"{about}. {src.kind}",
+            f"{about}. {source_kind_label(src.kind)}",
             f"./sources?source={src.id}",
         )
 

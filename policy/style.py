@@ -40,3 +40,38 @@ def position_label(dataset: Dataset, position_id: str) -> str:
 # st.badge colour names nearest each palette entry, in the same order.
 BadgeColor = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray"]
 BADGE_COLORS: tuple[BadgeColor, ...] = ("blue", "orange", "green", "violet", "yellow", "blue", "red", "gray")
+
+
+# The kinds of people and institutions (policy.models.ActorKind) as a reader reads them: actor_kind_label(kind).
+ACTOR_KINDS = {
+    "official": N_("official"),
+    "legislator": N_("legislator"),
+    "candidate": N_("candidate"),
+    "agency": N_("agency"),
+    "government": N_("government"),
+    "analyst": N_("analyst"),
+    "academic": N_("academic"),
+    "think tank": N_("think tank"),
+    "former trafficker": N_("former trafficker"),
+    "trafficker": N_("trafficker"),
+    "media": N_("media"),
+    "organization": N_("organization"),
+}
+# The kinds of source (policy.models.SourceKind) as a reader reads them: source_kind_label(kind).
+SOURCE_KINDS = {
+    "news report": N_("news report"),
+    "analysis": N_("analysis"),
+    "opinion": N_("opinion"),
+    "official document": N_("official document"),
+    "report": N_("report"),
+}
+
+
+def actor_kind_label(kind: str) -> str:
+    """A person's or institution's kind in the reader's language (lower case, as the content writes it)."""
+    return _(ACTOR_KINDS[kind]) if kind in ACTOR_KINDS else kind
+
+
+def source_kind_label(kind: str) -> str:
+    """A source's kind in the reader's language (lower case)."""
+    return _(SOURCE_KINDS[kind]) if kind in SOURCE_KINDS else kind

@@ -12,7 +12,7 @@ Keys name an item by its id (a stance by its actor; an item without either by it
 then, for a list of texts, the place in it: `positions/<position id>/risks/0`,
 `positions/<position id>/proponents/<actor id>/argument`, `disputes/<dispute id>/claims/2/claim`, `debate/intro`.
 
-Quotes are never translated: they are the sources' words. Names of people, outlets and articles stay as written.
+Quotes are never translated: they are the sources' words. A person's name and an article's title stay as written.
 An English edit changes the fingerprint, so its translation is reported as stale until it is redone; a field with
 no (or a stale) translation is shown in English. `python -m policy translations <lang>` lists what is to do.
 """
@@ -51,9 +51,9 @@ from policy.prose import markers, sentences
 # The fields in our own words, per model (a list field is a list of texts). Everything else stays as written:
 # ids, quotes, names, outlets and titles, dates, numbers.
 FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
-    Debate: ("title", "question", "intro", "poll_question"),
-    Source: ("notes",),
-    Actor: ("role", "affiliation", "country"),
+    Debate: ("title", "question", "intro", "poll_question", "cite_as"),
+    Source: ("outlet", "notes"),  # the outlet as a reader's language names it; the article's title as written
+    Actor: ("name", "role", "affiliation", "country"),  # a person's name is copied as written
     Quote: ("context",),
     Evidence: ("claim", "statement"),
     Figure: ("unit", "period"),
@@ -76,8 +76,6 @@ FIELDS: dict[type[BaseModel], tuple[str, ...]] = {
     SeriesPoint: ("label", "group", "period"),
     GlossaryTerm: ("term", "definition"),
 }
-# Actors that are institutions rather than people: their names are descriptions, translated like our words.
-INSTITUTION_KINDS = frozenset({"agency", "government", "think tank", "media", "organization"})
 COLLECTIONS = (
     "sources",
     "actors",
@@ -120,8 +118,6 @@ def _ident(item: BaseModel, index: int, taken: set[str]) -> str:
 
 def _walk(model: BaseModel, key: str, loc: tuple[str | int, ...]) -> Iterator[Field]:
     names = FIELDS.get(type(model), ())
-    if isinstance(model, Actor) and model.kind in INSTITUTION_KINDS:
-        names = ("name", *names)
     for name in names:
         value = getattr(model, name)
         if isinstance(value, str):

@@ -113,7 +113,7 @@ def quote_md(ds: Dataset, quote: Quote) -> str:
     those at 60% opacity, which made the evidence read as secondary."""
     said = short_attribution(ds, quote)
     if current() != DEFAULT:  # the sources are English: the quote is shown as written, and says so
-        said = _("{attribution} · original in English").format(attribution=said)
+        said = _("{attribution} · the source's text, in English").format(attribution=said)
     return f"“{esc(quote.text)}”  \n*{esc(said)}*"
 
 

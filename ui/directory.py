@@ -7,9 +7,10 @@ from collections import Counter
 
 from policy import Dataset
 from policy.charts import SIDE_STYLE
-from policy.i18n import N_, _, ngettext
+from policy.i18n import _, ngettext
 from policy.queries import PersonEntry, actor_countries, actor_kinds, people_directory, stance_map
-from policy.style import position_label
+from policy.style import ACTOR_KINDS as STYLE_ACTOR_KINDS
+from policy.style import actor_kind_label, position_label
 from policy.text import md_table, one_line
 from ui.blocks import esc
 from ui.filters import Row, filter_links
@@ -18,26 +19,8 @@ from ui.links import link_md, person_url
 ROLE_CHARACTERS = 110  # of a role, in the directory (the person's own view gives it whole)
 
 
-# The kinds of people and institutions (policy.models.ActorKind) as a reader reads them: _(ACTOR_KINDS[kind]).
-ACTOR_KINDS = {
-    "official": N_("official"),
-    "legislator": N_("legislator"),
-    "candidate": N_("candidate"),
-    "agency": N_("agency"),
-    "government": N_("government"),
-    "analyst": N_("analyst"),
-    "academic": N_("academic"),
-    "think tank": N_("think tank"),
-    "former trafficker": N_("former trafficker"),
-    "trafficker": N_("trafficker"),
-    "media": N_("media"),
-    "organization": N_("organization"),
-}
-
-
-def kind_label(kind: str) -> str:
-    """A person's or institution's kind in the reader's language (lower case, as the content writes it)."""
-    return _(ACTOR_KINDS[kind]) if kind in ACTOR_KINDS else kind
+ACTOR_KINDS = STYLE_ACTOR_KINDS  # the kinds' labels (policy.style)
+kind_label = actor_kind_label
 
 
 # Each side's badge colour: the map's own colours (policy.charts.SIDE_STYLE: blue, orange, purple).

@@ -46,7 +46,7 @@ def language_notice() -> None:
 
     asked = st.session_state.pop(_NOTICE, None)
     if asked:
-        names = ", ".join(f"{code} ({i18n.NAMES[code]})" for code in i18n.LANGUAGES)
+        names = ", ".join(f"{i18n.NAMES[code]} ({code})" for code in i18n.LANGUAGES)
         message = i18n._(
             "This link asks for a language this site does not have ({asked}); it offers {names}."
         )
@@ -79,17 +79,6 @@ def switch(url_path: str) -> None:
         links.append(f"**{name}**" if code == here else f'[{name}]({href} "{name}")')
     with st.sidebar.container(key="language-switch"):
         st.markdown(" · ".join(links))
-
-
-# A literal but for the language code, one of i18n.LANGUAGES (never the link's text): the page's <html lang>.
-_LANG_JS = """<script>document.documentElement.lang = "{code}";</script>"""
-
-
-def document_language(language: str) -> None:
-    """Set <html lang> to the page's language (Streamlit serves its page as English, with no option)."""
-    if language not in i18n.LANGUAGES:
-        raise ValueError(f"not an interface language: {language!r}")
-    st.html(_LANG_JS.format(code=language), unsafe_allow_javascript=True)
 
 
 def begin(language: str) -> None:

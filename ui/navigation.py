@@ -17,17 +17,20 @@ from urllib.parse import unquote, urlparse
 
 import streamlit as st
 
-from policy.i18n import _
+from policy.i18n import LANGUAGES, _
 from policy.text import preview
 from ui.blocks import esc
 from ui.urlstate import UrlState
 
-# A literal (no content in it): one click handler on the document, installed once however often it is drawn.
+# A literal but for the page's language code (one of the interface's, never the link's text), which goes to
+# <html lang> for screen readers (Streamlit serves its page as English, with no option); then one click handler
+# on the document, installed once however often it is drawn. One element: each element takes room on the page.
 _SAME_TAB_JS = """<script>
-(() => {
+document.documentElement.lang = "{code}";
+(() => {{
   if (window.policySameTabLinks) return;
   window.policySameTabLinks = true;
-  document.addEventListener("click", (event) => {
+  document.addEventListener("click", (event) => {{
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const link = event.target instanceof Element ? event.target.closest('a[href^="./"]') : null;
@@ -36,19 +39,22 @@ _SAME_TAB_JS = """<script>
     if (url.origin !== document.location.origin) return;
     event.preventDefault();
     history.pushState(null, "", url);
-    window.dispatchEvent(new PopStateEvent("popstate", { state: null }));
+    window.dispatchEvent(new PopStateEvent("popstate", {{ state: null }}));
     if (link.closest(".st-key-sections, .st-key-pills-filters")) return;  // this page's sections or filters
     const main = document.querySelector('[data-testid="stMain"]');
-    if (main) main.scrollTo({ top: 0 });
-    window.scrollTo({ top: 0 });
-  }, true);
-})();
+    if (main) main.scrollTo({{ top: 0 }});
+    window.scrollTo({{ top: 0 }});
+  }}, true);
+}})();
 </script>"""
 
 
-def same_tab_links() -> None:
-    """Links to the app's own pages open in the same tab (see the module's docstring)."""
-    st.html(_SAME_TAB_JS, unsafe_allow_javascript=True)
+def same_tab_links(language: str) -> None:
+    """Links to the app's own pages open in the same tab (see the module's docstring), and <html lang> says the
+    page's language."""
+    if language not in LANGUAGES:
+        raise ValueError(f"not an interface language: {language!r}")
+    st.html(_SAME_TAB_JS.format(code=language), unsafe_allow_javascript=True)
 
 
 # A literal but for an element's key (a Python identifier the page chose) and a counter: that element scrolled
@@ -75,4 +81,4 @@ def default_page_notices(known: Sequence[str], shown: str) -> None:
     if asked and asked not in known:
         message = _("This app has no page '{page}': showing {shown} instead. The pages are in the sidebar.")
         st.info(esc(message.format(page=preview(asked), shown=shown)), icon=":material/link_off:")
-    UrlState().start()
+    UrlState().start().sync()  # the address keeps the reader's language (?lang=), as every page does

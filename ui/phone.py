@@ -26,6 +26,13 @@ _VOTE_PROBLEM = "vote_problem"
 _CHOSE = "phone_language"  # session state: the language this phone chose by a link (?lang=), if it did
 
 
+def chosen_language() -> dict[str, str]:
+    """The ?lang= this phone chose, for its address: kept even where it is the browser's own language, since
+    without it the phone would follow the session's."""
+    chose = st.session_state.get(_CHOSE)
+    return {LANG_PARAM: chose} if chose else {}
+
+
 def phone_language(room: Room | None) -> None:
     """Speak the session's language (the presenter's), unless this phone chose one by a link (?lang=)."""
     if asked := i18n.supported(st.query_params.get(LANG_PARAM)):

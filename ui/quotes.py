@@ -128,7 +128,9 @@ def attribution_md(ds: Dataset, quote: Quote) -> str:
 
 def linked_quote_md(ds: Dataset, quote: Quote) -> str:
     """A verbatim quote at full strength (as ui.blocks.quote_md), its speaker and source linked."""
-    original = " · " + esc(_("original in English")) if current() != DEFAULT else ""  # shown as written
+    original = (
+        " · " + esc(_("the source's text, in English")) if current() != DEFAULT else ""
+    )  # shown as written
     return f"“{esc(quote.text)}”  \n*{attribution_md(ds, quote)}{original}*"
 
 

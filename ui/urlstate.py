@@ -143,7 +143,7 @@ def set_url(values: Mapping[str, str | None]) -> None:
     """Make the URL hold exactly these values (empty ones left out)."""
     # Always send it: a rerun interrupted by the next click can update the server's copy of the query
     # parameters without the browser ever receiving it, so "already equal" is not proof the URL is right.
-    values = {**values, language.PARAM: language.url_value()}  # the reader's language stays in the link
+    values = {language.PARAM: language.url_value(), **values}  # the reader's language stays in the link
     st.session_state[_WROTE] = kept = {k: v for k, v in values.items() if v}  # see UrlState.start
     st.query_params.from_dict(kept)
 

@@ -12,9 +12,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from policy import Dataset
+from policy import Dataset, i18n
+from policy.paths import BUNDLED_DATA
 from policy.queries import coverage_note
-from policy.slides import build_slides
+from policy.slides import Slide, build_slides
+from policy.translations import translate
 from tests.browser.conftest import Watched, wait_ready
 
 pytestmark = pytest.mark.browser
@@ -40,21 +42,33 @@ MEASURE = """(footer) => {
 }"""
 
 
-def shown(w: Watched, server: str, number: int, title: str, footer: str) -> dict[str, Any]:
-    """Open slide n and measure it."""
+def shown(
+    w: Watched, server: str, number: int, title: str, footer: str, language: str = "en"
+) -> dict[str, Any]:
+    """Open slide n (in the language) and measure it."""
     page = w.page
-    page.goto(f"{server}/present?slide={number}")  # type: ignore[attr-defined]
+    page.goto(f"{server}/present?slide={number}&lang={language}")  # type: ignore[attr-defined]
     wait_ready(page)
     expect(page.locator("h1").first).to_have_text(title)  # type: ignore[attr-defined]
     return page.evaluate(MEASURE, footer)  # type: ignore[attr-defined,no-any-return]
 
 
+def slides_in(dataset: Dataset, language: str) -> tuple[list[Slide], str]:
+    """The slides and the coverage line as a presenter running the session in this language sees them."""
+    if language != "en":
+        dataset = translate(dataset, BUNDLED_DATA / "translations" / language, language).dataset
+    with i18n.use(language):
+        return list(build_slides(dataset)), coverage_note(dataset)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_every_slide_is_readable_from_the_back_of_the_room(
-    watched: Watched, server: str, dataset: Dataset
+    watched: Watched, server: str, dataset: Dataset, language: str
 ) -> None:
-    for number, slide in enumerate(build_slides(dataset), start=1):
-        seen = shown(watched, server, number, slide.title, coverage_note(dataset))
-        where = f"slide {number} ({slide.kind})"
+    slides, footer_text = slides_in(dataset, language)
+    for number, slide in enumerate(slides, start=1):
+        seen = shown(watched, server, number, slide.title, footer_text, language)
+        where = f"slide {number} ({slide.kind}, {language})"
         texts = seen["texts"]
         footer = [t for t in texts if t["footer"]]
         assert len(footer) == 1, f"{where}: the coverage line is not shown once"

@@ -32,6 +32,7 @@ selected = st.multiselect(
     format_func=lambda p: option(position_label(ds, p)),
     max_selections=maximum,
     key="compare_positions",
+    placeholder=_("Choose options"),
 )
 state.sync()
 ordered = tuple(p for p in ds.position_ids if p in selected)

@@ -79,12 +79,21 @@ with st.container(key="filters"):  # on a phone, two to a row (ui.chrome's style
         ds.position_ids,
         format_func=lambda p: option(position_label(ds, p)),
         key="ev_positions",
+        placeholder=_("Any"),
     )
-    c2.multiselect(_("Bearing"), BEARINGS, format_func=bearing_label, key="ev_bearings")
-    c3.multiselect(_("Kind"), EVIDENCE_KINDS, format_func=evidence_kind_label, key="ev_kinds")
+    c2.multiselect(_("Bearing"), BEARINGS, format_func=bearing_label, key="ev_bearings", placeholder=_("Any"))
+    c3.multiselect(
+        _("Kind"), EVIDENCE_KINDS, format_func=evidence_kind_label, key="ev_kinds", placeholder=_("Any")
+    )
     c4, c5 = st.columns(2)
-    c4.multiselect(_("Source"), sources, format_func=lambda s: option(source_label(ds, s)), key="ev_sources")
-    c5.multiselect(_("Speaker"), actors, format_func=speaker_label, key="ev_actors")
+    c4.multiselect(
+        _("Source"),
+        sources,
+        format_func=lambda s: option(source_label(ds, s)),
+        key="ev_sources",
+        placeholder=_("Any"),
+    )
+    c5.multiselect(_("Speaker"), actors, format_func=speaker_label, key="ev_actors", placeholder=_("Any"))
 
 chosen = EvidenceFilter(
     positions=tuple(st.session_state.ev_positions),

@@ -11,8 +11,9 @@ from policy.citations import (
     human_date,
     sources_file,
 )
-from policy.i18n import N_, _, ngettext
+from policy.i18n import _, ngettext
 from policy.queries import coverage_note, source_label
+from policy.style import source_kind_label
 from policy.text import web_address
 from ui.blocks import esc, paginate, quote_md
 from ui.context import view
@@ -22,14 +23,6 @@ from ui.quotes import cite_button
 from ui.urlstate import Choice, Param, UrlState
 
 TERMS_PER_PAGE = 20  # the real content has 19
-# The kinds of source (policy.models.SourceKind) as a reader reads them: _(SOURCE_KINDS[kind]).
-SOURCE_KINDS = {
-    "news report": N_("news report"),
-    "analysis": N_("analysis"),
-    "opinion": N_("opinion"),
-    "official document": N_("official document"),
-    "report": N_("report"),
-}
 ctx = view()
 ds = ctx.dataset
 marks = Linked(ds)
@@ -84,7 +77,7 @@ for source in ds.sources:
     authors = ", ".join(source.authors) or _("No author named")
     quotes = sum(1 for q in ds.quotes if q.source == source.id)
     followed = " " + _("(the source you followed)") if source.id == source_id else ""
-    kind = _(SOURCE_KINDS.get(source.kind, source.kind))
+    kind = source_kind_label(source.kind)
     parts = [
         f"**{esc(source.title)}**{esc(followed)}",
         esc(f"{source.outlet} · {human_date(source.published)} · {authors} · {kind}"),

@@ -15,7 +15,7 @@ from policy.queries import coverage_note
 from ui.blocks import esc
 from ui.context import view
 from ui.live import resume_language, unavailable
-from ui.phone import language_links, phone_language, phone_poll, phone_round
+from ui.phone import chosen_language, language_links, phone_language, phone_poll, phone_round
 from ui.store import poll_store, room_store
 from ui.urlstate import set_url, url_params
 from ui.voter import voter_id
@@ -94,9 +94,9 @@ if not joined(kind, why):
     spoken = i18n.current()
     phone_language(room)
     if i18n.current() != spoken:  # the session speaks another language: the page again, in it
-        set_url({"join": code})
+        set_url({"join": code, **chosen_language()})
         st.rerun()
-set_url({"join": code})
+set_url({"join": code, **chosen_language()})
 if kind == "room":
     phone_round(code, voter)
 else:
