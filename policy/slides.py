@@ -38,6 +38,9 @@ COLUMN_ROOM = {1: 900, 2: 420, 3: 300, 4: 220}
 BODY_SIZES = (40, 38, 36, 34, 32, 30, 28)
 # The slide's frame at 1280x720 (px): content width, height, and the gap between columns.
 WIDTH, HEIGHT, GAP = 1200, 720, 64
+# A column's heading wraps after about this many characters (three columns); each extra line takes the room of
+# this many characters of points.
+HEADING_LINE, HEADING_LINE_COST = 22, 35
 
 
 @dataclass(frozen=True)
@@ -92,25 +95,33 @@ def slide_text(form: str, prose: str) -> str:
 _WORD = re.compile(r"[\w.\-]+", re.UNICODE)
 
 
+# Words that may lead to a name in an opening that names who: "El informe de Sandoval", "Según Robinson".
+_LEADS = frozenset({"de", "del", "según", "of"})
+
+
 def _opening(who: str, text: str) -> str:
     """The text's opening words when they name who ("Ortiz", "Ben Ortiz's", "The town council" for "Town
-    council"), ending on the name's last word; else ''."""
+    council", "El informe de Sandoval", "Según Robinson"), ending on the name's last word; else ''."""
     names = [w.lower().strip(".") for w in _WORD.findall(who)]
     if not names:
         return ""
+    words = [
+        (re.sub(r"(['’]s)?[,:;]*$", "", m.group()).lower().strip("."), m.end())
+        for m in re.finditer(r"\S+", text)
+    ]
+    first = next((i for i, (word, _end) in enumerate(words[:5]) if word in names), None)
+    if first is None:
+        return ""
+    lead = [word for word, _end in words[:first]]
+    if lead and not (lead[0] in {"the", "a", "an"} and len(lead) == 1) and lead[-1] not in _LEADS:
+        return ""
     end = 0
-    run = 0
-    for index, match in enumerate(re.finditer(r"\S+", text)):
-        word = re.sub(r"(['’]s)?[,:;]*$", "", match.group()).lower().strip(".")
-        if index == 0 and word in {"the", "a", "an"} and word not in names:
-            continue
+    for word, stop in words[first:]:
         if word not in names:
             break
-        run += 1
         if word == names[-1]:
-            end = match.end()
-    opening = text[:end].rstrip(",:;")
-    return opening if run and end else ""
+            end = stop
+    return text[:end].rstrip(",:;") if end else ""
 
 
 def _point(who: str, text: str) -> Point:
@@ -127,14 +138,19 @@ def claim_point(ds: Dataset, claim: Claim) -> Point | None:
     return _point(claimant_name(ds, claim), text) if text else None
 
 
-def fit(sides: Sequence[Sequence[Point]], most: int = 3) -> tuple[tuple[Point, ...], ...]:
+def fit(
+    sides: Sequence[Sequence[Point]], most: int = 3, headings: Sequence[str] = ()
+) -> tuple[tuple[Point, ...], ...]:
     """The first points of each side, the same number on every side that has them: as many as the columns'
-    room takes (at least one)."""
+    room takes (at least one). A column's heading that wraps takes the room of its extra lines."""
     room = COLUMN_ROOM.get(len(sides), COLUMN_ROOM[4])
     most = min([most, *(len(side) for side in sides if side)])
+    rooms = [room - HEADING_LINE_COST * (-(-len(h) // HEADING_LINE) - 1) for h in headings] or [room] * len(
+        sides
+    )
     shown = 1
     for k in range(2, most + 1):
-        if all(sum(p.size for p in side[:k]) <= room for side in sides):
+        if all(sum(p.size for p in side[:k]) <= r for side, r in zip(sides, rooms, strict=False)):
             shown = k
     return tuple(tuple(side[:shown]) for side in sides)
 
@@ -190,7 +206,8 @@ def _dispute(ds: Dataset) -> Slide | None:
     # the more answers, the fewer claims each shows.
     shown = d.sides[:4]
     sides = [[p for p in (claim_point(ds, c) for c in d.claims_for(s.id)) if p] for s in shown]
-    columns = tuple(zip((s.label for s in shown), fit(sides, most=2), strict=True))
+    labels = [s.label for s in shown]
+    columns = tuple(zip(labels, fit(sides, most=2, headings=labels), strict=True))
     others = [_("Also answered “{answer}”.").format(answer=s.label) for s in d.sides[4:]]
     full = [f"{s.label}: " + " ".join(strip_markers(c.claim) for c in d.claims_for(s.id)) for s in d.sides]
     return Slide(

@@ -174,3 +174,22 @@ def test_charts_on_a_slide_have_large_whole_labels() -> None:
     assert layer["encoding"]["x"]["scale"]["domain"][1] > 12
     # The phone's chart keeps its own sizes.
     assert _config(poll_chart({"a": 1}, labels))["axis"]["labelFontSize"] == 22
+
+
+def test_an_opening_names_who_in_spanish_too_and_a_wrapping_heading_takes_room() -> None:
+    from policy.slides import COLUMN_ROOM, Point, _opening, fit
+
+    assert (
+        _opening("Luis Cresencio Sandoval", "El informe de Sandoval reconoció algo.")
+        == "El informe de Sandoval"
+    )
+    assert _opening("Todd Robinson", "Según Robinson, sí.") == "Según Robinson"
+    assert _opening("Luis Cresencio Sandoval", "US officials said Sandoval knew.") == "", (
+        "a lead that is not 'of'"
+    )
+    assert _opening("Ben Ortiz", "Ben Ortiz's plan works.") == "Ben Ortiz's"
+    half = Point("", "x" * (COLUMN_ROOM[3] // 2 - 5))
+    sides = [[half, half]] * 3
+    assert [len(s) for s in fit(sides, most=2)] == [2, 2, 2]
+    long_heading = "A heading long enough to wrap onto three lines"
+    assert [len(s) for s in fit(sides, most=2, headings=["Yes", long_heading, "No"])] == [1, 1, 1]
