@@ -44,12 +44,23 @@ class ViewContext:
         return Key(self.version, self.language, function_id(fn), args)
 
     def cached(self, fn: Callable[..., T], *args: Hashable) -> T:
-        """fn(dataset, *args), built once per content version, language and arguments; do not change it."""
-        return CACHE.get(self.key(fn, args), lambda: fn(self.dataset, *args))
+        """fn(dataset, *args), built once per content version, language and arguments; do not change it. Built
+        in this context's language whatever the thread speaks, so what is cached under a language is in it."""
+
+        def make() -> T:
+            with i18n.use(self.language):
+                return fn(self.dataset, *args)
+
+        return CACHE.get(self.key(fn, args), make)
 
     def chart_spec(self, fn: Callable[..., alt.TopLevelMixin], *args: Hashable) -> dict[str, Any]:
         """The Vega-Lite spec of the Altair chart fn(dataset, *args): validated once, a fresh copy each call."""
-        spec: str = CACHE.get(self.key(fn, ("chart", *args)), lambda: fn(self.dataset, *args).to_json())
+
+        def make() -> str:
+            with i18n.use(self.language):
+                return str(fn(self.dataset, *args).to_json())
+
+        spec: str = CACHE.get(self.key(fn, ("chart", *args)), make)
         return dict(json.loads(spec))
 
 
