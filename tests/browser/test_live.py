@@ -302,6 +302,18 @@ def test_the_projector_follows_the_presenters_window(
 # -- the presenter's room: the presenter window, the poll slide, the black screen, the end, the export ----
 
 
+def settled_box(item: object) -> dict[str, float]:
+    """The item's box once it is on screen: the presenter's timer reruns its fragment every second, and an
+    element redrawn between two calls has no box for that instant."""
+    for _ in range(20):
+        expect(item).to_be_visible()  # type: ignore[arg-type]
+        box = item.bounding_box()  # type: ignore[attr-defined]
+        if box:
+            return box  # type: ignore[no-any-return]
+        item.page.wait_for_timeout(100)  # type: ignore[attr-defined]
+    raise AssertionError(f"{item} never settled on screen")
+
+
 def poll_number(dataset: Dataset) -> int:
     return [s.kind for s in build_slides(dataset)].index("poll") + 1
 
@@ -338,9 +350,8 @@ def test_the_presenter_window_shows_controls_and_previews_above_the_fold_with_wh
         wanted += [presenter.locator(".st-key-preview-now"), presenter.locator(".st-key-preview-next")]
         wanted += [presenter.locator(".st-key-con-timer"), presenter.get_by_text("Speaker notes")]
         for item in wanted:
-            expect(item.first).to_be_visible()
-            box = item.first.bounding_box()
-            assert box and box["y"] >= 0 and box["y"] + box["height"] <= 720, (item, box)
+            box = settled_box(item.first)
+            assert box["y"] >= 0 and box["y"] + box["height"] <= 720, (item, box)
         expect(presenter.locator(".st-key-preview-now")).to_contain_text(dataset.debate.poll_question)
         slides = build_slides(dataset)
         expect(presenter.locator(".st-key-preview-next")).to_contain_text(slides[poll_number(dataset)].title)
