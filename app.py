@@ -13,7 +13,7 @@ from policy.text import plain
 from ui import chrome, registry
 from ui.blocks import esc
 from ui.context import begin_run
-from ui.language import begin, language_notice, reader_language, switch
+from ui.language import begin, language_notice, reader_language, switch_html
 from ui.navigation import default_page_notices, same_tab_links
 
 # A local file: an icon name would make browsers fetch it from a font CDN.
@@ -66,8 +66,8 @@ language_notice()  # an unknown ?lang= is said, and the page shown in the reader
 if page.url_path in ("present", "vote"):  # the slides and the phone poll page have no sidebar
     chrome.print_css()
 else:  # the search page has its own box; the print style comes with the tools
-    chrome.sidebar_tools(search=page.url_path != "search")
-    switch(page.url_path)  # the page in another language
+    # With the page in each language (one element: each element costs a reader's browser).
+    chrome.sidebar_tools(search=page.url_path != "search", after=switch_html(page.url_path))
 if page.url_path not in ("present", "vote"):  # the slides carry it on the title and sources slides
     # Every page says what the content covers, so nothing from 2023 reads as current.
     st.caption(esc(ctx.cached(coverage_note)))  # built once per content version

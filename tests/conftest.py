@@ -115,6 +115,8 @@ def live_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 _TAGS = [
+    (re.compile(r"<h3>"), "### "),
+    (re.compile(r"</h3>\n?"), "\n\n"),
     (re.compile(r"</?strong>"), "**"),
     (re.compile(r"</?em>"), "*"),
     (re.compile(r"<br />\n"), "  \n"),
@@ -143,13 +145,25 @@ def passages(at: Any) -> list[Passage]:
         body = element.proto.body
         if not body.startswith('<div class="prose">'):
             continue
-        text = body.removeprefix('<div class="prose">').removesuffix("</div>").strip("\n")
-        text = _BADGE.sub(lambda m: f":{m[1]}-badge[{m[2]}]", text)
-        text = _LINK.sub(lambda m: f"[{m[3]}]({m[1]}" + (f' "{m[2]}")' if m[2] else ")"), text)
-        for pattern, markdown in _TAGS:
-            text = pattern.sub(markdown, text)
-        found.append(Passage(re.sub(r"\n{3,}", "\n\n", html.unescape(text)).strip("\n")))
+        if _CARDS.match(body):  # a row of cards (ui.prose.cards): each card a passage, as each was an element
+            found += [_passage(card) for card in _CARD.findall(body)]
+        else:
+            found.append(_passage(body.removeprefix('<div class="prose">').removesuffix("</div>")))
     return found
+
+
+_CARDS = re.compile(r'<div class="prose"><div class="cards ')
+_CARD = re.compile(r'<div class="card">(.*?)</div>(?=<div class="card">|</div></div>$)', re.S)
+
+
+def _passage(body: str) -> Passage:
+    """A passage drawn as HTML, read back as Markdown."""
+    text = body.strip("\n")
+    text = _BADGE.sub(lambda m: f":{m[1]}-badge[{m[2]}]", text)
+    text = _LINK.sub(lambda m: f"[{m[3]}]({m[1]}" + (f' "{m[2]}")' if m[2] else ")"), text)
+    for pattern, markdown in _TAGS:
+        text = pattern.sub(markdown, text)
+    return Passage(re.sub(r"\n{3,}", "\n\n", html.unescape(text)).strip("\n"))
 
 
 _COPY = re.compile(r'<div class="copyable"><pre><code>(.*?)</code></pre>', re.S)

@@ -64,7 +64,12 @@ def test_overview_shows_the_question_and_every_position(open_page: Open, dataset
     text = " ".join(m.value for m in passages(at))
     for position in dataset.positions:
         assert position.title.replace("-", "\\-") in text
-    assert len(at.metric) == len(dataset.debate.headline_evidence)
+    figures = [e.proto.body for e in at.get("html") if "figure-cards" in e.proto.body]
+    assert figures and figures[0].count('<div class="card">') == len(dataset.debate.headline_evidence)
+    for (
+        eid
+    ) in dataset.debate.headline_evidence:  # each figure leads to its finding: the claim, quotes, sources
+        assert f'href="./evidence?item={eid}"' in figures[0]
 
 
 def test_overviews_option_cards_are_short_with_counts_and_a_link(open_page: Open, dataset: Dataset) -> None:
@@ -546,13 +551,10 @@ def test_figures_show_charts_tables_and_downloads(open_page: Open, dataset: Data
 
 
 def claims_shown(at: AppTest) -> list[str]:
-    """The claims drawn: each answer's column is one element, its claims divided by rules."""
-    columns = [
-        m.value
-        for m in passages(at)
-        if m.value.startswith("**") and ("\n“" in m.value or "\n*— " in m.value) and "Answer: " not in m.value
-    ]
-    return [claim for column in columns for claim in column.split("\n\n---\n\n")]
+    """The claims drawn: each answer is a card, the answer and its count first, then its claims, divided by
+    rules."""
+    answers = [m.value for m in passages(at) if m.value.startswith("**Answer: ")]
+    return [claim for answer in answers for claim in answer.split("\n\n---\n\n")[1:]]
 
 
 def test_contested_claims_list_every_question_and_open_the_first(open_page: Open, dataset: Dataset) -> None:

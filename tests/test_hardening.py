@@ -156,7 +156,13 @@ FILLED_TEMPLATES = {
     ("ui/navigation.py", "same_tab_links"): "a language code checked to be one of the interface's languages",
     ("ui/chrome.py", "sidebar_tools"): (
         "the search box's and Copy link's interface words in the reader's language (html.escape, filled once per"
-        " language by _tools), then the style and script of the reader's theme (literals)"
+        " language by _tools), then the language switch (ui.language.switch_html: the languages' names, and links"
+        " with the page's own parameters urlencoded, rendered by ui.prose.to_html), then the style and script of"
+        " the reader's theme (literals)"
+    ),
+    ("ui/prose.py", "cards"): (
+        "each card's Markdown as the pages built it (content escaped by ui.blocks.esc) rendered by markdown-it with"
+        " raw HTML off, as ui.prose.prose does; the number of columns (an int) and a class the page names"
     ),
 }
 

@@ -15,6 +15,7 @@ from policy import i18n
 from policy.live import PollError, PollStore, RoomStore
 from policy.live import room_tables as sql
 from policy.live.presenter import hash_key
+from tests.conftest import passages
 from tests.test_poll import db_url, pg_admin  # noqa: F401 - the SQLite and PostgreSQL databases
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -107,11 +108,11 @@ def test_a_phone_speaks_the_sessions_language_unless_it_chooses_another() -> Non
     code, _key = RoomStore(password=None).open_room(language="es")
     phone = page("vote", join=code)
     assert not phone.exception and phone.title[0].value == "Votar"
-    links = " ".join(m.value for m in phone.markdown)
+    links = " ".join(p.value for p in passages(phone))
     assert f"[English](./vote?join={code}&lang=en" in links and "**Español**" in links
     chose = page("vote", join=code, lang="en")
     assert chose.title[0].value == "Vote"
-    assert f"[Español](./vote?join={code}&lang=es" in " ".join(m.value for m in chose.markdown)
+    assert f"[Español](./vote?join={code}&lang=es" in " ".join(p.value for p in passages(chose))
     english, _key = RoomStore(password=None).open_room()
     assert page("vote", join=english).title[0].value == "Vote"
 

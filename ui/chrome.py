@@ -47,6 +47,7 @@ _STYLE_AND_SCRIPT = """<style>
 .copy-link button:focus-visible, .sidebar-search input:focus-visible {
   outline: 2px solid currentColor; outline-offset: 2px; }
 .copy-link span { margin-left: 0.5rem; font-size: 0.875rem; }
+.language-switch { margin-top: 1rem; }
 [data-testid="stMarkdownContainer"] a[href^="./sources?quote="], .prose a[href^="./sources?quote="] {
   text-decoration: none; font-weight: 600; padding: 0.3em 0.15em; margin: 0 -0.1em; }
 @media (pointer: coarse) {
@@ -150,8 +151,8 @@ def print_css() -> None:
     st.html(PRINT_STYLE)
 
 
-def sidebar_tools(search: bool = True) -> None:
-    """The sidebar's search box (unless the page has its own), Copy link button, the passages' style and the print
-    style: one element, in the reader's language and theme."""
+def sidebar_tools(search: bool = True, after: str = "") -> None:
+    """The sidebar's search box (unless the page has its own), Copy link button, then `after` (HTML: the language
+    switch), the passages' style and the print style: one element, in the reader's language and theme."""
     theme = _DARK if st.context.theme.type == "dark" else _LIGHT
-    st.sidebar.html(f"{_tools(i18n.current(), search)}{theme}", unsafe_allow_javascript=True)
+    st.sidebar.html(f"{_tools(i18n.current(), search)}{after}{theme}", unsafe_allow_javascript=True)

@@ -5,7 +5,9 @@ switch in the sidebar changes it for this page and every page after.
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Mapping
 from contextvars import ContextVar
 
 import streamlit as st
@@ -58,27 +60,38 @@ def offered() -> tuple[str, ...]:
     return tuple(code for code in i18n.LANGUAGES if code == i18n.DEFAULT or i18n.has_catalog(code))
 
 
-def switch(url_path: str) -> None:
-    """Links to this page, as it is now, in each offered language (the current one in bold), in the sidebar."""
+def links_md(url_path: str, params: Mapping[str, str]) -> str:
+    """This page with `params` in each offered language, the current one in bold ("" with one language): the
+    switch in the sidebar (switch_html) and on a phone's page (ui.phone)."""
     from urllib.parse import urlencode
 
     choices = offered()
     if len(choices) < 2:
-        return
+        return ""
+    links = []
+    for code in choices:
+        name = i18n.NAMES[code]
+        href = f"./{url_path}?{urlencode({**params, PARAM: code})}"
+        links.append(f"**{name}**" if code == i18n.current() else f'[{name}]({href} "{name}")')
+    return " · ".join(links)
+
+
+def switch_html(url_path: str) -> str:
+    """The switch for the sidebar: this page, as it is now, in each offered language, as HTML to draw with the
+    sidebar's tools (ui.chrome: one element for all of them)."""
+    from ui.prose import to_html  # ui.prose reads the language from here, through policy.i18n
+
     # The view's own parameters (the app names them in lowercase letters), with a value; none else.
     kept = {
         k: v
         for k in st.query_params
         if k != PARAM and re.fullmatch("[a-z]+", k) and (v := st.query_params[k])
     }
-    here = i18n.current()
-    links = []
-    for code in choices:
-        href = f"./{url_path}?{urlencode({**kept, PARAM: code})}"
-        name = i18n.NAMES[code]
-        links.append(f"**{name}**" if code == here else f'[{name}]({href} "{name}")')
-    with st.sidebar.container(key="language-switch"):
-        st.markdown(" · ".join(links))
+    links = links_md(url_path, kept)
+    if not links:
+        return ""
+    name = html.escape(i18n._("Language"))
+    return f'<nav class="language-switch" aria-label="{name}">{to_html(links)}</nav>'
 
 
 def begin(language: str) -> None:

@@ -9,7 +9,6 @@ a phone redraws often and many phones share the server, so each redraw is kept l
 from __future__ import annotations
 
 from collections.abc import Mapping
-from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -18,8 +17,9 @@ from policy.i18n import _, ngettext
 from policy.live import LiveUnavailable, PollError, Room
 from ui.blocks import esc
 from ui.language import PARAM as LANG_PARAM
-from ui.language import offered
+from ui.language import links_md
 from ui.live import read_room, resume_language, speak, unavailable
+from ui.prose import prose
 from ui.store import poll_store
 
 _VOTE_PROBLEM = "vote_problem"
@@ -41,17 +41,11 @@ def phone_language(room: Room | None) -> None:
 
 
 def language_links(code: str) -> None:
-    """This page in each offered language, the one shown in bold (the links ui.language.switch gives other
-    pages in their sidebar; a phone page has none)."""
-    choices = offered()
-    if len(choices) < 2:
-        return
-    links = []
-    for lang in choices:
-        name = i18n.NAMES[lang]
-        href = "./vote?" + urlencode({**({"join": code} if code else {}), LANG_PARAM: lang})
-        links.append(f"**{name}**" if lang == i18n.current() else f'[{name}]({href} "{name}")')
-    st.markdown(" · ".join(links))
+    """This page in each offered language, the one shown in bold (the switch other pages have in their
+    sidebar; a phone page has none)."""
+    links = links_md("vote", {"join": code} if code else {})
+    if links:
+        prose(links)
 
 
 @st.fragment(run_every="2s")

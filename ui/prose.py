@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -99,16 +100,25 @@ def _parser() -> MarkdownIt:
     return parser
 
 
-def to_html(markdown: str) -> str:
-    """The passage as HTML in its own div (see the module's docstring), its Copy buttons in the reader's
-    language."""
-    return _rendered(markdown, i18n.current())
-
-
 @lru_cache(maxsize=512)  # a page's passages repeat from run to run: about 0.3 ms per kilobyte to render anew
 def _rendered(markdown: str, language: str) -> str:
     with i18n.use(language):
-        return f'<div class="{CLASS}">{_parser().render(markdown)}</div>'
+        return str(_parser().render(markdown))
+
+
+def to_html(markdown: str) -> str:
+    """The passage as HTML in its own div (see the module's docstring), its Copy buttons in the reader's
+    language."""
+    return f'<div class="{CLASS}">{_rendered(markdown, i18n.current())}</div>'
+
+
+def cards(markdowns: Sequence[str], columns: int, kind: str = "") -> None:
+    """Passages as bordered cards, `columns` to a row (2, 3 or 4; one to a row on a phone, in the same order), all
+    in one element: as Streamlit columns of bordered containers each card is about ten elements, and each element
+    costs a reader's browser (docs/performance.md, round 13). `kind` is a class for the cards' own look
+    (ui.styles)."""
+    inner = "".join(f'<div class="card">{_rendered(m, i18n.current())}</div>' for m in markdowns)
+    st.html(f'<div class="{CLASS}"><div class="cards cards-{columns} {kind}">{inner}</div></div>')
 
 
 def prose(markdown: str, where: Any = None) -> None:

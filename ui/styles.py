@@ -69,6 +69,15 @@ PROSE_STYLE = """<style>
 .copyable button:hover { border-color: currentColor; }
 .copyable button:focus-visible { outline: 2px solid currentColor; outline-offset: 2px; }
 .copyable [role="status"] { position: absolute; right: 0.5rem; top: 100%; font-size: 0.75rem; }
+.cards { display: grid; gap: 1rem; margin: 0 0 1rem; } .cards-2 { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+.cards-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); } .cards-4 { grid-template-columns: repeat(4, minmax(0, 1fr)); }
+@media (max-width: 640px) { .cards { grid-template-columns: minmax(0, 1fr); } }
+.card { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: 0.5rem; padding: 1rem; }
+.card > :last-child { margin-bottom: 0; } .card h3 { font-size: 1.5rem; font-weight: 600; margin: 0.5rem 0; padding: 0; }
+.figure-cards .card > p { margin: 0; } .figure-cards .card > p:first-child { font-size: 0.875rem; }
+.figure-cards .card > p:nth-child(2) { font-size: 2.25rem; line-height: 1.3; }
+.figure-cards .card > p:nth-child(2) strong { font-weight: 400; }
+.figure-cards .card > p:nth-child(n+3) { font-size: 0.875rem; color: color-mix(in srgb, currentColor 75%, transparent); }
 """
 # A table's first column stays in view as it scrolls sideways (People's grid on a phone), on the theme's
 # background. The badges' colours, as Streamlit's own badges, each at AA (4.5:1 and more) on its own background.

@@ -12,7 +12,7 @@ from ui.blocks import esc, paginate, position_badge_md, quote_md
 from ui.context import view
 from ui.filters import FILTERS_KEY, Row, filter_links
 from ui.links import Linked, link_md, person_md, source_url
-from ui.prose import prose
+from ui.prose import cards, prose
 from ui.quotes import attribution_md, cite_button
 from ui.urlstate import Choice, Choices, Param, UrlState
 
@@ -89,25 +89,25 @@ for dispute in shown:
     open_ids.append(dispute.id)
     with expander:
         prose(" ".join(position_badge_md(ds, p) for p in dispute.positions))
-        for row in range(0, len(dispute.sides), SIDES_PER_ROW):
-            sides = dispute.sides[row : row + SIDES_PER_ROW]
-            for col, side in zip(st.columns(len(sides), gap="medium"), sides, strict=True):
-                claims = dispute.claims_for(side.id)
-                with col:
-                    # The answer labels the column; its claims are one element (see ui.blocks on why).
-                    # The answer labels its column (bold, not a heading: a heading here would be the page's
-                    # second level and as large as a section title).
-                    count = ngettext("{n} claim", "{n} claims", len(claims)).format(n=len(claims))
-                    answer = _("Answer: {answer}").format(answer=esc(side.label))
-                    st.markdown(f"**{answer}**  \n{count}")
-                    # A claimant's name opens them on People; the reporter's own claim names the outlet, which
-                    # opens the source article on Sources & method.
-                    cards = [
+        # The answers side by side, each a card: the answer, how many claims give it, and the claims (one element
+        # for them all: see ui.prose.cards). A claimant's name opens them on People; the reporter's own claim
+        # names the outlet, which opens the source article on Sources & method.
+        answers = []
+        for side in dispute.sides:
+            claims = dispute.claims_for(side.id)
+            count = ngettext("{n} claim", "{n} claims", len(claims)).format(n=len(claims))
+            answer = _("Answer: {answer}").format(answer=esc(side.label))
+            answers.append(
+                "\n\n---\n\n".join(
+                    [f"**{answer}**  \n{count}"]
+                    + [
                         f"**{person_md(ds, c.claimant) if c.claimant else link_md(claimant_name(ds, c), source_url(c.source))}**"
                         f"\n\n{marks.md(c.claim)}\n\n{_quote_or_source(c.claim, c.quote)}"
                         for c in claims
                     ]
-                    prose("\n\n---\n\n".join(cards), st.container(border=True))
+                )
+            )
+        cards(answers, min(len(answers), SIDES_PER_ROW))
         # One Cite button for the question's quotes (see ui.blocks on why).
         quotes = list({c.quote: ds.quote(c.quote) for c in dispute.claims}.values())
         cite_button(ds, quotes, key=f"dq-{dispute.id}")

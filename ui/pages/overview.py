@@ -8,6 +8,7 @@ from policy.queries import format_figure, metric_parts, position_cards
 from ui.blocks import esc, page_link, position_badge_md
 from ui.context import view
 from ui.links import Linked, evidence_url, link_md, position_url
+from ui.prose import cards
 
 CARD = 220  # characters of whole sentences of an option's one line on its card; the rest is on its page
 
@@ -21,56 +22,54 @@ st.markdown(esc(ds.debate.intro))
 
 if ds.debate.headline_evidence:
     st.header(_("Headline figures"))
-    cols = st.columns(len(ds.debate.headline_evidence))
-    for col, eid in zip(cols, ds.debate.headline_evidence, strict=True):
+    figures = []
+    for eid in ds.debate.headline_evidence:
         item = ds.evidence_item(eid)
-        with col:
-            label, value, description = metric_parts(item)
-            if not (item.figure and item.figure.period):
-                # No period given: the year it was reported, as the other cards show a year.
-                year = ds.source(ds.quote(item.quotes[0]).source).published[:4]
-                label = _("Reported {year}").format(year=year)
-            # A card's label is one short line (a longer one is cut with "…"): a period's note goes under it.
-            label, _sep, note = label.partition(" (")
-            st.metric(esc(label), esc(value), border=True, help=esc(item.claim))
-            st.caption(esc(f"{description} ({note}" if note else description))
+        label, value, description = metric_parts(item)
+        if not (item.figure and item.figure.period):
+            # No period given: the year it was reported, as the other cards show a year.
+            year = ds.source(ds.quote(item.quotes[0]).source).published[:4]
+            label = _("Reported {year}").format(year=year)
+        # A card's label is one short line: a period's note goes under the figure, with what it counts.
+        label, _sep, note = label.partition(" (")
+        description = f"{description} ({note}" if note else description
+        # The finding itself (its full claim, its quotes and sources) is a link away.
+        figures.append(
+            f"{esc(label)}\n\n**{esc(value)}**\n\n{esc(description)}\n\n"
+            + link_md(_("Read the finding →"), evidence_url(eid))
+        )
+    cards(figures, len(figures), "figure-cards")
 
 st.header(_("The options"))
 counted = ctx.cached(position_cards)  # counting walks all the evidence: cached
-# A row of two cards at a time, so a phone (which stacks columns) shows them in the same order as a desktop.
-for i, position in enumerate(ds.positions):
-    if i % 2 == 0:
-        columns = st.columns(2)
+option_cards = []
+for position in ds.positions:
     c, figure = counted[position.id]
-    with columns[i % 2].container(border=True):
-        # A short card: the option's first whole sentences, its key figure, its counts and a link to the rest.
-        title = link_md(position.title, position_url(position.id))
-        card = f"{position_badge_md(ds, position.id)}\n\n### {title}\n\n{marks.md(lead(position.one_line, CARD))}"
-        if figure is not None:
-            finding = link_md(_("the finding"), evidence_url(figure.id))
-            card += f"\n\n**{esc(format_figure(figure))}** ({finding})"
-        people = ngettext("{n} proponent", "{n} proponents", c.proponents).format(n=c.proponents)
-        people += ", " + ngettext("{n} critic", "{n} critics", c.critics).format(n=c.critics)
-        findings = ngettext(
-            "{n} finding ({supports} for, {undercuts} against)",
-            "{n} findings ({supports} for, {undercuts} against)",
-            c.evidence,
-        ).format(n=c.evidence, supports=c.supports, undercuts=c.undercuts)
-        card += f"\n\n**{people}** · {findings}"
-        card += "\n\n" + link_md(_("Read its full case →"), position_url(position.id))
-        st.markdown(card)
+    # A short card: the option's first whole sentences, its key figure, its counts and a link to the rest.
+    title = link_md(position.title, position_url(position.id))
+    card = f"{position_badge_md(ds, position.id)}\n\n### {title}\n\n{marks.md(lead(position.one_line, CARD))}"
+    if figure is not None:
+        finding = link_md(_("the finding"), evidence_url(figure.id))
+        card += f"\n\n**{esc(format_figure(figure))}** ({finding})"
+    people = ngettext("{n} proponent", "{n} proponents", c.proponents).format(n=c.proponents)
+    people += ", " + ngettext("{n} critic", "{n} critics", c.critics).format(n=c.critics)
+    findings = ngettext(
+        "{n} finding ({supports} for, {undercuts} against)",
+        "{n} findings ({supports} for, {undercuts} against)",
+        c.evidence,
+    ).format(n=c.evidence, supports=c.supports, undercuts=c.undercuts)
+    card += f"\n\n**{people}** · {findings}"
+    card += "\n\n" + link_md(_("Read its full case →"), position_url(position.id))
+    option_cards.append(card)
+# Two to a row, so a phone (one to a row) shows them in the same order as a desktop.
+cards(option_cards, 2)
 
 st.header(_("Where next"))
-nav = st.columns(4)
-for col, (where, label, icon) in zip(
-    nav,
-    [
+with st.container(horizontal=True, gap="medium"):  # one row, wrapping on a narrow screen
+    for where, label, icon in [
         ("compare", _("Compare side by side"), ":material/compare_arrows:"),
         ("evidence", _("Search the evidence"), ":material/fact_check:"),
         ("contested", _("See what is contested"), ":material/balance:"),
         ("memo", _("Build a briefing memo"), ":material/description:"),
-    ],
-    strict=True,
-):
-    with col:
+    ]:
         page_link(where, label, icon)

@@ -18,7 +18,7 @@ from policy.text import web_address
 from ui.blocks import esc, paginate, quote_md
 from ui.context import view
 from ui.links import Linked, link_md, person_md, source_md
-from ui.prose import copy_block, prose
+from ui.prose import cards, copy_block, prose
 from ui.quotes import cite_button
 from ui.urlstate import Choice, Param, UrlState
 
@@ -73,6 +73,7 @@ if ctx.disk_problems:
     )
 
 st.header(_("The sources"))
+entries = []
 for source in ds.sources:
     authors = ", ".join(source.authors) or _("No author named")
     quotes = sum(1 for q in ds.quotes if q.source == source.id)
@@ -91,7 +92,8 @@ for source in ds.sources:
     else:  # the archive gives no address for it: the reader finds it by title, outlet and date
         parts.append(_("*No web address of it is known here: find it by its title, outlet and date.*"))
     parts.append(ngettext("*{n} quote used*", "*{n} quotes used*", quotes).format(n=quotes))
-    prose("\n\n".join(parts), st.container(border=True))
+    entries.append("\n\n".join(parts))
+cards(entries, 2)  # one element for them all (ui.prose.cards)
 
 st.header(_("Method"))
 method = _(
@@ -112,14 +114,12 @@ roles = _(
 prose(f"{method}\n\n{roles}")
 
 st.header(_("How to cite"))
-st.markdown(_("**This dashboard**"))
-prose(copy_block(ds.debate.cite_as))
-st.markdown(
-    _(
-        "**A quote** — every quote has a *Cite* button with ready-to-copy citations and its source as a file. "
-        "**The sources**, in the style you choose, or as a file for Zotero, EndNote, Mendeley or BibTeX:"
-    )
+how = _(
+    "**A quote** — every quote has a *Cite* button with ready-to-copy citations and its source as a file. "
+    "**The sources**, in the style you choose, or as a file for Zotero, EndNote, Mendeley or BibTeX:"
 )
+this = _("**This dashboard**")
+prose(f"{this}\n\n{copy_block(ds.debate.cite_as)}\n\n{how}")
 cite_style = st.segmented_control(
     _("Citation style"),
     STYLES,
@@ -129,10 +129,10 @@ cite_style = st.segmented_control(
     required=True,
 )
 prose("\n".join(f"- {esc(entry)}" for entry in ctx.cached(bibliography, cite_style)))
-files = st.columns(len(EXPORT_FORMATS) + 2)
-for col, fmt in zip(files, EXPORT_FORMATS, strict=False):
+files = st.container(horizontal=True)
+for fmt in EXPORT_FORMATS:
     ext, mime = EXPORT_FILES[fmt]
-    col.download_button(
+    files.download_button(
         {"csl-json": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}[fmt],
         ctx.cached(sources_file, fmt),
         f"sources.{ext}",
