@@ -8,7 +8,9 @@ from typing import Any
 import pandas as pd
 
 from policy.dataset import Dataset
+from policy.i18n import DEFAULT, current, pgettext
 from policy.queries import coverage_note
+from policy.style import bearing_label, evidence_kind_label
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -29,6 +31,47 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     safe.columns = [neutralise_cell(str(c)) for c in safe.columns]
     text: str = safe.to_csv(index=False)
     return text.encode("utf-8-sig")
+
+
+def _column(name: str) -> str:
+    """A table column's name in the reader's language (English keeps the name a script reads)."""
+    names = {
+        "id": pgettext("table column", "id"),
+        "finding": pgettext("table column", "finding"),
+        "claim": pgettext("table column", "claim"),
+        "kind": pgettext("table column", "kind"),
+        "weight": pgettext("table column", "weight"),
+        "value": pgettext("table column", "value"),
+        "unit": pgettext("table column", "unit"),
+        "period": pgettext("table column", "period"),
+        "quotes": pgettext("table column", "quotes"),
+        "quote": pgettext("table column", "quote"),
+        "speakers": pgettext("table column", "speakers"),
+        "sources": pgettext("table column", "sources"),
+        "source": pgettext("table column", "source"),
+        "coverage": pgettext("table column", "coverage"),
+        "label": pgettext("table column", "label"),
+        "group": pgettext("table column", "group"),
+    }
+    if name.startswith("bearing_"):
+        return pgettext("table column", "bearing on {option}").format(option=name.removeprefix("bearing_"))
+    return names.get(name, name)
+
+
+def in_reader_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table for a reader's spreadsheet in the interface's language: column names, and the coded values of the
+    kind and bearing columns, as the pages say them. In English the table is as the code writes it (the codes are
+    English words already), so scripts that read the English files keep working."""
+    if current() == DEFAULT:
+        return frame
+    shown = frame.copy()
+    for column in shown.columns:
+        if column == "kind":
+            shown[column] = shown[column].map(lambda v: evidence_kind_label(v) if v else v)
+        elif str(column).startswith("bearing_"):
+            shown[column] = shown[column].map(lambda v: bearing_label(v) if v else v)
+    shown.columns = [_column(str(c)) for c in shown.columns]
+    return shown
 
 
 def metadata(dataset: Dataset) -> dict[str, Any]:

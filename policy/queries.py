@@ -18,6 +18,7 @@ from policy.i18n import date as local_date
 from policy.models import BEARINGS, Actor, Claim, Evidence, Position, Quote, Stance, TimelineEvent
 from policy.prose import strip_markers
 from policy.style import evidence_kind_label
+from policy.text import sort_key
 
 
 @dataclass(frozen=True)
@@ -327,7 +328,7 @@ def people_rows(dataset: Dataset, kind: str = "all") -> list[dict[str, object]]:
             "Criticises": ", ".join(criticises.get(actor.id, [])),
             "Quotes": quotes[actor.id],
         }
-        for actor in sorted(dataset.actors, key=lambda a: a.name.casefold())
+        for actor in sorted(dataset.actors, key=lambda a: sort_key(a.name))
         if kind == "all" or actor.kind == kind
     ]
 
@@ -339,7 +340,7 @@ def quoted_speakers(dataset: Dataset) -> list[str]:
 
 def actors_by_name(dataset: Dataset) -> list[str]:
     """Every actor id, by name (case ignored)."""
-    return sorted((a.id for a in dataset.actors), key=lambda a: dataset.actor(a).name.casefold())
+    return sorted((a.id for a in dataset.actors), key=lambda a: sort_key(dataset.actor(a).name))
 
 
 def date_order(value: str) -> tuple[int, int, int]:
@@ -382,7 +383,15 @@ class StanceCell:
 
 def actor_countries(dataset: Dataset) -> list[str]:
     """The countries the actors are from, each once, by name (actors whose country is not given add none)."""
-    return sorted({a.country for a in dataset.actors if a.country}, key=str.casefold)
+    return sorted({a.country for a in dataset.actors if a.country}, key=sort_key)
+
+
+def country_codes(written: Dataset, shown: Dataset) -> dict[str, str]:
+    """The actors' countries as a link names them (as the content writes them, whatever the reader's language)
+    -> as the reader's language names them (`shown`: the same content, translated), in the order shown."""
+    names = {a.id: a.country for a in shown.actors}
+    pairs = {a.country: names.get(a.id) or a.country for a in written.actors if a.country}
+    return dict(sorted(pairs.items(), key=lambda pair: sort_key(pair[1])))
 
 
 def actor_kinds(dataset: Dataset) -> list[str]:
@@ -405,7 +414,7 @@ def stance_map(
             for stance in stances:
                 sides.setdefault((stance.actor, position.id), set()).add(SIDE_WORDS[side])
     order = {pid: i for i, pid in enumerate(dataset.position_ids)}
-    names = {a: dataset.actor(a).name.casefold() for a, _ in sides}
+    names = {a: sort_key(dataset.actor(a).name) for a, _ in sides}
     cells = [
         StanceCell(actor, position, "both" if len(found) > 1 else next(iter(found)))
         for (actor, position), found in sides.items()
@@ -454,6 +463,6 @@ def people_directory(
             tuple(criticises.get(a.id, ())),
             quotes[a.id],
         )
-        for a in sorted(dataset.actors, key=lambda a: (a.name.casefold(), a.id))
+        for a in sorted(dataset.actors, key=lambda a: (sort_key(a.name), a.id))
         if _actor_matches(a, countries, kinds)
     ]

@@ -21,7 +21,7 @@ from typing import Literal
 from policy.citations import human_date
 from policy.dataset import Dataset
 from policy.fulltext import TOKENIZER, match_expression
-from policy.i18n import N_, _
+from policy.i18n import DEFAULT, N_, _, use
 from policy.prose import strip_markers
 from policy.queries import actor_role, format_figure, source_label
 from policy.style import actor_kind_label, source_kind_label
@@ -44,6 +44,7 @@ KIND_LABELS: dict[Kind, str] = {  # English message ids: a page shows kind_label
 }
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"  # around each matching word in a hit's title and snippet
 TITLE_WEIGHT, BODY_WEIGHT = 8.0, 1.0  # BM25 column weights: a word in the title counts more
+ALSO_WEIGHT = 0.5  # the same thing's words as written (SearchIndex): found, ranked below the page's own
 SNIPPET_TOKENS = 24  # words of context in a snippet
 TITLE_CHARACTERS = 110  # of an evidence claim, as its hit's title
 # Things a reader looks up by name rank above passages that mention the name (BM25 scores are negative).
@@ -161,19 +162,29 @@ class SearchIndex:
     never read a row, only the full-text index (what keeps a search quick at 100x the content). Highlights
     and snippets are made for the page of hits shown, not for every match."""
 
-    def __init__(self, ds: Dataset) -> None:
+    def __init__(self, ds: Dataset, also: Dataset | None = None) -> None:
+        """`also`: the same content in another language (as written, where `ds` is its translation), whose words
+        find each thing too (a reader of the Spanish pages who types an English word), weighed less and never
+        shown."""
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._lock = threading.Lock()
-        self._db.execute(f"CREATE VIRTUAL TABLE docs USING fts5(title, body, tokenize = '{TOKENIZER}')")
+        self._db.execute(f"CREATE VIRTUAL TABLE docs USING fts5(title, body, also, tokenize = '{TOKENIZER}')")
         ordered = sorted(documents(ds), key=lambda d: KINDS.index(d.kind))  # stable: content order in a kind
+        other = {}
+        if also is not None:
+            with use(DEFAULT):  # the content as written: English, its labels and dates too
+                other = {(d.kind, d.id): f"{d.title}. {d.body}" for d in documents(also)}
         self._docs = ordered
         self._ranges: dict[str, tuple[int, int]] = {}
         for rowid, d in enumerate(ordered, start=1):
             lo, _ = self._ranges.get(d.kind, (rowid, rowid))
             self._ranges[d.kind] = (lo, rowid)
         self._db.executemany(
-            "INSERT INTO docs (rowid, title, body) VALUES (?, ?, ?)",
-            ((i, _clean(d.title), _clean(d.body)) for i, d in enumerate(ordered, start=1)),
+            "INSERT INTO docs (rowid, title, body, also) VALUES (?, ?, ?, ?)",
+            (
+                (i, _clean(d.title), _clean(d.body), _clean(other.get((d.kind, d.id), "")))
+                for i, d in enumerate(ordered, start=1)
+            ),
         )
         self._db.execute("INSERT INTO docs(docs) VALUES ('optimize')")
         self._db.commit()
@@ -192,12 +203,12 @@ class SearchIndex:
         where = f" AND ({self._in(kinds)})" if kinds else ""
         boost = " ".join(f"WHEN {self._in((k,))} THEN {b}" for k, b in KIND_BOOST.items())
         ranked = (
-            f"SELECT rowid, bm25(docs, ?, ?) * (CASE {boost} ELSE 1 END) AS score FROM docs"
+            f"SELECT rowid, bm25(docs, ?, ?, ?) * (CASE {boost} ELSE 1 END) AS score FROM docs"
             f" WHERE docs MATCH ?{where} ORDER BY score, rowid LIMIT ? OFFSET ?"
         )
         with self._lock:
             top = self._db.execute(
-                ranked, (TITLE_WEIGHT, BODY_WEIGHT, query, limit, max(0, offset))
+                ranked, (TITLE_WEIGHT, BODY_WEIGHT, ALSO_WEIGHT, query, limit, max(0, offset))
             ).fetchall()
             if not top:
                 return []

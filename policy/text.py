@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 
 # Characters Markdown (and Streamlit's flavour: $ for maths, : for emoji/colour directives) gives meaning to.
@@ -127,3 +128,10 @@ def web_address(text: str | None) -> str | None:
     """The text when it is a plain web address (http or https, nothing a Markdown link could break on), else
     None: a content URL is made a link only then, and otherwise shown as text."""
     return text if text and _WEB_ADDRESS.fullmatch(text) else None
+
+
+def sort_key(text: str) -> str:
+    """A key to put names in the order a reader of English or Spanish expects: case and accents aside ("Cártel"
+    among the c's before "Comisión"), the text itself deciding ties."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return f"{plain}\0{text}"

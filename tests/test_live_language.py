@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import Column, MetaData, Table, create_engine, inspect
 from streamlit.testing.v1 import AppTest
 
-from policy import i18n
+from policy import Dataset, i18n
 from policy.live import PollError, PollStore, RoomStore
 from policy.live import room_tables as sql
 from policy.live.presenter import hash_key
@@ -125,3 +125,24 @@ def test_a_code_typed_on_the_phone_brings_the_sessions_language() -> None:
     phone.text_input(key="join_code").input(code).run()
     assert not phone.exception and phone.title[0].value == "Votar"
     assert phone.query_params["join"] == code
+
+
+@pytest.mark.usefixtures("live_db", "spanish")
+def test_a_phone_that_chose_english_reads_the_spanish_sessions_poll_in_english(dataset: Dataset) -> None:
+    """The debate's own poll, opened in a Spanish session: a phone that chose English gets its question and options
+    in English (the projector's stay Spanish)."""
+    from policy.style import position_label
+    from ui.content import served
+
+    spanish = served().in_language("es")
+    rooms = RoomStore(password=None)
+    code, key = rooms.open_room(language="es")
+    labels = {p: position_label(spanish, p) for p in spanish.position_ids}
+    rooms.open_poll(code, key, spanish.debate.poll_question, spanish.position_ids, labels)
+    phone = page("vote", join=code, lang="en")
+    assert not phone.exception
+    assert [h.value for h in phone.header][0] == dataset.debate.poll_question
+    buttons = {b.label.replace("\\", "") for b in phone.button}
+    assert {position_label(dataset, p) for p in dataset.position_ids} <= buttons, buttons
+    spanish_phone = page("vote", join=code)
+    assert [h.value for h in spanish_phone.header][0] == spanish.debate.poll_question

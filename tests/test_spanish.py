@@ -223,3 +223,58 @@ def test_the_switch_links_this_view_in_the_other_language(dataset: Dataset) -> N
     href = re.search(r"\[English\]\(([^ )]+)", switch[0])
     assert href and f"position={position}" in href[1] and "section=risks" in href[1] and "lang=en" in href[1]
     assert "**Español**" in switch[0], "the current language in bold"
+
+
+def test_a_country_in_a_link_keeps_its_filter_in_either_language(dataset: Dataset) -> None:
+    """People's country filter names the country as the content writes it, so a link shared from the Spanish page
+    opens the same filter in English, and the other way round; the page shows it in its own language."""
+    mexico = next(a for a in dataset.actors if a.country == "Mexico")
+    at = open_spanish("people", {"country": "Mexico"})
+    assert not at.exception and not [i for i in at.info if "country" in i.value]
+    row = next(
+        p.value for p in passages(at) if "](./people?country=Mexico" in p.value or "**[✓ México" in p.value
+    )
+    assert "México" in row and "Mexico (" not in row, row[:300]
+    shown = " ".join(p.value for p in passages(at))
+    assert mexico.name in shown
+    others = [a for a in dataset.actors if a.country and a.country != "Mexico"]
+    assert others and all(f"[{a.name}]" not in shown for a in others[:5]), "only people from Mexico"
+    english = AppTest.from_file(APP, default_timeout=60)
+    english.query_params["country"] = "Mexico"
+    english.switch_page("ui/pages/people.py").run()
+    assert not english.exception and not [i for i in english.info if "country" in i.value]
+
+
+def test_names_are_in_alphabetical_order_accents_aside() -> None:
+    from policy.text import sort_key
+
+    names = ["Comisión Stanford–Lancet", "Cártel de Sinaloa", "cártel Jalisco", "Ebrard"]
+    assert sorted(names, key=sort_key) == [
+        "Cártel de Sinaloa",
+        "cártel Jalisco",
+        "Comisión Stanford–Lancet",
+        "Ebrard",
+    ]
+
+
+def test_the_sources_records_for_a_reference_manager_are_the_same_in_either_language() -> None:
+    """A source's record (RIS, BibTeX, CSL-JSON) names its outlet as the content writes it, so a reference manager
+    fed from both languages keeps one record per source; the page's own citations are in the reader's language."""
+    from policy.citations import sources_file
+    from ui.context import build
+
+    spanish, english = build("es"), build("en")
+    for fmt in ("ris", "bibtex", "csl-json"):
+        assert spanish.cached_as_written(sources_file, fmt) == english.cached(sources_file, fmt)
+    assert spanish.dataset.sources[1].outlet != english.dataset.sources[1].outlet, (
+        "the pages name it in Spanish"
+    )
+
+
+def test_an_english_word_finds_its_option_on_the_spanish_search_page(dataset: Dataset) -> None:
+    """A reader of the Spanish pages who types the English word still finds the option, shown in Spanish."""
+    strikes = dataset.position_ids[0]
+    at = open_spanish("search", {"q": "strikes"})
+    assert not at.exception
+    shown = " ".join(p.value for p in passages(at))
+    assert f"./position?position={strikes}" in shown, shown[:500]

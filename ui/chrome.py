@@ -81,6 +81,22 @@ _STYLE_AND_SCRIPT = """<style>
     history.pushState(null, "", url);
     window.dispatchEvent(new PopStateEvent("popstate", { state: null }));
   });
+  // The language switch's links keep the view as it is now (a search typed, a filter chosen since the page
+  // was drawn): the address's own parameters, with the language the link names. Set as the reader points,
+  // taps or tabs to it, before any click handler reads the link.
+  const keep = (event) => {
+    const link = event.target instanceof Element ? event.target.closest(".language-switch a") : null;
+    if (!link) return;
+    const [path, query] = link.getAttribute("href").split("?");
+    const lang = new URLSearchParams(query).get("lang"), kept = new URLSearchParams();
+    for (const [k, v] of new URLSearchParams(document.location.search)) {
+      if (/^[a-z]+$/.test(k) && k !== "lang" && v) kept.append(k, v);
+    }
+    kept.set("lang", lang);
+    link.setAttribute("href", path + "?" + kept.toString());
+  };
+  root.addEventListener("pointerdown", keep);
+  root.addEventListener("focusin", keep);
   const tool = root.querySelector(".copy-link"), button = tool.querySelector("button"), said = tool.querySelector("span");
   async function copy(text, from) {
     try { await navigator.clipboard.writeText(text); return true; } catch (e) { /* not a secure page */ }

@@ -27,12 +27,13 @@ def downloads(code: str, key: str) -> None:
     """The poll results of every round, as CSV and JSON (made when clicked)."""
     rooms = room_store()
 
-    def export(fmt: str) -> str:
+    def export(fmt: str) -> bytes | str:
         try:
             rows = rooms.export(code, key)
         except PollError as err:
             return _("The results could not be exported: {error}").format(error=err) + "\n"
-        return to_csv(rows) if fmt == "csv" else to_json(rows, code)
+        # The CSV with a byte-order mark, as the evidence's: Excel then reads its accents as UTF-8.
+        return to_csv(rows).encode("utf-8-sig") if fmt == "csv" else to_json(rows, code)
 
     help = _("Every poll round: question, options, counts, shares, turnout, times")
     download_pair(_("Poll results"), export, f"poll-results-{code}", "export", help)

@@ -38,6 +38,13 @@ class ViewContext:
     disk_problems: tuple[
         str, ...
     ] = ()  # a newer version on disk that did not validate (the last good serves)
+    written: Dataset | None = None  # the content as written (English), where `dataset` is a translation of it
+
+    @property
+    def as_written(self) -> Dataset:
+        """The content as written, whatever the reader's language: what a link's values name (see
+        policy.queries.country_codes)."""
+        return self.written or self.dataset
 
     def key(self, fn: Callable[..., Any], args: tuple[Hashable, ...]) -> Key:
         """The cache key of fn(args) in this context."""
@@ -52,6 +59,16 @@ class ViewContext:
                 return fn(self.dataset, *args)
 
         return CACHE.get(self.key(fn, args), make)
+
+    def cached_as_written(self, fn: Callable[..., T], *args: Hashable) -> T:
+        """fn(the content as written, *args), cached as cached() is: for what must not change with the reader's
+        language (the sources' records for a reference manager)."""
+
+        def make() -> T:
+            with i18n.use(self.language):
+                return fn(self.as_written, *args)
+
+        return CACHE.get(Key(self.version, f"{self.language}:written", function_id(fn), args), make)
 
     def chart_spec(self, fn: Callable[..., alt.TopLevelMixin], *args: Hashable) -> dict[str, Any]:
         """The Vega-Lite spec of the Altair chart fn(dataset, *args): validated once, a fresh copy each call."""
@@ -68,7 +85,7 @@ def build(language: str = DEFAULT_LANGUAGE) -> ViewContext:
     """A context for the content being served (ContentError only while no version has ever validated)."""
     now = content.served()
     language = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    return ViewContext(now.in_language(language), now.version, language, now.problems)
+    return ViewContext(now.in_language(language), now.version, language, now.problems, now.dataset)
 
 
 def begin_run(language: str = DEFAULT_LANGUAGE) -> ViewContext:

@@ -8,7 +8,7 @@ from collections import Counter
 from policy import Dataset
 from policy.charts import SIDE_STYLE
 from policy.i18n import _, ngettext
-from policy.queries import PersonEntry, actor_countries, actor_kinds, people_directory, stance_map
+from policy.queries import PersonEntry, actor_kinds, people_directory, stance_map
 from policy.style import ACTOR_KINDS as STYLE_ACTOR_KINDS
 from policy.style import actor_kind_label, position_label
 from policy.text import md_table, one_line
@@ -98,8 +98,11 @@ def directory(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) -
     return "\n\n".join(entries[:half]), "\n\n".join(entries[half:])
 
 
-def people_filters(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...]) -> str:
-    """People's filters as rows of links (ui.filters), each value with how many people it holds."""
+def people_filters(
+    ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ...], codes: tuple[tuple[str, str], ...]
+) -> str:
+    """People's filters as rows of links (ui.filters), each value with how many people it holds; a country's
+    link names it as the content writes it (`codes`: (as written, as shown) pairs; `countries`: as written)."""
     by_country = Counter(a.country for a in ds.actors)
     by_kind: Counter[str] = Counter(a.kind for a in ds.actors)
     return filter_links(
@@ -108,7 +111,7 @@ def people_filters(ds: Dataset, countries: tuple[str, ...], kinds: tuple[str, ..
             Row(
                 "country",
                 _("From the countries"),
-                {c: f"{c} ({by_country[c]})" for c in actor_countries(ds)},
+                {code: f"{name} ({by_country[name]})" for code, name in codes},
                 countries,
             ),
             Row(

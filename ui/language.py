@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -16,6 +17,7 @@ from policy import i18n
 from policy.text import preview
 
 PARAM = "lang"
+T = TypeVar("T")
 _CHOSEN = "language"  # session state: the language this reader chose (or was linked to) in this session
 _NOTICE = "language_notice"  # session state: the unknown value a link gave, for the page to say
 _link_value: ContextVar[str | None] = ContextVar("link_language", default=None)
@@ -105,3 +107,15 @@ def url_value() -> str | None:
     """The ?lang= value this run's links carry, so that whoever opens one reads this language: none for
     English to a reader whose browser asks for English, the code otherwise."""
     return _link_value.get()
+
+
+def later(fn: Callable[..., T], *args: Any) -> Callable[[], T]:
+    """fn(*args) to be made later in this run's language: a download built when its button is pressed, which
+    Streamlit does in a thread of its own that knows no language."""
+    language = i18n.current()
+
+    def made() -> T:
+        with i18n.use(language):
+            return fn(*args)
+
+    return made

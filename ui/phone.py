@@ -8,13 +8,15 @@ a phone redraws often and many phones share the server, so each redraw is kept l
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
 from policy import i18n
 from policy.i18n import _, ngettext
 from policy.live import LiveUnavailable, PollError, Room
+from policy.style import position_label
+from ui import content
 from ui.blocks import esc
 from ui.language import PARAM as LANG_PARAM
 from ui.language import links_md
@@ -100,7 +102,8 @@ def phone_poll(poll_code: str, voter: str, revealed: bool | None = None) -> None
     except PollError as err:
         st.error(esc(str(err)), icon=":material/error:")
         return
-    st.header(esc(poll.question))
+    question, labels = in_my_language(poll.question, poll.option_ids, poll.labels)
+    st.header(esc(question))
     if poll.before:  # "Ask again": the same question a second time; the first vote is kept, not lost
         st.info(
             _(
@@ -116,7 +119,7 @@ def phone_poll(poll_code: str, voter: str, revealed: bool | None = None) -> None
     for option in poll.option_ids:
         chosen = option == mine
         st.button(
-            esc(poll.labels.get(option, option)) + ("  ✓" if chosen else ""),
+            esc(labels.get(option, option)) + ("  ✓" if chosen else ""),
             key=f"vote-{option}",
             type="primary" if chosen else "secondary",
             width="stretch",
@@ -130,9 +133,23 @@ def phone_poll(poll_code: str, voter: str, revealed: bool | None = None) -> None
             if poll.is_open
             else _("Your vote: {option}.")
         )
-        st.success(esc(said.format(option=poll.labels.get(mine, mine))))
+        st.success(esc(said.format(option=labels.get(mine, mine))))
     if tally is not None:
-        phone_results(tally, poll.labels)
+        phone_results(tally, labels)
+
+
+def in_my_language(
+    question: str, options: Sequence[str], labels: Mapping[str, str]
+) -> tuple[str, Mapping[str, str]]:
+    """A poll's question and option labels in this phone's language where they are the content's own (the
+    debate's poll question, asked in any language, over its options), so a phone that chose another language than
+    the session's reads the whole poll in it; anything else as the room stored it."""
+    served = content.served()
+    if not any(served.in_language(code).debate.poll_question == question for code in i18n.LANGUAGES):
+        return question, labels
+    ds = served.in_language(i18n.current())
+    mine = {o: position_label(ds, o) for o in options if o in ds.position_ids}
+    return ds.debate.poll_question, {**labels, **mine}
 
 
 def _votes(n: int) -> str:

@@ -15,6 +15,7 @@ from policy.queries import actor_role, evidence_quotes, evidence_sources, quote_
 from policy.style import bearing_label, evidence_kind_label
 from policy.text import one_line
 from ui.blocks import RULE, Marks, claim_head, esc, quote_md
+from ui.context import view
 from ui.links import link_md, person_url, position_url, source_url
 from ui.prose import copy_block, prose
 
@@ -53,7 +54,9 @@ def cite_button(ds: Dataset, quotes: Sequence[Quote], *, key: str, label: str | 
         prose(copy_block("\n\n".join(bibliography(ds, "apa", sources))))
         st.download_button(
             _("Source for a reference manager (.ris)"),
-            export(csl_items(ds, sources), "ris"),
+            # The record as the content writes it (an outlet's name does not change with the reader's language:
+            # a reference manager would keep one source twice).
+            export(csl_items(view().as_written, sources), "ris"),
             f"{key}.ris",
             "application/x-research-info-systems",
             key=f"cite-ris-{key}",

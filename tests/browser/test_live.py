@@ -490,7 +490,9 @@ def test_ending_the_session_reaches_the_projector_and_the_phones_and_the_export_
         expect(presenter.get_by_text("1 vote · poll open")).to_be_visible(timeout=20_000)
         with presenter.expect_download() as got:
             presenter.get_by_role("button", name="Poll results (CSV)").click()
-        table = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
+        raw = Path(got.value.path()).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), "a byte-order mark: Excel reads the accents as UTF-8"
+        table = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
         assert [int(r["votes"]) for r in table][:1] == [1] and {r["turnout"] for r in table} == {"1"}
         assert table[0]["question"] == dataset.debate.poll_question and float(table[0]["share"]) == 1.0
         with presenter.expect_download() as got:

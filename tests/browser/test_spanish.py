@@ -64,6 +64,23 @@ def test_the_switch_changes_the_language_and_the_session_keeps_it(watched: Watch
     assert not watched.errors, watched.errors
 
 
+def test_the_switch_keeps_what_the_reader_did_since_the_page_was_drawn(watched: Watched, server: str) -> None:
+    """A search typed on the page (the address gains ?q=) is kept when the reader switches language."""
+    page = watched.page
+    open_view(watched, server, "evidence?lang=es")
+    box = page.get_by_label("Buscar en afirmaciones, citas y nombres de quienes hablan")  # type: ignore[attr-defined]
+    box.fill("Ebrard")
+    box.press("Enter")
+    page.wait_for_url("**q=Ebrard**")  # type: ignore[attr-defined]
+    wait_ready(page)
+    page.get_by_role("link", name="English").click()  # type: ignore[attr-defined]
+    page.wait_for_function("document.documentElement.lang === 'en'")  # type: ignore[attr-defined]
+    wait_ready(page)
+    assert "q=Ebrard" in page.url  # type: ignore[attr-defined]
+    assert page.get_by_label("Search claims, quotes and speakers").input_value() == "Ebrard"  # type: ignore[attr-defined]
+    assert not watched.errors, watched.errors
+
+
 def test_a_spanish_memo_downloads_in_each_format_with_spanish_headings(
     watched: Watched, server: str, dataset: Dataset
 ) -> None:

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from policy import Dataset
-from policy.exports import records_json, safe_csv
+from policy.exports import in_reader_words, records_json, safe_csv
 from policy.i18n import _
 from policy.models import BEARINGS, EVIDENCE_KINDS
 from policy.queries import (
@@ -23,6 +23,7 @@ from policy.style import bearing_label, evidence_kind_label, position_label
 from policy.text import one_line
 from ui.blocks import RULE, esc, option
 from ui.context import view
+from ui.language import later
 from ui.paging import Pager
 from ui.prose import prose
 from ui.quotes import cite_button, linked_finding_md
@@ -111,8 +112,8 @@ else:
 
 
 def export(render: Callable[[pd.DataFrame, Dataset], bytes]) -> Callable[[], bytes]:
-    # The table is built when a download button is pressed, not on every rerun.
-    return lambda: render(evidence_table(ds, items), ds)
+    # The table is built when a download button is pressed, not on every rerun: in the page's language.
+    return later(lambda: render(evidence_table(ds, items), ds))
 
 
 st.markdown(
@@ -124,7 +125,7 @@ d1, d2, d3 = st.columns([1, 1, 2])
 for col, (label, render, name, mime) in zip(
     (d1, d2),
     [
-        (_("Download CSV"), lambda frame, _ds: safe_csv(frame), "evidence.csv", "text/csv"),
+        (_("Download CSV"), lambda frame, _ds: safe_csv(in_reader_words(frame)), "evidence.csv", "text/csv"),
         (_("Download JSON"), records_json, "evidence.json", "application/json"),
     ],
     strict=True,

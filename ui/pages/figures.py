@@ -1,19 +1,18 @@
 """Figures: each series drawn as bars (HTML, policy.drawings), with its source, tooltips, a table and a CSV
 download. A series drawn as a line keeps its Vega-Lite chart."""
 
-from functools import partial
-
 import altair as alt
 import streamlit as st
 
 from policy import Dataset
 from policy.charts import series_caption, series_chart, series_frame, series_table
 from policy.drawings import series_html
-from policy.exports import safe_csv
+from policy.exports import in_reader_words, safe_csv
 from policy.i18n import _
 from ui.blocks import Marks, esc, option, paginate
 from ui.charts import content_chart, drawn_chart
 from ui.context import view
+from ui.language import later
 from ui.urlstate import Choice, Param, UrlState
 
 SERIES_PER_PAGE = 2  # a chart and its table draw slowly (see ui.blocks); the real content has 7 series
@@ -41,7 +40,7 @@ def words(ds: Dataset, series_id: str) -> str:
 
 
 def csv_of(ds: Dataset, series_id: str) -> bytes:
-    return safe_csv(series_frame(ds, ds.series_item(series_id)))
+    return safe_csv(in_reader_words(series_frame(ds, ds.series_item(series_id))))
 
 
 ctx = view()
@@ -84,7 +83,7 @@ for series in shown[start:end]:
     csv_col, words_col = st.columns([1, 3], vertical_alignment="top")
     csv_col.download_button(
         _("Download CSV"),
-        partial(csv_of, ds, series.id),  # built when pressed, not on every rerun
+        later(csv_of, ds, series.id),  # built when pressed (in the page's language), not on every rerun
         f"{series.id}.csv",
         "text/csv",
         key=f"fig-csv-{series.id}",

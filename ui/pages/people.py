@@ -7,10 +7,10 @@ from policy.charts import SIDE_STYLE
 from policy.citations import human_date
 from policy.i18n import _, ngettext
 from policy.queries import (
-    actor_countries,
     actor_kinds,
     actor_role,
     actors_by_name,
+    country_codes,
     date_order,
     people_directory,
     stance_map,
@@ -35,14 +35,15 @@ ctx = view()
 ds = ctx.dataset
 marks = Marks(ds)
 actor_ids = ctx.cached(actors_by_name)
-countries, kinds = ctx.cached(actor_countries), ctx.cached(actor_kinds)
+# A country in a link is named as the content writes it, so a link keeps its filter in every language.
+codes, kinds = country_codes(ctx.as_written, ds), ctx.cached(actor_kinds)
 if LEGACY_PARAM in st.query_params and PERSON_PARAM not in st.query_params:
     # Links made before the parameter was renamed still open their person.
     st.query_params[PERSON_PARAM] = st.query_params[LEGACY_PARAM]
     del st.query_params[LEGACY_PARAM]
 state = UrlState(
     Param(PERSON_PARAM, "people_person", Choice(actor_ids)),
-    Param("country", "people_countries", Choices(countries), []),
+    Param("country", "people_countries", Choices(list(codes)), []),
     Param("kind", "people_kinds", Choices(kinds), []),
 ).start()
 
@@ -54,14 +55,15 @@ actor_id: str | None = st.session_state.get("people_person")
 
 if actor_id is None:
     # The filters as rows of links (ui.filters says why).
-    chosen_countries = st.session_state.people_countries or []
+    chosen_codes = tuple(st.session_state.people_countries or [])
+    chosen_countries = tuple(codes[c] for c in chosen_codes)  # as the page names them
     chosen_kinds = st.session_state.people_kinds or []
     prose(
-        ctx.cached(people_filters, tuple(chosen_countries), tuple(chosen_kinds)),
+        ctx.cached(people_filters, chosen_codes, tuple(chosen_kinds), tuple(codes.items())),
         st.container(key=FILTERS_KEY),
     )
     state.sync()
-    filters = (tuple(chosen_countries), tuple(chosen_kinds))
+    filters = (chosen_countries, tuple(chosen_kinds))
     entries = ctx.cached(people_directory, *filters)
     cells = ctx.cached(stance_map, *filters)
 

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from policy import Dataset
 from policy.i18n import _, ngettext
 from policy.search import KINDS, SearchIndex, kind_label
 from ui.blocks import esc
@@ -9,6 +10,12 @@ from ui.context import view
 from ui.links import marked_md
 from ui.paging import Pager
 from ui.urlstate import Choices, Number, Param, Search, UrlState
+
+
+def index_of(ds: Dataset, with_written: bool) -> SearchIndex:
+    """The search index of the page's content, with the content as written beside it when that is a translation."""
+    return SearchIndex(ds, also=view().as_written if with_written else None)
+
 
 HITS_PER_PAGE = 20
 HITS_KEY = "search-hits"
@@ -53,7 +60,9 @@ st.pills(
 )
 text = str(st.session_state.search_text or "").strip()
 kinds = tuple(st.session_state.search_kinds or ())
-index = ctx.cached(SearchIndex)  # built once per content version
+# Built once per content version and language; on a translated page the content's words as written are searched
+# too, so a word typed in English finds its option, claim or event.
+index = ctx.cached(index_of, ctx.as_written is not ctx.dataset)
 
 if not text:
     state.sync()

@@ -134,7 +134,7 @@ for fmt in EXPORT_FORMATS:
     ext, mime = EXPORT_FILES[fmt]
     files.download_button(
         {"csl-json": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}[fmt],
-        ctx.cached(sources_file, fmt),
+        ctx.cached_as_written(sources_file, fmt),  # the records as written: the same in every language
         f"sources.{ext}",
         mime,
         key=f"sources_cite_{fmt}",
