@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from policy.i18n import _, ngettext
+from policy.i18n import _, ngettext, pgettext
 from policy.text import preview
 
 MAX_PARAM_LENGTH = 500
@@ -32,6 +32,33 @@ def _shown(value: str) -> str:
     return f"'{preview(value)}'"
 
 
+def named(name: str) -> str:
+    """A link parameter as a notice names it, in the reader's language: the name the address shows, and, where
+    that is not the reader's language, what it means (the Spanish catalog: «country» (país))."""
+    meanings = {
+        "actor": pgettext("link parameter", "actor"),
+        "bearing": pgettext("link parameter", "bearing"),
+        "country": pgettext("link parameter", "country"),
+        "dispute": pgettext("link parameter", "dispute"),
+        "event": pgettext("link parameter", "event"),
+        "item": pgettext("link parameter", "item"),
+        "kind": pgettext("link parameter", "kind"),
+        "page": pgettext("link parameter", "page"),
+        "person": pgettext("link parameter", "person"),
+        "position": pgettext("link parameter", "position"),
+        "positions": pgettext("link parameter", "positions"),
+        "q": pgettext("link parameter", "q"),
+        "quote": pgettext("link parameter", "quote"),
+        "section": pgettext("link parameter", "section"),
+        "series": pgettext("link parameter", "series"),
+        "slide": pgettext("link parameter", "slide"),
+        "source": pgettext("link parameter", "source"),
+        "style": pgettext("link parameter", "style"),
+        "term": pgettext("link parameter", "term"),
+    }
+    return meanings.get(name, name)
+
+
 def one_of(params: Mapping[str, str], name: str, allowed: Sequence[str], parsed: Parsed) -> str | None:
     """The parameter if it is one of the allowed values; None (with a notice) otherwise."""
     value = _clean(params.get(name))
@@ -41,7 +68,7 @@ def one_of(params: Mapping[str, str], name: str, allowed: Sequence[str], parsed:
         return value
     parsed.note(
         _("Unknown {name} {value} in the link: showing the default view instead.").format(
-            name=name, value=_shown(value)
+            name=named(name), value=_shown(value)
         )
     )
     return None
@@ -64,12 +91,12 @@ def many_of(
     unknown = [v for v in wanted if v not in allowed]
     if unknown:
         shown = ", ".join(_shown(u) for u in unknown[:5])
-        parsed.note(_("Ignored unknown {name} in the link: {values}.").format(name=name, values=shown))
+        parsed.note(_("Ignored unknown {name} in the link: {values}.").format(name=named(name), values=shown))
     chosen = [a for a in allowed if a in wanted]
     if maximum is not None and len(chosen) > maximum:
         parsed.note(
             _("At most {maximum} {name} can be shown at once: showing the first {maximum}.").format(
-                maximum=maximum, name=name
+                maximum=maximum, name=named(name)
             )
         )
         chosen = chosen[:maximum]
@@ -77,7 +104,7 @@ def many_of(
         if not unknown:
             parsed.note(
                 _("Choose at least {minimum} {name}: showing the default view instead.").format(
-                    minimum=minimum, name=name
+                    minimum=minimum, name=named(name)
                 )
             )
         return None
@@ -90,7 +117,7 @@ def text(params: Mapping[str, str], name: str, parsed: Parsed, max_length: int =
     if len(raw) > max_length:
         parsed.note(
             _("The {name} in the link was longer than {max_length} characters and was shortened.").format(
-                name=name, max_length=max_length
+                name=named(name), max_length=max_length
             )
         )
         return raw[:max_length]
@@ -109,7 +136,7 @@ def integer(
     except ValueError:
         parsed.note(
             _("The {name} {value} in the link is not a number: starting at the beginning.").format(
-                name=name, value=_shown(value)
+                name=named(name), value=_shown(value)
             )
         )
         return None
@@ -119,7 +146,7 @@ def integer(
             if say_range
             else _("There is no {name} {number}: starting at the beginning.")
         )
-        parsed.note(message.format(name=name, number=number, lo=lo, hi=hi))
+        parsed.note(message.format(name=named(name), number=number, lo=lo, hi=hi))
         return None
     return number
 

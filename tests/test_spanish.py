@@ -278,3 +278,10 @@ def test_an_english_word_finds_its_option_on_the_spanish_search_page(dataset: Da
     assert not at.exception
     shown = " ".join(p.value for p in passages(at))
     assert f"./position?position={strikes}" in shown, shown[:500]
+
+
+def test_a_bad_link_on_a_spanish_page_says_what_the_parameter_means() -> None:
+    """The address names its parameters in English; a Spanish notice says what each one is."""
+    at = open_spanish("people", {"country": "Narnia"})
+    said = " ".join(i.value for i in at.info).replace("\\", "")  # as shown: no Markdown escapes
+    assert "«country» (país)" in said and "Narnia" in said, said
