@@ -1,5 +1,6 @@
 """Citations from one core: every source as a CSL-JSON item, styled by a CSL processor (pandoc's citeproc)
-with maintained style files, and exported as CSL-JSON, BibTeX or RIS for reference managers."""
+with maintained style files (in Spanish, copies adapted to Spanish usage: `csl_file`), and exported as CSL-JSON,
+BibTeX or RIS for reference managers."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import functools
 import json
 import re
 import tempfile
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -235,8 +237,94 @@ def citeproc_args(
     language's CSL locale (this run's by default)."""
     bibliography = folder / "references.json"
     bibliography.write_text(csl_json(items), encoding="utf-8")
-    csl = ["--citeproc", f"--csl={style_file(CSL_FILES[style])}", f"--bibliography={bibliography}"]
+    language = i18n.supported(language) or i18n.current()
+    csl = ["--citeproc", f"--csl={csl_file(style, language)}", f"--bibliography={bibliography}"]
     return [*csl, *lang_args(language)]
+
+
+_CSL = "http://purl.org/net/xbiblio/csl"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ET.register_namespace("", _CSL)
+
+
+def csl_file(style: Style, language: str) -> Path:
+    """The style's CSL file for citations in the language: the maintained file itself in English; in Spanish, a
+    copy adapted to how Spanish writes a citation (see `_spanish`)."""
+    if language != "es":
+        return style_file(CSL_FILES[style])
+    path = _adapted(style, language)
+    if not path.is_file():  # the temporary folder was cleaned away under a long-running app
+        _adapted.cache_clear()
+        path = _adapted(style, language)
+    return path
+
+
+@functools.cache
+def _adapted(style: Style, language: str) -> Path:
+    tree = ET.parse(style_file(CSL_FILES[style]))
+    _spanish(tree.getroot())
+    folder = Path(tempfile.mkdtemp(prefix=f"csl-{language}-"))  # one per process, like the cache
+    path = folder / f"{CSL_FILES[style]}.csl"
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return path
+
+
+def _q(tag: str) -> str:
+    return f"{{{_CSL}}}{tag}"
+
+
+def _spanish(root: ET.Element) -> None:
+    """Adapt a CSL style to Spanish (es-MX), formatting only:
+
+    - a date in words without the CSL es-MX locale's "el" before the day ("21 de septiembre de 2023", never
+      "el 21 de septiembre de 2023"): the style's own locale overrides the locale file's text date form;
+    - a style's own day-and-month dates (APA's "2023, August 27", Harvard's "21 September") as Spanish writes
+      them: "27 de agosto", "21 de septiembre";
+    - authors joined by the word "y", never APA's "&", and without a comma before it ("Jorgic, D. y Botts, J.").
+    """
+    locale = next((x for x in root.findall(_q("locale")) if x.get(_XML_LANG) == "es"), None)
+    if locale is None:
+        locale = ET.Element(_q("locale"), {_XML_LANG: "es"})
+        info = root.find(_q("info"))
+        root.insert(1 if info is not None and list(root).index(info) == 0 else 0, locale)
+    for old in locale.findall(_q("date")):
+        locale.remove(old)
+    text_date = ET.Element(_q("date"), {"form": "text"})
+    for part, suffix in (("day", " de "), ("month", " de "), ("year", "")):
+        ET.SubElement(text_date, _q("date-part"), {"name": part, **({"suffix": suffix} if suffix else {})})
+    locale.insert(0, text_date)  # cs:date comes before cs:terms in a cs:locale
+    for date in root.iter(_q("date")):
+        if date.get("form") is None:
+            _day_before_month(date)
+    for element in root.iter():
+        if element.get("and") == "symbol":
+            element.set("and", "text")
+        if element.get("delimiter-precedes-last") in ("always", "contextual"):
+            element.set("delimiter-precedes-last", "never")
+    root.set("delimiter-precedes-last", root.get("delimiter-precedes-last") or "never")
+
+
+def _day_before_month(date: ET.Element) -> None:
+    """A style's own date with a day and a month in words: the day first, joined by "de" ("27 de agosto"); the
+    pair keeps what stood before and after it (APA's ", " before it)."""
+    parts = {p.get("name"): p for p in date.findall(_q("date-part"))}
+    day, month = parts.get("day"), parts.get("month")
+    if day is None or month is None or month.get("form", "long") not in ("long", "short"):
+        return  # not a date in words (APA's 2023-08-27)
+    first, last = sorted((day, month), key=list(date).index)
+    lead, trail = first.get("prefix"), last.get("suffix")
+    at = list(date).index(first)
+    for part in (day, month):
+        part.attrib.pop("prefix", None)
+        part.attrib.pop("suffix", None)
+        date.remove(part)
+    if lead:
+        day.set("prefix", lead)
+    day.set("suffix", " de ")
+    if trail:
+        month.set("suffix", trail)
+    date.insert(at, month)
+    date.insert(at, day)
 
 
 _INLINE_NOTES = Path(__file__).with_name("inline_notes.lua")

@@ -41,10 +41,9 @@ def style_file(name: str) -> Path:
 
 def lang_args(language: str | None = None) -> list[str]:
     """Pandoc's metadata for a document in the language (this run's by default): its CSL locale (es-MX:
-    "Consultado el", Spanish months) and the language of a Word file. None for English, which is the default."""
-    language = i18n.supported(language) if language else i18n.current()
-    if not language or language == i18n.DEFAULT:
-        return []
+    "Consultado el", Spanish months) and the language a Word file is marked as written in (its spelling and
+    grammar checks, its properties), English (en-US) as much as any other."""
+    language = (i18n.supported(language) if language else i18n.current()) or i18n.DEFAULT
     return ["--metadata=lang:" + i18n.LOCALES[language].replace("_", "-")]
 
 

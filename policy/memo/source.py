@@ -15,14 +15,10 @@ from policy.memo.model import Contested, Memo, Option, Point, Prose, Row
 from policy.pandoc import md_literal
 
 # The at-a-glance table's headers (translated where written) and relative column widths (pandoc reads them
-# from the dashes).
-_COLUMNS = (
-    (N_("Option"), 14),
-    (N_("What it is"), 26),
-    (N_("Backed by"), 13),
-    (N_("Opposed by"), 13),
-    (N_("Strongest evidence"), 34),
-)
+# from the dashes): the brief's, set a size smaller on a wider page, give the evidence the most room; the full
+# memo's give the option's title and the names enough width not to wrap word by word.
+_COLUMNS = (N_("Option"), N_("What it is"), N_("Backed by"), N_("Opposed by"), N_("Strongest evidence"))
+_WIDTHS = {"brief": (14, 26, 13, 13, 34), "full": (18, 24, 14, 14, 30)}
 
 
 def to_source(memo: Memo, level: int = 1) -> str:
@@ -86,7 +82,7 @@ class _Writer:
         # The reader's recommendation is the memo's bottom line: right after the summary, before the detail.
         out += _section(self.heading(_("Recommendation")), memo.recommendation)
         if memo.table:
-            out += [self.heading(_("The options at a glance")), self.table(memo.table)]
+            out += [self.heading(_("The options at a glance")), self.table(memo.table, _WIDTHS[memo.length])]
         if memo.background or memo.facts:
             background = self.heading(_("Background"))
             out += _section(background, memo.background) or [background]
@@ -141,7 +137,7 @@ class _Writer:
     def points(self, points: Iterable[Point]) -> str:
         return "\n".join(f"- {self.point(p)}" for p in points)
 
-    def table(self, rows: Sequence[Row]) -> str:
+    def table(self, rows: Sequence[Row], widths: Sequence[int] = _WIDTHS["full"]) -> str:
         def cells(row: Row) -> list[str]:
             best = " ".join(
                 (
@@ -160,8 +156,8 @@ class _Writer:
                 best,
             ]
 
-        lines = ["| " + " | ".join(_lit(_(name)) for name, __ in _COLUMNS) + " |"]
-        lines.append("|" + "|".join(":" + "-" * width for __, width in _COLUMNS) + "|")
+        lines = ["| " + " | ".join(_lit(_(name)) for name in _COLUMNS) + " |"]
+        lines.append("|" + "|".join(":" + "-" * width for width in widths) + "|")
         lines += ["| " + " | ".join(cells(row)) + " |" for row in rows]
         return "\n".join(lines)
 
