@@ -12,7 +12,7 @@ from functools import partial
 import streamlit as st
 
 from policy import Dataset, i18n
-from policy.i18n import _
+from policy.i18n import _, pgettext
 from policy.live import PollError
 from policy.live.export import to_csv, to_json
 from policy.live.statement_export import results_csv, results_json, round_results
@@ -36,7 +36,8 @@ def downloads(code: str, key: str) -> None:
         return to_csv(rows).encode("utf-8-sig") if fmt == "csv" else to_json(rows, code)
 
     help = _("Every poll round: question, options, counts, shares, turnout, times")
-    download_pair(_("Poll results"), export, f"poll-results-{code}", "export", help)
+    name = pgettext("file name", "poll-results")
+    download_pair(_("Poll results"), export, f"{name}-{code}", "export", help)
 
 
 def download_pair(label: str, data: Callable[[str], bytes | str], stem: str, key: str, help: str) -> None:

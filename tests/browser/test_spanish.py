@@ -87,7 +87,8 @@ def test_a_spanish_memo_downloads_in_each_format_with_spanish_headings(
     open_view(watched, server, "memo?lang=es")
     md_path, md_name = download(watched.page, "Markdown (.md)")
     text = md_path.read_text(encoding="utf-8")
-    assert md_name.endswith(".md") and "Resumen" in text and "Memorándum" in text
+    assert md_name.startswith("memorando-") and md_name.endswith(".md"), md_name  # a Spanish file name
+    assert "Resumen" in text and "Memorándum" in text
     assert "## Summary" not in text and "Bibliography" not in text
     docx_path, _name = download(watched.page, "Word (.docx)")
     paragraphs = [p.text for p in docx.Document(io.BytesIO(docx_path.read_bytes())).paragraphs]
@@ -95,4 +96,11 @@ def test_a_spanish_memo_downloads_in_each_format_with_spanish_headings(
     pdf_path, _name = download(watched.page, "PDF")
     pdf = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf_path.read_bytes())).pages)
     assert "Resumen" in pdf and " de " in pdf
+    # The sources' records for a reference manager: the outlets as written, as the English page gives them.
+    ris_path, ris_name = download(watched.page, "RIS (.ris)")
+    assert ris_name.endswith("-fuentes.ris"), ris_name
+    outlets = {
+        line[6:] for line in ris_path.read_text(encoding="utf-8").splitlines() if line.startswith("T2  - ")
+    }
+    assert outlets and outlets <= {s.outlet for s in dataset.sources}, outlets
     assert not watched.errors, watched.errors

@@ -131,7 +131,9 @@ except MemoInputError as err:
     st.stop()
 
 # A file per style and length: saved copies do not collide.
-stem = f"memo-{dt.date.today().isoformat()}-{spec.style}{'-brief' if spec.length == 'brief' else ''}"
+brief = "-" + pgettext("file name", "brief") if spec.length == "brief" else ""
+memo_name = pgettext("file name", "memo")
+stem = f"{memo_name}-{dt.date.today().isoformat()}-{spec.style}{brief}"
 st.header(_("Download"))
 paper_name = _(PAPERS[paper])
 # The page count follows every choice: it is filled in at the end of the run (typesetting takes about a
@@ -150,13 +152,20 @@ REFERENCES = [
 ]
 for caption, files, suffix in (
     (_("The memo"), DOCUMENTS, ""),
-    (_("The sources it cites, for Zotero, EndNote or a BibTeX file"), REFERENCES, "-sources"),
+    (
+        _("The sources it cites, for Zotero, EndNote or a BibTeX file"),
+        REFERENCES,
+        "-" + pgettext("file name", "sources"),
+    ),
 ):
     st.caption(caption)
     for col, (label, ext, mime) in zip(st.columns(len(files)), files, strict=True):
         col.download_button(
             label,
-            partial(ctx.cached, memo_file, spec_json, ext, lang),  # built when pressed, then cached
+            # Built when pressed, then cached; the sources' records as written, the same in every language.
+            partial(
+                ctx.cached_as_written if files is REFERENCES else ctx.cached, memo_file, spec_json, ext, lang
+            ),
             f"{stem}{suffix}.{ext}",
             mime,
             key=f"memo_{ext}",
