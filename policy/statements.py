@@ -135,6 +135,18 @@ def _candidates(ds: Dataset, position: Position, side: Side, written: bool) -> l
     return list(_alternate(args, evidence))
 
 
+def statements_by_id(ds: Dataset) -> dict[str, Statement]:
+    """Every statement the content offers a round, by id: a round opened in one language, read in another (the
+    ids are the same in every language; a statement too long for a phone in this language is left out)."""
+    found: dict[str, Statement] = {}
+    for written in (True, False):
+        for position in ds.positions:
+            for side in ("for", "against"):
+                for statement in _candidates(ds, position, side, written):
+                    found.setdefault(statement.id, statement)
+    return found
+
+
 def attribution(ds: Dataset, statement: Statement) -> str:
     """Who holds or reports the statement, for a "from: ..." line: the arguing actor or the quotes' speakers,
     then the outlets of its quotes ("Lindsey Graham · The Washington Post"). Empty if no quote is known."""

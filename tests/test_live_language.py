@@ -146,3 +146,25 @@ def test_a_phone_that_chose_english_reads_the_spanish_sessions_poll_in_english(d
     assert {position_label(dataset, p) for p in dataset.position_ids} <= buttons, buttons
     spanish_phone = page("vote", join=code)
     assert [h.value for h in spanish_phone.header][0] == spanish.debate.poll_question
+
+
+@pytest.mark.usefixtures("live_db", "spanish")
+def test_a_phone_that_chose_english_reads_the_spanish_sessions_statements_in_english(
+    dataset: Dataset,
+) -> None:
+    """A statement round opened in a Spanish session: a phone that chose English gets each statement in English."""
+    from policy.live.statements import KIND, StatementStore
+    from policy.statements import select_statements
+    from ui.content import served
+
+    spanish = select_statements(served().in_language("es"))
+    english = {s.id: s for s in select_statements(dataset, 20)}
+    rooms = RoomStore(password=None)
+    code, key = rooms.open_room(language="es")
+    rooms.start_round(code, key, KIND, StatementStore().open_round(spanish, key=key))
+    phone = page("vote", join=code, lang="en")
+    assert not phone.exception
+    shown = " ".join(m.value for m in phone.markdown).replace("\\", "")
+    first = spanish[0]
+    assert first.id in english and english[first.id].text[:40] in shown, shown[:300]
+    assert first.text[:40] not in shown

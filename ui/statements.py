@@ -10,6 +10,7 @@ ui.statement_screen, the presenter's controls ui.statement_controls; the maths i
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import streamlit as st
 
@@ -18,7 +19,7 @@ from policy.i18n import _, ngettext
 from policy.live import PollError
 from policy.live.groups import analyse
 from policy.live.statements import KIND, StatementRound, StatementStore
-from policy.statements import Statement, attribution, select_statements
+from policy.statements import Statement, attribution, select_statements, statements_by_id
 from ui.blocks import Marks, esc
 from ui.context import view as current_view
 from ui.statement_answers import my_results
@@ -54,8 +55,7 @@ def _marked(ds: Dataset | None, statement: Statement) -> str:
 
 def _sources_line(ds: Dataset | None, statement: Statement) -> str:
     """ "from: <who holds or reports it> · <outlet>", and how to read the quotes."""
-    source = attribution(ds, statement) if ds is not None else ""
-    if not source:
+    if not (source := attribution(ds, statement) if ds is not None else ""):
         return ""
     return esc(_("from: {source}. Tap a number to read the quote.").format(source=source))
 
@@ -66,9 +66,8 @@ def _sources_line(ds: Dataset | None, statement: Statement) -> str:
 def phone_statements(code: str, voter: str, revealed: bool | None = None) -> None:
     """The phone's view of the room's statement round (the room's phone page calls it); ``revealed``: whether
     the presenter shows the results (None: read from the room the page joined, ``?join=``)."""
-    if revealed is None:
-        revealed = _room_revealed(code)
-    statement_card(current_view().dataset, code, voter, revealed)
+    shown = _room_revealed(code) if revealed is None else revealed
+    statement_card(current_view().dataset, code, voter, shown)
 
 
 def _room_revealed(code: str) -> bool:
@@ -106,6 +105,11 @@ def statement_card(ds: Dataset | None, code: str, voter: str, revealed: bool = F
     except PollError as err:
         st.error(esc(str(err)), icon=":material/error:")
         return
+    if (
+        ds is not None
+    ):  # the statements in this page's language (a phone that chose another than the session's)
+        shown = current_view().cached(statements_by_id)
+        rnd = replace(rnd, statements=tuple(shown.get(s.id, s) for s in rnd.statements))
     total = len(rnd.statements)
     slot = f"statement-at-{rnd.code}"
     results_over = (revealed or not rnd.is_open) and bool(mine)
@@ -177,10 +181,7 @@ def statement_card(ds: Dataset | None, code: str, voter: str, revealed: bool = F
 
 
 def _first_open(rnd: StatementRound, mine: Mapping[str, str]) -> int:
-    for i, s in enumerate(rnd.statements):
-        if s.id not in mine:
-            return i
-    return len(rnd.statements)
+    return next((i for i, s in enumerate(rnd.statements) if s.id not in mine), len(rnd.statements))
 
 
 def _finished(rnd: StatementRound, mine: Mapping[str, str], slot: str) -> None:
