@@ -33,7 +33,7 @@ def safe_csv(frame: pd.DataFrame) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def _column(name: str) -> str:
+def _column(name: str, dataset: Dataset | None = None) -> str:
     """A table column's name in the reader's language (English keeps the name a script reads)."""
     names = {
         "id": pgettext("table column", "id"),
@@ -54,14 +54,18 @@ def _column(name: str) -> str:
         "group": pgettext("table column", "group"),
     }
     if name.startswith("bearing_"):
-        return pgettext("table column", "bearing on {option}").format(option=name.removeprefix("bearing_"))
+        option = name.removeprefix("bearing_")
+        if dataset is not None and dataset.has("positions", option):
+            option = dataset.position(option).short_title
+        return pgettext("table column", "bearing on {option}").format(option=option)
     return names.get(name, name)
 
 
-def in_reader_words(frame: pd.DataFrame) -> pd.DataFrame:
+def in_reader_words(frame: pd.DataFrame, dataset: Dataset | None = None) -> pd.DataFrame:
     """The table for a reader's spreadsheet in the interface's language: column names, and the coded values of the
     kind and bearing columns, as the pages say them. In English the table is as the code writes it (the codes are
-    English words already), so scripts that read the English files keep working."""
+    English words already), so scripts that read the English files keep working. With the dataset, a bearing's
+    column names its option by the option's short title."""
     if current() == DEFAULT:
         return frame
     shown = frame.copy()
@@ -70,7 +74,7 @@ def in_reader_words(frame: pd.DataFrame) -> pd.DataFrame:
             shown[column] = shown[column].map(lambda v: evidence_kind_label(v) if v else v)
         elif str(column).startswith("bearing_"):
             shown[column] = shown[column].map(lambda v: bearing_label(v) if v else v)
-    shown.columns = [_column(str(c)) for c in shown.columns]
+    shown.columns = [_column(str(c), dataset) for c in shown.columns]
     return shown
 
 

@@ -285,3 +285,20 @@ def test_a_bad_link_on_a_spanish_page_says_what_the_parameter_means() -> None:
     at = open_spanish("people", {"country": "Narnia"})
     said = " ".join(i.value for i in at.info).replace("\\", "")  # as shown: no Markdown escapes
     assert "«country» (país)" in said and "Narnia" in said, said
+
+
+def test_a_spreadsheet_from_a_spanish_page_has_spanish_columns_and_labels() -> None:
+    """The evidence CSV on a Spanish page: column names and coded values as the page says them; English keeps the
+    names a script reads."""
+    from policy.exports import in_reader_words
+    from policy.queries import evidence_table
+    from ui.content import served
+
+    spanish = served().in_language("es")
+    table = evidence_table(spanish)
+    with i18n.use("es"):
+        shown = in_reader_words(table, spanish)
+    first = spanish.positions[0]
+    assert f"relación con {first.short_title}" in shown.columns and "afirmación" in shown.columns
+    assert "supports" not in set(shown[f"relación con {first.short_title}"])
+    assert list(in_reader_words(table, spanish).columns) == list(table.columns)  # English: as the code writes

@@ -125,7 +125,12 @@ d1, d2, d3 = st.columns([1, 1, 2])
 for col, (label, render, name, mime) in zip(
     (d1, d2),
     [
-        (_("Download CSV"), lambda frame, _ds: safe_csv(in_reader_words(frame)), "evidence.csv", "text/csv"),
+        (
+            _("Download CSV"),
+            lambda frame, ds: safe_csv(in_reader_words(frame, ds)),
+            "evidence.csv",
+            "text/csv",
+        ),
         (_("Download JSON"), records_json, "evidence.json", "application/json"),
     ],
     strict=True,
