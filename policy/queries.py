@@ -13,7 +13,7 @@ import pandas as pd
 from policy.citations import human_date
 from policy.dataset import Dataset
 from policy.fulltext import WordMatcher
-from policy.i18n import _, ngettext
+from policy.i18n import _, ngettext, pgettext
 from policy.i18n import date as local_date
 from policy.models import BEARINGS, Actor, Claim, Evidence, Position, Quote, Stance, TimelineEvent
 from policy.prose import strip_markers
@@ -243,10 +243,10 @@ def coverage_span(dataset: Dataset) -> str:
     (m1, y1), (m2, y2) = (_month_year(d[:7]) for d in dataset.coverage)
     first, last = _month_in_year(m1, y1), _month_in_year(m2, y2)
     if first == last:
-        return first
-    if y1 == y2 and m1 and m2:
+        return pgettext("one month or year", "{month}").format(month=first)  # Spanish: "en abril de 2023"
+    if y1 == y2 and m1 and m2:  # Spanish: "de abril a diciembre de 2023"
         return _("{first_month}–{last_month} {year}").format(first_month=m1, last_month=m2, year=y2)
-    return f"{first}–{last}"
+    return pgettext("from one month to another", "{first}–{last}").format(first=first, last=last)
 
 
 def coverage_note(dataset: Dataset) -> str:

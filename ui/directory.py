@@ -11,7 +11,7 @@ from policy.i18n import _, ngettext
 from policy.queries import PersonEntry, actor_kinds, people_directory, stance_map
 from policy.style import ACTOR_KINDS as STYLE_ACTOR_KINDS
 from policy.style import actor_kind_label, position_label
-from policy.text import md_table, one_line
+from policy.text import md_table, one_line, sort_key
 from ui.blocks import esc
 from ui.filters import Row, filter_links
 from ui.links import link_md, person_url
@@ -117,7 +117,10 @@ def people_filters(
             Row(
                 "kind",
                 _("Of the kinds"),
-                {k: f"{kind_label(k).capitalize()} ({by_kind[k]})" for k in actor_kinds(ds)},
+                {
+                    k: f"{kind_label(k).capitalize()} ({by_kind[k]})"
+                    for k in sorted(actor_kinds(ds), key=lambda k: sort_key(kind_label(k)))
+                },
                 kinds,
             ),
         ],
