@@ -153,7 +153,10 @@ FILLED_TEMPLATES = {
     ("ui/statement_answers.py", "_bar"): "shares of the room's answers (numbers) and fixed colours",
     ("ui/navigation.py", "scroll_into_view"): "an element key checked to be an identifier, and a counter",
     ("ui/pages/search.py", ""): "the hits' element key (a constant) and the theme's highlight colour",
-    ("ui/navigation.py", "same_tab_links"): "a language code checked to be one of the interface's languages",
+    ("ui/navigation.py", "same_tab_links"): (
+        "a language code checked to be one of the interface's languages, and three of our catalog's messages as"
+        " JSON with '<' escaped (Streamlit's skip link and sidebar buttons in the page's language)"
+    ),
     ("ui/chrome.py", "sidebar_tools"): (
         "the search box's and Copy link's interface words in the reader's language (html.escape, filled once per"
         " language by _tools), then the language switch (ui.language.switch_html: the languages' names, and links"

@@ -12,12 +12,13 @@ place); a Ctrl-, Cmd-, Shift- or middle click still opens a new tab. Without Jav
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from urllib.parse import unquote, urlparse
 
 import streamlit as st
 
-from policy.i18n import LANGUAGES, _
+from policy.i18n import LANGUAGES, _, use
 from policy.text import preview
 from ui.blocks import esc
 from ui.urlstate import UrlState
@@ -27,6 +28,15 @@ from ui.urlstate import UrlState
 # on the document, installed once however often it is drawn. One element: each element takes room on the page.
 _SAME_TAB_JS = """<script>
 document.documentElement.lang = "{code}";
+(() => {{  // Streamlit's own words for screen readers and the keyboard, in the page's language
+  const words = {words};
+  const skip = document.querySelector('[data-testid="stSkipToContent"]');
+  if (skip) skip.textContent = words.skip;
+  for (const [id, label] of [["stSidebarCollapseButton", words.collapse], ["stExpandSidebarButton", words.expand]]) {{
+    document.querySelectorAll(`[data-testid="${{id}}"], [data-testid="${{id}}"] button`).forEach(
+      (b) => b.tagName === "BUTTON" && b.setAttribute("aria-label", label));
+  }}
+}})();
 (() => {{
   if (window.policySameTabLinks) return;
   window.policySameTabLinks = true;
@@ -54,7 +64,15 @@ def same_tab_links(language: str) -> None:
     page's language."""
     if language not in LANGUAGES:
         raise ValueError(f"not an interface language: {language!r}")
-    st.html(_SAME_TAB_JS.format(code=language), unsafe_allow_javascript=True)
+    with use(language):
+        words = {
+            "skip": _("Skip to main content"),
+            "collapse": _("Collapse sidebar"),
+            "expand": _("Expand sidebar"),
+        }
+    # Our catalog's words as a JavaScript object: JSON, with "<" escaped so no text can close the script.
+    said = json.dumps(words, ensure_ascii=False).replace("<", "\\u003c")
+    st.html(_SAME_TAB_JS.format(code=language, words=said), unsafe_allow_javascript=True)
 
 
 # A literal but for an element's key (a Python identifier the page chose) and a counter: that element scrolled

@@ -34,6 +34,9 @@ def test_every_page_in_spanish_draws_says_es_and_is_axe_clean(
     page = watched.page
     assert page.evaluate("document.documentElement.lang") == "es"  # type: ignore[attr-defined]
     assert not page.get_by_test_id("stException").count(), url_path  # type: ignore[attr-defined]
+    # Streamlit's own skip link, the first thing a keyboard reaches, in the page's language.
+    skip = page.get_by_test_id("stSkipToContent")  # type: ignore[attr-defined]
+    assert not skip.count() or skip.text_content() == "Saltar al contenido principal", url_path
     page.wait_for_timeout(300)  # type: ignore[attr-defined]
     found = violations(page, axe_source)
     assert not found, f"/{url_path}?lang=es: " + json.dumps(found, indent=1)

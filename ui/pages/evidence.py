@@ -73,7 +73,9 @@ if lead is not None:
     st.info(named, icon=":material/link:")
     st.button(_("Show all the evidence"), key="ev_show_all", on_click=show_all, icon=":material/list:")
 st.text_input(_("Search claims, quotes and speakers"), key="ev_text", max_chars=200)
-with st.container(key="filters"):  # on a phone, two to a row (ui.chrome's style), not five screens of boxes
+# On a phone, two to a row (ui.chrome's style), not five screens of boxes. No "Select all" (all is no filter, and
+# Streamlit writes it in English only).
+with st.container(key="filters"):
     c1, c2, c3 = st.columns(3)
     c1.multiselect(
         _("Position"),
@@ -81,10 +83,23 @@ with st.container(key="filters"):  # on a phone, two to a row (ui.chrome's style
         format_func=lambda p: option(position_label(ds, p)),
         key="ev_positions",
         placeholder=_("Any"),
+        select_all=False,
     )
-    c2.multiselect(_("Bearing"), BEARINGS, format_func=bearing_label, key="ev_bearings", placeholder=_("Any"))
+    c2.multiselect(
+        _("Bearing"),
+        BEARINGS,
+        format_func=bearing_label,
+        key="ev_bearings",
+        placeholder=_("Any"),
+        select_all=False,
+    )
     c3.multiselect(
-        _("Kind"), EVIDENCE_KINDS, format_func=evidence_kind_label, key="ev_kinds", placeholder=_("Any")
+        _("Kind"),
+        EVIDENCE_KINDS,
+        format_func=evidence_kind_label,
+        key="ev_kinds",
+        placeholder=_("Any"),
+        select_all=False,
     )
     c4, c5 = st.columns(2)
     c4.multiselect(
@@ -93,8 +108,16 @@ with st.container(key="filters"):  # on a phone, two to a row (ui.chrome's style
         format_func=lambda s: option(source_label(ds, s)),
         key="ev_sources",
         placeholder=_("Any"),
+        select_all=False,
     )
-    c5.multiselect(_("Speaker"), actors, format_func=speaker_label, key="ev_actors", placeholder=_("Any"))
+    c5.multiselect(
+        _("Speaker"),
+        actors,
+        format_func=speaker_label,
+        key="ev_actors",
+        placeholder=_("Any"),
+        select_all=False,
+    )
 
 chosen = EvidenceFilter(
     positions=tuple(st.session_state.ev_positions),
