@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Literal
 
 from policy.citations import human_date
 from policy.dataset import Dataset
 from policy.fulltext import TOKENIZER, match_expression
-from policy.i18n import DEFAULT, N_, _, use
+from policy.i18n import N_, _, use
 from policy.prose import strip_markers
 from policy.queries import actor_role, format_figure, source_label
 from policy.style import actor_kind_label, source_kind_label
@@ -162,18 +162,19 @@ class SearchIndex:
     never read a row, only the full-text index (what keeps a search quick at 100x the content). Highlights
     and snippets are made for the page of hits shown, not for every match."""
 
-    def __init__(self, ds: Dataset, also: Dataset | None = None) -> None:
-        """`also`: the same content in another language (as written, where `ds` is its translation), whose words
-        find each thing too (a reader of the Spanish pages who types an English word), weighed less and never
-        shown."""
+    def __init__(self, ds: Dataset, also: Sequence[tuple[str, Dataset]] = ()) -> None:
+        """`also`: the same content in other languages, (language, dataset) each, whose words find each thing too
+        (a reader who searched on a Spanish page and switched to English, or typed an English word on a Spanish
+        page), weighed less and never shown."""
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._lock = threading.Lock()
         self._db.execute(f"CREATE VIRTUAL TABLE docs USING fts5(title, body, also, tokenize = '{TOKENIZER}')")
         ordered = sorted(documents(ds), key=lambda d: KINDS.index(d.kind))  # stable: content order in a kind
-        other = {}
-        if also is not None:
-            with use(DEFAULT):  # the content as written: English, its labels and dates too
-                other = {(d.kind, d.id): f"{d.title}. {d.body}" for d in documents(also)}
+        other: dict[tuple[str, str], str] = {}
+        for language, dataset in also:
+            with use(language):  # its labels and dates in its own language too
+                for d in documents(dataset):
+                    other[(d.kind, d.id)] = f"{other.get((d.kind, d.id), '')} {d.title}. {d.body}"
         self._docs = ordered
         self._ranges: dict[str, tuple[int, int]] = {}
         for rowid, d in enumerate(ordered, start=1):

@@ -302,3 +302,16 @@ def test_a_spreadsheet_from_a_spanish_page_has_spanish_columns_and_labels() -> N
     assert f"relación con {first.short_title}" in shown.columns and "afirmación" in shown.columns
     assert "supports" not in set(shown[f"relación con {first.short_title}"])
     assert list(in_reader_words(table, spanish).columns) == list(table.columns)  # English: as the code writes
+
+
+def test_a_spanish_search_still_finds_after_switching_to_english() -> None:
+    """A reader who searched on a Spanish page and switched to English keeps finding what they looked for."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["q"] = "laboratorios inactivos"
+    at.query_params["lang"] = "en"
+    at.switch_page("ui/pages/search.py").run()
+    assert not at.exception
+    assert not [i.value for i in at.info if "Nothing matches" in i.value]
+    assert "./sources?term=" in " ".join(p.value for p in passages(at)), (
+        "the glossary's active and inactive labs"
+    )

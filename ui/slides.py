@@ -52,7 +52,9 @@ def present_style() -> None:
         [data-testid="stMain"]:focus-visible, [data-testid="stAppViewContainer"]:focus, [data-testid="stApp"]:focus {
             outline: none !important; box-shadow: none !important; }
         .st-key-present-intro { background: #fff; width: auto !important; border: 1px solid #ccc; border-radius: 0.5rem; padding: 0.15rem 0.8rem; gap: 0.8rem; }
-        .st-key-present-intro p, .st-key-present-intro a span { font-size: 1rem !important; line-height: 1.8; margin: 0; color: #333; }
+        .st-key-present-intro p, .st-key-present-intro a span { font-size: 1rem !important; line-height: 1.8 !important;
+            margin: 0 !important; color: #333; }
+        .st-key-present-intro [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
         .st-key-screen-black { position: fixed; inset: 0; background: #000; z-index: 999990; }
         .st-key-screen-ended { min-height: 80vh; display: flex; justify-content: center; }
         </style>"""

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from policy import Dataset
-from policy.i18n import _, ngettext
+from policy.i18n import LANGUAGES, _, ngettext
 from policy.search import KINDS, SearchIndex, kind_label
+from ui import content
 from ui.blocks import esc
 from ui.context import view
 from ui.links import marked_md
@@ -12,9 +13,10 @@ from ui.paging import Pager
 from ui.urlstate import Choices, Number, Param, Search, UrlState
 
 
-def index_of(ds: Dataset, with_written: bool) -> SearchIndex:
-    """The search index of the page's content, with the content as written beside it when that is a translation."""
-    return SearchIndex(ds, also=view().as_written if with_written else None)
+def index_of(ds: Dataset, language: str) -> SearchIndex:
+    """The search index of the page's content, with the same content in the other languages beside it."""
+    served = content.served()
+    return SearchIndex(ds, also=[(code, served.in_language(code)) for code in LANGUAGES if code != language])
 
 
 HITS_PER_PAGE = 20
@@ -60,9 +62,9 @@ st.pills(
 )
 text = str(st.session_state.search_text or "").strip()
 kinds = tuple(st.session_state.search_kinds or ())
-# Built once per content version and language; on a translated page the content's words as written are searched
-# too, so a word typed in English finds its option, claim or event.
-index = ctx.cached(index_of, ctx.as_written is not ctx.dataset)
+# Built once per content version and language; the content's words in the other languages are searched too, so a
+# word typed in English finds its option on a Spanish page, and a Spanish search still finds after a switch.
+index = ctx.cached(index_of, ctx.language)
 
 if not text:
     state.sync()
