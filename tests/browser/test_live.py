@@ -440,6 +440,21 @@ def press_for(page: object, key: str, shown: object) -> None:
                 raise
 
 
+def show_the_slide(presenter: object, projector: object, rooms: RoomStore, code: str, title: str) -> None:
+    """Press "Show the slide" in the presenter's window until the projector shows the slide again: a click that
+    lands while the window redraws (it does every second) is lost on a busy machine; pressed again only while the
+    room is still blank."""
+    for attempt in range(3):
+        if rooms.get(code).blank:
+            click(presenter, "Show the slide")
+        try:
+            expect(projector.locator("h1").first).to_have_text(title, timeout=15_000)  # type: ignore[attr-defined]
+            return
+        except AssertionError:
+            if attempt == 2:
+                raise
+
+
 def test_the_black_screen_from_the_projector_keys_and_the_presenter_window(
     browser: object, live: tuple[str, RoomStore], dataset: Dataset
 ) -> None:
@@ -459,14 +474,12 @@ def test_the_black_screen_from_the_projector_keys_and_the_presenter_window(
         expect(presenter.get_by_role("button", name=re.compile("^Show the slide"))).to_be_visible(
             timeout=20_000
         )
-        click(presenter, "Show the slide")  # from the presenter window
-        expect(projector.locator("h1").first).to_have_text(slides[0].title, timeout=20_000)
+        show_the_slide(presenter, projector, rooms, code, slides[0].title)  # from the presenter window
         assert not rooms.get(code).blank
         wait_ready(projector)
         projector.keyboard.press(".")  # a clicker's blank key, in a window whose page has been redrawn
         expect(projector.locator(".st-key-screen-black")).to_be_visible(timeout=20_000)
-        click(presenter, "Show the slide")
-        expect(projector.locator("h1").first).to_have_text(slides[0].title, timeout=20_000)
+        show_the_slide(presenter, projector, rooms, code, slides[0].title)
     finally:
         desk.close()
 
