@@ -76,48 +76,15 @@ st.text_input(_("Search claims, quotes and speakers"), key="ev_text", max_chars=
 # On a phone, two to a row (ui.chrome's style), not five screens of boxes. No "Select all" (all is no filter, and
 # Streamlit writes it in English only).
 with st.container(key="filters"):
-    c1, c2, c3 = st.columns(3)
-    c1.multiselect(
-        _("Position"),
-        ds.position_ids,
-        format_func=lambda p: option(position_label(ds, p)),
-        key="ev_positions",
-        placeholder=_("Any"),
-        select_all=False,
-    )
-    c2.multiselect(
-        _("Bearing"),
-        BEARINGS,
-        format_func=bearing_label,
-        key="ev_bearings",
-        placeholder=_("Any"),
-        select_all=False,
-    )
-    c3.multiselect(
-        _("Kind"),
-        EVIDENCE_KINDS,
-        format_func=evidence_kind_label,
-        key="ev_kinds",
-        placeholder=_("Any"),
-        select_all=False,
-    )
-    c4, c5 = st.columns(2)
-    c4.multiselect(
-        _("Source"),
-        sources,
-        format_func=lambda s: option(source_label(ds, s)),
-        key="ev_sources",
-        placeholder=_("Any"),
-        select_all=False,
-    )
-    c5.multiselect(
-        _("Speaker"),
-        actors,
-        format_func=speaker_label,
-        key="ev_actors",
-        placeholder=_("Any"),
-        select_all=False,
-    )
+    filters = [
+        (_("Position"), ds.position_ids, lambda p: option(position_label(ds, p)), "ev_positions"),
+        (_("Bearing"), BEARINGS, bearing_label, "ev_bearings"),
+        (_("Kind"), EVIDENCE_KINDS, evidence_kind_label, "ev_kinds"),
+        (_("Source"), sources, lambda s: option(source_label(ds, s)), "ev_sources"),
+        (_("Speaker"), actors, speaker_label, "ev_actors"),
+    ]
+    for col, (label, options, say, key) in zip([*st.columns(3), *st.columns(2)], filters, strict=True):
+        col.multiselect(label, options, format_func=say, key=key, placeholder=_("Any"), select_all=False)
 
 chosen = EvidenceFilter(
     positions=tuple(st.session_state.ev_positions),
