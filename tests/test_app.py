@@ -411,12 +411,27 @@ def findings_total(dataset: Dataset) -> int:
 def test_evidence_filters_come_from_and_go_to_the_url(open_page: Open, dataset: Dataset) -> None:
     pid = dataset.position_ids[0]
     at = open_page("evidence", position=pid, bearing="undercuts")
-    assert at.multiselect(key="ev_positions").value == [pid]
-    assert at.multiselect(key="ev_bearings").value == ["undercuts"]
     expected = group_findings(dataset, [e for e in dataset.evidence if e.bearing.get(pid) == "undercuts"])
     assert count_line(at).startswith(f"**{len(expected)}** of {findings_total(dataset)} findings")
-    at.multiselect(key="ev_bearings").set_value(["supports"]).run()
-    assert at.query_params["bearing"] == "supports"
+    # The filters are links, the chosen values ticked; each link keeps the other rows' choices.
+    assert f"**[✓ {position_label(dataset, pid)}](" in filter_row(at, "Position")
+    supports = urlencode({"position": pid, "bearing": "supports,undercuts"})
+    assert f"[Supports](./evidence?{supports})" in filter_row(at, "Bearing")
+
+
+def test_evidence_filter_links_keep_the_search_and_the_speakers(open_page: Open, dataset: Dataset) -> None:
+    speaker = next(
+        q.speaker for q in dataset.quotes if q.speaker and any(q.id in e.quotes for e in dataset.evidence)
+    )
+    at = open_page("evidence", actor=speaker)
+    at.text_input(key="ev_text").input("cartel").run()
+    kind = urlencode({"q": "cartel", "actor": speaker, "kind": "figure"})
+    assert f"[Figure](./evidence?{kind})" in filter_row(at, "Kind")
+    # A link followed sets every filter from it, back to the first page.
+    at = open_page("evidence", q="cartel", actor=speaker, kind="figure")
+    assert at.text_input(key="ev_text").value == "cartel"
+    assert at.multiselect(key="ev_actors").value == [speaker]
+    assert at.session_state["ev_kinds"] == ["figure"]
 
 
 def test_evidence_search_narrows_the_list(open_page: Open, dataset: Dataset) -> None:

@@ -33,14 +33,16 @@ class Row:
     many: bool = True
 
 
-def filter_links(url_path: str, rows: Sequence[Row]) -> str:
-    """The rows as Markdown: a heading and a list of links each (see the module's docstring)."""
+def filter_links(url_path: str, rows: Sequence[Row], keep: Mapping[str, str] | None = None) -> str:
+    """The rows as Markdown: a heading and a list of links each (see the module's docstring). ``keep``: the page's
+    other link parameters each link carries as they are (a search typed, a choice made in a widget)."""
     now = {row.param: row.chosen for row in rows}
     order = {row.param: list(row.labels) for row in rows}
+    kept = {n: v for n, v in (keep or {}).items() if v}
 
     def href(param: str, values: Sequence[str]) -> str:
         query = {n: encode(v for v in order[n] if v in vs) for n, vs in {**now, param: values}.items()}
-        return page_url(url_path, **{n: v for n, v in query.items() if v})
+        return page_url(url_path, **kept, **{n: v for n, v in query.items() if v})
 
     out = []
     hover, every = _(CHOSEN_HOVER), _("Any")

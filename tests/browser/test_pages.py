@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from policy import Dataset
-from policy.queries import short_outlet
+from policy.queries import EvidenceFilter, filter_evidence, short_outlet
 from tests.browser.conftest import ROOT, Watched, download, start_server, stop_server, wait_ready
 from ui.registry import PAGES
 
@@ -81,6 +81,30 @@ def test_evidence_deep_link_filters_and_download(watched: Watched, server: str, 
     rows = list(csv.DictReader(io.StringIO(data)))
     assert len(rows) == expected
     assert all(r[f"bearing_{pid}"] == "undercuts" for r in rows)
+    clean(watched)
+
+
+def test_evidence_filters_are_links_that_keep_the_search_typed(
+    watched: Watched, server: str, dataset: Dataset
+) -> None:
+    open_view(watched, server, "evidence")
+    page = watched.page
+    box = page.get_by_label("Search claims, quotes and speakers")  # type: ignore[attr-defined]
+    box.fill("fentanyl")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/evidence\?q=fentanyl$"))  # type: ignore[attr-defined]
+    wait_ready(page)
+    filters = page.locator(".st-key-pills-filters")  # type: ignore[attr-defined]
+    filters.get_by_role("link", name="Undercuts", exact=True).click()
+    page.wait_for_url(re.compile(r"/evidence\?q=fentanyl&bearing=undercuts$"))  # type: ignore[attr-defined]
+    wait_ready(page)
+    expect(filters.get_by_role("link", name="✓ Undercuts", exact=True)).to_be_visible()
+    expect(box).to_have_value("fentanyl")
+    # The list follows both the search and the filter.
+    items = filter_evidence(dataset, EvidenceFilter(bearings=("undercuts",), text="fentanyl"))
+    shown = f"{len(items)} of {len(dataset.evidence)} evidence items"
+    expect(page.get_by_text(shown)).to_be_visible()  # type: ignore[attr-defined]
+    assert len(page.context.pages) == 1  # type: ignore[attr-defined]
     clean(watched)
 
 

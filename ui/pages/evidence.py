@@ -1,15 +1,17 @@
 """Evidence: every item and quote, searchable and filterable, with the filters in the URL."""
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 import streamlit as st
 
 from policy import Dataset
+from policy.citations import human_date
 from policy.exports import in_reader_words, records_json, safe_csv
 from policy.i18n import _
 from policy.models import BEARINGS, EVIDENCE_KINDS
+from policy.params import encode
 from policy.queries import (
     EvidenceFilter,
     evidence_quotes,
@@ -17,12 +19,13 @@ from policy.queries import (
     filter_evidence,
     group_findings,
     quoted_speakers,
-    source_label,
+    short_outlet,
 )
 from policy.style import bearing_label, evidence_kind_label, position_label
 from policy.text import one_line
 from ui.blocks import RULE, esc, option
 from ui.context import view
+from ui.filters import FILTERS_KEY, Row, filter_links
 from ui.language import later
 from ui.paging import Pager
 from ui.prose import prose
@@ -73,18 +76,24 @@ if lead is not None:
     st.info(named, icon=":material/link:")
     st.button(_("Show all the evidence"), key="ev_show_all", on_click=show_all, icon=":material/list:")
 st.text_input(_("Search claims, quotes and speakers"), key="ev_text", max_chars=200)
-# On a phone, two to a row (ui.chrome's style), not five screens of boxes. No "Select all" (all is no filter, and
-# Streamlit writes it in English only).
-with st.container(key="filters"):
-    filters = [
-        (_("Position"), ds.position_ids, lambda p: option(position_label(ds, p)), "ev_positions"),
-        (_("Bearing"), BEARINGS, bearing_label, "ev_bearings"),
-        (_("Kind"), EVIDENCE_KINDS, evidence_kind_label, "ev_kinds"),
-        (_("Source"), sources, lambda s: option(source_label(ds, s)), "ev_sources"),
-        (_("Speaker"), actors, speaker_label, "ev_actors"),
+
+
+def filters_md(chosen: EvidenceFilter, keep: Mapping[str, str]) -> str:
+    """Position, bearing, kind and source as rows of links (ui.filters says why), each link keeping the search and
+    the speakers chosen."""
+    rows = [
+        Row("position", _("Position"), {p: position_label(ds, p) for p in ds.position_ids}, chosen.positions),
+        Row("bearing", _("Bearing"), {b: bearing_label(b) for b in BEARINGS}, chosen.bearings),
+        Row("kind", _("Kind"), {k: evidence_kind_label(k) for k in EVIDENCE_KINDS}, chosen.kinds),
+        Row(
+            "source",
+            _("Source"),
+            {s.id: f"{short_outlet(ds, s.id)}, {human_date(s.published)}" for s in ds.sources},
+            chosen.sources,
+        ),
     ]
-    for col, (label, options, say, key) in zip([*st.columns(3), *st.columns(2)], filters, strict=True):
-        col.multiselect(label, options, format_func=say, key=key, placeholder=_("Any"), select_all=False)
+    return filter_links("evidence", rows, keep)
+
 
 chosen = EvidenceFilter(
     positions=tuple(st.session_state.ev_positions),
@@ -94,6 +103,19 @@ chosen = EvidenceFilter(
     kinds=tuple(st.session_state.ev_kinds),
     text=st.session_state.ev_text,
 )
+keep = {"q": Search().write(chosen.text) or "", "actor": encode(a for a in actors if a in chosen.actors)}
+prose(filters_md(chosen, keep), st.container(key=FILTERS_KEY))
+# Speakers are too many for a row of links: a box to type a name in. No "Select all" (all is no filter, and
+# Streamlit writes it in English only); on a phone the chosen names wrap (ui.chrome's style).
+with st.container(key="filters"):
+    st.multiselect(
+        _("Speaker"),
+        actors,
+        format_func=speaker_label,
+        key="ev_actors",
+        placeholder=_("Any"),
+        select_all=False,
+    )
 if lead is not None:
     items, findings = [lead, *ds.parts_of(lead.id)], [lead]
 else:
