@@ -1,6 +1,6 @@
 """Compare's cells: what each option says in each section (what it is, how it is meant to work, who argues for
 and against, the strongest evidence each way, its risks). Every text whole sentences, never cut mid-sentence;
-every list counted, its first items shown and the rest one click away (``Cell.rest``, built only when opened).
+every list counted, its first items shown and the rest one click away (``Cell.rest``, drawn closed under them).
 ui.compare_parts lays the cells out side by side."""
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ def argue_md(ds: Dataset, position_id: str, side: str) -> str:
 
 
 class Cell:
-    """One option's part of a section: Markdown shown at once, and an optional rest drawn only when the reader
-    opens it (an expander under the Markdown, in the same column)."""
+    """One option's part of a section: Markdown shown at once, and an optional rest the reader opens (drawn
+    closed under the Markdown, in the same column: ui.compare_parts.row)."""
 
     def __init__(self, md: str, more: str = "", rest: Callable[[], str] | None = None) -> None:
         self.md, self.more, self.rest = md, more, rest

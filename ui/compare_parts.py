@@ -13,7 +13,7 @@ from policy.models import Position
 from ui.blocks import esc, position_badge_md
 from ui.compare_cells import CellOf, Row, Sections
 from ui.context import ViewContext
-from ui.prose import prose
+from ui.prose import cards
 
 __all__ = ["row", "section_rows", "side_by_side"]
 
@@ -21,14 +21,18 @@ __all__ = ["row", "section_rows", "side_by_side"]
 def row(ds: Dataset, key: str, cell: CellOf, positions: Sequence[Position], badge: bool = True) -> None:
     """One section (or side) across the options, a column per option, so it starts level in every column;
     each cell opens with its option's badge (on a phone the columns stack, and the badge says whose cell it
-    is)."""
-    for col, position in zip(st.columns(len(positions), gap="medium"), positions, strict=True):
-        made = cell(position)
-        prose((f"{position_badge_md(ds, position.id)}\n\n" if badge else "") + made.md, col)
-        if made.rest is not None:
-            box = col.expander(made.more, key=f"compare-{key}-{position.id}", on_change="rerun")
-            if box.open:  # built when opened
-                prose(made.rest(), box)
+    is). One element (ui.prose.cards): as Streamlit columns, a row of four cells was about twenty. A cell's rest
+    opens under it (`key` names the row's kind, as the page's CSS and tests know it)."""
+    made = [cell(position) for position in positions]
+    cards(
+        [
+            (f"{position_badge_md(ds, p.id)}\n\n" if badge else "") + m.md
+            for p, m in zip(positions, made, strict=True)
+        ],
+        len(positions),
+        f"compare-cells compare-{key}",
+        [(m.more, m.rest()) if m.rest is not None else None for m in made],
+    )
 
 
 def section_rows(ds: Dataset, rows: Sequence[Row], positions: Sequence[Position]) -> None:

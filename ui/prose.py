@@ -112,12 +112,24 @@ def to_html(markdown: str) -> str:
     return f'<div class="{CLASS}">{_rendered(markdown, i18n.current())}</div>'
 
 
-def cards(markdowns: Sequence[str], columns: int, kind: str = "") -> None:
+def cards(
+    markdowns: Sequence[str], columns: int, kind: str = "", more: Sequence[tuple[str, str] | None] = ()
+) -> None:
     """Passages as bordered cards, `columns` to a row (2, 3 or 4; one to a row on a phone, in the same order), all
     in one element: as Streamlit columns of bordered containers each card is about ten elements, and each element
     costs a reader's browser (docs/performance.md, round 13). `kind` is a class for the cards' own look
-    (ui.styles)."""
-    inner = "".join(f'<div class="card">{_rendered(m, i18n.current())}</div>' for m in markdowns)
+    (ui.styles). `more`, per card: a label and a passage the reader opens under the card's own (a <details>, drawn
+    closed; the browser opens it with no rerun, and finding a word on the page opens it too)."""
+    language = i18n.current()
+
+    def card(markdown: str, extra: tuple[str, str] | None) -> str:
+        opens = ""
+        if extra:
+            opens = f"<details><summary>{html.escape(extra[0])}</summary>{_rendered(extra[1], language)}</details>"
+        return f'<div class="card">{_rendered(markdown, language)}{opens}</div>'
+
+    extras = [*more, *[None] * (len(markdowns) - len(more))]
+    inner = "".join(card(m, x) for m, x in zip(markdowns, extras, strict=True))
     st.html(f'<div class="{CLASS}"><div class="cards cards-{columns} {kind}">{inner}</div></div>')
 
 

@@ -74,6 +74,10 @@ PROSE_STYLE = """<style>
 @media (max-width: 640px) { .cards { grid-template-columns: minmax(0, 1fr); } }
 .card { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: 0.5rem; padding: 1rem; }
 .card > :last-child { margin-bottom: 0; } .card h3 { font-size: 1.5rem; font-weight: 600; margin: 0.5rem 0; padding: 0; }
+.compare-cells .card { border: none; border-radius: 0; padding: 0; }
+.prose details { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: 0.5rem;
+  padding: 0.25rem 0.75rem; margin: 0.5rem 0 1rem; } .prose details[open] { padding-bottom: 0.5rem; }
+.prose summary { cursor: pointer; padding: 0.25rem 0; } .prose summary:focus-visible { outline: 2px solid currentColor; }
 .figure-cards .card > p { margin: 0; } .figure-cards .card > p:first-child { font-size: 0.875rem; }
 .figure-cards .card > p:nth-child(2) { font-size: 2.25rem; line-height: 1.3; }
 .figure-cards .card > p:nth-child(2) strong { font-weight: 400; }
