@@ -239,6 +239,8 @@ PROSE_TAGS = {
     "code",
     "button",
     "h3",  # a card's title (the Overview's options, ui.prose.cards)
+    "details",  # a card's part to open, and its label (Compare's cells, ui.prose.cards)
+    "summary",
 }
 
 
