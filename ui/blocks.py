@@ -142,7 +142,7 @@ def paginate(count: int, key: str, size: int = PAGE_SIZE, start_page: int = 1) -
     # The list may have shrunk since the reader chose a page (a new filter): stay within it.
     st.session_state[key] = min(max(1, int(st.session_state[key] or 1)), pages)
     page = st.number_input(
-        _("Page (of {pages})").format(pages=pages), min_value=1, max_value=pages, step=1, key=key
+        _("Page (of {pages})").format(pages=pages), min_value=1, max_value=pages, step=1, key=key, width=200
     )
     start = (int(page) - 1) * size
     return start, min(start + size, count)

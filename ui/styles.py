@@ -51,6 +51,8 @@ PROSE_STYLE = """<style>
 .st-key-pills-options li > strong, .st-key-pills-filters li > strong { border-color: currentColor;
   background: color-mix(in srgb, currentColor 10%, transparent); }
 .st-key-pills-filters li > strong > a { text-decoration: none; }
+@media (min-width: 641px) { .st-key-pills-filters .prose { display: grid; grid-template-columns: max-content 1fr;
+  column-gap: 0.75rem; align-items: baseline; } .st-key-pills-filters .prose > p { margin: 0; } }
 .st-key-pills-options li > a:hover, .st-key-pills-filters li > a:hover { border-color: currentColor; }
 .st-key-sections ul { list-style: none; padding: 0; margin: 0.5rem 0 0.75rem; display: flex; flex-wrap: wrap;
   column-gap: 1.5rem; border-bottom: 1px solid color-mix(in srgb, currentColor 20%, transparent); }

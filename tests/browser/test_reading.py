@@ -64,10 +64,12 @@ def test_compares_rest_of_a_list_opens_whole_in_its_column(
     open_view(watched, server, f"compare?positions={','.join(chosen)}")
     rest = len(dataset.findings_for(pid, "undercuts")) - 2
     toggle = page.get_by_text(f"Show the other {rest} findings against")  # type: ignore[attr-defined]
-    toggle.first.click()
-    wait_ready(page)
-    opened = page.get_by_test_id("stExpanderDetails").filter(has=page.locator("li"))  # type: ignore[attr-defined]
+    closed = page.locator("details", has=toggle.first)  # type: ignore[attr-defined]
+    expect(closed.locator("li").first).to_be_hidden()
+    toggle.first.click()  # opens in place, with no rerun
+    opened = page.locator("details[open]", has=toggle.first)  # type: ignore[attr-defined]
     expect(opened.locator("li")).to_have_count(rest)
+    expect(opened.locator("li").last).to_be_visible()
     assert "…" not in page.locator(MAIN).inner_text()  # type: ignore[attr-defined]
 
 

@@ -27,6 +27,7 @@ from ui.blocks import RULE, esc, option
 from ui.context import view
 from ui.filters import FILTERS_KEY, Row, filter_links
 from ui.language import later
+from ui.links import link_md, page_url
 from ui.paging import Pager
 from ui.prose import prose
 from ui.quotes import cite_button, linked_finding_md
@@ -75,7 +76,19 @@ if lead is not None:
     named = _("Showing the one finding the link names: {claim}").format(claim=esc(one_line(lead.claim, 90)))
     st.info(named, icon=":material/link:")
     st.button(_("Show all the evidence"), key="ev_show_all", on_click=show_all, icon=":material/list:")
-st.text_input(_("Search claims, quotes and speakers"), key="ev_text", max_chars=200)
+search_col, speaker_col = st.columns([3, 2])  # on a phone, one under the other
+search_col.text_input(_("Search claims, quotes and speakers"), key="ev_text", max_chars=200)
+# Speakers are too many for a row of links: a box to type a name in. No "Select all" (all is no filter, and
+# Streamlit writes it in English only); on a phone the chosen names wrap (ui.chrome's style).
+with speaker_col.container(key="filters"):
+    st.multiselect(
+        _("Speaker"),
+        actors,
+        format_func=speaker_label,
+        key="ev_actors",
+        placeholder=_("Any"),
+        select_all=False,
+    )
 
 
 def filters_md(chosen: EvidenceFilter, keep: Mapping[str, str]) -> str:
@@ -105,17 +118,6 @@ chosen = EvidenceFilter(
 )
 keep = {"q": Search().write(chosen.text) or "", "actor": encode(a for a in actors if a in chosen.actors)}
 prose(filters_md(chosen, keep), st.container(key=FILTERS_KEY))
-# Speakers are too many for a row of links: a box to type a name in. No "Select all" (all is no filter, and
-# Streamlit writes it in English only); on a phone the chosen names wrap (ui.chrome's style).
-with st.container(key="filters"):
-    st.multiselect(
-        _("Speaker"),
-        actors,
-        format_func=speaker_label,
-        key="ev_actors",
-        placeholder=_("Any"),
-        select_all=False,
-    )
 if lead is not None:
     items, findings = [lead, *ds.parts_of(lead.id)], [lead]
 else:
@@ -163,7 +165,9 @@ state.sync()
 
 if not items:
     st.info(
-        _("No evidence matches these filters. Remove a filter or shorten the search."),
+        _("No evidence matches these filters. Remove a filter or shorten the search, or {clear}.").format(
+            clear=link_md(_("clear them all"), page_url("evidence"))
+        ),
         icon=":material/search_off:",
     )
 shown = findings[start:end]
