@@ -165,11 +165,10 @@ state.sync()
 
 if not items:
     st.info(
-        _("No evidence matches these filters. Remove a filter or shorten the search, or {clear}.").format(
-            clear=link_md(_("clear them all"), page_url("evidence"))
-        ),
+        _("No evidence matches these filters. Remove a filter or shorten the search."),
         icon=":material/search_off:",
     )
+    prose(link_md(_("Clear every filter and the search"), page_url("evidence")))  # the page as first opened
 shown = findings[start:end]
 if shown:  # the page's findings as one element; names, sources and options link to their places
     prose(RULE.join(linked_finding_md(ds, lead) for lead in shown))
