@@ -60,12 +60,6 @@ _STYLE_AND_SCRIPT = """<style>
 .st-key-filters [data-tag] { max-width: 100%; }
 .st-key-filters [data-testid="stMultiSelectTagsContainer"] { min-width: 0 !important; flex: 1 1 0% !important; }
 .st-key-filters [data-testid="stMultiSelectTagsContainer"] input { min-width: 0 !important; }
-@media (max-width: 640px) {
-  .st-key-filters [data-testid="stHorizontalBlock"] { flex-flow: row wrap !important; gap: 0.25rem 0.75rem !important; }
-  .st-key-filters [data-testid="stColumn"] { flex: 1 1 calc(50% - 0.4rem) !important; width: calc(50% - 0.4rem) !important;
-    min-width: calc(50% - 0.4rem) !important; }
-  .st-key-filters [data-testid="stColumn"]:has([data-tag]) { flex-basis: 100% !important; min-width: 100% !important; }
-}
 </style>
 <script>
 (() => {

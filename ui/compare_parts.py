@@ -22,7 +22,7 @@ def row(ds: Dataset, key: str, cell: CellOf, positions: Sequence[Position], badg
     """One section (or side) across the options, a column per option, so it starts level in every column;
     each cell opens with its option's badge (on a phone the columns stack, and the badge says whose cell it
     is). One element (ui.prose.cards): as Streamlit columns, a row of four cells was about twenty. A cell's rest
-    opens under it (`key` names the row's kind, as the page's CSS and tests know it)."""
+    opens under it; `key` names the row (a class on it)."""
     made = [cell(position) for position in positions]
     cards(
         [

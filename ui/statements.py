@@ -105,9 +105,8 @@ def statement_card(ds: Dataset | None, code: str, voter: str, revealed: bool = F
     except PollError as err:
         st.error(esc(str(err)), icon=":material/error:")
         return
-    if (
-        ds is not None
-    ):  # the statements in this page's language (a phone that chose another than the session's)
+    # The statements in this page's language (a phone that chose another than the session's).
+    if ds is not None:
         shown = current_view().cached(statements_by_id)
         rnd = replace(rnd, statements=tuple(shown.get(s.id, s) for s in rnd.statements))
     total = len(rnd.statements)

@@ -7,11 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from policy import Dataset
-from policy.citations import human_date
+from policy.charts import short_source
 from policy.exports import in_reader_words, records_json, safe_csv
 from policy.i18n import _
 from policy.models import BEARINGS, EVIDENCE_KINDS
-from policy.params import encode
 from policy.queries import (
     EvidenceFilter,
     evidence_quotes,
@@ -19,7 +18,6 @@ from policy.queries import (
     filter_evidence,
     group_findings,
     quoted_speakers,
-    short_outlet,
 )
 from policy.style import bearing_label, evidence_kind_label, position_label
 from policy.text import one_line
@@ -101,7 +99,7 @@ def filters_md(chosen: EvidenceFilter, keep: Mapping[str, str]) -> str:
         Row(
             "source",
             _("Source"),
-            {s.id: f"{short_outlet(ds, s.id)}, {human_date(s.published)}" for s in ds.sources},
+            {s: short_source(ds, s) for s in sources},
             chosen.sources,
         ),
     ]
@@ -116,7 +114,8 @@ chosen = EvidenceFilter(
     kinds=tuple(st.session_state.ev_kinds),
     text=st.session_state.ev_text,
 )
-keep = {"q": Search().write(chosen.text) or "", "actor": encode(a for a in actors if a in chosen.actors)}
+# The search and the speakers as the link writes them (UrlState), for each filter link to keep.
+keep = {p.name: p.reader.write(state.value(p.name)) or "" for p in state.params if p.name in ("q", "actor")}
 prose(filters_md(chosen, keep), st.container(key=FILTERS_KEY))
 if lead is not None:
     items, findings = [lead, *ds.parts_of(lead.id)], [lead]

@@ -6,11 +6,12 @@ from collections import Counter
 import streamlit as st
 
 from policy import Dataset
+from policy.charts import short_source
 from policy.citations import human_date
 from policy.drawings import timeline_html
 from policy.i18n import _, ngettext
 from policy.models import TimelineEvent
-from policy.queries import short_outlet, source_label, timeline_events
+from policy.queries import source_label, timeline_events
 from policy.style import position_label
 from ui.blocks import RULE, Marks, esc, quote_md
 from ui.charts import drawn_chart
@@ -46,10 +47,7 @@ def filters_md(ds: Dataset, positions: tuple[str, ...], sources: tuple[str, ...]
         Row(
             "source",
             _("From the sources"),
-            {
-                s.id: f"{short_outlet(ds, s.id)}, {human_date(s.published)} ({per_source[s.id]})"
-                for s in ds.sources
-            },
+            {s.id: f"{short_source(ds, s.id)} ({per_source[s.id]})" for s in ds.sources},
             sources,
         ),
     ]
