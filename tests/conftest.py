@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -172,3 +173,30 @@ _COPY = re.compile(r'<div class="copyable"><pre><code>(.*?)</code></pre>', re.S)
 def copyable(at: Any) -> list[str]:
     """The texts of the page's blocks to copy (ui.prose.copy_block: citations), as a reader copies them."""
     return [html.unescape(m[1]) for e in at.get("html") for m in _COPY.finditer(e.proto.body)]
+
+
+_PAGER = re.compile(r'<nav class="prose pager" aria-label="[^"]*">(.*?)</nav>', re.S)
+_PAGER_LINK = re.compile(r'<a href="([^"]*)"[^>]*>([^<]*)</a>')
+
+
+@dataclass(frozen=True)
+class PageRow:
+    """A row of page links (ui.paging) as a reader meets it: the page shown, and each link's words and address."""
+
+    current: int
+    links: dict[str, str]  # the link's words ("2", "Next page →") -> its address, unescaped
+
+    def params(self, words: str) -> dict[str, str]:
+        """The link parameters of the link with these words."""
+        return dict(parse_qsl(urlsplit(self.links[words]).query))
+
+
+def page_rows(at: Any) -> list[PageRow]:
+    """The page's rows of page links, top to bottom (none when the list fits one page)."""
+    rows = []
+    for element in at.get("html"):
+        if found := _PAGER.search(element.proto.body):
+            current = re.search(r'<strong aria-current="page">(\d+)</strong>', found[1])
+            links = {html.unescape(w): html.unescape(h) for h, w in _PAGER_LINK.findall(found[1])}
+            rows.append(PageRow(int(current[1]) if current else 0, links))
+    return rows

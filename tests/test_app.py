@@ -272,10 +272,10 @@ def test_a_bad_position_link_shows_a_notice_and_the_default(
 
 def test_compare_defaults_to_all_and_restores_a_pair(open_page: Open, dataset: Dataset) -> None:
     at = open_page("compare")
-    assert at.multiselect(key="compare_positions").value == dataset.position_ids[:4]
+    assert at.session_state["compare_positions"] == dataset.position_ids[:4]
     pair = dataset.position_ids[-2:]
     at = open_page("compare", positions=",".join(pair))
-    assert at.multiselect(key="compare_positions").value == pair
+    assert at.session_state["compare_positions"] == pair
     assert not notices(at)
     drawn = [h.proto.body for h in at.get("html") if 'class="drawing bal"' in h.proto.body]
     assert len(drawn) == 1 and drawn[0].count('class="bal-label"') == 2, "the balance of the pair"
@@ -322,11 +322,10 @@ def test_compare_cuts_nothing_mid_sentence_and_counts_every_list(
 ) -> None:
     chosen = dataset.position_ids[:count]
     at = open_page("compare", positions=",".join(chosen))
-    labels = [t.label for t in at.tabs] or [""]
+    labels = [""] if count == 2 else list(COMPARE_SECTIONS)
     for label in labels:
         if label:
-            at.session_state["compare_section"] = label
-            at.run()
+            at = open_page("compare", positions=",".join(chosen), section=COMPARE_SECTIONS[label])
         shown = compare_text(at)
         assert "…" not in shown, f"nothing is cut with an ellipsis ({label or 'two options'})"
         for pid in chosen:
@@ -342,17 +341,15 @@ def test_compare_cuts_nothing_mid_sentence_and_counts_every_list(
                         if len(found) > 2:
                             # The rest one click away, counted, and all of them on the Evidence page.
                             rest = len(found) - 2
-                            one = f"Show the one other finding {word}"
-                            assert (one if rest == 1 else f"Show the other {rest} findings {word}") in shown
+                            noun = "finding" if rest == 1 else "findings"
+                            assert f"Show {rest} more {noun} {word} it" in shown
                             assert f"All {len(found)} on the Evidence page" in shown
             if label in ("", "Risks and trade-offs") and position.risks:
                 noun = "risk" if len(position.risks) == 1 else "risks"
                 assert f"**{len(position.risks)} {noun}**" in shown
                 if len(position.risks) > 3:
                     rest = len(position.risks) - 3
-                    assert (
-                        "Show the one other risk" if rest == 1 else f"Show the other {rest} risks"
-                    ) in shown
+                    assert (f"Show {rest} more risk" if rest == 1 else f"Show {rest} more risks") in shown
 
 
 def test_compares_lists_open_whole_in_their_column(open_page: Open, dataset: Dataset) -> None:
@@ -361,7 +358,7 @@ def test_compares_lists_open_whole_in_their_column(open_page: Open, dataset: Dat
     at = open_page("compare", positions=",".join(sorted([pid, other], key=dataset.position_ids.index)))
     position = dataset.position(pid)
     rest = len(position.risks) - 3
-    label = "Show the one other risk" if rest == 1 else f"Show the other {rest} risks"
+    label = f"Show {rest} more risk" if rest == 1 else f"Show {rest} more risks"
     cell = next(m.value.replace("\\", "") for m in passages(at) if label in m.value)
     shown, closed = cell.split(f"<details><summary>{label}</summary>")
     # The first three in the cell, the rest in its closed part, whole; nothing twice.
@@ -371,34 +368,69 @@ def test_compares_lists_open_whole_in_their_column(open_page: Open, dataset: Dat
     assert "…" not in compare_text(at)
 
 
-def test_compare_with_four_options_puts_the_sections_in_tabs(open_page: Open, dataset: Dataset) -> None:
-    at = open_page("compare", positions=",".join(dataset.position_ids[:4]))
-    assert [t.label for t in at.tabs] == [
-        "How it is meant to work",
-        "Who argues for and against",
-        "Strongest evidence",
-        "Risks and trade-offs",
-    ]
+COMPARE_SECTIONS = {
+    "How it is meant to work": "how",
+    "Who argues for and against": "who",
+    "Strongest evidence": "evidence",
+    "Risks and trade-offs": "risks",
+}
 
 
-def test_compare_with_fewer_than_two_asks_for_more(open_page: Open, dataset: Dataset) -> None:
-    at = open_page("compare")
-    at.multiselect(key="compare_positions").set_value(dataset.position_ids[:1]).run()
-    assert not at.exception
-    assert any("at least two" in n for n in notices(at))
+def test_compare_with_four_options_puts_the_sections_in_a_row_of_links(
+    open_page: Open, dataset: Dataset
+) -> None:
+    chosen = ",".join(dataset.position_ids[:4])
+    at = open_page("compare", positions=chosen)
+    row = next(p.value for p in passages(at) if p.value.startswith("- **How it is meant to work**"))
+    assert row.split("\n") == ["- **How it is meant to work**"] + [
+        f"- [{label}](./compare?section={key})" for label, key in list(COMPARE_SECTIONS.items())[1:]
+    ], "the open section in bold, the others links keeping the options chosen (all four: the default)"
+    drawn = " ".join(h.proto.body for h in at.get("html"))
+    assert "compare-how" in drawn and "compare-for" not in drawn, "only the open section is built"
+    at = open_page("compare", positions=chosen, section="risks")
+    assert at.session_state["compare_section"] == "risks" and "**Risks and trade-offs**" in " ".join(
+        p.value for p in passages(at)
+    )
+    three = ",".join(dataset.position_ids[:3])
+    at = open_page("compare", positions=three, section="who")
+    row = next(p.value for p in passages(at) if "**Who argues for and against**" in p.value)
+    assert f"[Strongest evidence](./compare?{urlencode({'positions': three, 'section': 'evidence'})})" in row
+    assert not open_page("compare", section="nonsense").exception
+
+
+def test_compare_options_are_links_that_keep_two_to_four_and_the_section(
+    open_page: Open, dataset: Dataset
+) -> None:
+    a, b, c = dataset.position_ids[:3]
+    label = {p: position_label(dataset, p) for p in dataset.position_ids}
+    at = open_page("compare", positions=f"{a},{b}")
+    row = filter_row(at, "Positions to compare (2 to 4)")
+    # At two, neither chosen option is a link (one option is no comparison); another is added by its link.
+    assert f"- **✓ {md_escape(label[a])}**" in row.split(
+        "\n"
+    ) and f"- **✓ {md_escape(label[b])}**" in row.split("\n")
+    assert f"[{md_escape(label[c])}](./compare?{urlencode({'positions': f'{a},{b},{c}'})})" in row
+    assert "Any" not in row
+    # At three, each chosen one is a link leaving it out, and the links keep the section open.
+    at = open_page("compare", positions=f"{a},{b},{c}", section="risks")
+    row = filter_row(at, "Positions to compare (2 to 4)")
+    assert f"]({'./compare?' + urlencode({'section': 'risks', 'positions': f'{b},{c}'})} " in row
+    # A link naming one option says so and compares them all.
+    at = open_page("compare", positions=a)
+    assert notices(at) and at.session_state["compare_positions"] == dataset.position_ids[:4]
 
 
 @pytest.mark.parametrize("bad", ["zzz", ",,,", "a,b,c,d,e,f"])
 def test_compare_bad_links_fall_back(open_page: Open, dataset: Dataset, bad: str) -> None:
     at = open_page("compare", positions=bad)
     assert not at.exception
-    assert at.multiselect(key="compare_positions").value == dataset.position_ids[:4]
+    assert at.session_state["compare_positions"] == dataset.position_ids[:4]
 
 
 def test_compare_partly_bad_link_keeps_the_good_part(open_page: Open, dataset: Dataset) -> None:
     a, b = dataset.position_ids[:2]
     at = open_page("compare", positions=f"{a},ghost,{b}")
-    assert at.multiselect(key="compare_positions").value == [a, b]
+    assert at.session_state["compare_positions"] == [a, b]
     assert any("ghost" in n for n in notices(at))
 
 
@@ -566,8 +598,7 @@ def test_figures_show_charts_tables_and_downloads(open_page: Open, dataset: Data
     at = open_page("figures", series="made-up")
     assert notices(at) and len(headings(at)) == per_page
     if len(dataset.series) > per_page:  # the rest are on the next page
-        at = open_page("figures")
-        at.number_input(key="figures_page").set_value(2).run()
+        at = open_page("figures", page="2")
         assert headings(at) == [s.title for s in dataset.series[per_page : 2 * per_page]]
 
 

@@ -170,9 +170,15 @@ FILLED_TEMPLATES = {
 }
 
 
-# The one st.html body made from content: Markdown the pages built (content escaped by ui.blocks.esc), turned into
+# The st.html bodies made from content: Markdown the pages built (content escaped by ui.blocks.esc), turned into
 # HTML by markdown-it with raw HTML off (test_prose_writes_tags_and_script_links_in_content_as_text holds it).
-RENDERED = {("ui/prose.py", "prose"): "to_html(markdown)", ("ui/charts.py", "drawn_chart"): "markup"}
+# And a row of page links: the catalog's words, page numbers, and addresses the app built (a search typed is in them,
+# urlencoded), each html.escape'd by ui.paging.row_html (test_an_address_is_written_as_data_in_the_row holds it).
+RENDERED = {
+    ("ui/prose.py", "prose"): "to_html(markdown)",
+    ("ui/charts.py", "drawn_chart"): "markup",
+    ("ui/paging.py", "_draw"): "row_html(page, self.pages, self.href)",
+}
 
 
 def _enclosing_functions(tree: ast.Module) -> dict[ast.AST, str]:

@@ -17,7 +17,7 @@ import ui.content
 from policy import Dataset
 from policy.charts import series_chart
 from policy.memo import MemoSpec, default_spec
-from tests.conftest import MINI, passages
+from tests.conftest import MINI, page_rows, passages
 from tests.test_memo import docx_paragraphs, pdf_text
 from ui import registry
 from ui.cache import CACHE, Key, ViewCache
@@ -286,5 +286,5 @@ def test_an_event_link_opens_the_timeline_on_the_page_holding_it(content: Path) 
     assert not at.exception
     assert any(event.title in m.value for m in passages(at))
     if len(events) > 10:
-        assert at.number_input[0].value == (len(events) - 1) // 10 + 1
+        assert page_rows(at)[0].current == (len(events) - 1) // 10 + 1
     assert any(c.value == "The event the link names" for c in at.caption)

@@ -6,20 +6,19 @@ ui.compare_parts lays the cells out side by side."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from urllib.parse import urlencode
 
 from policy import Dataset
 from policy.i18n import N_, _, ngettext
 from policy.models import Bearing, Evidence, Position, Stance
 from policy.prose import lead, sentences
 from policy.style import BEARING_ICONS
-from ui import registry
 from ui.blocks import Marks, esc, position_badge_md
 from ui.context import ViewContext
-from ui.links import evidence_url, link_md, person_url, position_md, position_url
+from ui.links import evidence_url, link_md, page_url, person_url, position_md, position_url
 
-__all__ = ["Cell", "CellOf", "Row", "Sections", "argue_md"]
+__all__ = ["SECTIONS", "Cell", "CellOf", "Row", "Sections", "argue_md"]
 
+SECTIONS = ("how", "who", "evidence", "risks")  # the sections, as Compare's ?section= names them
 NONE = N_("None in the sources.")  # in italics
 FINDINGS_SHOWN = 2  # the heaviest findings each side; the rest open in the column, all on Evidence
 RISKS_SHOWN = 3  # the first risks; the rest open in the column
@@ -33,8 +32,9 @@ def rest_of(text: str, kept: str) -> str:
 
 
 def evidence_link(position: Position, bearing: str, label: str) -> str:
-    registry.page("evidence")
-    return link_md(label, f"./evidence?{urlencode({'position': position.id, 'bearing': bearing})}")
+    return link_md(
+        label, page_url("evidence", position=position.id, bearing=bearing)
+    )  # in the reader's language
 
 
 def names(ds: Dataset, stances: Sequence[Stance]) -> str:
@@ -143,12 +143,10 @@ class Sections:
             if not rest:
                 return Cell(md)
             if supports:
-                label = ngettext(
-                    "Show the one other finding for", "Show the other {n} findings for", len(rest)
-                )
+                label = ngettext("Show {n} more finding for it", "Show {n} more findings for it", len(rest))
             else:
                 label = ngettext(
-                    "Show the one other finding against", "Show the other {n} findings against", len(rest)
+                    "Show {n} more finding against it", "Show {n} more findings against it", len(rest)
                 )
             return Cell(md, label.format(n=len(rest)), lambda: "\n".join(self.finding(e) for e in rest))
 
@@ -165,25 +163,27 @@ class Sections:
         rest = position.risks[len(shown) :]
         if not rest:
             return Cell(md)
-        label = ngettext("Show the one other risk", "Show the other {n} risks", len(rest)).format(n=len(rest))
+        label = ngettext("Show {n} more risk", "Show {n} more risks", len(rest)).format(n=len(rest))
         return Cell(md, label, lambda: "\n".join(f"- {self.marks.md(r)}" for r in rest))
 
-    def sections(self) -> list[tuple[str, list[Row]]]:
-        """Each section's title and its rows."""
+    def sections(self) -> list[tuple[str, str, list[Row]]]:
+        """Each section's name (SECTIONS), title and rows."""
         evidence_for = f"{BEARING_ICONS['supports']} " + _("Evidence for")
         against = f"{BEARING_ICONS['undercuts']} " + _("Evidence against")
         return [
-            (_("How it is meant to work"), [("how", "", self.how_it_works)]),
+            ("how", _("How it is meant to work"), [("how", "", self.how_it_works)]),
             (
+                "who",
                 _("Who argues for and against"),
                 [("for", _("For"), self.who("for")), ("against", _("Against"), self.who("against"))],
             ),
             (
+                "evidence",
                 _("Strongest evidence"),
                 [
                     ("ev-for", evidence_for, self.evidence("supports")),
                     ("ev-against", against, self.evidence("undercuts")),
                 ],
             ),
-            (_("Risks and trade-offs"), [("risks", "", self.risks)]),
+            ("risks", _("Risks and trade-offs"), [("risks", "", self.risks)]),
         ]

@@ -4,7 +4,7 @@ chooses the options; ``side_by_side`` draws them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -13,7 +13,10 @@ from policy.models import Position
 from ui.blocks import esc, position_badge_md
 from ui.compare_cells import CellOf, Row, Sections
 from ui.context import ViewContext
-from ui.prose import cards
+from ui.links import link_md
+from ui.prose import cards, prose
+
+SECTIONS_KEY = "sections"  # the row of section links (ui.styles, ui.navigation)
 
 __all__ = ["row", "section_rows", "side_by_side"]
 
@@ -43,21 +46,26 @@ def section_rows(ds: Dataset, rows: Sequence[Row], positions: Sequence[Position]
         row(ds, key, cell, positions)
 
 
-def side_by_side(ctx: ViewContext, positions: Sequence[Position]) -> None:
+def side_by_side(
+    ctx: ViewContext, positions: Sequence[Position], section: str, href: Callable[[str], str]
+) -> None:
     """What each option is, then every section across the options. Two options read well one section under
-    another; with more, each column is narrow and the sections go in tabs (only the open one is built), so the
-    page stays a screen or two tall and each section still lines up."""
+    another; with more, each column is narrow and the sections are a row of links (``href(name)``: this view
+    with that section open; keyed "sections" as Position's are, so following one keeps the reader's place),
+    only the open one built: the page stays a screen or two tall, each section still lines up, the section is
+    in the link, and on a phone the row wraps where tabs scrolled sideways."""
     parts = Sections(ctx)
     row(ctx.dataset, "what", parts.what_it_is, positions, badge=False)
     sections = parts.sections()
     if len(positions) > 2:
-        tabs = st.tabs([label for label, _ in sections], key="compare_section", on_change="rerun")
-        for tab, (_, section) in zip(tabs, sections, strict=True):
-            if tab.open is not False:
-                with tab:
-                    section_rows(ctx.dataset, section, positions)
+        links = [
+            f"- **{esc(label)}**" if key == section else f"- {link_md(label, href(key))}"
+            for key, label, _ in sections
+        ]
+        prose("\n".join(links), st.container(key=SECTIONS_KEY))
+        section_rows(ctx.dataset, next(rows for key, _, rows in sections if key == section), positions)
         return
-    for label, section in sections:
+    for _key, label, rows in sections:
         with st.container():
             st.markdown(f"### {label}")
-            section_rows(ctx.dataset, section, positions)
+            section_rows(ctx.dataset, rows, positions)

@@ -24,13 +24,17 @@ CHOSEN_HOVER = N_("Chosen: select to leave it out")  # shown translated: _(CHOSE
 class Row:
     """One filter: its link parameter, its heading (in the reader's language), its values in order with their
     labels, and what is chosen. ``many`` lets several values be chosen at once; otherwise choosing one
-    replaces the other."""
+    replaces the other. ``minimum`` and ``maximum`` bound how many are chosen: a value whose link would cross a
+    bound is drawn without it."""
 
     param: str
     heading: str
     labels: Mapping[str, str]  # value -> label, in the order shown
     chosen: tuple[str, ...]
     many: bool = True
+    every: bool = True  # an "Any" link first, clearing the row
+    minimum: int = 0  # at this many chosen, a chosen value is not a link (nothing to leave out)
+    maximum: int | None = None  # at this many chosen, another value is not a link (drawn dimmed)
 
 
 def filter_links(url_path: str, rows: Sequence[Row], keep: Mapping[str, str] | None = None) -> str:
@@ -47,11 +51,18 @@ def filter_links(url_path: str, rows: Sequence[Row], keep: Mapping[str, str] | N
     out = []
     hover, every = _(CHOSEN_HOVER), _("Any")
     for row in rows:
-        cells = [f"**{every}**" if not row.chosen else link_md(every, href(row.param, ()))]
+        cells = []
+        if row.every:
+            cells.append(f"**{every}**" if not row.chosen else link_md(every, href(row.param, ())))
+        full = row.many and row.maximum is not None and len(row.chosen) >= row.maximum
         for value, label in row.labels.items():
-            if value in row.chosen:
+            if value in row.chosen and len(row.chosen) <= row.minimum:
+                cells.append(f"**✓ {esc(label)}**")
+            elif value in row.chosen:
                 left = [v for v in row.chosen if v != value]
                 cells.append(f'**[✓ {esc(label)}]({href(row.param, left)} "{hover}")**')
+            elif full:
+                cells.append(f"*{esc(label)}*")
             else:
                 cells.append(link_md(label, href(row.param, [*row.chosen, value] if row.many else [value])))
         out.append(f"{esc(row.heading)}\n\n" + "\n".join(f"- {c}" for c in cells))

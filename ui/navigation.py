@@ -7,7 +7,7 @@ against it; only links to "#anchors" are left alone). A reader moving within the
 the app's pages (ui.links builds them all starting with ./) moves this tab there through the browser's history,
 the way Back and Forward do, so the session (filters, a memo being written) is kept, and shows the new page from
 its top (a link among a page's sections or its filters, keyed "sections" and "pills-filters", keeps the reader's
-place); a Ctrl-, Cmd-, Shift- or middle click still opens a new tab. Without JavaScript the links still work, in a new tab.
+place; a link to another page of a list, ui.paging, shows the list's top); a Ctrl-, Cmd-, Shift- or middle click still opens a new tab. Without JavaScript the links still work, in a new tab.
 """
 
 from __future__ import annotations
@@ -51,6 +51,10 @@ document.documentElement.lang = "{code}";
     history.pushState(null, "", url);
     window.dispatchEvent(new PopStateEvent("popstate", {{ state: null }}));
     if (link.closest(".st-key-sections, .st-key-pills-filters")) return;  // this page's sections or filters
+    if (link.closest(".pager")) {{  // another page of a list: the list's top, where its first row of pages is
+      document.querySelector("nav.pager")?.scrollIntoView({{ block: "start" }});
+      return;
+    }}
     const main = document.querySelector('[data-testid="stMain"]');
     if (main) main.scrollTo({{ top: 0 }});
     window.scrollTo({{ top: 0 }});

@@ -1,21 +1,28 @@
-"""Paging a long list: the page chooser above it, Previous and Next under it, and a notice at the top of the page
-when a link names a page past the end.
+"""Paging a long list whose page is in the link: a row of page links above the list and the same row under it,
+and a notice at the top of the page when a link names a page past the end.
 
 ``Pager(key, size)`` is made before the page's title (its notice slot sits with the link's other notices);
-``pager.bounds(count, linked)`` draws the chooser and returns the slice; ``pager.stepper()`` draws Previous and
-Next under the list (last: after the list). A step taken at the bottom brings the new page's top into view (Streamlit keeps the scroll
-position across a rerun, which would leave the reader at the end of a page they have not read).
+``pager.bounds(count, linked, href)`` draws the row above the list and returns the slice (``href(n)``: the link to
+page n of this view, ``UrlState.href``); ``pager.stepper()`` draws the row under the list.
+
+Why links, not a number box and Previous/Next buttons: each is a page link like the filters' (ui.filters), so a
+page is in the link, opens in the same tab through the browser's history (Back returns to the page before), opens
+at its top (ui.navigation), and the two rows are two elements where the box and buttons were seven
+(docs/performance.md, round 15). A row shows the first and last pages and two either side of the current one.
 """
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
+
 import streamlit as st
 
 from policy.i18n import _
-from ui.blocks import PAGE_SIZE, paginate
-from ui.navigation import scroll_into_view
+from ui.blocks import PAGE_SIZE
+from ui.prose import CLASS
 
-_SCROLL = "_paging_scroll_"  # + the chooser's key: a step was taken at the bottom, counted
+NEAR = 2  # page links either side of the current one (the first and last are always shown)
 
 
 def pages_of(count: int, size: int = PAGE_SIZE) -> int:
@@ -23,19 +30,60 @@ def pages_of(count: int, size: int = PAGE_SIZE) -> int:
     return max(1, -(-count // size))
 
 
+def shown_pages(page: int, pages: int) -> list[int | None]:
+    """The page numbers a row links, in order, None where a run of pages is left out (drawn as an ellipsis)."""
+    keep = sorted({1, pages, *range(max(1, page - NEAR), min(pages, page + NEAR) + 1)})
+    out: list[int | None] = []
+    for n in keep:
+        if out and n - (out[-1] or 0) > 1:
+            out.append(None if n - (out[-1] or 0) > 2 else n - 1)  # one page left out is shown, not "…"
+        out.append(n)
+    return out
+
+
+def row_html(page: int, pages: int, href: Callable[[int], str]) -> str:
+    """The row as HTML: where the reader is, Previous, the page numbers (the current one marked), Next. Every word
+    is the catalog's and every link is built by the app (escaped all the same)."""
+
+    def link(n: int, text: str, label: str = "") -> str:
+        named = f' aria-label="{html.escape(label)}"' if label else ""
+        return f'<a href="{html.escape(href(n))}"{named}>{html.escape(text)}</a>'
+
+    cells = []
+    back, on = _("Previous page"), _("Next page")
+    cells.append(
+        link(page - 1, f"← {back}") if page > 1 else f'<span class="off">← {html.escape(back)}</span>'
+    )
+    for n in shown_pages(page, pages):
+        if n is None:
+            cells.append('<span class="gap" aria-hidden="true">…</span>')
+        elif n == page:
+            cells.append(f'<strong aria-current="page">{n}</strong>')
+        else:
+            cells.append(link(n, str(n), _("Page {page}").format(page=n)))
+    cells.append(
+        link(page + 1, f"{on} →") if page < pages else f'<span class="off">{html.escape(on)} →</span>'
+    )
+    where = html.escape(_("Page {page} of {pages}").format(page=page, pages=pages))
+    named = html.escape(_("Pages"))
+    items = "".join(f"<li>{c}</li>" for c in cells)
+    return f'<nav class="{CLASS} pager" aria-label="{named}"><p>{where}</p><ul>{items}</ul></nav>'
+
+
 class Pager:
-    """One paged list on a page."""
+    """One paged list on a page, its page kept in session state under ``key`` (seeded from the link)."""
 
     def __init__(self, key: str, size: int = PAGE_SIZE) -> None:
         self.key = key
         self.size = size
         self.pages = 1
+        self.href: Callable[[int], str] = str
         self.slot = st.empty()  # where a notice about the link's page goes: with the link's other notices
 
-    def bounds(self, count: int, linked: int | None = None) -> tuple[int, int]:
-        """The chooser (when there is more than one page) and the slice of the list to show; a linked page past
-        the end says so and shows the last page."""
-        self.pages = pages_of(count, self.size)
+    def bounds(self, count: int, linked: int | None, href: Callable[[int], str]) -> tuple[int, int]:
+        """The row above the list (when there is more than one page) and the slice of the list to show; a linked
+        page past the end says so and shows the last page."""
+        self.pages, self.href = pages_of(count, self.size), href
         if linked is not None and linked > self.pages:
             self.slot.info(
                 _("Page {page} doesn't exist: showing page {last} of {last}.").format(
@@ -43,47 +91,21 @@ class Pager:
                 ),
                 icon=":material/link_off:",
             )
-        return paginate(count, self.key, size=self.size)
+        # The list may have shrunk since the reader chose a page (a new filter or search): stay within it.
+        page = st.session_state[self.key] = min(max(1, int(st.session_state.get(self.key) or 1)), self.pages)
+        self._draw(page)
+        start = (page - 1) * self.size
+        return start, min(start + self.size, count)
 
     def page(self) -> int:
         """The page shown."""
         return int(st.session_state.get(self.key) or 1)
 
-    def _step(self, by: int) -> None:
-        st.session_state[self.key] = int(st.session_state[self.key]) + by
-        # Counted (the count outlives the flag), so each step draws a new scroll whose script runs again.
-        steps = int(st.session_state.get(_SCROLL + self.key + "_count", 0)) + 1
-        st.session_state[_SCROLL + self.key] = st.session_state[_SCROLL + self.key + "_count"] = steps
-
     def stepper(self) -> None:
-        """Previous and Next under the list, and where the reader is: at the end of a page they go on without
-        scrolling back up, and the new page opens at its top."""
-        if self.pages < 2:
-            return
-        now = self.page()
-        back, where, on = st.columns([1, 1, 1], vertical_alignment="center")
-        back.button(
-            _("Previous page"),
-            key=f"{self.key}_back",
-            icon=":material/arrow_back:",
-            disabled=now <= 1,
-            on_click=self._step,
-            args=(-1,),
-            width="stretch",
-        )
-        where.markdown(
-            _("Page {page} of {pages}").format(page=now, pages=self.pages), text_alignment="center"
-        )
-        on.button(
-            _("Next page"),
-            key=f"{self.key}_next",
-            icon=":material/arrow_forward:",
-            disabled=now >= self.pages,
-            on_click=self._step,
-            args=(1,),
-            width="stretch",
-        )
-        # Drawn last, once the new page is drawn above it (else the browser keeps the buttons in view).
-        steps = st.session_state.pop(_SCROLL + self.key, 0)
-        if steps:
-            scroll_into_view(self.key, steps)
+        """The same row under the list: at the end of a page the reader goes on without scrolling back up, and the
+        new page opens at its top."""
+        self._draw(self.page())
+
+    def _draw(self, page: int) -> None:
+        if self.pages > 1:
+            st.html(row_html(page, self.pages, self.href), width="stretch")

@@ -8,7 +8,7 @@ PRINT_STYLE = """<style>
         @media print {
           [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
           [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"],
-          [data-testid="stSelectbox"], .st-key-pills-options, .st-key-pills-filters, .st-key-sections, [data-testid="stMultiSelect"], [data-testid="stTextInput"],
+          [data-testid="stSelectbox"], .pager, .st-key-pills-options, .st-key-pills-filters, .st-key-sections, [data-testid="stMultiSelect"], [data-testid="stTextInput"],
           [data-testid="stNumberInput"], [data-testid="stButton"], [data-testid="stDownloadButton"],
           [data-testid="stPopover"], [data-testid="stPageLink"], [data-testid="stPills"],
           [data-testid="stButtonGroup"], [data-testid="stSegmentedControl"], [data-testid="stCheckbox"],
@@ -61,6 +61,14 @@ PROSE_STYLE = """<style>
   text-decoration: none; border-bottom: 3px solid transparent; }
 .st-key-sections li > strong { border-bottom-color: currentColor; }
 .st-key-sections li > a:hover { border-bottom-color: color-mix(in srgb, currentColor 40%, transparent); }
+.pager { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; margin: 0 0 0.5rem; }
+.pager p { margin: 0; font-size: 0.875rem; } .pager ul { list-style: none; padding: 0; margin: 0; display: flex;
+  flex-wrap: wrap; gap: 0.35rem; } .pager li { margin: 0; }
+.pager li > * { display: inline-block; min-width: 2.5rem; box-sizing: border-box; text-align: center; padding: 0.3rem 0.65rem;
+  border-radius: 0.5rem; text-decoration: none; border: 1px solid color-mix(in srgb, currentColor 35%, transparent); }
+.pager li > strong { border-color: currentColor; background: color-mix(in srgb, currentColor 10%, transparent); }
+.pager li > .off { opacity: 0.5; } .pager li > .gap { border-color: transparent; min-width: 0; padding-inline: 0.1rem; }
+.pager li > a:hover { border-color: currentColor; } .pager a:focus-visible { outline: 2px solid currentColor; }
 .copyable { position: relative; margin: 0 0 1.4rem; }
 .copyable pre { margin: 0; padding: 0.75rem 4.5rem 0.75rem 1rem; border-radius: 0.5rem; white-space: pre-wrap;
   overflow-wrap: anywhere; background: color-mix(in srgb, currentColor 6%, transparent); }

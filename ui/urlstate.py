@@ -13,7 +13,7 @@ from typing import Any, Protocol
 import streamlit as st
 
 from policy.params import Parsed, encode, integer, many_of, one_of, text, unknown_params
-from ui import language
+from ui import language, links
 from ui.blocks import esc
 from ui.context import view
 
@@ -87,20 +87,6 @@ class Number:
 
     def write(self, value: Any) -> str | None:
         return str(int(value)) if value is not None else None
-
-    def keep(self, value: Any) -> Any:
-        return value
-
-
-@dataclass(frozen=True)
-class Flag:
-    """On when the link says 1."""
-
-    def read(self, params: Mapping[str, str], name: str, parsed: Parsed) -> bool | None:
-        return True if params.get(name) == "1" else None
-
-    def write(self, value: Any) -> str | None:
-        return "1" if value else None
 
     def keep(self, value: Any) -> Any:
         return value
@@ -189,12 +175,21 @@ class UrlState:
         p = next(p for p in self.params if p.name == name)
         return st.session_state.get(p.key, p.default)
 
+    def written(self, **changes: Any) -> dict[str, str | None]:
+        """Each parameter as the URL writes it (None: left out), from its widget or from the changes given."""
+        values: dict[str, str | None] = {}
+        for p in self.params:
+            shown = p.reader.write(changes[p.name] if p.name in changes else self.value(p.name))
+            values[p.name] = None if shown == p.reader.write(p.default) and not p.keep_default else shown
+        return values
+
+    def href(self, url_path: str, **changes: Any) -> str:
+        """A link to this page's view with these parameters changed (None: back to its default)."""
+        return links.page_url(url_path, **{n: v for n, v in self.written(**changes).items() if v})
+
     def sync(self, **extra: str | None) -> None:
         """Write the view into the URL: each parameter from its widget, then the extra values given."""
-        values: dict[str, str | None] = {}
         version = view().version
         for p in self.params:
             st.session_state[_KEPT + p.key] = (version, st.session_state.get(p.key, p.default))
-            shown = p.reader.write(st.session_state.get(p.key, p.default))
-            values[p.name] = None if shown == p.reader.write(p.default) and not p.keep_default else shown
-        set_url({**values, **extra})
+        set_url({**self.written(), **extra})

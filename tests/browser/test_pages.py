@@ -52,11 +52,15 @@ def test_compare_deep_link_and_screenshot(
     pair = dataset.position_ids[:2]
     open_view(watched, server, f"compare?positions={','.join(pair)}")
     page = watched.page
-    chosen = page.get_by_test_id("stMultiSelect").first  # type: ignore[attr-defined]
-    for pid in pair:
-        expect(chosen).to_contain_text(dataset.position(pid).short_title)
+    options = page.locator(".st-key-pills-filters li")  # type: ignore[attr-defined]
+    for pid in pair:  # chosen, and at two not a link (one option is no comparison)
+        expect(options.filter(has_text=dataset.position(pid).short_title)).to_contain_text("✓")
+        expect(options.filter(has_text=dataset.position(pid).short_title).locator("a")).to_have_count(0)
     for pid in dataset.position_ids[2:]:
-        expect(chosen).not_to_contain_text(dataset.position(pid).short_title)
+        other = options.filter(has_text=dataset.position(pid).short_title)
+        expect(other).not_to_contain_text("✓")
+        follow_href = str(other.locator("a").get_attribute("href"))
+        assert all(p in follow_href for p in (*pair, pid)), follow_href
     clean(watched)
     # The README's screenshot: all positions, taken by this tooling (SCREENSHOTS=1 writes it into docs/).
     open_view(watched, server, "compare")

@@ -63,7 +63,7 @@ def test_compares_rest_of_a_list_opens_whole_in_its_column(
     chosen = sorted([pid, other], key=dataset.position_ids.index)
     open_view(watched, server, f"compare?positions={','.join(chosen)}")
     rest = len(dataset.findings_for(pid, "undercuts")) - 2
-    toggle = page.get_by_text(f"Show the other {rest} findings against")  # type: ignore[attr-defined]
+    toggle = page.get_by_text(f"Show {rest} more findings against it")  # type: ignore[attr-defined]
     closed = page.locator("details", has=toggle.first)  # type: ignore[attr-defined]
     expect(closed.locator("li").first).to_be_hidden()
     toggle.first.click()  # opens in place, with no rerun

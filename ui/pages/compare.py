@@ -1,4 +1,4 @@
-"""Compare: two to four positions side by side, one row per section (and per side within a section) so the
+"""Compare: two to four positions side by side (chosen by links), one row per section (and per side within a section) so the
 sections line up across the options (ui.compare_parts), then the evidence balance of the chosen options."""
 
 import streamlit as st
@@ -7,11 +7,13 @@ from policy.charts import balance_frame
 from policy.drawings import balance_html
 from policy.i18n import _
 from policy.style import position_label
-from ui.blocks import option
 from ui.charts import drawn_chart
+from ui.compare_cells import SECTIONS
 from ui.compare_parts import side_by_side
 from ui.context import view
-from ui.urlstate import Choices, Param, UrlState
+from ui.filters import FILTERS_KEY, Row, filter_links
+from ui.prose import prose
+from ui.urlstate import Choice, Choices, Param, UrlState
 
 ctx = view()
 ds = ctx.dataset
@@ -22,26 +24,36 @@ state = UrlState(
         "compare_positions",
         Choices(ds.position_ids, minimum=2, maximum=maximum),
         ds.position_ids[:maximum],
-    )
+    ),
+    Param("section", "compare_section", Choice(SECTIONS), SECTIONS[0]),  # with more than two options
 ).start()
 
 st.title(_("Compare the options"))
-selected = st.multiselect(
+# The options as a row of links (ui.filters says why), two to four of them: at two, neither chosen one is a link, and
+# at the most, no other is; each link keeps the section open.
+ordered = tuple(p for p in ds.position_ids if p in (st.session_state.compare_positions or ()))
+options = Row(
+    "positions",
     _("Positions to compare (2 to {n})").format(n=maximum),
-    ds.position_ids,
-    format_func=lambda p: option(position_label(ds, p)),
-    max_selections=maximum,
-    key="compare_positions",
-    placeholder=_("Choose options"),
+    {p: position_label(ds, p) for p in ds.position_ids},
+    ordered,
+    every=False,
+    minimum=2,
+    maximum=maximum,
+)
+prose(
+    filter_links("compare", [options], {"section": state.written()["section"] or ""}),
+    st.container(key=FILTERS_KEY),
 )
 state.sync()
-ordered = tuple(p for p in ds.position_ids if p in selected)
-if len(ordered) < 2:
-    st.info(_("Choose at least two positions to compare."), icon=":material/info:")
-    st.stop()
 
 st.header(_("Side by side"))
-side_by_side(ctx, [ds.position(p) for p in ordered])
+side_by_side(
+    ctx,
+    [ds.position(p) for p in ordered],
+    st.session_state.compare_section,
+    lambda key: state.href("compare", section=key),
+)
 
 st.header(_("Evidence balance"))
 drawn_chart(ctx, balance_html, ordered)

@@ -159,7 +159,7 @@ for col, (label, render, name, mime) in zip(
         disabled=not items,  # nothing to download: the notice below says why
     )
 
-start, end = pager.bounds(len(findings), state.linked["page"])
+start, end = pager.bounds(len(findings), state.linked["page"], lambda n: state.href("evidence", page=n))
 state.sync()
 
 if not items:

@@ -9,12 +9,13 @@ from policy.charts import series_caption, series_chart, series_frame, series_tab
 from policy.drawings import series_html
 from policy.exports import in_reader_words, safe_csv
 from policy.i18n import _
-from ui.blocks import Marks, esc, option, paginate
+from ui.blocks import Marks, esc, option
 from ui.charts import content_chart, drawn_chart
 from ui.context import view
 from ui.language import later
+from ui.paging import Pager
 from ui.prose import prose
-from ui.urlstate import Choice, Param, UrlState
+from ui.urlstate import Choice, Number, Param, UrlState
 
 SERIES_PER_PAGE = 2  # a chart and its table draw slowly (see ui.blocks); the real content has 7 series
 
@@ -48,7 +49,11 @@ ctx = view()
 ds = ctx.dataset
 marks = Marks(ds)
 series_ids = [s.id for s in ds.series]
-state = UrlState(Param("series", "figures_series", Choice(series_ids))).start()
+state = UrlState(
+    Param("series", "figures_series", Choice(series_ids)),
+    Param("page", "figures_page", Number(1, 10_000, say_range=False), 1),
+).start()
+pager = Pager("figures_page", SERIES_PER_PAGE)  # its notice (a linked page past the end) goes with the others
 
 st.title(_("Figures"))
 st.caption(
@@ -61,11 +66,11 @@ only = st.selectbox(
     placeholder=_("All figures"),
     format_func=lambda s: option(ds.series_item(s).title),
     key="figures_series",
+    on_change=lambda: st.session_state.pop("figures_page", None),  # another choice starts on its first page
 )
-state.sync()
-
 shown = ds.series if only is None else [ds.series_item(only)]
-start, end = paginate(len(shown), "figures_page", size=SERIES_PER_PAGE)
+start, end = pager.bounds(len(shown), state.linked["page"], lambda n: state.href("figures", page=n))
+state.sync()
 for series in shown[start:end]:
     # The heading and its description in one element (a Markdown heading is the same <h2> as st.header).
     st.markdown(
@@ -96,3 +101,4 @@ for series in shown[start:end]:
     )
     if behind.open:  # built when opened
         behind.markdown(ctx.cached(words, series.id))
+pager.stepper()

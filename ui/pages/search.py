@@ -101,7 +101,7 @@ if by_kind:
     if kinds and elsewhere:
         by_kind = _("{counts} (and {n} in kinds not chosen)").format(counts=by_kind, n=elsewhere)
     st.caption(esc(by_kind))
-start, end = pager.bounds(total, state.linked["page"])
+start, end = pager.bounds(total, state.linked["page"], lambda n: state.href("search", page=n))
 state.sync()
 # Only the page shown is ranked out, highlighted and drawn (a search at 100x the content stays quick).
 hits = index.search(text, end - start, kinds, offset=start)

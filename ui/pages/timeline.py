@@ -106,7 +106,10 @@ c1.caption(
     ).format(count=ngettext("{n} event", "{n} events", len(events)).format(n=len(events)))
 )
 
-start, end = pager.bounds(len(events), None if jump else state.linked["page"])
+# A page link leaves the marked event (opened anew, the link would go to the event's page, not the one chosen).
+start, end = pager.bounds(
+    len(events), None if jump else state.linked["page"], lambda n: state.href("timeline", page=n, event=None)
+)
 state.sync()
 shown = events[start:end]
 

@@ -1,0 +1,120 @@
+"""Long lists are paged by rows of page links (ui.paging): the page is in the link, each link keeps the view's
+filters and search, and a list that shrinks keeps the reader within it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from policy import Dataset
+from policy.queries import group_findings
+from policy.text import md_escape
+from tests.conftest import page_rows, passages
+from ui.paging import row_html, shown_pages
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def open_page(page: str, /, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(f"ui/pages/{page}.py")
+    return at.run()
+
+
+@pytest.mark.parametrize(
+    ("page", "pages", "shown"),
+    [
+        (1, 2, [1, 2]),
+        (1, 8, [1, 2, 3, None, 8]),
+        (4, 8, [1, 2, 3, 4, 5, 6, 7, 8]),  # one page left out is shown, not an ellipsis
+        (4, 9, [1, 2, 3, 4, 5, 6, None, 9]),
+        (10, 40, [1, None, 8, 9, 10, 11, 12, None, 40]),
+        (40, 40, [1, None, 38, 39, 40]),
+    ],
+)
+def test_a_row_shows_the_ends_and_the_pages_near_the_current_one(
+    page: int, pages: int, shown: list[int | None]
+) -> None:
+    assert shown_pages(page, pages) == shown
+
+
+def test_the_first_page_has_no_previous_and_the_last_no_next() -> None:
+    first = row_html(1, 3, lambda n: f"./evidence?page={n}")
+    assert '<strong aria-current="page">1</strong>' in first and "Page 1 of 3" in first
+    assert '<span class="off">← Previous page</span>' in first
+    assert '<a href="./evidence?page=2">Next page →</a>' in first
+    last = row_html(3, 3, lambda n: f"./evidence?page={n}")
+    assert (
+        '<a href="./evidence?page=2">← Previous page</a>' in last and '<span class="off">Next page →' in last
+    )
+
+
+def test_an_address_is_written_as_data_in_the_row() -> None:
+    row = row_html(1, 2, lambda n: f'./search?q="><script>&page={n}')
+    assert "<script>" not in row and "&quot;&gt;&lt;script&gt;&amp;page=2" in row
+
+
+def test_evidence_page_links_keep_the_filters_search_and_speakers(dataset: Dataset) -> None:
+    pid = dataset.position_ids[0]
+    at = open_page("evidence", position=pid, q="Mexico")
+    at.session_state["ev_page"] = 1
+    rows = page_rows(at)
+    if not rows:
+        pytest.skip("the content's matching findings fit on one page")
+    top, under = rows[0], rows[-1]
+    assert len(rows) == 2 and top == under, "the same row above the list and under it"
+    assert top.current == 1
+    assert top.params("2") == {"position": pid, "q": "Mexico", "page": "2"}
+    assert top.params("Next page →") == top.params("2")
+
+
+def test_a_followed_page_link_shows_that_page_with_its_filters(dataset: Dataset) -> None:
+    findings = group_findings(dataset, list(dataset.evidence))
+    at = open_page("evidence", page="2")
+    assert page_rows(at)[0].current == 2
+    shown = "\n".join(p.value for p in passages(at))
+    assert md_escape(findings[10].claim)[:40] in shown and md_escape(findings[9].claim)[:40] not in shown
+    assert page_rows(at)[0].params("1") == {}, "page 1 is the page as first opened: no parameter"
+    assert at.query_params["page"] == "2"
+
+
+def test_a_page_past_a_shrunken_list_shows_its_last_page(dataset: Dataset) -> None:
+    at = open_page("evidence", page="3")
+    at.text_input(key="ev_text").input("Mexico").run()
+    rows = page_rows(at)
+    last = rows[0].current if rows else 1
+    assert at.session_state["ev_page"] == last <= 3
+    assert at.query_params.get("page", "1") == str(last)
+
+
+def test_a_timeline_page_link_leaves_the_marked_event(dataset: Dataset) -> None:
+    from policy.queries import timeline_events
+
+    event = timeline_events(dataset)[-1]
+    at = open_page("timeline", event=event.id)
+    rows = page_rows(at)
+    assert rows, "the real content's timeline is longer than a page"
+    assert rows[0].current == (len(timeline_events(dataset)) - 1) // 10 + 1
+    assert "event" not in rows[0].params("1") and rows[0].params("1") == {}
+
+
+def test_figures_pages_are_links_and_a_chosen_figure_is_one_page(dataset: Dataset) -> None:
+    at = open_page("figures", page="2")
+    headings = [
+        m.value.split("\n\n")[0].removeprefix("## ") for m in at.markdown if m.value.startswith("## ")
+    ]
+    assert headings == [md_escape(s.title) for s in dataset.series[2:4]]
+    assert page_rows(at)[0].current == 2 and page_rows(at)[0].params("3") == {"page": "3"}
+    one = open_page("figures", series=dataset.series[0].id, page="2")
+    assert not page_rows(one), "one figure: no row of pages"
+
+
+def test_the_clear_link_under_no_match_opens_the_page_as_first_opened(dataset: Dataset) -> None:
+    at = open_page("evidence", bearing="undercuts", q="no-such-words-anywhere")
+    assert any("No evidence matches" in i.value for i in at.info)
+    clear = next(p.value for p in passages(at) if "Clear every filter and the search" in p.value)
+    assert clear == "[Clear every filter and the search](./evidence)"
