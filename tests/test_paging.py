@@ -3,6 +3,7 @@ filters and search, and a list that shrinks keeps the reader within it."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,20 @@ def test_figures_pages_are_links_and_a_chosen_figure_is_one_page(dataset: Datase
     assert page_rows(at)[0].current == 2 and page_rows(at)[0].params("3") == {"page": "3"}
     one = open_page("figures", series=dataset.series[0].id, page="2")
     assert not page_rows(one), "one figure: no row of pages"
+
+
+def test_figures_titles_are_links_folded_under_one_line(dataset: Dataset) -> None:
+    first, last = dataset.series[0], dataset.series[-1]
+    folded = next(h.proto.body for h in open_page("figures").get("html") if "figure-titles" in h.proto.body)
+    summary = f"<summary>The {len(dataset.series)} figures, by title</summary>"
+    assert "<details>" in folded and summary in folded, "closed until opened"
+    assert f'href="./figures?series={last.id}"' in folded and "Show all the figures" not in folded
+    at = open_page("figures", series=last.id)
+    folded = next(h.proto.body for h in at.get("html") if "figure-titles" in h.proto.body)
+    assert f"<strong>{html.escape(last.title, quote=False)}</strong>" in folded, "the one shown, not a link"
+    assert (
+        f'href="./figures?series={first.id}"' in folded and 'href="./figures">Show all the figures' in folded
+    )
 
 
 def test_the_clear_link_under_no_match_opens_the_page_as_first_opened(dataset: Dataset) -> None:

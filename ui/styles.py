@@ -51,6 +51,7 @@ PROSE_STYLE = """<style>
 .st-key-pills-options li > strong, .st-key-pills-filters li > strong { border-color: currentColor;
   background: color-mix(in srgb, currentColor 10%, transparent); }
 .st-key-pills-filters li > strong > a { text-decoration: none; }
+.st-key-pills-filters li > em { font-style: normal; opacity: 0.7; }  /* a value that cannot be chosen now */
 @media (min-width: 641px) { .st-key-pills-filters .prose { display: grid; grid-template-columns: max-content 1fr;
   column-gap: 0.75rem; align-items: baseline; } .st-key-pills-filters .prose > p { margin: 0; } }
 .st-key-pills-options li > a:hover, .st-key-pills-filters li > a:hover { border-color: currentColor; }
@@ -67,7 +68,7 @@ PROSE_STYLE = """<style>
 .pager li > * { display: inline-block; min-width: 2.5rem; box-sizing: border-box; text-align: center; padding: 0.3rem 0.65rem;
   border-radius: 0.5rem; text-decoration: none; border: 1px solid color-mix(in srgb, currentColor 35%, transparent); }
 .pager li > strong { border-color: currentColor; background: color-mix(in srgb, currentColor 10%, transparent); }
-.pager li > .off { opacity: 0.5; } .pager li > .gap { border-color: transparent; min-width: 0; padding-inline: 0.1rem; }
+.pager li > .off { opacity: 0.7; } .pager li > .gap { border-color: transparent; min-width: 0; padding-inline: 0.1rem; }
 .pager li > a:hover { border-color: currentColor; } .pager a:focus-visible { outline: 2px solid currentColor; }
 .copyable { position: relative; margin: 0 0 1.4rem; }
 .copyable pre { margin: 0; padding: 0.75rem 4.5rem 0.75rem 1rem; border-radius: 0.5rem; white-space: pre-wrap;
@@ -84,7 +85,8 @@ PROSE_STYLE = """<style>
 @media (max-width: 640px) { .cards { grid-template-columns: minmax(0, 1fr); } }
 .card { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: 0.5rem; padding: 1rem; }
 .card > :last-child { margin-bottom: 0; } .card h3 { font-size: 1.5rem; font-weight: 600; margin: 0.5rem 0; padding: 0; }
-.compare-cells .card { border: none; border-radius: 0; padding: 0; }
+.compare-cells .card, .figure-titles .card { border: none; border-radius: 0; padding: 0; }
+.figure-titles details { margin-top: 0; }
 .prose details { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: 0.5rem;
   padding: 0.25rem 0.75rem; margin: 0.5rem 0 1rem; } .prose details[open] { padding-bottom: 0.5rem; }
 .prose summary { cursor: pointer; padding: 0.25rem 0; } .prose summary:focus-visible { outline: 2px solid currentColor; }

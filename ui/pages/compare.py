@@ -1,5 +1,6 @@
-"""Compare: two to four positions side by side (chosen by links), one row per section (and per side within a section) so the
-sections line up across the options (ui.compare_parts), then the evidence balance of the chosen options."""
+"""Compare: two to four positions (chosen by a row of links) side by side, one row per section (and per side within
+a section) so the sections line up across the options (ui.compare_parts), then the evidence balance of the chosen
+options."""
 
 import streamlit as st
 

@@ -9,12 +9,13 @@ from policy.charts import series_caption, series_chart, series_frame, series_tab
 from policy.drawings import series_html
 from policy.exports import in_reader_words, safe_csv
 from policy.i18n import _
-from ui.blocks import Marks, esc, option
+from ui.blocks import Marks, esc
 from ui.charts import content_chart, drawn_chart
 from ui.context import view
 from ui.language import later
+from ui.links import link_md, page_url
 from ui.paging import Pager
-from ui.prose import prose
+from ui.prose import cards, prose
 from ui.urlstate import Choice, Number, Param, UrlState
 
 SERIES_PER_PAGE = 2  # a chart and its table draw slowly (see ui.blocks); the real content has 7 series
@@ -59,14 +60,18 @@ st.title(_("Figures"))
 st.caption(
     _("Every number here is printed in a source; hover a bar for its source, or read the table under it.")
 )
-only = st.selectbox(
-    _("Show"),
-    series_ids,
-    index=None,
-    placeholder=_("All figures"),
-    format_func=lambda s: option(ds.series_item(s).title),
-    key="figures_series",
-    on_change=lambda: st.session_state.pop("figures_page", None),  # another choice starts on its first page
+# The figures' titles as a list of links, folded (one line until opened, and opened with no rerun): a select box
+# cost this page more than the list (docs/performance.md, round 15), and a figure chosen is in the link.
+only: str | None = st.session_state.get("figures_series")
+titles = "\n".join(
+    f"- **{esc(s.title)}**" if s.id == only else f"- {link_md(s.title, page_url('figures', series=s.id))}"
+    for s in ds.series
+)
+cards(
+    [link_md(_("Show all the figures"), page_url("figures")) if only else ""],
+    1,
+    "figure-titles",
+    [(_("The {n} figures, by title").format(n=len(ds.series)), titles)],
 )
 shown = ds.series if only is None else [ds.series_item(only)]
 start, end = pager.bounds(len(shown), state.linked["page"], lambda n: state.href("figures", page=n))
