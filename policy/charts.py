@@ -62,12 +62,19 @@ def series_frame(dataset: Dataset, series: Series) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["label", "group", "period", "value", "unit", "source", "quote"])
 
 
+def _said_in(period: str, label: str) -> bool:
+    """Whether the label already gives the period (as quoted or not, whatever its capitals)."""
+    return period.strip("\"'“”").casefold() in label.casefold()
+
+
 def series_table(dataset: Dataset, series: Series) -> str:
     """The series as a Markdown table, the chart's text alternative: what (and when), value (in the series'
     unit), source. Three columns and the source's short form, so the table fits a phone's column."""
     rows = [
         (
-            f"{p.label} — {p.period}" if p.period and p.period not in p.label else p.label,  # the period once
+            f"{p.label} — {p.period}"
+            if p.period and not _said_in(p.period, p.label)
+            else p.label,  # the period once
             format_number(p.value),
             short_source(dataset, p.source),
         )

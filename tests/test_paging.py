@@ -83,13 +83,42 @@ def test_a_followed_page_link_shows_that_page_with_its_filters(dataset: Dataset)
     assert at.query_params["page"] == "2"
 
 
-def test_a_page_past_a_shrunken_list_shows_its_last_page(dataset: Dataset) -> None:
-    at = open_page("evidence", page="3")
-    at.text_input(key="ev_text").input("Mexico").run()
-    rows = page_rows(at)
-    last = rows[0].current if rows else 1
-    assert at.session_state["ev_page"] == last <= 3
-    assert at.query_params.get("page", "1") == str(last)
+def test_a_new_search_or_speaker_starts_on_the_first_page_with_no_notice(dataset: Dataset) -> None:
+    speaker = next(
+        q.speaker for q in dataset.quotes if q.speaker and any(q.id in e.quotes for e in dataset.evidence)
+    )
+    for change in ("search", "speaker"):
+        at = open_page("evidence", page="3")
+        if change == "search":
+            at.text_input(key="ev_text").input("Mexico").run()
+        else:
+            at.multiselect(key="ev_actors").set_value([speaker]).run()
+        assert at.session_state["ev_page"] == 1 and "page" not in at.query_params, change
+        assert not any("doesn't exist" in i.value for i in at.info), f"{change}: no page was asked for"
+        assert not page_rows(at) or page_rows(at)[0].current == 1
+    at = open_page("search", q="Mexico", page="3")
+    assert page_rows(at)[0].current == 3
+    at.pills(key="search_kinds").set_value(["quote"]).run()
+    assert at.session_state["search_page"] == 1 and "page" not in at.query_params
+    at.text_input(key="search_text").input("Ebrard").run()
+    assert not any("doesn't exist" in i.value for i in at.info)
+
+
+def test_a_linked_page_past_the_end_says_so_and_shows_the_last(dataset: Dataset) -> None:
+    at = open_page("evidence", page="99")
+    last = page_rows(at)[0].current
+    assert any(f"Page 99 doesn't exist: showing page {last} of {last}." in i.value for i in at.info)
+    assert at.query_params["page"] == str(last)
+
+
+def test_evidence_offers_to_clear_its_filters_beside_the_count(dataset: Dataset) -> None:
+    assert "Clear every filter" not in count_of(open_page("evidence"))
+    filtered = count_of(open_page("evidence", bearing="supports"))
+    assert filtered.endswith(" · [Clear every filter and the search](./evidence)")
+
+
+def count_of(at: AppTest) -> str:
+    return next(m.value for m in passages(at) if "evidence items" in m.value)
 
 
 def test_a_timeline_page_link_leaves_the_marked_event(dataset: Dataset) -> None:
@@ -112,6 +141,24 @@ def test_figures_pages_are_links_and_a_chosen_figure_is_one_page(dataset: Datase
     assert page_rows(at)[0].current == 2 and page_rows(at)[0].params("3") == {"page": "3"}
     one = open_page("figures", series=dataset.series[0].id, page="2")
     assert not page_rows(one), "one figure: no row of pages"
+    third = dataset.series[2]  # on page 2: "Show all" goes back there
+    back = next(
+        h.proto.body
+        for h in open_page("figures", series=third.id).get("html")
+        if "figure-titles" in h.proto.body
+    )
+    assert 'href="./figures?page=2">Show all the figures' in back
+
+
+def test_compare_opens_a_linked_section_in_view_and_not_the_first(dataset: Dataset) -> None:
+    def scrolls(at: AppTest) -> bool:
+        return any(
+            'querySelector(".st-key-sections")?.scrollIntoView' in h.proto.body for h in at.get("html")
+        )
+
+    assert not scrolls(open_page("compare")), "the first section: the page opens at its top"
+    assert scrolls(open_page("compare", section="risks"))
+    assert not scrolls(open_page("compare", positions=",".join(dataset.position_ids[:2]), section="risks"))
 
 
 def test_figures_titles_are_links_folded_under_one_line(dataset: Dataset) -> None:
@@ -124,7 +171,8 @@ def test_figures_titles_are_links_folded_under_one_line(dataset: Dataset) -> Non
     folded = next(h.proto.body for h in at.get("html") if "figure-titles" in h.proto.body)
     assert f"<strong>{html.escape(last.title, quote=False)}</strong>" in folded, "the one shown, not a link"
     assert (
-        f'href="./figures?series={first.id}"' in folded and 'href="./figures">Show all the figures' in folded
+        f'href="./figures?series={first.id}"' in folded
+        and f'href="./figures?page={(len(dataset.series) - 1) // 2 + 1}">Show all' in folded
     )
 
 

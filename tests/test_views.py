@@ -232,6 +232,11 @@ def test_chart_text_alternatives_hold_every_number(dataset: Dataset) -> None:
         table = series_table(dataset, series)
         assert table.count("\n") == len(series.points) + 1
         assert all(format_number(p.value) in table for p in series.points)
+        for p, row in zip(
+            series.points, table.split("\n")[2:], strict=True
+        ):  # a period the label gives: once
+            if p.period and p.period.strip('"').casefold() in p.label.casefold():
+                assert row.casefold().count(p.period.strip('"').casefold()) == 1, row
     balance = balance_frame(dataset, dataset.position_ids)
     for position in dataset.positions:
         c = counts(dataset, position)

@@ -14,9 +14,11 @@ from ui.blocks import esc, position_badge_md
 from ui.compare_cells import CellOf, Row, Sections
 from ui.context import ViewContext
 from ui.links import link_md
+from ui.navigation import scroll_into_view
 from ui.prose import cards, prose
 
 SECTIONS_KEY = "sections"  # the row of section links (ui.styles, ui.navigation)
+_SHOWN = "_compare_section_shown"  # the section shown last, with three or four options
 
 __all__ = ["row", "section_rows", "side_by_side"]
 
@@ -64,6 +66,11 @@ def side_by_side(
         ]
         prose("\n".join(links), st.container(key=SECTIONS_KEY))
         section_rows(ctx.dataset, next(rows for key, _, rows in sections if key == section), positions)
+        # A section other than the one shown before (a link naming one, opened anew) is brought into view.
+        if section != st.session_state.get(_SHOWN, sections[0][0]):
+            st.session_state[_SHOWN + "_count"] = count = st.session_state.get(_SHOWN + "_count", 0) + 1
+            scroll_into_view(SECTIONS_KEY, count)
+        st.session_state[_SHOWN] = section
         return
     for _key, label, rows in sections:
         with st.container():

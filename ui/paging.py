@@ -3,7 +3,9 @@ and a notice at the top of the page when a link names a page past the end.
 
 ``Pager(key, size)`` is made before the page's title (its notice slot sits with the link's other notices);
 ``pager.bounds(count, linked, href)`` draws the row above the list and returns the slice (``href(n)``: the link to
-page n of this view, ``UrlState.href``); ``pager.stepper()`` draws the row under the list.
+page n of this view, ``UrlState.href``); ``pager.stepper()`` draws the row under the list; ``pager.restart`` is the
+on_change of a widget that changes what the list holds (a search typed), so the new list starts on its first page
+(links to another view leave the page out, and so start there too).
 
 Why links, not a number box and Previous/Next buttons: each is a page link like the filters' (ui.filters), so a
 page is in the link, opens in the same tab through the browser's history (Back returns to the page before), opens
@@ -84,7 +86,8 @@ class Pager:
         """The row above the list (when there is more than one page) and the slice of the list to show; a linked
         page past the end says so and shows the last page."""
         self.pages, self.href = pages_of(count, self.size), href
-        if linked is not None and linked > self.pages:
+        # Only a page the link asked for gets the notice (not one kept from before a new search shrank the list).
+        if linked is not None and linked > self.pages and st.session_state.get(self.key) == linked:
             self.slot.info(
                 _("Page {page} doesn't exist: showing page {last} of {last}.").format(
                     page=linked, last=self.pages
@@ -96,6 +99,10 @@ class Pager:
         self._draw(page)
         start = (page - 1) * self.size
         return start, min(start + self.size, count)
+
+    def restart(self) -> None:
+        """Back to the first page: the on_change of a widget that changes what the list holds (a new search)."""
+        st.session_state[self.key] = 1
 
     def page(self) -> int:
         """The page shown."""

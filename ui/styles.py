@@ -57,12 +57,13 @@ PROSE_STYLE = """<style>
 .st-key-pills-options li > a:hover, .st-key-pills-filters li > a:hover { border-color: currentColor; }
 .st-key-sections ul { list-style: none; padding: 0; margin: 0.5rem 0 0.75rem; display: flex; flex-wrap: wrap;
   column-gap: 1.5rem; border-bottom: 1px solid color-mix(in srgb, currentColor 20%, transparent); }
-.st-key-sections li { margin: 0; }
+.st-key-sections li { margin: 0; } .st-key-sections { scroll-margin-top: 4.5rem; }
 .st-key-sections li > * { display: inline-block; padding: 0.45rem 0 0.35rem; margin-bottom: -1px;
   text-decoration: none; border-bottom: 3px solid transparent; }
 .st-key-sections li > strong { border-bottom-color: currentColor; }
 .st-key-sections li > a:hover { border-bottom-color: color-mix(in srgb, currentColor 40%, transparent); }
-.pager { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; margin: 0 0 0.5rem; }
+.pager { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 1rem; margin: 0 0 0.5rem;
+  scroll-margin-top: 4.5rem; }  /* brought into view below the app's top bar (a phone's is opaque) */
 .pager p { margin: 0; font-size: 0.875rem; } .pager ul { list-style: none; padding: 0; margin: 0; display: flex;
   flex-wrap: wrap; gap: 0.35rem; } .pager li { margin: 0; }
 .pager li > * { display: inline-block; min-width: 2.5rem; box-sizing: border-box; text-align: center; padding: 0.3rem 0.65rem;

@@ -170,6 +170,24 @@ def test_paging_under_the_list_moves_on_and_shows_the_new_pages_top(
     clean(watched)
 
 
+def test_on_a_phone_the_next_pages_row_shows_whole_below_the_top_bar(watched: Watched, server: str) -> None:
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})  # type: ignore[attr-defined]
+    open_view(watched, server, "evidence")
+    follow(watched, page.locator("nav.pager").last.get_by_role("link", name="Next page"))
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
+    top = page.locator("nav.pager").first  # type: ignore[attr-defined]
+    expect(top).to_contain_text("Page 2 of")
+    bar = page.get_by_test_id("stHeader").bounding_box()  # type: ignore[attr-defined]
+    row = top.bounding_box()
+    assert bar and row and row["y"] >= bar["y"] + bar["height"] - 1, (
+        f"the row {row} is under the top bar {bar}"
+    )
+    assert row["y"] < 844 / 2, "and near the top of the screen"
+    page.set_viewport_size({"width": 1280, "height": 720})  # type: ignore[attr-defined]
+    clean(watched)
+
+
 def test_a_page_past_the_end_and_an_unknown_parameter_say_so_at_the_top(
     watched: Watched, server: str
 ) -> None:

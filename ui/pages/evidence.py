@@ -75,7 +75,9 @@ if lead is not None:
     st.info(named, icon=":material/link:")
     st.button(_("Show all the evidence"), key="ev_show_all", on_click=show_all, icon=":material/list:")
 search_col, speaker_col = st.columns([3, 2])  # on a phone, one under the other
-search_col.text_input(_("Search claims, quotes and speakers"), key="ev_text", max_chars=200)
+search_col.text_input(
+    _("Search claims, quotes and speakers"), key="ev_text", max_chars=200, on_change=pager.restart
+)  # a new search starts on its first page, as a new choice of speaker does
 # Speakers are too many for a row of links: a box to type a name in. No "Select all" (all is no filter, and
 # Streamlit writes it in English only); on a phone the chosen names wrap (ui.chrome's style).
 with speaker_col.container(key="filters"):
@@ -86,6 +88,7 @@ with speaker_col.container(key="filters"):
         key="ev_actors",
         placeholder=_("Any"),
         select_all=False,
+        on_change=pager.restart,
     )
 
 
@@ -129,11 +132,15 @@ def export(render: Callable[[pd.DataFrame, Dataset], bytes]) -> Callable[[], byt
     return later(lambda: render(evidence_table(ds, items), ds))
 
 
-st.markdown(
-    _("**{shown}** of {total} findings ({items} of {all_items} evidence items)").format(
-        shown=len(findings), total=ds.finding_count, items=len(items), all_items=len(ds.evidence)
-    )
+counted = _("**{shown}** of {total} findings ({items} of {all_items} evidence items)").format(
+    shown=len(findings), total=ds.finding_count, items=len(items), all_items=len(ds.evidence)
 )
+filtered = lead is None and any(
+    (chosen.positions, chosen.bearings, chosen.sources, chosen.actors, chosen.kinds, chosen.text.strip())
+)
+clear = link_md(_("Clear every filter and the search"), page_url("evidence"))  # the page as first opened
+# With its link, drawn by ui.prose as every link is.
+prose(f"{counted} · {clear}" if filtered and items else counted)
 d1, d2, d3 = st.columns([1, 1, 2])
 for col, (label, render, name, mime) in zip(
     (d1, d2),
@@ -167,7 +174,7 @@ if not items:
         _("No evidence matches these filters. Remove a filter or shorten the search."),
         icon=":material/search_off:",
     )
-    prose(link_md(_("Clear every filter and the search"), page_url("evidence")))  # the page as first opened
+    prose(clear)
 shown = findings[start:end]
 if shown:  # the page's findings as one element; names, sources and options link to their places
     prose(RULE.join(linked_finding_md(ds, lead) for lead in shown))

@@ -63,12 +63,15 @@ st.caption(
 # The figures' titles as a list of links, folded (one line until opened, and opened with no rerun): a select box
 # cost this page more than the list (docs/performance.md, round 15), and a figure chosen is in the link.
 only: str | None = st.session_state.get("figures_series")
+# "Show all" goes back to the page holding the figure shown.
+back = series_ids.index(only) // SERIES_PER_PAGE + 1 if only else 1
+all_url = page_url("figures", page=str(back)) if back > 1 else page_url("figures")
 titles = "\n".join(
     f"- **{esc(s.title)}**" if s.id == only else f"- {link_md(s.title, page_url('figures', series=s.id))}"
     for s in ds.series
 )
 cards(
-    [link_md(_("Show all the figures"), page_url("figures")) if only else ""],
+    [link_md(_("Show all the figures"), all_url) if only else ""],
     1,
     "figure-titles",
     [(_("The {n} figures, by title").format(n=len(ds.series)), titles)],

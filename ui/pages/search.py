@@ -50,7 +50,7 @@ st.text_input(
         "Finds options, arguments, evidence, quotes, people, contested claims, timeline events, the glossary and"
         " the source articles' text terms. Accents and capitals do not matter; every word must appear."
     ),
-    on_change=lambda: st.session_state.pop("search_page", None),  # new words start on their first page
+    on_change=pager.restart,  # new words start on their first page
 )
 st.pills(
     _("Only these kinds"),
@@ -58,7 +58,7 @@ st.pills(
     selection_mode="multi",
     format_func=kind_label,
     key="search_kinds",
-    on_change=lambda: st.session_state.pop("search_page", None),
+    on_change=pager.restart,
 )
 text = str(st.session_state.search_text or "").strip()
 kinds = tuple(st.session_state.search_kinds or ())
