@@ -3,18 +3,21 @@ language)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import streamlit as st
 
 from policy import Dataset, i18n
 from policy.citations import export
-from policy.i18n import _
+from policy.i18n import N_, _
 from policy.memo import Memo, MemoSpec, OptionChoice, build_memo, page_count, to_docx, to_markdown, to_pdf
 from policy.prose import lead, strip_markers
 from policy.style import position_label
 from ui.blocks import esc
 
+LENGTHS = {"full": N_("Full memo"), "brief": N_("One-page brief")}
+PAPERS = {"letter": N_("US Letter"), "a4": N_("A4")}
 RENDERERS: dict[str, Callable[[Memo], str | bytes]] = {
     "md": to_markdown,
     "docx": to_docx,
@@ -43,6 +46,16 @@ def check_spec(ds: Dataset, spec_json: str, language: str | None = None) -> None
     """Resolve the spec against the content without rendering it: MemoInputError names what is wrong."""
     with i18n.use(language or i18n.current()):
         build_memo(ds, MemoSpec.model_validate_json(spec_json))
+
+
+def setting(box: Any, label: str, names: Mapping[Any, str], key: str, default: str | None = None) -> str:
+    """One of the memo's settings as a segmented control as wide as its choices, in the settings' row (no default
+    where the link has already set the widget's value)."""
+    first = {} if default is None else {"default": default}
+    picked = box.segmented_control(
+        label, list(names), format_func=names.__getitem__, key=key, required=True, width="content", **first
+    )
+    return str(picked)
 
 
 def seed_text(key: str, value: str) -> None:

@@ -12,7 +12,7 @@ from policy.style import position_label
 from policy.text import demote_headings, md_inert_document
 from ui.blocks import esc, option
 from ui.context import view
-from ui.memo_parts import check_spec, memo_file, memo_pages, option_panel, seed_text
+from ui.memo_parts import LENGTHS, PAPERS, check_spec, memo_file, memo_pages, option_panel, seed_text, setting
 from ui.urlstate import Choice, Choices, Param, UrlState
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -43,38 +43,26 @@ selected = (
     )
     or []
 )
-c2, f1 = st.columns(2)
-style = c2.segmented_control(
-    _("Citation style"), STYLES, format_func=lambda s: STYLE_NAMES[s], key="memo_style", required=True
-)
+# The four settings in one row that wraps on a narrow screen (one element, where columns were ten).
+settings = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+style = setting(settings, _("Citation style"), STYLE_NAMES, "memo_style")
 state.sync()
-LENGTHS = {"full": N_("Full memo"), "brief": N_("One-page brief")}
-PAPERS = {"letter": N_("US Letter"), "a4": N_("A4")}
-length = f1.segmented_control(
-    _("Length"),
-    list(LENGTHS),
-    format_func=lambda x: _(LENGTHS[x]),
-    key="memo_length",
-    required=True,
-    default="full",
-)
-f2, f3 = st.columns(2, vertical_alignment="bottom")
-paper = f2.segmented_control(
-    _("PDF paper"),
-    list(PAPERS),
-    format_func=lambda x: _(PAPERS[x]),
-    key="memo_paper",
-    required=True,
-    default="letter",
-)
-quotes = f3.toggle(
-    _("Verbatim quotes"), value=True, key="memo_quotes", help=_("Each quote once, in the full memo")
+length = setting(settings, _("Length"), {k: _(v) for k, v in LENGTHS.items()}, "memo_length", "full")
+paper = setting(settings, _("PDF paper"), {k: _(v) for k, v in PAPERS.items()}, "memo_paper", "letter")
+quotes = settings.toggle(
+    _("Verbatim quotes"),
+    value=True,
+    key="memo_quotes",
+    help=_("Each quote once, in the full memo"),
+    width="content",
 )
 ordered = [p for p in ds.position_ids if p in selected]
 defaults = {c.position: c for c in default_spec(ds, ordered).options}
 
 st.header(_("Header"))
-h = [*st.columns(2), *st.columns(2)]  # two a row: a staffer's To and From lines are long
+# Two a row (a staffer's To and From lines are long), each row one element that wraps on a phone.
+top, bottom = st.container(horizontal=True), st.container(horizontal=True)
+h = [top, top, bottom, bottom]
 seed_text("memo_date", human_date(dt.date.today().isoformat()))
 seed_text("memo_subject", ds.debate.title)
 
@@ -159,8 +147,9 @@ for caption, files, suffix in (
     ),
 ):
     st.caption(caption)
-    for col, (label, ext, mime) in zip(st.columns(len(files)), files, strict=True):
-        col.download_button(
+    buttons = st.container(horizontal=True)
+    for label, ext, mime in files:
+        buttons.download_button(
             label,
             # Built when pressed, then cached; the sources' records as written, the same in every language.
             partial(
