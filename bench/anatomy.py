@@ -1,6 +1,6 @@
 """What a warm-cache page load is made of, page by page, beside its floor twin.
 
-    .venv/bin/python bench/anatomy.py [--pages overview,compare] [--rounds 5] [--also before=/tmp/old/app.py]
+    .venv/bin/python bench/anatomy.py [--pages overview,compare] [--rounds 5] [--also before=/tmp/old/app.py] [--lang es]
 
 For each page, real and floor, in one browser context per server (a warm cache, as a returning reader has):
 the load time; the CPU time the browser's processes and the server used for the load (read from /proc, so a
@@ -114,7 +114,9 @@ def main() -> int:
         metavar="NAME=APP",
         help="another app file served beside them (say, a copy of the code before a change); repeatable",
     )
+    parser.add_argument("--lang", help="the pages in this language (es): ?lang= on every load")
     args = parser.parse_args()
+    query = f"?lang={args.lang}" if args.lang else ""
     wanted = set(args.pages.split(",")) if args.pages else None
     paths = [p.url_path for p in PAGES if wanted is None or p.url_path in wanted]
     apps = {"real": APP, **{n: Path(a).resolve() for n, a in (x.split("=", 1) for x in args.also)}}
@@ -131,7 +133,7 @@ def main() -> int:
             contexts = {n: browser.new_context(viewport={"width": 1280, "height": 800}) for n in names}
             for name in names:  # fill each context's cache
                 for path in paths:
-                    one_load(contexts[name], page_url(servers[name].url, path))
+                    one_load(contexts[name], page_url(servers[name].url + query, path))
             pids = [server.pid for server in servers.values()]
             results: dict[tuple[str, str], list[dict[str, float]]] = {}
             for r in range(args.rounds):
@@ -140,7 +142,10 @@ def main() -> int:
                         name = names[(i + r) % len(names)]
                         results.setdefault((name, path), []).append(
                             one_load(
-                                contexts[name], page_url(servers[name].url, path), servers[name].pid, pids
+                                contexts[name],
+                                page_url(servers[name].url + query, path),
+                                servers[name].pid,
+                                pids,
                             )
                         )
             browser.close()
