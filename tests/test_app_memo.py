@@ -95,6 +95,16 @@ def test_memo_link_chooses_options_and_style(dataset: Dataset) -> None:
     assert dataset.position(dataset.position_ids[0]).title not in preview(at)
 
 
+def test_memo_link_keeps_the_length_and_the_paper() -> None:
+    # A staffer shares a one-page A4 brief: the link opens it so, with no notice, and a change is in the link.
+    at = page("memo", length="brief", paper="a4")
+    assert not at.info
+    assert at.segmented_control(key="memo_length").value == "brief"
+    assert "**1 page** (A4)" in page_count_caption(at)
+    at.segmented_control(key="memo_paper").set_value("letter").run()
+    assert at.query_params["length"] == "brief" and "paper" not in at.query_params  # US Letter is the default
+
+
 def test_memo_bad_link_falls_back_with_a_notice() -> None:
     at = page("memo", positions="ghost", style="vancouver")
     assert not at.exception

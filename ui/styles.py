@@ -95,6 +95,7 @@ PROSE_STYLE = """<style>
 .figure-cards .card > p:nth-child(2) { font-size: 2.25rem; line-height: 1.3; }
 .figure-cards .card > p:nth-child(2) strong { font-weight: 400; }
 .figure-cards .card > p:nth-child(n+3) { font-size: 0.875rem; color: color-mix(in srgb, currentColor 75%, transparent); }
+[class*="st-key-memo-header-"] > [data-testid="stElementContainer"] { min-width: min(100%, 16rem); }
 """
 # A table's first column stays in view as it scrolls sideways (People's grid on a phone), on the theme's
 # background. The badges' colours, as Streamlit's own badges, each at AA (4.5:1 and more) on its own background.

@@ -177,3 +177,16 @@ def test_every_option_name_shows_whole(watched: Watched, server: str, dataset: D
     # The preview draws the options at a glance as a table, not as pipes.
     page.get_by_text("Preview the memo").click()
     expect(page.get_by_test_id("stExpander").last.locator("table").first).to_be_visible(timeout=60_000)
+
+
+def test_the_header_lines_sit_two_a_row_and_one_a_row_on_a_phone(watched: Watched, server: str) -> None:
+    # A staffer's To and From lines are long: beside each other on a wide screen, one under the other on a phone.
+    page = watched.page
+    for width, side_by_side in ((1280, True), (390, False)):
+        page.set_viewport_size({"width": width, "height": 844})  # type: ignore[attr-defined]
+        page.goto(f"{server}/memo")  # type: ignore[attr-defined]
+        wait_ready(page)
+        to, sender = (page.locator(f".st-key-memo_{k} input").bounding_box() for k in ("to", "from"))  # type: ignore[attr-defined]
+        assert to and sender
+        assert (abs(to["y"] - sender["y"]) < 2) == side_by_side, width
+        assert to["width"] >= (300 if width > 1000 else 330), width  # wide enough to read a name and a role

@@ -22,6 +22,8 @@ ds, lang = ctx.dataset, ctx.language
 state = UrlState(
     Param("positions", "memo_positions", Choices(ds.position_ids, minimum=1), ds.position_ids),
     Param("style", "memo_style", Choice(STYLES), STYLES[0]),
+    Param("length", "memo_length", Choice(tuple(LENGTHS)), "full"),
+    Param("paper", "memo_paper", Choice(tuple(PAPERS)), "letter"),
 ).start()
 
 st.title(_("Memo builder"))
@@ -46,9 +48,9 @@ selected = (
 # The four settings in one row that wraps on a narrow screen (one element, where columns were ten).
 settings = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
 style = setting(settings, _("Citation style"), STYLE_NAMES, "memo_style")
+length = setting(settings, _("Length"), {k: _(v) for k, v in LENGTHS.items()}, "memo_length")
+paper = setting(settings, _("PDF paper"), {k: _(v) for k, v in PAPERS.items()}, "memo_paper")
 state.sync()
-length = setting(settings, _("Length"), {k: _(v) for k, v in LENGTHS.items()}, "memo_length", "full")
-paper = setting(settings, _("PDF paper"), {k: _(v) for k, v in PAPERS.items()}, "memo_paper", "letter")
 quotes = settings.toggle(
     _("Verbatim quotes"),
     value=True,
@@ -61,7 +63,7 @@ defaults = {c.position: c for c in default_spec(ds, ordered).options}
 
 st.header(_("Header"))
 # Two a row (a staffer's To and From lines are long), each row one element that wraps on a phone.
-top, bottom = st.container(horizontal=True), st.container(horizontal=True)
+top, bottom = (st.container(horizontal=True, key=f"memo-header-{row}") for row in (1, 2))
 h = [top, top, bottom, bottom]
 seed_text("memo_date", human_date(dt.date.today().isoformat()))
 seed_text("memo_subject", ds.debate.title)
