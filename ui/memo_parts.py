@@ -48,12 +48,11 @@ def check_spec(ds: Dataset, spec_json: str, language: str | None = None) -> None
         build_memo(ds, MemoSpec.model_validate_json(spec_json))
 
 
-def setting(box: Any, label: str, names: Mapping[Any, str], key: str, default: str | None = None) -> str:
-    """One of the memo's settings as a segmented control as wide as its choices, in the settings' row (no default
-    where the link has already set the widget's value)."""
-    first = {} if default is None else {"default": default}
+def setting(box: Any, label: str, names: Mapping[Any, str], key: str) -> str:
+    """One of the memo's settings as a segmented control as wide as its choices, in the settings' row (its value
+    comes from the link, or the link parameter's default: ui.urlstate)."""
     picked = box.segmented_control(
-        label, list(names), format_func=names.__getitem__, key=key, required=True, width="content", **first
+        label, list(names), format_func=names.__getitem__, key=key, required=True, width="content"
     )
     return str(picked)
 

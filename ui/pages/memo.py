@@ -46,7 +46,7 @@ selected = (
     or []
 )
 # The four settings in one row that wraps on a narrow screen (one element, where columns were ten).
-settings = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+settings = st.container(horizontal=True, vertical_alignment="bottom")
 style = setting(settings, _("Citation style"), STYLE_NAMES, "memo_style")
 length = setting(settings, _("Length"), {k: _(v) for k, v in LENGTHS.items()}, "memo_length")
 paper = setting(settings, _("PDF paper"), {k: _(v) for k, v in PAPERS.items()}, "memo_paper")
